@@ -1,0 +1,89 @@
+/* Entry point of the C-API of the RustPython cpyext layer.
+ *
+ * Extensions include this header first; it includes every header of the
+ * API (structmember.h and frameobject.h excepted, as in CPython) and the
+ * C library headers that CPython's Python.h makes available. */
+#ifndef Py_PYTHON_H
+#define Py_PYTHON_H
+
+#include "patchlevel.h"
+#include "pyconfig.h"
+
+/* C library */
+#include <assert.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
+#include <wchar.h>
+
+/* Core definitions */
+#include "pyport.h"
+#include "exports.h"
+#include "pymath.h"
+#include "pymem.h"
+#include "pytypedefs.h"
+#include "pybuffer.h"
+#include "object.h"
+#include "typeslots.h"
+#include "objimpl.h"
+#include "pyhash.h"
+#include "lock.h"
+#include "critical_section.h"
+
+/* Object types */
+#include "descrobject.h"
+#include "bytearrayobject.h"
+#include "bytesobject.h"
+#include "unicodeobject.h"
+#include "longobject.h"
+#include "boolobject.h"
+#include "floatobject.h"
+#include "complexobject.h"
+#include "rangeobject.h"
+#include "memoryobject.h"
+#include "tupleobject.h"
+#include "listobject.h"
+#include "dictobject.h"
+#include "enumobject.h"
+#include "setobject.h"
+#include "methodobject.h"
+#include "moduleobject.h"
+#include "funcobject.h"
+#include "classobject.h"
+#include "fileobject.h"
+#include "pycapsule.h"
+#include "code.h"
+#include "pyframe.h"
+#include "traceback.h"
+#include "sliceobject.h"
+#include "genericaliasobject.h"
+#include "iterobject.h"
+#include "weakrefobject.h"
+#include "context.h"
+
+/* Runtime services */
+#include "pyerrors.h"
+#include "warnings.h"
+#include "pythread.h"
+#include "pystate.h"
+#include "modsupport.h"
+#include "ceval.h"
+#include "pythonrun.h"
+#include "pylifecycle.h"
+#include "sysmodule.h"
+#include "osmodule.h"
+#include "import.h"
+#include "abstract.h"
+#include "pystrtod.h"
+#include "tracemalloc.h"
+
+#endif /* !Py_PYTHON_H */

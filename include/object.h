@@ -1,0 +1,665 @@
+/* Objects, type objects and reference counting.
+ *
+ * Reference-count rules of this layer (they match CPython 3.14 on 64-bit
+ * platforms with the GIL):
+ *   - ob_refcnt is the low 32 bits of the first word of every object.  The
+ *     object is immortal when (int32_t)ob_refcnt < 0; Py_INCREF/Py_DECREF
+ *     never touch an immortal object.
+ *   - Statically initialised objects (PyObject_HEAD_INIT) start immortal with
+ *     _Py_IMMORTAL_INITIAL_REFCNT.
+ *   - Py_DECREF calls _Py_Dealloc() when the count drops to zero; the layer
+ *     implements _Py_Dealloc.
+ *   - ob_flags/ob_overflow belong to the runtime; nothing here writes them. */
+#ifndef Py_OBJECT_H
+#define Py_OBJECT_H
+
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Object headers                                                      */
+
+#define _Py_IMMORTAL_INITIAL_REFCNT (3UL << 30)
+#define _Py_IMMORTAL_MINIMUM_REFCNT (1UL << 31)
+#define _Py_STATICALLY_ALLOCATED_FLAG 4
+#define _Py_IMMORTAL_FLAGS 1
+
+#define _PyObject_MIN_ALIGNMENT 4
+
+/* __extension__ keeps -pedantic C++ builds quiet about the anonymous
+ * struct (a GNU extension in C++, standard in C11). */
+struct _object {
+    __extension__ union {
+        int64_t ob_refcnt_full;         /* whole first word */
+        __extension__ struct {
+            uint32_t ob_refcnt;         /* the reference count proper */
+            uint16_t ob_overflow;
+            uint16_t ob_flags;
+        };
+    };
+    PyTypeObject *ob_type;
+};
+
+typedef struct {
+    PyObject ob_base;
+    Py_ssize_t ob_size;         /* number of items in the variable part */
+} PyVarObject;
+
+/* Start of every object / every variable-size object. */
+#define PyObject_HEAD PyObject ob_base;
+#define PyObject_VAR_HEAD PyVarObject ob_base;
+#define Py_INVALID_SIZE ((Py_ssize_t)-1)
+
+/* Static initialisers.  Like CPython's, they end with a comma so that the
+ * next field initialiser can follow directly. */
+#define PyObject_HEAD_INIT(type) \
+    { { _Py_IMMORTAL_INITIAL_REFCNT }, (type) },
+#define PyVarObject_HEAD_INIT(type, size) \
+    { PyObject_HEAD_INIT(type) (size) },
+
+#define _PyObject_CAST(op) _Py_CAST(PyObject *, (op))
+#define _PyVarObject_CAST(op) _Py_CAST(PyVarObject *, (op))
+
+/* Identity. */
+PyAPI_FUNC(int) Py_Is(PyObject *x, PyObject *y);
+#define Py_Is(x, y) ((x) == (y))
+
+/* ------------------------------------------------------------------ */
+/* Header field access (always inline: these fields are real memory). */
+
+static inline int _Py_IsImmortal(PyObject *op)
+{
+    return (int32_t)op->ob_refcnt < 0;
+}
+#define _Py_IsImmortal(op) _Py_IsImmortal(_PyObject_CAST(op))
+
+static inline Py_ssize_t _Py_REFCNT(PyObject *ob)
+{
+    return (Py_ssize_t)ob->ob_refcnt;
+}
+#define Py_REFCNT(ob) _Py_REFCNT(_PyObject_CAST(ob))
+
+static inline PyTypeObject *_Py_TYPE(PyObject *ob)
+{
+    return ob->ob_type;
+}
+#define Py_TYPE(ob) _Py_TYPE(_PyObject_CAST(ob))
+
+static inline Py_ssize_t _Py_SIZE(PyObject *ob)
+{
+    return ((PyVarObject *)ob)->ob_size;
+}
+#define Py_SIZE(ob) _Py_SIZE(_PyObject_CAST(ob))
+
+static inline int _Py_IS_TYPE(PyObject *ob, PyTypeObject *type)
+{
+    return ob->ob_type == type;
+}
+#define Py_IS_TYPE(ob, type) _Py_IS_TYPE(_PyObject_CAST(ob), (type))
+
+/* Writes only the 32-bit count; immortal objects are left alone. */
+static inline void _Py_SET_REFCNT(PyObject *ob, Py_ssize_t refcnt)
+{
+    if (_Py_IsImmortal(ob)) {
+        return;
+    }
+    ob->ob_refcnt = (uint32_t)refcnt;
+}
+#define Py_SET_REFCNT(ob, refcnt) _Py_SET_REFCNT(_PyObject_CAST(ob), (refcnt))
+
+static inline void _Py_SET_TYPE(PyObject *ob, PyTypeObject *type)
+{
+    ob->ob_type = type;
+}
+#define Py_SET_TYPE(ob, type) _Py_SET_TYPE(_PyObject_CAST(ob), (type))
+
+static inline void _Py_SET_SIZE(PyVarObject *ob, Py_ssize_t size)
+{
+    ob->ob_size = size;
+}
+#define Py_SET_SIZE(ob, size) _Py_SET_SIZE(_PyVarObject_CAST(ob), (size))
+
+/* ------------------------------------------------------------------ */
+/* Slot function types                                                 */
+
+typedef PyObject *(*unaryfunc)(PyObject *);
+typedef PyObject *(*binaryfunc)(PyObject *, PyObject *);
+typedef PyObject *(*ternaryfunc)(PyObject *, PyObject *, PyObject *);
+typedef int (*inquiry)(PyObject *);
+typedef Py_ssize_t (*lenfunc)(PyObject *);
+typedef PyObject *(*ssizeargfunc)(PyObject *, Py_ssize_t);
+typedef PyObject *(*ssizessizeargfunc)(PyObject *, Py_ssize_t, Py_ssize_t);
+typedef int (*ssizeobjargproc)(PyObject *, Py_ssize_t, PyObject *);
+typedef int (*ssizessizeobjargproc)(PyObject *, Py_ssize_t, Py_ssize_t,
+                                    PyObject *);
+typedef int (*objobjargproc)(PyObject *, PyObject *, PyObject *);
+typedef int (*objobjproc)(PyObject *, PyObject *);
+typedef int (*visitproc)(PyObject *, void *);
+typedef int (*traverseproc)(PyObject *, visitproc, void *);
+
+typedef void (*freefunc)(void *);
+typedef void (*destructor)(PyObject *);
+typedef PyObject *(*getattrfunc)(PyObject *, char *);
+typedef PyObject *(*getattrofunc)(PyObject *, PyObject *);
+typedef int (*setattrfunc)(PyObject *, char *, PyObject *);
+typedef int (*setattrofunc)(PyObject *, PyObject *, PyObject *);
+typedef PyObject *(*reprfunc)(PyObject *);
+typedef Py_hash_t (*hashfunc)(PyObject *);
+typedef PyObject *(*richcmpfunc)(PyObject *, PyObject *, int);
+typedef PyObject *(*getiterfunc)(PyObject *);
+typedef PyObject *(*iternextfunc)(PyObject *);
+typedef PyObject *(*descrgetfunc)(PyObject *, PyObject *, PyObject *);
+typedef int (*descrsetfunc)(PyObject *, PyObject *, PyObject *);
+typedef int (*initproc)(PyObject *, PyObject *, PyObject *);
+typedef PyObject *(*newfunc)(PyTypeObject *, PyObject *, PyObject *);
+typedef PyObject *(*allocfunc)(PyTypeObject *, Py_ssize_t);
+typedef int (*printfunc)(PyObject *, FILE *, int);
+
+typedef PyObject *(*vectorcallfunc)(PyObject *callable, PyObject *const *args,
+                                    size_t nargsf, PyObject *kwnames);
+
+/* Result of PyIter_Send() and of the am_send slot. */
+typedef enum {
+    PYGEN_RETURN = 0,
+    PYGEN_ERROR = -1,
+    PYGEN_NEXT = 1
+} PySendResult;
+
+typedef PySendResult (*sendfunc)(PyObject *iter, PyObject *value,
+                                 PyObject **result);
+
+/* ------------------------------------------------------------------ */
+/* Protocol method tables                                              */
+
+typedef struct {
+    binaryfunc nb_add;
+    binaryfunc nb_subtract;
+    binaryfunc nb_multiply;
+    binaryfunc nb_remainder;
+    binaryfunc nb_divmod;
+    ternaryfunc nb_power;
+    unaryfunc nb_negative;
+    unaryfunc nb_positive;
+    unaryfunc nb_absolute;
+    inquiry nb_bool;
+    unaryfunc nb_invert;
+    binaryfunc nb_lshift;
+    binaryfunc nb_rshift;
+    binaryfunc nb_and;
+    binaryfunc nb_xor;
+    binaryfunc nb_or;
+    unaryfunc nb_int;
+    void *nb_reserved;          /* was nb_long */
+    unaryfunc nb_float;
+
+    binaryfunc nb_inplace_add;
+    binaryfunc nb_inplace_subtract;
+    binaryfunc nb_inplace_multiply;
+    binaryfunc nb_inplace_remainder;
+    ternaryfunc nb_inplace_power;
+    binaryfunc nb_inplace_lshift;
+    binaryfunc nb_inplace_rshift;
+    binaryfunc nb_inplace_and;
+    binaryfunc nb_inplace_xor;
+    binaryfunc nb_inplace_or;
+
+    binaryfunc nb_floor_divide;
+    binaryfunc nb_true_divide;
+    binaryfunc nb_inplace_floor_divide;
+    binaryfunc nb_inplace_true_divide;
+
+    unaryfunc nb_index;
+
+    binaryfunc nb_matrix_multiply;
+    binaryfunc nb_inplace_matrix_multiply;
+} PyNumberMethods;
+
+typedef struct {
+    lenfunc sq_length;
+    binaryfunc sq_concat;
+    ssizeargfunc sq_repeat;
+    ssizeargfunc sq_item;
+    void *was_sq_slice;
+    ssizeobjargproc sq_ass_item;
+    void *was_sq_ass_slice;
+    objobjproc sq_contains;
+
+    binaryfunc sq_inplace_concat;
+    ssizeargfunc sq_inplace_repeat;
+} PySequenceMethods;
+
+typedef struct {
+    lenfunc mp_length;
+    binaryfunc mp_subscript;
+    objobjargproc mp_ass_subscript;
+} PyMappingMethods;
+
+typedef struct {
+    unaryfunc am_await;
+    unaryfunc am_aiter;
+    unaryfunc am_anext;
+    sendfunc am_send;
+} PyAsyncMethods;
+
+typedef struct {
+    getbufferproc bf_getbuffer;
+    releasebufferproc bf_releasebuffer;
+} PyBufferProcs;
+
+/* ------------------------------------------------------------------ */
+/* The type object (CPython 3.14 layout, 416 bytes on 64-bit)          */
+
+struct _typeobject {
+    PyObject_VAR_HEAD
+    const char *tp_name;                /* "module.name" */
+    Py_ssize_t tp_basicsize, tp_itemsize;
+
+    destructor tp_dealloc;
+    Py_ssize_t tp_vectorcall_offset;
+    getattrfunc tp_getattr;
+    setattrfunc tp_setattr;
+    PyAsyncMethods *tp_as_async;
+    reprfunc tp_repr;
+
+    PyNumberMethods *tp_as_number;
+    PySequenceMethods *tp_as_sequence;
+    PyMappingMethods *tp_as_mapping;
+
+    hashfunc tp_hash;
+    ternaryfunc tp_call;
+    reprfunc tp_str;
+    getattrofunc tp_getattro;
+    setattrofunc tp_setattro;
+
+    PyBufferProcs *tp_as_buffer;
+
+    unsigned long tp_flags;
+
+    const char *tp_doc;
+
+    traverseproc tp_traverse;
+    inquiry tp_clear;
+    richcmpfunc tp_richcompare;
+    Py_ssize_t tp_weaklistoffset;
+
+    getiterfunc tp_iter;
+    iternextfunc tp_iternext;
+
+    PyMethodDef *tp_methods;
+    PyMemberDef *tp_members;
+    PyGetSetDef *tp_getset;
+    PyTypeObject *tp_base;
+    PyObject *tp_dict;
+    descrgetfunc tp_descr_get;
+    descrsetfunc tp_descr_set;
+    Py_ssize_t tp_dictoffset;
+    initproc tp_init;
+    allocfunc tp_alloc;
+    newfunc tp_new;
+    freefunc tp_free;
+    inquiry tp_is_gc;
+    PyObject *tp_bases;
+    PyObject *tp_mro;
+    PyObject *tp_cache;                 /* unused */
+    void *tp_subclasses;                /* runtime-private */
+    PyObject *tp_weaklist;              /* runtime-private */
+    destructor tp_del;
+
+    unsigned int tp_version_tag;
+
+    destructor tp_finalize;
+    vectorcallfunc tp_vectorcall;
+
+    unsigned char tp_watched;
+    uint16_t tp_versions_used;
+};
+
+/* ------------------------------------------------------------------ */
+/* Type creation from a spec                                           */
+
+typedef struct {
+    int slot;                   /* one of the Py_tp_*, Py_nb_*, ... ids */
+    void *pfunc;
+} PyType_Slot;
+
+typedef struct {
+    const char *name;
+    int basicsize;
+    int itemsize;
+    unsigned int flags;
+    PyType_Slot *slots;         /* terminated by a {0, NULL} entry */
+} PyType_Spec;
+
+PyAPI_FUNC(PyObject *) PyType_FromSpec(PyType_Spec *spec);
+PyAPI_FUNC(PyObject *) PyType_FromSpecWithBases(PyType_Spec *spec,
+                                                PyObject *bases);
+PyAPI_FUNC(PyObject *) PyType_FromModuleAndSpec(PyObject *module,
+                                                PyType_Spec *spec,
+                                                PyObject *bases);
+PyAPI_FUNC(PyObject *) PyType_FromMetaclass(PyTypeObject *metaclass,
+                                            PyObject *module,
+                                            PyType_Spec *spec,
+                                            PyObject *bases);
+PyAPI_FUNC(void *) PyType_GetSlot(PyTypeObject *type, int slot);
+PyAPI_FUNC(PyObject *) PyType_GetModule(PyTypeObject *type);
+PyAPI_FUNC(void *) PyType_GetModuleState(PyTypeObject *type);
+PyAPI_FUNC(PyObject *) PyType_GetModuleByDef(PyTypeObject *type,
+                                             PyModuleDef *def);
+PyAPI_FUNC(PyObject *) PyType_GetName(PyTypeObject *type);
+PyAPI_FUNC(PyObject *) PyType_GetQualName(PyTypeObject *type);
+PyAPI_FUNC(PyObject *) PyType_GetFullyQualifiedName(PyTypeObject *type);
+PyAPI_FUNC(PyObject *) PyType_GetModuleName(PyTypeObject *type);
+PyAPI_FUNC(PyObject *) PyType_GetDict(PyTypeObject *type);
+PyAPI_FUNC(void *) PyObject_GetTypeData(PyObject *obj, PyTypeObject *cls);
+PyAPI_FUNC(Py_ssize_t) PyType_GetTypeDataSize(PyTypeObject *cls);
+PyAPI_FUNC(void *) PyObject_GetItemData(PyObject *obj);
+PyAPI_FUNC(int) PyType_GetBaseByToken(PyTypeObject *type, void *token,
+                                      PyTypeObject **result);
+PyAPI_FUNC(int) PyType_Freeze(PyTypeObject *type);
+
+/* ------------------------------------------------------------------ */
+/* Type objects and generic type operations                            */
+
+PyAPI_FUNC(int) PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b);
+
+static inline int _PyObject_TypeCheck(PyObject *ob, PyTypeObject *type)
+{
+    return Py_IS_TYPE(ob, type) || PyType_IsSubtype(Py_TYPE(ob), type);
+}
+#define PyObject_TypeCheck(ob, type) \
+    _PyObject_TypeCheck(_PyObject_CAST(ob), (type))
+
+PyAPI_DATA(PyTypeObject) PyType_Type;          /* 'type' */
+PyAPI_DATA(PyTypeObject) PyBaseObject_Type;    /* 'object' */
+PyAPI_DATA(PyTypeObject) PySuper_Type;         /* 'super' */
+
+PyAPI_FUNC(unsigned long) PyType_GetFlags(PyTypeObject *type);
+PyAPI_FUNC(int) PyType_Ready(PyTypeObject *type);
+PyAPI_FUNC(PyObject *) PyType_GenericAlloc(PyTypeObject *type,
+                                           Py_ssize_t nitems);
+PyAPI_FUNC(PyObject *) PyType_GenericNew(PyTypeObject *type, PyObject *args,
+                                         PyObject *kwds);
+PyAPI_FUNC(unsigned int) PyType_ClearCache(void);
+PyAPI_FUNC(void) PyType_Modified(PyTypeObject *type);
+
+/* ------------------------------------------------------------------ */
+/* Generic object operations                                           */
+
+PyAPI_FUNC(PyObject *) PyObject_Repr(PyObject *o);
+PyAPI_FUNC(PyObject *) PyObject_Str(PyObject *o);
+PyAPI_FUNC(PyObject *) PyObject_ASCII(PyObject *o);
+PyAPI_FUNC(PyObject *) PyObject_Bytes(PyObject *o);
+PyAPI_FUNC(PyObject *) PyObject_RichCompare(PyObject *o1, PyObject *o2,
+                                            int opid);
+PyAPI_FUNC(int) PyObject_RichCompareBool(PyObject *o1, PyObject *o2, int opid);
+PyAPI_FUNC(PyObject *) PyObject_GetAttrString(PyObject *o,
+                                              const char *attr_name);
+PyAPI_FUNC(int) PyObject_SetAttrString(PyObject *o, const char *attr_name,
+                                       PyObject *v);
+PyAPI_FUNC(int) PyObject_DelAttrString(PyObject *o, const char *attr_name);
+PyAPI_FUNC(int) PyObject_HasAttrString(PyObject *o, const char *attr_name);
+PyAPI_FUNC(PyObject *) PyObject_GetAttr(PyObject *o, PyObject *attr_name);
+PyAPI_FUNC(int) PyObject_GetOptionalAttr(PyObject *obj, PyObject *attr_name,
+                                         PyObject **result);
+PyAPI_FUNC(int) PyObject_GetOptionalAttrString(PyObject *obj,
+                                               const char *attr_name,
+                                               PyObject **result);
+PyAPI_FUNC(int) PyObject_SetAttr(PyObject *o, PyObject *attr_name,
+                                 PyObject *v);
+PyAPI_FUNC(int) PyObject_DelAttr(PyObject *o, PyObject *attr_name);
+PyAPI_FUNC(int) PyObject_HasAttr(PyObject *o, PyObject *attr_name);
+PyAPI_FUNC(int) PyObject_HasAttrWithError(PyObject *o, PyObject *attr_name);
+PyAPI_FUNC(int) PyObject_HasAttrStringWithError(PyObject *o,
+                                                const char *attr_name);
+PyAPI_FUNC(PyObject *) PyObject_SelfIter(PyObject *o);
+PyAPI_FUNC(PyObject *) PyObject_GenericGetAttr(PyObject *o, PyObject *name);
+PyAPI_FUNC(int) PyObject_GenericSetAttr(PyObject *o, PyObject *name,
+                                        PyObject *value);
+PyAPI_FUNC(PyObject *) PyObject_GenericGetDict(PyObject *o, void *context);
+PyAPI_FUNC(int) PyObject_GenericSetDict(PyObject *o, PyObject *value,
+                                        void *context);
+PyAPI_FUNC(Py_hash_t) PyObject_Hash(PyObject *o);
+PyAPI_FUNC(Py_hash_t) PyObject_HashNotImplemented(PyObject *o);
+PyAPI_FUNC(int) PyObject_IsTrue(PyObject *o);
+PyAPI_FUNC(int) PyObject_Not(PyObject *o);
+PyAPI_FUNC(int) PyCallable_Check(PyObject *o);
+PyAPI_FUNC(void) PyObject_ClearWeakRefs(PyObject *o);
+PyAPI_FUNC(PyObject *) PyObject_Dir(PyObject *o);
+PyAPI_FUNC(int) PyObject_Print(PyObject *o, FILE *fp, int flags);
+PyAPI_FUNC(void) PyObject_CallFinalizer(PyObject *o);
+PyAPI_FUNC(int) PyObject_CallFinalizerFromDealloc(PyObject *o);
+PyAPI_FUNC(int) PyObject_VisitManagedDict(PyObject *obj, visitproc visit,
+                                          void *arg);
+PyAPI_FUNC(void) PyObject_ClearManagedDict(PyObject *obj);
+
+/* Guards for recursive reprs of containers. */
+PyAPI_FUNC(int) Py_ReprEnter(PyObject *o);
+PyAPI_FUNC(void) Py_ReprLeave(PyObject *o);
+
+/* Unstable reference-count queries (3.14). */
+PyAPI_FUNC(int) PyUnstable_IsImmortal(PyObject *op);
+PyAPI_FUNC(int) PyUnstable_Object_IsUniquelyReferenced(PyObject *op);
+PyAPI_FUNC(int) PyUnstable_Object_IsUniqueReferencedTemporary(PyObject *op);
+PyAPI_FUNC(int) PyUnstable_Object_EnableDeferredRefcount(PyObject *op);
+PyAPI_FUNC(int) PyUnstable_TryIncRef(PyObject *op);
+PyAPI_FUNC(void) PyUnstable_EnableTryIncRef(PyObject *op);
+
+#define Py_PRINT_RAW 1          /* PyObject_Print: str() instead of repr() */
+
+/* ------------------------------------------------------------------ */
+/* tp_flags bits                                                       */
+
+#define Py_TPFLAGS_HAVE_FINALIZE (1UL << 0)
+#define _Py_TPFLAGS_STATIC_BUILTIN (1UL << 1)
+#define Py_TPFLAGS_INLINE_VALUES (1UL << 2)
+#define Py_TPFLAGS_MANAGED_WEAKREF (1UL << 3)
+#define Py_TPFLAGS_MANAGED_DICT (1UL << 4)
+#define Py_TPFLAGS_PREHEADER \
+    (Py_TPFLAGS_MANAGED_WEAKREF | Py_TPFLAGS_MANAGED_DICT)
+#define Py_TPFLAGS_SEQUENCE (1UL << 5)
+#define Py_TPFLAGS_MAPPING (1UL << 6)
+#define Py_TPFLAGS_DISALLOW_INSTANTIATION (1UL << 7)
+#define Py_TPFLAGS_IMMUTABLETYPE (1UL << 8)
+#define Py_TPFLAGS_HEAPTYPE (1UL << 9)
+#define Py_TPFLAGS_BASETYPE (1UL << 10)
+#define Py_TPFLAGS_HAVE_VECTORCALL (1UL << 11)
+#define _Py_TPFLAGS_HAVE_VECTORCALL Py_TPFLAGS_HAVE_VECTORCALL
+#define Py_TPFLAGS_READY (1UL << 12)
+#define Py_TPFLAGS_READYING (1UL << 13)
+#define Py_TPFLAGS_HAVE_GC (1UL << 14)
+#define Py_TPFLAGS_HAVE_STACKLESS_EXTENSION 0
+#define Py_TPFLAGS_METHOD_DESCRIPTOR (1UL << 17)
+#define Py_TPFLAGS_HAVE_VERSION_TAG (1UL << 18)
+#define Py_TPFLAGS_VALID_VERSION_TAG (1UL << 19)
+#define Py_TPFLAGS_IS_ABSTRACT (1UL << 20)
+#define _Py_TPFLAGS_MATCH_SELF (1UL << 22)
+#define Py_TPFLAGS_ITEMS_AT_END (1UL << 23)
+
+/* Fast subclass checks for the core builtin types. */
+#define Py_TPFLAGS_LONG_SUBCLASS (1UL << 24)
+#define Py_TPFLAGS_LIST_SUBCLASS (1UL << 25)
+#define Py_TPFLAGS_TUPLE_SUBCLASS (1UL << 26)
+#define Py_TPFLAGS_BYTES_SUBCLASS (1UL << 27)
+#define Py_TPFLAGS_UNICODE_SUBCLASS (1UL << 28)
+#define Py_TPFLAGS_DICT_SUBCLASS (1UL << 29)
+#define Py_TPFLAGS_BASE_EXC_SUBCLASS (1UL << 30)
+#define Py_TPFLAGS_TYPE_SUBCLASS (1UL << 31)
+
+#define Py_TPFLAGS_DEFAULT \
+    (Py_TPFLAGS_HAVE_STACKLESS_EXTENSION | Py_TPFLAGS_HAVE_VERSION_TAG | 0)
+
+/* ------------------------------------------------------------------ */
+/* Reference counting                                                  */
+
+PyAPI_FUNC(void) _Py_Dealloc(PyObject *op);
+PyAPI_FUNC(void) Py_IncRef(PyObject *op);
+PyAPI_FUNC(void) Py_DecRef(PyObject *op);
+
+static inline void Py_INCREF(PyObject *op)
+{
+    uint32_t cur = op->ob_refcnt;
+    if ((int32_t)cur < 0) {
+        return;                 /* immortal */
+    }
+    op->ob_refcnt = cur + 1;
+}
+#define Py_INCREF(op) Py_INCREF(_PyObject_CAST(op))
+
+static inline void Py_DECREF(PyObject *op)
+{
+    if (_Py_IsImmortal(op)) {
+        return;
+    }
+    if (--op->ob_refcnt == 0) {
+        _Py_Dealloc(op);
+    }
+}
+#define Py_DECREF(op) Py_DECREF(_PyObject_CAST(op))
+
+static inline void Py_XINCREF(PyObject *op)
+{
+    if (op != _Py_NULL) {
+        Py_INCREF(op);
+    }
+}
+#define Py_XINCREF(op) Py_XINCREF(_PyObject_CAST(op))
+
+static inline void Py_XDECREF(PyObject *op)
+{
+    if (op != _Py_NULL) {
+        Py_DECREF(op);
+    }
+}
+#define Py_XDECREF(op) Py_XDECREF(_PyObject_CAST(op))
+
+static inline PyObject *_Py_NewRef(PyObject *obj)
+{
+    Py_INCREF(obj);
+    return obj;
+}
+static inline PyObject *_Py_XNewRef(PyObject *obj)
+{
+    Py_XINCREF(obj);
+    return obj;
+}
+PyAPI_FUNC(PyObject *) Py_NewRef(PyObject *obj);
+PyAPI_FUNC(PyObject *) Py_XNewRef(PyObject *obj);
+#define Py_NewRef(obj) _Py_NewRef(_PyObject_CAST(obj))
+#define Py_XNewRef(obj) _Py_XNewRef(_PyObject_CAST(obj))
+
+/* Set the variable to NULL before dropping the reference, so a destructor
+ * running under Py_DECREF never sees the stale pointer. */
+#define Py_CLEAR(op) \
+    do { \
+        __typeof__(op) *_py_clear_ptr = &(op); \
+        __typeof__(op) _py_clear_old = *_py_clear_ptr; \
+        if (_py_clear_old != _Py_NULL) { \
+            *_py_clear_ptr = _Py_NULL; \
+            Py_DECREF(_py_clear_old); \
+        } \
+    } while (0)
+
+/* Replace dst by src (a new reference) and release the old value. */
+#define Py_SETREF(dst, src) \
+    do { \
+        __typeof__(dst) *_py_setref_ptr = &(dst); \
+        __typeof__(dst) _py_setref_old = *_py_setref_ptr; \
+        *_py_setref_ptr = (src); \
+        Py_DECREF(_py_setref_old); \
+    } while (0)
+
+#define Py_XSETREF(dst, src) \
+    do { \
+        __typeof__(dst) *_py_setref_ptr = &(dst); \
+        __typeof__(dst) _py_setref_old = *_py_setref_ptr; \
+        *_py_setref_ptr = (src); \
+        Py_XDECREF(_py_setref_old); \
+    } while (0)
+
+/* Deep-dealloc protection is not implemented by this layer; the trashcan
+ * markers only open and close a block. */
+#define Py_TRASHCAN_BEGIN(op, dealloc) do {
+#define Py_TRASHCAN_END } while (0);
+
+/* ------------------------------------------------------------------ */
+/* Singletons                                                          */
+
+PyAPI_DATA(PyObject) _Py_NoneStruct;
+PyAPI_DATA(PyObject) _Py_NotImplementedStruct;
+PyAPI_DATA(PyTypeObject) _PyNone_Type;
+PyAPI_DATA(PyTypeObject) _PyNotImplemented_Type;
+
+#define Py_None (&_Py_NoneStruct)
+#define Py_NotImplemented (&_Py_NotImplementedStruct)
+
+PyAPI_FUNC(int) Py_IsNone(PyObject *x);
+#define Py_IsNone(x) Py_Is((x), Py_None)
+
+#define Py_RETURN_NONE return Py_NewRef(Py_None)
+#define Py_RETURN_NOTIMPLEMENTED return Py_NewRef(Py_NotImplemented)
+
+/* Constants for Py_GetConstant() / Py_GetConstantBorrowed(). */
+#define Py_CONSTANT_NONE 0
+#define Py_CONSTANT_FALSE 1
+#define Py_CONSTANT_TRUE 2
+#define Py_CONSTANT_ELLIPSIS 3
+#define Py_CONSTANT_NOT_IMPLEMENTED 4
+#define Py_CONSTANT_ZERO 5
+#define Py_CONSTANT_ONE 6
+#define Py_CONSTANT_EMPTY_STR 7
+#define Py_CONSTANT_EMPTY_BYTES 8
+#define Py_CONSTANT_EMPTY_TUPLE 9
+
+PyAPI_FUNC(PyObject *) Py_GetConstant(unsigned int constant_id);
+PyAPI_FUNC(PyObject *) Py_GetConstantBorrowed(unsigned int constant_id);
+
+/* ------------------------------------------------------------------ */
+/* Rich comparison                                                     */
+
+#define Py_LT 0
+#define Py_LE 1
+#define Py_EQ 2
+#define Py_NE 3
+#define Py_GT 4
+#define Py_GE 5
+
+/* Return the result of comparing two C values with a rich-compare op.
+ * Uses Py_True/Py_False, which boolobject.h defines. */
+#define Py_RETURN_RICHCOMPARE(val1, val2, op) \
+    do { \
+        switch (op) { \
+        case Py_EQ: if ((val1) == (val2)) Py_RETURN_TRUE; Py_RETURN_FALSE; \
+        case Py_NE: if ((val1) != (val2)) Py_RETURN_TRUE; Py_RETURN_FALSE; \
+        case Py_LT: if ((val1) < (val2)) Py_RETURN_TRUE; Py_RETURN_FALSE; \
+        case Py_GT: if ((val1) > (val2)) Py_RETURN_TRUE; Py_RETURN_FALSE; \
+        case Py_LE: if ((val1) <= (val2)) Py_RETURN_TRUE; Py_RETURN_FALSE; \
+        case Py_GE: if ((val1) >= (val2)) Py_RETURN_TRUE; Py_RETURN_FALSE; \
+        default: Py_UNREACHABLE(); \
+        } \
+    } while (0)
+
+/* ------------------------------------------------------------------ */
+/* Feature and subclass tests on tp_flags (inline reads)               */
+
+static inline int PyType_HasFeature(PyTypeObject *type, unsigned long feature)
+{
+    return (type->tp_flags & feature) != 0;
+}
+
+#define PyType_FastSubclass(type, flag) PyType_HasFeature((type), (flag))
+
+static inline int _PyType_Check(PyObject *op)
+{
+    return PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_TYPE_SUBCLASS);
+}
+#define PyType_Check(op) _PyType_Check(_PyObject_CAST(op))
+
+#define PyType_CheckExact(op) Py_IS_TYPE((op), &PyType_Type)
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* !Py_OBJECT_H */

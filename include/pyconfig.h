@@ -1,0 +1,82 @@
+/* Build configuration for extensions compiled against the RustPython cpyext
+ * headers.  Only x86_64/aarch64 Linux (LP64, little endian) is supported.
+ * The HAVE_* macros below describe the C library, not the interpreter, and
+ * are limited to ones that are true on any glibc/musl Linux system. */
+#ifndef Py_PYCONFIG_H
+#define Py_PYCONFIG_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if !defined(__linux__)
+#  error "the cpyext headers target Linux only"
+#endif
+#if !defined(__LP64__)
+#  error "the cpyext headers target 64-bit (LP64) platforms only"
+#endif
+
+/* CPython's own pyconfig.h turns on the GNU extensions of the C library;
+ * extensions built against it may rely on that. */
+#ifndef _GNU_SOURCE
+#  define _GNU_SOURCE 1
+#endif
+
+#define SIZEOF_SHORT 2
+#define SIZEOF_INT 4
+#define SIZEOF_LONG 8
+#define SIZEOF_LONG_LONG 8
+#define SIZEOF_VOID_P 8
+#define SIZEOF_SIZE_T 8
+#define SIZEOF_UINTPTR_T 8
+#define SIZEOF_OFF_T 8
+#define SIZEOF_TIME_T 8
+#define SIZEOF_PID_T 4
+#define SIZEOF_PTHREAD_T 8
+#define SIZEOF_PTHREAD_KEY_T 4
+#define SIZEOF_FLOAT 4
+#define SIZEOF_DOUBLE 8
+#define SIZEOF_LONG_DOUBLE 16
+#define SIZEOF_WCHAR_T 4
+#define SIZEOF__BOOL 1
+#define ALIGNOF_LONG 8
+#define ALIGNOF_SIZE_T 8
+#define ALIGNOF_MAX_ALIGN_T 16
+
+#define HAVE_STDARG_PROTOTYPES 1
+#define HAVE_LONG_LONG 1
+#define HAVE_LONG_DOUBLE 1
+#define HAVE_UINTPTR_T 1
+#define HAVE_SSIZE_T 1
+#define HAVE_WCHAR_H 1
+#define HAVE_STDINT_H 1
+#define HAVE_INTTYPES_H 1
+#define HAVE_STDDEF_H 1
+#define HAVE_STDLIB_H 1
+#define HAVE_STRING_H 1
+#define HAVE_STRINGS_H 1
+#define HAVE_ERRNO_H 1
+#define HAVE_FCNTL_H 1
+#define HAVE_UNISTD_H 1
+#define HAVE_SYS_TYPES_H 1
+#define HAVE_SYS_STAT_H 1
+#define HAVE_SYS_TIME_H 1
+#define HAVE_PTHREAD_H 1
+#define HAVE_DLFCN_H 1
+#define HAVE_DLOPEN 1
+#define HAVE_DYNAMIC_LOADING 1
+#define HAVE_CLOCK_GETTIME 1
+#define HAVE_STRDUP 1
+
+#define WITH_THREAD 1
+#define WITH_DOC_STRINGS 1
+#define PY_HAVE_THREAD_NATIVE_ID 1
+
+/* IEEE 754 doubles, little endian. */
+#define DOUBLE_IS_LITTLE_ENDIAN_IEEE754 1
+#define PY_FLOAT_LITTLE_ENDIAN 1
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* !Py_PYCONFIG_H */

@@ -1,0 +1,274 @@
+/* str objects.
+ *
+ * String data lives in the VM.  The macros that would read a str object's
+ * memory in CPython are calls here (PyUnicode_GET_LENGTH) or constants
+ * (PyUnicode_READY); PyUnicode_DATA/KIND/READ/WRITE are not provided. */
+#ifndef Py_UNICODEOBJECT_H
+#define Py_UNICODEOBJECT_H
+
+#include <stdarg.h>
+#include <wchar.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef uint32_t Py_UCS4;
+typedef uint16_t Py_UCS2;
+typedef uint8_t Py_UCS1;
+typedef wchar_t Py_UNICODE;        /* deprecated */
+
+#define Py_UNICODE_SIZE SIZEOF_WCHAR_T
+#define Py_UNICODE_REPLACEMENT_CHARACTER ((Py_UCS4)0xFFFD)
+
+/* ------------------------------------------------------------------ */
+/* CPython's str layouts, declared for reference only.                 */
+
+#define SSTATE_NOT_INTERNED 0
+#define SSTATE_INTERNED_MORTAL 1
+#define SSTATE_INTERNED_IMMORTAL 2
+#define SSTATE_INTERNED_IMMORTAL_STATIC 3
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t length;
+    Py_hash_t hash;
+    struct {
+        unsigned int interned:2;
+        unsigned int kind:3;
+        unsigned int compact:1;
+        unsigned int ascii:1;
+        unsigned int statically_allocated:1;
+        unsigned int :24;
+    } state;
+} PyASCIIObject;
+
+typedef struct {
+    PyASCIIObject _base;
+    Py_ssize_t utf8_length;
+    char *utf8;
+} PyCompactUnicodeObject;
+
+typedef struct {
+    PyCompactUnicodeObject _base;
+    union {
+        void *any;
+        Py_UCS1 *latin1;
+        Py_UCS2 *ucs2;
+        Py_UCS4 *ucs4;
+    } data;
+} PyUnicodeObject;
+
+enum PyUnicode_Kind {
+    PyUnicode_1BYTE_KIND = 1,
+    PyUnicode_2BYTE_KIND = 2,
+    PyUnicode_4BYTE_KIND = 4
+};
+
+/* ------------------------------------------------------------------ */
+
+PyAPI_DATA(PyTypeObject) PyUnicode_Type;
+PyAPI_DATA(PyTypeObject) PyUnicodeIter_Type;
+
+#define PyUnicode_Check(op) \
+    PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_UNICODE_SUBCLASS)
+#define PyUnicode_CheckExact(op) Py_IS_TYPE((op), &PyUnicode_Type)
+
+/* str objects are always "ready" (as in CPython 3.12+). */
+static inline int _PyUnicode_READY(PyObject *Py_UNUSED(op))
+{
+    return 0;
+}
+#define PyUnicode_READY(op) _PyUnicode_READY(_PyObject_CAST(op))
+static inline int _PyUnicode_IS_READY(PyObject *Py_UNUSED(op))
+{
+    return 1;
+}
+#define PyUnicode_IS_READY(op) _PyUnicode_IS_READY(_PyObject_CAST(op))
+
+/* Length in code points (a call: the data is in the VM). */
+#define PyUnicode_GET_LENGTH(op) PyUnicode_GetLength(_PyObject_CAST(op))
+
+/* Creation */
+PyAPI_FUNC(PyObject *) PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar);
+PyAPI_FUNC(PyObject *) PyUnicode_FromStringAndSize(const char *str,
+                                                   Py_ssize_t size);
+PyAPI_FUNC(PyObject *) PyUnicode_FromString(const char *str);
+PyAPI_FUNC(PyObject *) PyUnicode_FromKindAndData(int kind, const void *buffer,
+                                                 Py_ssize_t size);
+PyAPI_FUNC(PyObject *) PyUnicode_FromWideChar(const wchar_t *wstr,
+                                              Py_ssize_t size);
+PyAPI_FUNC(PyObject *) PyUnicode_FromOrdinal(int ordinal);
+PyAPI_FUNC(PyObject *) PyUnicode_FromObject(PyObject *obj);
+PyAPI_FUNC(PyObject *) PyUnicode_FromEncodedObject(PyObject *obj,
+                                                   const char *encoding,
+                                                   const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_FromFormat(const char *format, ...);
+PyAPI_FUNC(PyObject *) PyUnicode_FromFormatV(const char *format,
+                                             va_list vargs);
+PyAPI_FUNC(PyObject *) PyUnicode_Substring(PyObject *str, Py_ssize_t start,
+                                           Py_ssize_t end);
+
+/* Interning */
+PyAPI_FUNC(void) PyUnicode_InternInPlace(PyObject **p_unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_InternFromString(const char *str);
+
+/* Access */
+PyAPI_FUNC(Py_ssize_t) PyUnicode_GetLength(PyObject *unicode);
+PyAPI_FUNC(Py_UCS4) PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index);
+PyAPI_FUNC(int) PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index,
+                                    Py_UCS4 character);
+PyAPI_FUNC(int) PyUnicode_Resize(PyObject **unicode, Py_ssize_t length);
+PyAPI_FUNC(Py_ssize_t) PyUnicode_CopyCharacters(PyObject *to,
+                                                Py_ssize_t to_start,
+                                                PyObject *from,
+                                                Py_ssize_t from_start,
+                                                Py_ssize_t how_many);
+PyAPI_FUNC(Py_ssize_t) PyUnicode_Fill(PyObject *unicode, Py_ssize_t start,
+                                      Py_ssize_t length, Py_UCS4 fill_char);
+PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4(PyObject *unicode, Py_UCS4 *buffer,
+                                       Py_ssize_t buflen, int copy_null);
+PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4Copy(PyObject *unicode);
+PyAPI_FUNC(Py_ssize_t) PyUnicode_AsWideChar(PyObject *unicode, wchar_t *wstr,
+                                            Py_ssize_t size);
+PyAPI_FUNC(wchar_t *) PyUnicode_AsWideCharString(PyObject *unicode,
+                                                 Py_ssize_t *size);
+
+/* UTF-8 views (cached by the str object, valid while it lives) */
+PyAPI_FUNC(const char *) PyUnicode_AsUTF8(PyObject *unicode);
+PyAPI_FUNC(const char *) PyUnicode_AsUTF8AndSize(PyObject *unicode,
+                                                 Py_ssize_t *size);
+
+/* Codecs */
+PyAPI_FUNC(PyObject *) PyUnicode_Decode(const char *str, Py_ssize_t size,
+                                        const char *encoding,
+                                        const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_AsEncodedString(PyObject *unicode,
+                                                 const char *encoding,
+                                                 const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF8(const char *str, Py_ssize_t size,
+                                            const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF8Stateful(const char *str,
+                                                    Py_ssize_t size,
+                                                    const char *errors,
+                                                    Py_ssize_t *consumed);
+PyAPI_FUNC(PyObject *) PyUnicode_AsUTF8String(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF16(const char *str, Py_ssize_t size,
+                                             const char *errors,
+                                             int *byteorder);
+PyAPI_FUNC(PyObject *) PyUnicode_AsUTF16String(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF32(const char *str, Py_ssize_t size,
+                                             const char *errors,
+                                             int *byteorder);
+PyAPI_FUNC(PyObject *) PyUnicode_AsUTF32String(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeLatin1(const char *str,
+                                              Py_ssize_t size,
+                                              const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_AsLatin1String(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeASCII(const char *str, Py_ssize_t size,
+                                             const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_AsASCIIString(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUnicodeEscape(const char *str,
+                                                     Py_ssize_t size,
+                                                     const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_AsUnicodeEscapeString(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeRawUnicodeEscape(const char *str,
+                                                        Py_ssize_t size,
+                                                        const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_AsRawUnicodeEscapeString(PyObject *unicode);
+
+/* File system encoding and locale */
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeFSDefault(const char *str);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeFSDefaultAndSize(const char *str,
+                                                        Py_ssize_t size);
+PyAPI_FUNC(PyObject *) PyUnicode_EncodeFSDefault(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeLocale(const char *str,
+                                              const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeLocaleAndSize(const char *str,
+                                                     Py_ssize_t length,
+                                                     const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_EncodeLocale(PyObject *unicode,
+                                              const char *errors);
+PyAPI_FUNC(int) PyUnicode_FSConverter(PyObject *obj, void *result);
+PyAPI_FUNC(int) PyUnicode_FSDecoder(PyObject *obj, void *result);
+
+/* Operations */
+PyAPI_FUNC(PyObject *) PyUnicode_Concat(PyObject *left, PyObject *right);
+PyAPI_FUNC(void) PyUnicode_Append(PyObject **pleft, PyObject *right);
+PyAPI_FUNC(void) PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right);
+PyAPI_FUNC(PyObject *) PyUnicode_Split(PyObject *unicode, PyObject *sep,
+                                       Py_ssize_t maxsplit);
+PyAPI_FUNC(PyObject *) PyUnicode_RSplit(PyObject *unicode, PyObject *sep,
+                                        Py_ssize_t maxsplit);
+PyAPI_FUNC(PyObject *) PyUnicode_Splitlines(PyObject *unicode, int keepends);
+PyAPI_FUNC(PyObject *) PyUnicode_Partition(PyObject *unicode, PyObject *sep);
+PyAPI_FUNC(PyObject *) PyUnicode_RPartition(PyObject *unicode, PyObject *sep);
+PyAPI_FUNC(PyObject *) PyUnicode_Join(PyObject *separator, PyObject *seq);
+PyAPI_FUNC(Py_ssize_t) PyUnicode_Tailmatch(PyObject *unicode,
+                                           PyObject *substr,
+                                           Py_ssize_t start, Py_ssize_t end,
+                                           int direction);
+PyAPI_FUNC(Py_ssize_t) PyUnicode_Find(PyObject *unicode, PyObject *substr,
+                                      Py_ssize_t start, Py_ssize_t end,
+                                      int direction);
+PyAPI_FUNC(Py_ssize_t) PyUnicode_FindChar(PyObject *unicode, Py_UCS4 ch,
+                                          Py_ssize_t start, Py_ssize_t end,
+                                          int direction);
+PyAPI_FUNC(Py_ssize_t) PyUnicode_Count(PyObject *unicode, PyObject *substr,
+                                       Py_ssize_t start, Py_ssize_t end);
+PyAPI_FUNC(PyObject *) PyUnicode_Replace(PyObject *unicode, PyObject *substr,
+                                         PyObject *replstr,
+                                         Py_ssize_t maxcount);
+PyAPI_FUNC(int) PyUnicode_Compare(PyObject *left, PyObject *right);
+PyAPI_FUNC(int) PyUnicode_CompareWithASCIIString(PyObject *unicode,
+                                                 const char *string);
+PyAPI_FUNC(int) PyUnicode_EqualToUTF8(PyObject *unicode, const char *string);
+PyAPI_FUNC(int) PyUnicode_EqualToUTF8AndSize(PyObject *unicode,
+                                             const char *string,
+                                             Py_ssize_t size);
+PyAPI_FUNC(int) PyUnicode_Equal(PyObject *a, PyObject *b);
+PyAPI_FUNC(PyObject *) PyUnicode_RichCompare(PyObject *left, PyObject *right,
+                                             int op);
+PyAPI_FUNC(PyObject *) PyUnicode_Format(PyObject *format, PyObject *args);
+PyAPI_FUNC(int) PyUnicode_Contains(PyObject *container, PyObject *element);
+PyAPI_FUNC(int) PyUnicode_IsIdentifier(PyObject *unicode);
+
+/* ------------------------------------------------------------------ */
+/* PyUnicodeWriter (3.14)                                              */
+
+typedef struct PyUnicodeWriter PyUnicodeWriter;
+
+PyAPI_FUNC(PyUnicodeWriter *) PyUnicodeWriter_Create(Py_ssize_t length);
+PyAPI_FUNC(PyObject *) PyUnicodeWriter_Finish(PyUnicodeWriter *writer);
+PyAPI_FUNC(void) PyUnicodeWriter_Discard(PyUnicodeWriter *writer);
+PyAPI_FUNC(int) PyUnicodeWriter_WriteChar(PyUnicodeWriter *writer,
+                                          Py_UCS4 ch);
+PyAPI_FUNC(int) PyUnicodeWriter_WriteUTF8(PyUnicodeWriter *writer,
+                                          const char *str, Py_ssize_t size);
+PyAPI_FUNC(int) PyUnicodeWriter_WriteASCII(PyUnicodeWriter *writer,
+                                           const char *str, Py_ssize_t size);
+PyAPI_FUNC(int) PyUnicodeWriter_WriteWideChar(PyUnicodeWriter *writer,
+                                              const wchar_t *str,
+                                              Py_ssize_t size);
+PyAPI_FUNC(int) PyUnicodeWriter_WriteUCS4(PyUnicodeWriter *writer,
+                                          Py_UCS4 *str, Py_ssize_t size);
+PyAPI_FUNC(int) PyUnicodeWriter_WriteStr(PyUnicodeWriter *writer,
+                                         PyObject *obj);
+PyAPI_FUNC(int) PyUnicodeWriter_WriteRepr(PyUnicodeWriter *writer,
+                                          PyObject *obj);
+PyAPI_FUNC(int) PyUnicodeWriter_WriteSubstring(PyUnicodeWriter *writer,
+                                               PyObject *str,
+                                               Py_ssize_t start,
+                                               Py_ssize_t end);
+PyAPI_FUNC(int) PyUnicodeWriter_Format(PyUnicodeWriter *writer,
+                                       const char *format, ...);
+PyAPI_FUNC(int) PyUnicodeWriter_DecodeUTF8Stateful(PyUnicodeWriter *writer,
+                                                   const char *string,
+                                                   Py_ssize_t length,
+                                                   const char *errors,
+                                                   Py_ssize_t *consumed);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* !Py_UNICODEOBJECT_H */
