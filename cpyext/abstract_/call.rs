@@ -1,0 +1,96 @@
+//! Calling objects from C (`abstract.h`, "Call"): `PyObject_Call` and friends.
+//! The variadic ones (`PyObject_CallFunction`, ...) are C shims over these.
+
+use crate::capi;
+use crate::ffi::PyObject as CObject;
+use crate::proxy;
+use rustpython_vm::{
+    PyObjectRef, PyResult, VirtualMachine,
+    builtins::{PyDict, PyStr, PyTuple},
+    function::{FuncArgs, KwArgs},
+};
+
+/// Keyword arguments from a dict given by C.
+fn kwargs_of(kwargs: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<KwArgs> {
+    let Some(kwargs) = kwargs else { return Ok(KwArgs::default()) };
+    let dict = kwargs
+        .downcast::<PyDict>()
+        .map_err(|o| vm.new_type_error(format!("argument after ** must be a mapping, not {}", o.class().name())))?;
+    dict.into_iter()
+        .map(|(k, v)| {
+            let k = k.downcast::<PyStr>().map_err(|_| vm.new_type_error("keywords must be strings"))?;
+            Ok((k.as_wtf8().to_owned(), v))
+        })
+        .collect()
+}
+
+fn positional(args: PyObjectRef, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRef>> {
+    match args.downcast_ref::<PyTuple>() {
+        Some(t) => Ok(t.as_slice().to_vec()),
+        None => Err(vm.new_type_error(format!("argument list must be a tuple, not {}", args.class().name()))),
+    }
+}
+
+capi! {
+    fn PyObject_Call(vm, callable: PyObjectRef, args: PyObjectRef, kwargs: Option<PyObjectRef>) -> PyObjectRef {
+        let args = FuncArgs::new(positional(args, vm)?, kwargs_of(kwargs, vm)?);
+        callable.call_with_args(args, vm)
+    }
+
+    fn PyObject_CallObject(vm, callable: PyObjectRef, args: Option<PyObjectRef>) -> PyObjectRef {
+        let args = match args {
+            Some(a) => positional(a, vm)?,
+            None => vec![],
+        };
+        callable.call(args, vm)
+    }
+
+    fn PyObject_CallNoArgs(vm, callable: PyObjectRef) -> PyObjectRef {
+        callable.call((), vm)
+    }
+
+    fn PyObject_CallOneArg(vm, callable: PyObjectRef, arg: PyObjectRef) -> PyObjectRef {
+        callable.call((arg,), vm)
+    }
+
+    /// `args` holds `nargsf` positional arguments (masked by
+    /// `PY_VECTORCALL_ARGUMENTS_OFFSET`), then one value per name in `kwnames`.
+    fn PyObject_Vectorcall(vm, callable: PyObjectRef, args: *const *mut CObject, nargsf: usize, kwnames: Option<PyObjectRef>) -> PyObjectRef {
+        let nargs = nargsf & !(1usize << (usize::BITS - 1));
+        let names: Vec<PyObjectRef> = match &kwnames {
+            Some(k) => positional(k.clone(), vm)?,
+            None => vec![],
+        };
+        let mut all = Vec::with_capacity(nargs + names.len());
+        for i in 0..nargs + names.len() {
+            let p = unsafe { *args.add(i) };
+            if p.is_null() {
+                return Err(crate::boundary::null_argument(vm));
+            }
+            all.push(unsafe { proxy::from_c(p, vm)? });
+        }
+        let kw = all.split_off(nargs);
+        let kwargs = names
+            .into_iter()
+            .zip(kw)
+            .map(|(k, v)| {
+                let k = k.downcast::<PyStr>().map_err(|_| vm.new_type_error("keywords must be strings"))?;
+                Ok((k.as_wtf8().to_owned(), v))
+            })
+            .collect::<PyResult<KwArgs>>()?;
+        callable.call_with_args(FuncArgs::new(all, kwargs), vm)
+    }
+
+    fn PyObject_VectorcallDict(vm, callable: PyObjectRef, args: *const *mut CObject, nargsf: usize, kwargs: Option<PyObjectRef>) -> PyObjectRef {
+        let nargs = nargsf & !(1usize << (usize::BITS - 1));
+        let mut all = Vec::with_capacity(nargs);
+        for i in 0..nargs {
+            let p = unsafe { *args.add(i) };
+            if p.is_null() {
+                return Err(crate::boundary::null_argument(vm));
+            }
+            all.push(unsafe { proxy::from_c(p, vm)? });
+        }
+        callable.call_with_args(FuncArgs::new(all, kwargs_of(kwargs, vm)?), vm)
+    }
+}

@@ -1,0 +1,73 @@
+//! The object protocol of `abstract.h`: items, length, type tests, iteration.
+
+use crate::capi;
+use crate::ffi::PyObject as CObject;
+use crate::proxy;
+use rustpython_vm::{
+    PyObjectRef, VirtualMachine,
+    protocol::{PyIter, PyIterReturn},
+};
+use std::ptr::null_mut;
+
+fn item_key(key: &str, vm: &VirtualMachine) -> PyObjectRef {
+    vm.ctx.new_str(key).into()
+}
+
+capi! {
+    fn PyObject_GetItem(vm, o: PyObjectRef, key: PyObjectRef) -> PyObjectRef {
+        o.get_item(&*key, vm)
+    }
+
+    fn PyObject_SetItem(vm, o: PyObjectRef, key: PyObjectRef, value: PyObjectRef) -> () {
+        o.set_item(&*key, value, vm)
+    }
+
+    fn PyObject_DelItem(vm, o: PyObjectRef, key: PyObjectRef) -> () {
+        o.del_item(&*key, vm)
+    }
+
+    fn PyObject_DelItemString(vm, o: PyObjectRef, key: &str) -> () {
+        o.del_item(&*item_key(key, vm), vm)
+    }
+
+    fn PyMapping_GetItemString(vm, o: PyObjectRef, key: &str) -> PyObjectRef {
+        o.get_item(&*item_key(key, vm), vm)
+    }
+
+    fn PyMapping_SetItemString(vm, o: PyObjectRef, key: &str, value: PyObjectRef) -> () {
+        o.set_item(&*item_key(key, vm), value, vm)
+    }
+
+    fn PyObject_Length(vm, o: PyObjectRef) -> isize {
+        Ok(o.length(vm)? as isize)
+    }
+
+    fn PyObject_Size(vm, o: PyObjectRef) -> isize {
+        Ok(o.length(vm)? as isize)
+    }
+
+    fn PyObject_IsInstance(vm, o: PyObjectRef, cls: PyObjectRef) -> bool {
+        o.is_instance(&cls, vm)
+    }
+
+    fn PyObject_IsSubclass(vm, o: PyObjectRef, cls: PyObjectRef) -> bool {
+        o.is_subclass(&cls, vm)
+    }
+
+    fn PyObject_GetIter(vm, o: PyObjectRef) -> PyObjectRef {
+        Ok(o.get_iter(vm)?.into())
+    }
+
+    fn PyIter_Check(vm, o: PyObjectRef) -> i32 {
+        Ok(PyIter::check(&o) as i32)
+    }
+
+    /// A new reference to the next item; NULL with no error at the end.
+    fn PyIter_Next(vm, it: PyObjectRef) -> *mut CObject {
+        match PyIter::new(it).next(vm)? {
+            PyIterReturn::Return(v) => Ok(proxy::to_c_new(&v, vm)),
+            PyIterReturn::StopIteration(_) => Ok(null_mut()),
+        }
+    }
+}
+

@@ -1,0 +1,89 @@
+//! The sequence protocol (`abstract.h`, "Sequence Protocol").
+
+use crate::capi;
+use rustpython_vm::{
+    AsObject, PyObjectRef,
+    builtins::{PyDict, PyTuple},
+};
+
+capi! {
+    fn PySequence_Check(vm, o: PyObjectRef) -> i32 {
+        // A dict has `__getitem__` but is no sequence (CPython's check).
+        Ok((o.downcast_ref::<PyDict>().is_none() && o.sequence_unchecked().check()) as i32)
+    }
+
+    fn PySequence_Size(vm, o: PyObjectRef) -> isize {
+        Ok(o.sequence_unchecked().length(vm)? as isize)
+    }
+
+    fn PySequence_Length(vm, o: PyObjectRef) -> isize {
+        Ok(o.sequence_unchecked().length(vm)? as isize)
+    }
+
+    fn PySequence_GetItem(vm, o: PyObjectRef, i: isize) -> PyObjectRef {
+        o.try_sequence(vm)?.get_item(i, vm)
+    }
+
+    fn PySequence_SetItem(vm, o: PyObjectRef, i: isize, v: PyObjectRef) -> () {
+        o.try_sequence(vm)?.set_item(i, v, vm)
+    }
+
+    fn PySequence_DelItem(vm, o: PyObjectRef, i: isize) -> () {
+        o.try_sequence(vm)?.del_item(i, vm)
+    }
+
+    fn PySequence_GetSlice(vm, o: PyObjectRef, low: isize, high: isize) -> PyObjectRef {
+        o.try_sequence(vm)?.get_slice(low, high, vm)
+    }
+
+    fn PySequence_Contains(vm, o: PyObjectRef, v: PyObjectRef) -> bool {
+        vm._contains(&o, &v)
+    }
+
+    fn PySequence_Concat(vm, a: PyObjectRef, b: PyObjectRef) -> PyObjectRef {
+        vm._add(&a, &b)
+    }
+
+    fn PySequence_Index(vm, o: PyObjectRef, v: PyObjectRef) -> isize {
+        let i = vm.call_method(&o, "index", (v,))?;
+        Ok(i.try_index(vm)?.as_bigint().try_into().unwrap_or(isize::MAX))
+    }
+
+    fn PySequence_Count(vm, o: PyObjectRef, v: PyObjectRef) -> isize {
+        let mut n = 0;
+        let iter = o.get_iter(vm)?;
+        while let rustpython_vm::protocol::PyIterReturn::Return(item) = iter.next(vm)? {
+            if vm.bool_eq(&item, &v)? {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    fn PySequence_Tuple(vm, o: PyObjectRef) -> PyObjectRef {
+        if o.downcast_ref_if_exact::<PyTuple>(vm).is_some() {
+            return Ok(o);
+        }
+        vm.ctx.types.tuple_type.as_object().call((o,), vm)
+    }
+
+    fn PySequence_List(vm, o: PyObjectRef) -> PyObjectRef {
+        vm.ctx.types.list_type.as_object().call((o,), vm)
+    }
+
+    /// Always a tuple here, so that `PySequence_Fast_ITEMS` can read real
+    /// `ob_item`s (our lists keep their items in the VM).
+    fn PySequence_Fast(vm, o: PyObjectRef, msg: *const std::ffi::c_char) -> PyObjectRef {
+        if o.downcast_ref_if_exact::<PyTuple>(vm).is_some() {
+            return Ok(o);
+        }
+        match o.get_iter(vm) {
+            Ok(_) => vm.ctx.types.tuple_type.as_object().call((o,), vm),
+            Err(e) if e.fast_isinstance(vm.ctx.exceptions.type_error) && !msg.is_null() => {
+                let msg = unsafe { std::ffi::CStr::from_ptr(msg) }.to_string_lossy().into_owned();
+                Err(vm.new_type_error(msg))
+            }
+            Err(e) => Err(e),
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Bytes (`bytesobject.h`). A bytes proxy holds CPython's layout with the
+//! data inline (`PyBytes_AS_STRING` is a field access); bytes built by C are
+//! filled in place and become a VM object on their first crossing.
+
+use crate::boundary::Ptr;
+use crate::capi;
+use crate::ffi::{self, PyObject as CObject};
+use crate::proxy;
+use crate::typeobject::PyBytes_Type;
+use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
+use std::ffi::{CStr, c_char};
+
+fn check_bytes(op: Ptr, vm: &VirtualMachine) -> PyResult<*mut ffi::PyBytesObject> {
+    unsafe {
+        if (*(*op.0).ob_type).tp_flags & ffi::Py_TPFLAGS_BYTES_SUBCLASS == 0 {
+            let name = CStr::from_ptr((*(*op.0).ob_type).tp_name).to_string_lossy();
+            return Err(vm.new_type_error(format!("expected bytes, {name} found")));
+        }
+    }
+    Ok(op.0 as *mut ffi::PyBytesObject)
+}
+
+fn new_bytes(data: Option<&[u8]>, len: usize, vm: &VirtualMachine) -> PyResult<*mut CObject> {
+    let p = unsafe { proxy::new_bytes_memory(data, len, &raw mut PyBytes_Type) };
+    if p.is_null() {
+        return Err(vm.new_memory_error(""));
+    }
+    Ok(p)
+}
+
+capi! {
+    /// `data` may be NULL: the bytes are then zeroed for C to fill.
+    fn PyBytes_FromStringAndSize(vm, data: *const c_char, size: isize) -> *mut CObject {
+        if size < 0 {
+            return Err(vm.new_system_error("Negative size passed to PyBytes_FromStringAndSize"));
+        }
+        let data = (!data.is_null()).then(|| unsafe { std::slice::from_raw_parts(data as *const u8, size as usize) });
+        new_bytes(data, size as usize, vm)
+    }
+
+    fn PyBytes_FromString(vm, s: &CStr) -> *mut CObject {
+        new_bytes(Some(s.to_bytes()), s.to_bytes().len(), vm)
+    }
+
+    fn PyBytes_AsString(vm, o: Ptr) -> *mut c_char {
+        let b = check_bytes(o, vm)?;
+        Ok(unsafe { (*b).ob_sval.as_mut_ptr() })
+    }
+
+    fn PyBytes_Size(vm, o: Ptr) -> isize {
+        let b = check_bytes(o, vm)?;
+        Ok(unsafe { (*b).ob_base.ob_size })
+    }
+
+    /// With `len` NULL, embedded NULs are a ValueError.
+    fn PyBytes_AsStringAndSize(vm, o: Ptr, buf: *mut *mut c_char, len: *mut isize) -> () {
+        let b = check_bytes(o, vm)?;
+        unsafe {
+            let n = (*b).ob_base.ob_size;
+            let data = (*b).ob_sval.as_mut_ptr();
+            if len.is_null() {
+                if CStr::from_ptr(data).to_bytes().len() != n as usize {
+                    return Err(vm.new_value_error("embedded null byte"));
+                }
+            } else {
+                *len = n;
+            }
+            if buf.is_null() {
+                return Err(crate::boundary::bad_internal_call(vm));
+            }
+            *buf = data;
+        }
+        Ok(())
+    }
+
+    fn PyBytes_FromObject(vm, o: PyObjectRef) -> PyObjectRef {
+        vm.ctx.types.bytes_type.as_object().call((o,), vm)
+    }
+}
+
+

@@ -1,0 +1,170 @@
+//! Dicts (`dictobject.h`). Borrowed results (`PyDict_GetItem`, `PyDict_Next`)
+//! stay valid while the dict holds the value, per the proxy rules.
+
+use crate::boundary::Void;
+use crate::capi;
+use crate::ffi::PyObject as CObject;
+use crate::{proxy, pyerrors};
+use rustpython_vm::{
+    AsObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
+    builtins::PyDict,
+};
+use std::ffi::CStr;
+use std::ptr::null_mut;
+
+fn as_dict(o: PyObjectRef, vm: &VirtualMachine) -> PyResult<PyRef<PyDict>> {
+    o.downcast::<PyDict>().map_err(|_| crate::boundary::bad_internal_call(vm))
+}
+
+fn str_key(key: &CStr, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    Ok(crate::unicodeobject::from_utf8(key.to_bytes(), vm)?.into())
+}
+
+fn borrowed(v: Option<PyObjectRef>, vm: &VirtualMachine) -> *mut CObject {
+    v.map_or(null_mut(), |v| proxy::as_c(&v, vm))
+}
+
+/// `*result` gets a new reference or NULL; returns 1 if found, 0 if not.
+fn get_ref(d: PyObjectRef, key: PyObjectRef, result: *mut *mut CObject, vm: &VirtualMachine) -> PyResult<i32> {
+    unsafe { *result = null_mut() };
+    let v = as_dict(d, vm)?.get_item_opt(&*key, vm)?;
+    Ok(match v {
+        Some(v) => {
+            unsafe { *result = proxy::to_c_new(&v, vm) };
+            1
+        }
+        None => 0,
+    })
+}
+
+capi! {
+    fn PyDict_New(vm) -> PyObjectRef {
+        Ok(vm.ctx.new_dict().into())
+    }
+
+    fn PyDict_SetItem(vm, d: PyObjectRef, key: PyObjectRef, value: PyObjectRef) -> () {
+        as_dict(d, vm)?.set_item(&*key, value, vm)
+    }
+
+    fn PyDict_SetItemString(vm, d: PyObjectRef, key: &CStr, value: PyObjectRef) -> () {
+        as_dict(d, vm)?.set_item(&*str_key(key, vm)?, value, vm)
+    }
+
+    /// Borrowed or NULL; every error is swallowed, as CPython documents.
+    fn PyDict_GetItem(vm, d: PyObjectRef, key: PyObjectRef) -> *mut CObject {
+        let pending = pyerrors::take();
+        let found = as_dict(d, vm).and_then(|d| d.get_item_opt(&*key, vm)).unwrap_or(None);
+        if let Some(e) = pending {
+            pyerrors::set(e);
+        }
+        Ok(borrowed(found, vm))
+    }
+
+    fn PyDict_GetItemString(vm, d: PyObjectRef, key: &CStr) -> *mut CObject {
+        let pending = pyerrors::take();
+        let found = as_dict(d, vm)
+            .and_then(|d| d.get_item_opt(&*str_key(key, vm)?, vm))
+            .unwrap_or(None);
+        if let Some(e) = pending {
+            pyerrors::set(e);
+        }
+        Ok(borrowed(found, vm))
+    }
+
+    /// Borrowed or NULL; NULL with an error set when the lookup failed.
+    fn PyDict_GetItemWithError(vm, d: PyObjectRef, key: PyObjectRef) -> *mut CObject {
+        Ok(borrowed(as_dict(d, vm)?.get_item_opt(&*key, vm)?, vm))
+    }
+
+    fn PyDict_GetItemRef(vm, d: PyObjectRef, key: PyObjectRef, result: *mut *mut CObject) -> i32 {
+        get_ref(d, key, result, vm)
+    }
+
+    fn PyDict_GetItemStringRef(vm, d: PyObjectRef, key: &CStr, result: *mut *mut CObject) -> i32 {
+        get_ref(d, str_key(key, vm)?, result, vm)
+    }
+
+    fn PyDict_DelItem(vm, d: PyObjectRef, key: PyObjectRef) -> () {
+        as_dict(d, vm)?.del_item(&*key, vm)
+    }
+
+    fn PyDict_DelItemString(vm, d: PyObjectRef, key: &CStr) -> () {
+        as_dict(d, vm)?.del_item(&*str_key(key, vm)?, vm)
+    }
+
+    fn PyDict_Contains(vm, d: PyObjectRef, key: PyObjectRef) -> bool {
+        Ok(as_dict(d, vm)?.get_item_opt(&*key, vm)?.is_some())
+    }
+
+    fn PyDict_ContainsString(vm, d: PyObjectRef, key: &CStr) -> bool {
+        Ok(as_dict(d, vm)?.get_item_opt(&*str_key(key, vm)?, vm)?.is_some())
+    }
+
+    fn PyDict_Size(vm, d: PyObjectRef) -> isize {
+        Ok(as_dict(d, vm)?.size().used as isize)
+    }
+
+    fn PyDict_Keys(vm, d: PyObjectRef) -> PyObjectRef {
+        Ok(vm.ctx.new_list(as_dict(d, vm)?.keys_vec()).into())
+    }
+
+    fn PyDict_Values(vm, d: PyObjectRef) -> PyObjectRef {
+        Ok(vm.ctx.new_list(as_dict(d, vm)?.values_vec()).into())
+    }
+
+    fn PyDict_Items(vm, d: PyObjectRef) -> PyObjectRef {
+        let items = as_dict(d, vm)?
+            .items_vec()
+            .into_iter()
+            .map(|(k, v)| vm.ctx.new_tuple(vec![k, v]).into())
+            .collect();
+        Ok(vm.ctx.new_list(items).into())
+    }
+
+    fn PyDict_Clear(vm, d: PyObjectRef) -> Void {
+        if let Ok(d) = as_dict(d, vm) {
+            d.clear();
+        }
+        Ok(Void)
+    }
+
+    fn PyDict_Copy(vm, d: PyObjectRef) -> PyObjectRef {
+        Ok(rustpython_vm::PyRef::new_ref(as_dict(d, vm)?.copy(), vm.ctx.types.dict_type.to_owned(), None).into())
+    }
+
+    fn PyDict_Update(vm, d: PyObjectRef, other: PyObjectRef) -> () {
+        as_dict(d, vm)?.merge_object(other, vm)
+    }
+
+    fn PyDict_Merge(vm, d: PyObjectRef, other: PyObjectRef, overwrite: i32) -> () {
+        let d = as_dict(d, vm)?;
+        if overwrite != 0 { d.merge_object(other, vm) } else { d.merge_object_if_missing(other, vm) }
+    }
+
+    /// Borrowed key and value of the entry at or after `*pos`.
+    fn PyDict_Next(vm, d: PyObjectRef, pos: *mut isize, key: *mut *mut CObject, value: *mut *mut CObject) -> i32 {
+        let Ok(d) = as_dict(d, vm) else { return Ok(0) };
+        if pos.is_null() {
+            return Ok(0);
+        }
+        let start = unsafe { *pos };
+        if start < 0 {
+            return Ok(0);
+        }
+        match d.next_entry(start as usize) {
+            Some((next, k, v)) => {
+                unsafe {
+                    *pos = next as isize;
+                    if !key.is_null() { *key = proxy::as_c(&k, vm); }
+                    if !value.is_null() { *value = proxy::as_c(&v, vm); }
+                }
+                Ok(1)
+            }
+            None => Ok(0),
+        }
+    }
+
+    fn PyDictProxy_New(vm, mapping: PyObjectRef) -> PyObjectRef {
+        vm.ctx.types.mappingproxy_type.as_object().call((mapping,), vm)
+    }
+}

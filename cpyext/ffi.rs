@@ -1,0 +1,227 @@
+//! Rust views of the public C structs declared in `include/`. The headers are
+//! the source of truth; `tests/layout.rs` checks these against them and
+//! against CPython 3.14's layouts (pyo3-ffi).
+#![allow(non_camel_case_types, non_snake_case, non_upper_case_globals, dead_code)]
+
+use std::ffi::{c_char, c_int, c_uint, c_ulong, c_void};
+
+pub type Py_ssize_t = isize;
+pub type Py_hash_t = isize;
+
+#[repr(C)]
+pub struct PyObject {
+    /// Low 32 bits of CPython 3.14's refcount word; the rest of that word is
+    /// `ob_overflow` and `ob_flags`.
+    pub ob_refcnt: u32,
+    pub ob_overflow: u16,
+    pub ob_flags: u16,
+    pub ob_type: *mut PyTypeObject,
+}
+
+#[repr(C)]
+pub struct PyVarObject {
+    pub ob_base: PyObject,
+    pub ob_size: Py_ssize_t,
+}
+
+pub type destructor = Option<unsafe extern "C" fn(*mut PyObject)>;
+pub type freefunc = Option<unsafe extern "C" fn(*mut c_void)>;
+pub type reprfunc = Option<unsafe extern "C" fn(*mut PyObject) -> *mut PyObject>;
+pub type hashfunc = Option<unsafe extern "C" fn(*mut PyObject) -> Py_hash_t>;
+pub type ternaryfunc =
+    Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> *mut PyObject>;
+pub type getattrofunc = Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject>;
+pub type setattrofunc =
+    Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> c_int>;
+pub type richcmpfunc =
+    Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject, c_int) -> *mut PyObject>;
+pub type getiterfunc = Option<unsafe extern "C" fn(*mut PyObject) -> *mut PyObject>;
+pub type traverseproc = Option<unsafe extern "C" fn(*mut PyObject, *mut c_void, *mut c_void) -> c_int>;
+pub type inquiry = Option<unsafe extern "C" fn(*mut PyObject) -> c_int>;
+pub type initproc = Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> c_int>;
+pub type newfunc =
+    Option<unsafe extern "C" fn(*mut PyTypeObject, *mut PyObject, *mut PyObject) -> *mut PyObject>;
+pub type allocfunc = Option<unsafe extern "C" fn(*mut PyTypeObject, Py_ssize_t) -> *mut PyObject>;
+pub type vectorcallfunc = Option<
+    unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, usize, *mut PyObject) -> *mut PyObject,
+>;
+
+pub type PyCFunction = unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject;
+pub type PyCFunctionWithKeywords =
+    unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> *mut PyObject;
+pub type PyCFunctionFast =
+    unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t) -> *mut PyObject;
+pub type PyCFunctionFastWithKeywords = unsafe extern "C" fn(
+    *mut PyObject,
+    *const *mut PyObject,
+    Py_ssize_t,
+    *mut PyObject,
+) -> *mut PyObject;
+
+#[repr(C)]
+pub struct PyTypeObject {
+    pub ob_base: PyVarObject,
+    pub tp_name: *const c_char,
+    pub tp_basicsize: Py_ssize_t,
+    pub tp_itemsize: Py_ssize_t,
+    pub tp_dealloc: destructor,
+    pub tp_vectorcall_offset: Py_ssize_t,
+    pub tp_getattr: *mut c_void,
+    pub tp_setattr: *mut c_void,
+    pub tp_as_async: *mut c_void,
+    pub tp_repr: reprfunc,
+    pub tp_as_number: *mut c_void,
+    pub tp_as_sequence: *mut c_void,
+    pub tp_as_mapping: *mut c_void,
+    pub tp_hash: hashfunc,
+    pub tp_call: ternaryfunc,
+    pub tp_str: reprfunc,
+    pub tp_getattro: getattrofunc,
+    pub tp_setattro: setattrofunc,
+    pub tp_as_buffer: *mut c_void,
+    pub tp_flags: c_ulong,
+    pub tp_doc: *const c_char,
+    pub tp_traverse: traverseproc,
+    pub tp_clear: inquiry,
+    pub tp_richcompare: richcmpfunc,
+    pub tp_weaklistoffset: Py_ssize_t,
+    pub tp_iter: getiterfunc,
+    pub tp_iternext: getiterfunc,
+    pub tp_methods: *mut PyMethodDef,
+    pub tp_members: *mut c_void,
+    pub tp_getset: *mut c_void,
+    pub tp_base: *mut PyTypeObject,
+    pub tp_dict: *mut PyObject,
+    pub tp_descr_get: ternaryfunc,
+    pub tp_descr_set: setattrofunc,
+    pub tp_dictoffset: Py_ssize_t,
+    pub tp_init: initproc,
+    pub tp_alloc: allocfunc,
+    pub tp_new: newfunc,
+    pub tp_free: freefunc,
+    pub tp_is_gc: inquiry,
+    pub tp_bases: *mut PyObject,
+    pub tp_mro: *mut PyObject,
+    pub tp_cache: *mut PyObject,
+    pub tp_subclasses: *mut c_void,
+    pub tp_weaklist: *mut PyObject,
+    pub tp_del: destructor,
+    pub tp_version_tag: c_uint,
+    pub tp_finalize: destructor,
+    pub tp_vectorcall: vectorcallfunc,
+    pub tp_watched: u8,
+    pub tp_versions_used: u16,
+}
+
+#[repr(C)]
+pub struct PyMethodDef {
+    pub ml_name: *const c_char,
+    pub ml_meth: Option<PyCFunction>,
+    pub ml_flags: c_int,
+    pub ml_doc: *const c_char,
+}
+
+#[repr(C)]
+pub struct PyModuleDef_Base {
+    pub ob_base: PyObject,
+    pub m_init: Option<unsafe extern "C" fn() -> *mut PyObject>,
+    pub m_index: Py_ssize_t,
+    pub m_copy: *mut PyObject,
+}
+
+#[repr(C)]
+pub struct PyModuleDef_Slot {
+    pub slot: c_int,
+    pub value: *mut c_void,
+}
+
+#[repr(C)]
+pub struct PyModuleDef {
+    pub m_base: PyModuleDef_Base,
+    pub m_name: *const c_char,
+    pub m_doc: *const c_char,
+    pub m_size: Py_ssize_t,
+    pub m_methods: *mut PyMethodDef,
+    pub m_slots: *mut PyModuleDef_Slot,
+    pub m_traverse: traverseproc,
+    pub m_clear: inquiry,
+    pub m_free: freefunc,
+}
+
+#[repr(C)]
+pub struct PyTupleObject {
+    pub ob_base: PyVarObject,
+    pub ob_hash: Py_hash_t,
+    pub ob_item: [*mut PyObject; 1],
+}
+
+#[repr(C)]
+pub struct PyFloatObject {
+    pub ob_base: PyObject,
+    pub ob_fval: f64,
+}
+
+#[repr(C)]
+pub struct PyBytesObject {
+    pub ob_base: PyVarObject,
+    pub ob_shash: Py_hash_t,
+    pub ob_sval: [c_char; 1],
+}
+
+#[repr(C)]
+pub struct PyLongValue {
+    pub lv_tag: usize,
+    pub ob_digit: [u32; 1],
+}
+
+#[repr(C)]
+pub struct PyLongObject {
+    pub ob_base: PyObject,
+    pub long_value: PyLongValue,
+}
+
+pub const METH_VARARGS: c_int = 0x0001;
+pub const METH_KEYWORDS: c_int = 0x0002;
+pub const METH_NOARGS: c_int = 0x0004;
+pub const METH_O: c_int = 0x0008;
+pub const METH_CLASS: c_int = 0x0010;
+pub const METH_STATIC: c_int = 0x0020;
+pub const METH_COEXIST: c_int = 0x0040;
+pub const METH_FASTCALL: c_int = 0x0080;
+pub const METH_METHOD: c_int = 0x0200;
+
+pub const Py_mod_create: c_int = 1;
+pub const Py_mod_exec: c_int = 2;
+pub const Py_mod_multiple_interpreters: c_int = 3;
+pub const Py_mod_gil: c_int = 4;
+
+pub const Py_TPFLAGS_IMMUTABLETYPE: c_ulong = 1 << 8;
+pub const Py_TPFLAGS_HEAPTYPE: c_ulong = 1 << 9;
+pub const Py_TPFLAGS_BASETYPE: c_ulong = 1 << 10;
+pub const Py_TPFLAGS_READY: c_ulong = 1 << 12;
+pub const Py_TPFLAGS_HAVE_GC: c_ulong = 1 << 14;
+pub const Py_TPFLAGS_HAVE_VERSION_TAG: c_ulong = 1 << 18;
+pub const Py_TPFLAGS_LONG_SUBCLASS: c_ulong = 1 << 24;
+pub const Py_TPFLAGS_LIST_SUBCLASS: c_ulong = 1 << 25;
+pub const Py_TPFLAGS_TUPLE_SUBCLASS: c_ulong = 1 << 26;
+pub const Py_TPFLAGS_BYTES_SUBCLASS: c_ulong = 1 << 27;
+pub const Py_TPFLAGS_UNICODE_SUBCLASS: c_ulong = 1 << 28;
+pub const Py_TPFLAGS_DICT_SUBCLASS: c_ulong = 1 << 29;
+pub const Py_TPFLAGS_BASE_EXC_SUBCLASS: c_ulong = 1 << 30;
+pub const Py_TPFLAGS_TYPE_SUBCLASS: c_ulong = 1 << 31;
+
+pub const Py_LT: c_int = 0;
+pub const Py_LE: c_int = 1;
+pub const Py_EQ: c_int = 2;
+pub const Py_NE: c_int = 3;
+pub const Py_GT: c_int = 4;
+pub const Py_GE: c_int = 5;
+
+/// `(3 << 30)`: the low 32 bits read as negative, which is what marks an
+/// object immortal for the inline `Py_INCREF`/`Py_DECREF` in `include/object.h`.
+pub const IMMORTAL_REFCNT: u32 = 3 << 30;
+
+#[inline(always)]
+pub fn is_immortal(refcnt: u32) -> bool {
+    (refcnt as i32) < 0
+}

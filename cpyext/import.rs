@@ -1,0 +1,155 @@
+//! Loading extension modules (`import.h`, `importdl.c`): our `_imp`
+//! `create_dynamic`/`exec_dynamic`/`extension_suffixes`, so that the normal
+//! import system (FileFinder, ExtensionFileLoader) finds and loads them.
+
+use crate::ffi::{self, PyObject as CObject};
+use crate::{moduleobject, pyerrors, pystate};
+use rustpython_vm::{
+    AsObject, Py, PyObjectRef, PyResult, VirtualMachine,
+    builtins::{PyModule, PyModuleDef, PyModuleSlots},
+    function::OptionalArg,
+};
+use std::ffi::{CStr, CString};
+use std::sync::OnceLock;
+
+#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+pub const MULTIARCH: &str = "x86_64-linux-gnu";
+#[cfg(all(target_os = "linux", target_arch = "aarch64"))]
+pub const MULTIARCH: &str = "aarch64-linux-gnu";
+
+/// The ABI tag of extensions built for this layer; never CPython's.
+pub fn soabi() -> String {
+    format!("rustpython-314-{MULTIARCH}")
+}
+
+/// The file suffix of extensions built for this layer.
+pub fn ext_suffix() -> String {
+    format!(".{}.so", soabi())
+}
+
+fn import_error(msg: String, name: &str, path: &str, vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
+    let e = vm.new_import_error(msg, vm.ctx.new_str(name));
+    let _ = e.as_object().set_attr("path", vm.ctx.new_str(path), vm);
+    e
+}
+
+fn dlerror() -> String {
+    let e = unsafe { libc::dlerror() };
+    if e.is_null() { "unknown dlopen error".to_owned() } else { unsafe { CStr::from_ptr(e) }.to_string_lossy().into_owned() }
+}
+
+/// `_imp.create_dynamic(spec)`: loads the library at `spec.origin` and runs
+/// its `PyInit_<name>`.
+fn create_dynamic(spec: PyObjectRef, _file: OptionalArg<PyObjectRef>, vm: &VirtualMachine) -> PyResult {
+    let name = spec.get_attr("name", vm)?.str(vm)?.to_string();
+    let path = spec.get_attr("origin", vm)?.str(vm)?.to_string();
+    crate::init(vm)?;
+    let cpath = CString::new(path.clone()).map_err(|_| vm.new_value_error("embedded null character in path"))?;
+    let lib = unsafe { libc::dlopen(cpath.as_ptr(), libc::RTLD_NOW | libc::RTLD_LOCAL) };
+    if lib.is_null() {
+        return Err(import_error(dlerror(), &name, &path, vm));
+    }
+    let short = name.rsplit('.').next().unwrap_or(&name);
+    let init_name = format!("PyInit_{short}");
+    let csym = CString::new(init_name.clone()).unwrap_or_default();
+    let sym = unsafe { libc::dlsym(lib, csym.as_ptr()) };
+    if sym.is_null() {
+        return Err(import_error(
+            format!("dynamic module does not define module export function ({init_name})"),
+            &name,
+            &path,
+            vm,
+        ));
+    }
+    let init: unsafe extern "C" fn() -> *mut CObject = unsafe { std::mem::transmute(sym) };
+    pystate::enter(vm, || {
+        let m = unsafe { init() };
+        if m.is_null() {
+            return Err(pyerrors::take().unwrap_or_else(|| {
+                vm.new_system_error(format!("initialization of {short} failed without raising an exception"))
+            }));
+        }
+        if unsafe { (*m).ob_type } == &raw mut crate::typeobject::PyModuleDef_Type {
+            if let Some(e) = pyerrors::take() {
+                let s = vm.new_system_error(format!("initialization of {short} raised unreported exception"));
+                s.set_cause(Some(e));
+                return Err(s);
+            }
+            return moduleobject::from_def_and_spec(m as *mut ffi::PyModuleDef, spec.clone(), vm);
+        }
+        pyerrors::check_result(m, || format!("initialization of {short}"), vm)
+    })
+}
+
+/// `_imp.exec_dynamic(module)`: runs a multi-phase module's exec slots.
+fn exec_dynamic(module: PyObjectRef, vm: &VirtualMachine) -> PyResult<i32> {
+    pystate::enter(vm, || moduleobject::exec_if_pending(&module, vm))?;
+    Ok(0)
+}
+
+fn extension_suffixes(vm: &VirtualMachine) -> PyObjectRef {
+    vm.ctx.new_list(vec![vm.ctx.new_str(ext_suffix()).into()]).into()
+}
+
+type ModuleExec = fn(&VirtualMachine, &Py<PyModule>) -> PyResult<()>;
+
+static IMP_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
+static SYSCONFIGDATA_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
+
+fn imp_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
+    if let Some(Some(exec)) = IMP_EXEC.get() {
+        exec(vm, module)?;
+    }
+    let m = module.as_object();
+    m.set_attr("create_dynamic", vm.new_function("create_dynamic", create_dynamic), vm)?;
+    m.set_attr("exec_dynamic", vm.new_function("exec_dynamic", exec_dynamic), vm)?;
+    m.set_attr("extension_suffixes", vm.new_function("extension_suffixes", extension_suffixes), vm)?;
+    Ok(())
+}
+
+/// What sysconfig reports must be what we load.
+fn sysconfigdata_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
+    if let Some(Some(exec)) = SYSCONFIGDATA_EXEC.get() {
+        exec(vm, module)?;
+    }
+    let vars = module.as_object().get_attr("build_time_vars", vm)?;
+    vars.set_item("EXT_SUFFIX", vm.ctx.new_str(ext_suffix()).into(), vm)?;
+    vars.set_item("SOABI", vm.ctx.new_str(soabi()).into(), vm)?;
+    vars.set_item("INCLUDEPY", vm.ctx.new_str(include_dir()).into(), vm)?;
+    Ok(())
+}
+
+/// Where our headers are: beside the interpreter when installed, else the
+/// source tree this binary was built from.
+pub fn include_dir() -> String {
+    if let Ok(exe) = std::env::current_exe() {
+        if let Some(dir) = exe.parent().map(|d| d.join("include")) {
+            if dir.join("Python.h").exists() {
+                return dir.to_string_lossy().into_owned();
+            }
+        }
+    }
+    concat!(env!("CARGO_MANIFEST_DIR"), "/include").to_owned()
+}
+
+/// Our versions of builtin modules whose stock definitions RustPython gets
+/// wrong for us: `_imp` cannot load extensions, `_sysconfigdata` names a
+/// stale suffix. Each keeps the original's functions and runs its exec first.
+pub fn module_overrides(ctx: &rustpython_vm::Context) -> Vec<&'static PyModuleDef> {
+    let originals = rustpython_vm::stdlib::builtin_module_defs(ctx);
+    let mut out = Vec::new();
+    let wrap = |name: &str, exec: ModuleExec, keep: &OnceLock<Option<ModuleExec>>| -> Option<&'static PyModuleDef> {
+        let orig = originals.iter().find(|d| d.name.as_str() == name)?;
+        let _ = keep.set(orig.slots.exec);
+        Some(Box::leak(Box::new(PyModuleDef {
+            name: orig.name,
+            doc: orig.doc,
+            methods: orig.methods,
+            slots: PyModuleSlots { create: orig.slots.create, exec: Some(exec) },
+        })))
+    };
+    out.extend(wrap("_imp", imp_exec, &IMP_EXEC));
+    out.extend(wrap("_sysconfigdata", sysconfigdata_exec, &SYSCONFIGDATA_EXEC));
+    out
+}
+

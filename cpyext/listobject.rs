@@ -1,0 +1,105 @@
+//! Lists (`listobject.h`). List items live in the VM list; the macros that
+//! would read `ob_item` are calls in our headers.
+
+use crate::capi;
+use crate::ffi::PyObject as CObject;
+use crate::proxy;
+use rustpython_vm::{
+    PyObjectRef, PyRef, PyResult, VirtualMachine,
+    builtins::PyList,
+};
+
+fn as_list(o: PyObjectRef, vm: &VirtualMachine) -> PyResult<PyRef<PyList>> {
+    o.downcast::<PyList>().map_err(|_| crate::boundary::bad_internal_call(vm))
+}
+
+capi! {
+    /// A list of `size` items; CPython leaves them NULL for C to fill with
+    /// `PyList_SET_ITEM`, here they start as None.
+    fn PyList_New(vm, size: isize) -> PyObjectRef {
+        if size < 0 {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        Ok(vm.ctx.new_list(vec![vm.ctx.none(); size as usize]).into())
+    }
+
+    fn PyList_Size(vm, o: PyObjectRef) -> isize {
+        Ok(as_list(o, vm)?.borrow_vec().len() as isize)
+    }
+
+    /// Borrowed: the list holds the item.
+    fn PyList_GetItem(vm, o: PyObjectRef, i: isize) -> *mut CObject {
+        let list = as_list(o, vm)?;
+        let items = list.borrow_vec();
+        match usize::try_from(i).ok().and_then(|i| items.get(i)) {
+            Some(item) => {
+                let item = item.clone();
+                drop(items);
+                Ok(proxy::as_c(&item, vm))
+            }
+            None => Err(vm.new_index_error("list index out of range")),
+        }
+    }
+
+    /// Steals `v`, also on failure.
+    fn PyList_SetItem(vm, o: *mut CObject, i: isize, v: *mut CObject) -> () {
+        let item = if v.is_null() { None } else { Some(unsafe { proxy::from_c_steal(v, vm)? }) };
+        let list = as_list(<PyObjectRef as crate::boundary::FromC>::from_c(o, vm)?, vm)?;
+        let Some(item) = item else { return Err(crate::boundary::null_argument(vm)) };
+        let mut items = list.borrow_vec_mut();
+        match usize::try_from(i).ok().and_then(|i| items.get_mut(i)) {
+            Some(slot) => {
+                let old = std::mem::replace(slot, item);
+                drop(items);
+                drop(old);
+                Ok(())
+            }
+            None => Err(vm.new_index_error("list assignment index out of range")),
+        }
+    }
+
+    fn PyList_Insert(vm, o: PyObjectRef, i: isize, v: PyObjectRef) -> () {
+        let list = as_list(o, vm)?;
+        let mut items = list.borrow_vec_mut();
+        let n = items.len() as isize;
+        let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
+        items.insert(i as usize, v);
+        Ok(())
+    }
+
+    fn PyList_Append(vm, o: PyObjectRef, v: PyObjectRef) -> () {
+        as_list(o, vm)?.borrow_vec_mut().push(v);
+        Ok(())
+    }
+
+    fn PyList_AsTuple(vm, o: PyObjectRef) -> PyObjectRef {
+        let items = as_list(o, vm)?.borrow_vec().to_vec();
+        Ok(vm.ctx.new_tuple(items).into())
+    }
+
+    fn PyList_GetSlice(vm, o: PyObjectRef, low: isize, high: isize) -> PyObjectRef {
+        let list = as_list(o, vm)?;
+        let items = list.borrow_vec();
+        let n = items.len() as isize;
+        let low = low.clamp(0, n) as usize;
+        let high = (high.clamp(0, n) as usize).max(low);
+        Ok(vm.ctx.new_list(items[low..high].to_vec()).into())
+    }
+
+    fn PyList_Sort(vm, o: PyObjectRef) -> () {
+        let list = as_list(o, vm)?;
+        vm.call_method(list.as_ref(), "sort", ())?;
+        Ok(())
+    }
+
+    fn PyList_Reverse(vm, o: PyObjectRef) -> () {
+        as_list(o, vm)?.borrow_vec_mut().reverse();
+        Ok(())
+    }
+
+    fn PyList_Extend(vm, o: PyObjectRef, iterable: PyObjectRef) -> () {
+        let list = as_list(o, vm)?;
+        vm.call_method(list.as_ref(), "extend", (iterable,))?;
+        Ok(())
+    }
+}

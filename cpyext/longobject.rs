@@ -1,0 +1,195 @@
+//! Integers (`longobject.h`).
+
+use crate::capi;
+use malachite_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+use rustpython_vm::{
+    AsObject, PyObjectRef, PyResult, VirtualMachine,
+    builtins::PyInt,
+};
+use std::ffi::{c_char, c_long, c_ulong, CStr};
+
+/// The value of an int, through `__index__` for other objects (what
+/// `PyLong_AsLong` and friends accept since 3.10).
+pub fn index_value(o: &PyObjectRef, vm: &VirtualMachine) -> PyResult<BigInt> {
+    Ok(o.try_index(vm)?.as_bigint().clone())
+}
+
+/// The value of an int; other objects are a TypeError (what the unsigned and
+/// `Py_ssize_t` conversions accept).
+fn exact_value(o: &PyObjectRef, vm: &VirtualMachine) -> PyResult<BigInt> {
+    match o.downcast_ref::<PyInt>() {
+        Some(i) => Ok(i.as_bigint().clone()),
+        None => Err(vm.new_type_error("an integer is required")),
+    }
+}
+
+/// CPython's overflow messages, which differ by function.
+struct Overflow {
+    too_large: &'static str,
+    negative: &'static str,
+}
+
+const LONG: Overflow = Overflow { too_large: "Python int too large to convert to C long", negative: "" };
+const INT: Overflow = Overflow { too_large: "Python int too large to convert to C int", negative: "" };
+const SSIZE_T: Overflow = Overflow { too_large: "Python int too large to convert to C ssize_t", negative: "" };
+const LONG_LONG: Overflow = Overflow { too_large: "int too big to convert", negative: "" };
+const ULONG: Overflow = Overflow {
+    too_large: "Python int too large to convert to C unsigned long",
+    negative: "can't convert negative value to unsigned int",
+};
+const ULONG_LONG: Overflow = Overflow {
+    too_large: "int too big to convert",
+    negative: "can't convert negative int to unsigned",
+};
+const SIZE_T: Overflow = Overflow {
+    too_large: "Python int too large to convert to C size_t",
+    negative: "can't convert negative value to size_t",
+};
+
+fn signed<T: TryFrom<i128>>(v: &BigInt, o: &Overflow, vm: &VirtualMachine) -> PyResult<T> {
+    v.to_i128().and_then(|v| T::try_from(v).ok()).ok_or_else(|| vm.new_overflow_error(o.too_large))
+}
+
+fn unsigned<T: TryFrom<u128>>(v: &BigInt, o: &Overflow, vm: &VirtualMachine) -> PyResult<T> {
+    if v.is_negative() {
+        return Err(vm.new_overflow_error(o.negative));
+    }
+    v.to_u128().and_then(|v| T::try_from(v).ok()).ok_or_else(|| vm.new_overflow_error(o.too_large))
+}
+
+/// The low bits of `v` in two's complement, as the `*Mask` conversions want.
+fn mask(v: &BigInt) -> u64 {
+    let m = BigInt::from(1u8) << 64usize;
+    let r = ((v % &m) + &m) % &m;
+    r.to_u64().unwrap_or(0)
+}
+
+pub fn float_to_int(d: f64, vm: &VirtualMachine) -> PyResult<BigInt> {
+    if d.is_nan() {
+        return Err(vm.new_value_error("cannot convert float NaN to integer"));
+    }
+    if d.is_infinite() {
+        return Err(vm.new_overflow_error("cannot convert float infinity to integer"));
+    }
+    <BigInt as num_traits::FromPrimitive>::from_f64(d.trunc())
+        .ok_or_else(|| vm.new_overflow_error("cannot convert float to integer"))
+}
+
+capi! {
+    fn PyLong_FromLong(vm, v: c_long) -> PyObjectRef {
+        Ok(vm.ctx.new_int(v).into())
+    }
+    fn PyLong_FromUnsignedLong(vm, v: c_ulong) -> PyObjectRef {
+        Ok(vm.ctx.new_int(v).into())
+    }
+    fn PyLong_FromLongLong(vm, v: i64) -> PyObjectRef {
+        Ok(vm.ctx.new_int(v).into())
+    }
+    fn PyLong_FromUnsignedLongLong(vm, v: u64) -> PyObjectRef {
+        Ok(vm.ctx.new_int(v).into())
+    }
+    fn PyLong_FromSsize_t(vm, v: isize) -> PyObjectRef {
+        Ok(vm.ctx.new_int(v).into())
+    }
+    fn PyLong_FromSize_t(vm, v: usize) -> PyObjectRef {
+        Ok(vm.ctx.new_int(v).into())
+    }
+    fn PyLong_FromInt32(vm, v: i32) -> PyObjectRef {
+        Ok(vm.ctx.new_int(v).into())
+    }
+    fn PyLong_FromUInt32(vm, v: u32) -> PyObjectRef {
+        Ok(vm.ctx.new_int(v).into())
+    }
+    fn PyLong_FromInt64(vm, v: i64) -> PyObjectRef {
+        Ok(vm.ctx.new_int(v).into())
+    }
+    fn PyLong_FromUInt64(vm, v: u64) -> PyObjectRef {
+        Ok(vm.ctx.new_int(v).into())
+    }
+    fn PyLong_FromDouble(vm, v: f64) -> PyObjectRef {
+        Ok(vm.ctx.new_bigint(&float_to_int(v, vm)?).into())
+    }
+
+    /// Parses like `int(str, base)`; `*pend` points past the digits read.
+    fn PyLong_FromString(vm, s: *const c_char, pend: *mut *mut c_char, base: i32) -> PyObjectRef {
+        if s.is_null() {
+            return Err(crate::boundary::null_argument(vm));
+        }
+        if base != 0 && !(2..=36).contains(&base) {
+            return Err(vm.new_value_error("int() arg 2 must be >= 2 and <= 36"));
+        }
+        let text = unsafe { CStr::from_ptr(s) };
+        if !pend.is_null() {
+            unsafe { *pend = s.add(text.to_bytes().len()) as *mut c_char };
+        }
+        let text = vm.ctx.new_str(String::from_utf8_lossy(text.to_bytes()).into_owned());
+        vm.ctx.types.int_type.as_object().call((text, base), vm)
+    }
+
+    fn PyLong_FromUnicodeObject(vm, u: PyObjectRef, base: i32) -> PyObjectRef {
+        vm.ctx.types.int_type.as_object().call((u, base), vm)
+    }
+
+    fn PyLong_AsLong(vm, o: PyObjectRef) -> i64 {
+        signed(&index_value(&o, vm)?, &LONG, vm)
+    }
+    fn PyLong_AsInt(vm, o: PyObjectRef) -> i32 {
+        signed(&index_value(&o, vm)?, &INT, vm)
+    }
+    fn PyLong_AsLongLong(vm, o: PyObjectRef) -> i64 {
+        signed(&index_value(&o, vm)?, &LONG_LONG, vm)
+    }
+    fn PyLong_AsSsize_t(vm, o: PyObjectRef) -> isize {
+        signed(&exact_value(&o, vm)?, &SSIZE_T, vm)
+    }
+    fn PyLong_AsUnsignedLong(vm, o: PyObjectRef) -> u64 {
+        unsigned(&exact_value(&o, vm)?, &ULONG, vm)
+    }
+    fn PyLong_AsUnsignedLongLong(vm, o: PyObjectRef) -> u64 {
+        unsigned(&exact_value(&o, vm)?, &ULONG_LONG, vm)
+    }
+    fn PyLong_AsSize_t(vm, o: PyObjectRef) -> usize {
+        unsigned(&exact_value(&o, vm)?, &SIZE_T, vm)
+    }
+    fn PyLong_AsUnsignedLongMask(vm, o: PyObjectRef) -> u64 {
+        Ok(mask(&index_value(&o, vm)?))
+    }
+    fn PyLong_AsUnsignedLongLongMask(vm, o: PyObjectRef) -> u64 {
+        Ok(mask(&index_value(&o, vm)?))
+    }
+
+    /// -1 with `*overflow` set to +1/-1 when the value does not fit; no error then.
+    fn PyLong_AsLongAndOverflow(vm, o: PyObjectRef, overflow: *mut i32) -> i64 {
+        unsafe { *overflow = 0 };
+        let v = index_value(&o, vm)?;
+        match v.to_i64() {
+            Some(v) => Ok(v),
+            None => {
+                unsafe { *overflow = if v.is_negative() { -1 } else { 1 } };
+                Ok(-1)
+            }
+        }
+    }
+    fn PyLong_AsLongLongAndOverflow(vm, o: PyObjectRef, overflow: *mut i32) -> i64 {
+        unsafe { *overflow = 0 };
+        let v = index_value(&o, vm)?;
+        match v.to_i64() {
+            Some(v) => Ok(v),
+            None => {
+                unsafe { *overflow = if v.is_negative() { -1 } else { 1 } };
+                Ok(-1)
+            }
+        }
+    }
+
+    fn PyLong_AsDouble(vm, o: PyObjectRef) -> f64 {
+        let v = exact_value(&o, vm)?;
+        match v.to_f64().filter(|f| f.is_finite()) {
+            Some(f) => Ok(f),
+            None if v.is_zero() => Ok(0.0),
+            None => Err(vm.new_overflow_error("int too large to convert to float")),
+        }
+    }
+}
+

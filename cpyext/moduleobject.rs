@@ -1,0 +1,343 @@
+//! Modules (`moduleobject.h`, `modsupport.h`): modules made from a
+//! `PyModuleDef`, single-phase and multi-phase, with their state.
+//!
+//! A module made from a definition keeps a [`ModuleInfo`] beside its proxy;
+//! the proxy lives as long as the VM module (proxy rule 4), and freeing it
+//! runs `m_free` and releases the state, as CPython does when a module dies.
+
+use crate::boundary::Ptr;
+use crate::capi;
+use crate::ffi::{self, PyObject as CObject};
+use crate::{methodobject, proxy, pyerrors};
+use rustpython_vm::{
+    AsObject, PyObjectRef, PyResult, VirtualMachine,
+    builtins::{PyModule, PyStr},
+};
+use std::ffi::{CStr, c_char, c_long, c_void};
+use std::ptr::null_mut;
+
+pub struct ModuleInfo {
+    pub def: *mut ffi::PyModuleDef,
+    /// `m_size` bytes of zeroed state, or null before `PyModule_ExecDef` (and
+    /// when `m_size` is 0).
+    pub state: *mut c_void,
+    /// Whether the `Py_mod_exec` slots have run.
+    pub executed: bool,
+}
+
+impl ModuleInfo {
+    /// Called while the module's proxy is being freed.
+    pub unsafe fn free(&self, module: *mut CObject) {
+        unsafe {
+            if let Some(free) = (*self.def).m_free {
+                free(module as *mut c_void);
+            }
+            if !self.state.is_null() {
+                libc::free(self.state);
+            }
+        }
+    }
+}
+
+fn cstr(p: *const c_char) -> Option<String> {
+    (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
+}
+
+fn as_module(m: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    if m.downcast_ref::<PyModule>().is_some() {
+        Ok(())
+    } else {
+        Err(vm.new_type_error(format!("expected a module object, not {}", m.class().name())))
+    }
+}
+
+fn info_of(m: &PyObjectRef, vm: &VirtualMachine) -> Option<&'static mut ModuleInfo> {
+    match unsafe { proxy::aux(proxy::as_c(m, vm)) } {
+        Some(proxy::Aux::Module(info)) => Some(info),
+        _ => None,
+    }
+}
+
+fn alloc_state(def: *mut ffi::PyModuleDef, vm: &VirtualMachine) -> PyResult<*mut c_void> {
+    let size = unsafe { (*def).m_size };
+    if size <= 0 {
+        return Ok(null_mut());
+    }
+    let state = unsafe { libc::calloc(1, size as usize) };
+    if state.is_null() {
+        return Err(vm.new_memory_error(""));
+    }
+    Ok(state)
+}
+
+/// Attaches `def` to `module`: its functions, its docstring, and the link
+/// that `PyModule_GetDef`/`GetState` read.
+fn attach_def(module: &PyObjectRef, def: *mut ffi::PyModuleDef, state: *mut c_void, vm: &VirtualMachine) -> PyResult<()> {
+    let p = proxy::as_c(module, vm);
+    unsafe {
+        proxy::set_aux(p, proxy::Aux::Module(ModuleInfo { def, state, executed: false }));
+        if !(*def).m_methods.is_null() {
+            add_functions(module, (*def).m_methods, vm)?;
+        }
+        if let Some(doc) = cstr((*def).m_doc) {
+            module.set_attr("__doc__", vm.ctx.new_str(doc), vm)?;
+        }
+    }
+    Ok(())
+}
+
+fn add_functions(module: &PyObjectRef, defs: *mut ffi::PyMethodDef, vm: &VirtualMachine) -> PyResult<()> {
+    let module_name = module.get_attr("__name__", vm).ok();
+    let mut def = defs;
+    unsafe {
+        while !(*def).ml_name.is_null() {
+            let name = CStr::from_ptr((*def).ml_name).to_string_lossy().into_owned();
+            let f = methodobject::new_function(def, module.clone(), module_name.clone(), vm)?;
+            module.set_attr(vm.ctx.intern_str(name), f, vm)?;
+            def = def.add(1);
+        }
+    }
+    Ok(())
+}
+
+fn new_module(name: &str, vm: &VirtualMachine) -> PyObjectRef {
+    vm.new_module(name, vm.ctx.new_dict(), None).into()
+}
+
+/// `PyModule_FromDefAndSpec2`: the module object of a multi-phase definition.
+pub fn from_def_and_spec(def: *mut ffi::PyModuleDef, spec: PyObjectRef, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    let name: PyObjectRef = spec.get_attr("name", vm)?;
+    let name_str = name
+        .downcast_ref::<PyStr>()
+        .map(|s| s.to_string())
+        .ok_or_else(|| vm.new_type_error("module name must be a string"))?;
+    let mut create = None;
+    unsafe {
+        let mut slot = (*def).m_slots;
+        while !slot.is_null() && (*slot).slot != 0 {
+            match (*slot).slot {
+                ffi::Py_mod_create => {
+                    if create.is_some() {
+                        return Err(vm.new_system_error(format!("module {name_str} has multiple create slots")));
+                    }
+                    create = Some((*slot).value);
+                }
+                ffi::Py_mod_exec | ffi::Py_mod_multiple_interpreters | ffi::Py_mod_gil => {}
+                other => {
+                    return Err(vm.new_system_error(format!("module {name_str} uses unknown slot ID {other}")));
+                }
+            }
+            slot = slot.add(1);
+        }
+    }
+    let module = match create {
+        Some(f) => {
+            let f: unsafe extern "C" fn(*mut CObject, *mut ffi::PyModuleDef) -> *mut CObject =
+                unsafe { std::mem::transmute(f) };
+            let r = unsafe { f(proxy::as_c(&spec, vm), def) };
+            pyerrors::check_result(r, || format!("creation of module {name_str}"), vm)?
+        }
+        None => new_module(&name_str, vm),
+    };
+    if module.downcast_ref::<PyModule>().is_some() {
+        attach_def(&module, def, null_mut(), vm)?;
+    } else if unsafe { (*def).m_size } > 0 || unsafe { !(*def).m_methods.is_null() } {
+        return Err(vm.new_system_error(format!(
+            "module {name_str} is not a module object, but requests module state or functions"
+        )));
+    }
+    Ok(module)
+}
+
+/// `PyModule_ExecDef`: allocates the state and runs the `Py_mod_exec` slots, once.
+pub fn exec_def(module: &PyObjectRef, def: *mut ffi::PyModuleDef, vm: &VirtualMachine) -> PyResult<()> {
+    let name = module.get_attr("__name__", vm).map(|n| n.str(vm).map(|s| s.to_string()).unwrap_or_default()).unwrap_or_default();
+    if let Some(info) = info_of(module, vm) {
+        if info.executed {
+            return Ok(());
+        }
+        info.executed = true;
+        if info.state.is_null() {
+            info.state = alloc_state(def, vm)?;
+        }
+    }
+    unsafe {
+        let mut slot = (*def).m_slots;
+        while !slot.is_null() && (*slot).slot != 0 {
+            if (*slot).slot == ffi::Py_mod_exec {
+                let f: unsafe extern "C" fn(*mut CObject) -> i32 = std::mem::transmute((*slot).value);
+                let status = f(proxy::as_c(module, vm));
+                pyerrors::check_status(status, || format!("execution of module {name}"), vm)?;
+            }
+            slot = slot.add(1);
+        }
+    }
+    Ok(())
+}
+
+/// Runs a multi-phase module's exec slots if it has any still to run
+/// (`_imp.exec_dynamic`).
+pub fn exec_if_pending(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    if module.downcast_ref::<PyModule>().is_none() {
+        return Ok(());
+    }
+    match info_of(module, vm) {
+        Some(info) if !info.executed => {
+            let def = info.def;
+            exec_def(module, def, vm)
+        }
+        _ => Ok(()),
+    }
+}
+
+fn add_object(m: &PyObjectRef, name: &CStr, value: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    as_module(m, vm)?;
+    let name = name.to_str().map_err(|_| vm.new_value_error("module attribute name is not UTF-8"))?;
+    m.set_attr(vm.ctx.intern_str(name), value, vm)
+}
+
+capi! {
+    fn PyModule_Create2(vm, def: *mut ffi::PyModuleDef, _api_version: i32) -> PyObjectRef {
+        if def.is_null() {
+            return Err(crate::boundary::null_argument(vm));
+        }
+        let name = cstr(unsafe { (*def).m_name }).ok_or_else(|| vm.new_system_error("module definition has no name"))?;
+        let module = new_module(&name, vm);
+        let state = alloc_state(def, vm)?;
+        attach_def(&module, def, state, vm)?;
+        if let Some(info) = info_of(&module, vm) {
+            info.executed = true;
+        }
+        Ok(module)
+    }
+
+    fn PyModule_FromDefAndSpec2(vm, def: *mut ffi::PyModuleDef, spec: PyObjectRef, _api_version: i32) -> PyObjectRef {
+        if def.is_null() {
+            return Err(crate::boundary::null_argument(vm));
+        }
+        from_def_and_spec(def, spec, vm)
+    }
+
+    fn PyModule_ExecDef(vm, module: PyObjectRef, def: *mut ffi::PyModuleDef) -> () {
+        if def.is_null() {
+            return Err(crate::boundary::null_argument(vm));
+        }
+        exec_def(&module, def, vm)
+    }
+
+    /// Marks `def` as a definition object and returns it, for multi-phase init.
+    fn PyModuleDef_Init(vm, def: *mut ffi::PyModuleDef) -> *mut CObject {
+        if def.is_null() {
+            return Err(crate::boundary::null_argument(vm));
+        }
+        unsafe {
+            let op = def as *mut CObject;
+            (*op).ob_type = &raw mut crate::typeobject::PyModuleDef_Type;
+            (*op).ob_refcnt = ffi::IMMORTAL_REFCNT;
+            Ok(op)
+        }
+    }
+
+    fn PyModule_New(vm, name: &str) -> PyObjectRef {
+        Ok(new_module(name, vm))
+    }
+
+    fn PyModule_NewObject(vm, name: PyObjectRef) -> PyObjectRef {
+        let name = name.downcast::<PyStr>().map_err(|_| vm.new_type_error("module name must be a string"))?;
+        Ok(new_module(&name.to_string(), vm))
+    }
+
+    fn PyModule_GetDef(vm, m: PyObjectRef) -> *mut ffi::PyModuleDef {
+        as_module(&m, vm)?;
+        Ok(info_of(&m, vm).map_or(null_mut(), |i| i.def))
+    }
+
+    fn PyModule_GetState(vm, m: PyObjectRef) -> *mut c_void {
+        as_module(&m, vm)?;
+        Ok(info_of(&m, vm).map_or(null_mut(), |i| i.state))
+    }
+
+    /// Borrowed: the module holds its dict.
+    fn PyModule_GetDict(vm, m: PyObjectRef) -> *mut CObject {
+        as_module(&m, vm)?;
+        let dict = m.dict().ok_or_else(|| vm.new_system_error("module has no __dict__"))?;
+        Ok(proxy::as_c(dict.as_object(), vm))
+    }
+
+    fn PyModule_GetNameObject(vm, m: PyObjectRef) -> PyObjectRef {
+        as_module(&m, vm)?;
+        m.get_attr("__name__", vm).map_err(|_| vm.new_system_error("nameless module"))
+    }
+
+    /// The UTF-8 of `__name__`, valid while the module keeps its name.
+    fn PyModule_GetName(vm, m: PyObjectRef) -> *const c_char {
+        as_module(&m, vm)?;
+        let name = m.get_attr("__name__", vm).map_err(|_| vm.new_system_error("nameless module"))?;
+        let p = proxy::as_c(&name, vm);
+        let s = unsafe { crate::unicodeobject::PyUnicode_AsUTF8(p) };
+        if s.is_null() { Err(pyerrors::take().unwrap_or_else(|| vm.new_system_error("nameless module"))) } else { Ok(s) }
+    }
+
+    fn PyModule_GetFilenameObject(vm, m: PyObjectRef) -> PyObjectRef {
+        as_module(&m, vm)?;
+        match m.get_attr("__file__", vm) {
+            Ok(f) if f.downcast_ref::<PyStr>().is_some() => Ok(f),
+            _ => Err(vm.new_system_error("module filename missing")),
+        }
+    }
+
+    fn PyModule_AddObjectRef(vm, m: PyObjectRef, name: &CStr, value: Option<PyObjectRef>) -> () {
+        let Some(value) = value else {
+            if !pyerrors::occurred() {
+                return Err(vm.new_system_error("PyModule_AddObjectRef() must be called with an exception raised if value is NULL"));
+            }
+            return Err(pyerrors::take().unwrap());
+        };
+        add_object(&m, name, value, vm)
+    }
+
+    /// Steals `value` always.
+    fn PyModule_Add(vm, m: PyObjectRef, name: &CStr, value: *mut CObject) -> () {
+        if value.is_null() {
+            return Err(pyerrors::take().unwrap_or_else(|| vm.new_system_error("PyModule_Add() must be called with an exception raised if value is NULL")));
+        }
+        let value = unsafe { proxy::from_c_steal(value, vm)? };
+        add_object(&m, name, value, vm)
+    }
+
+    /// Steals `value` only on success.
+    fn PyModule_AddObject(vm, m: PyObjectRef, name: &CStr, value: Ptr) -> () {
+        let obj = unsafe { proxy::from_c(value.0, vm)? };
+        add_object(&m, name, obj, vm)?;
+        unsafe { proxy::decref(value.0) };
+        Ok(())
+    }
+
+    fn PyModule_AddIntConstant(vm, m: PyObjectRef, name: &CStr, value: c_long) -> () {
+        add_object(&m, name, vm.ctx.new_int(value).into(), vm)
+    }
+
+    fn PyModule_AddStringConstant(vm, m: PyObjectRef, name: &CStr, value: &CStr) -> () {
+        let s = crate::unicodeobject::from_utf8(value.to_bytes(), vm)?;
+        add_object(&m, name, s.into(), vm)
+    }
+
+    fn PyModule_AddType(vm, m: PyObjectRef, ty: PyObjectRef) -> () {
+        let name = ty.get_attr("__name__", vm)?;
+        let name = name.downcast::<PyStr>().map_err(|_| vm.new_type_error("type name must be a str"))?;
+        as_module(&m, vm)?;
+        m.set_attr(vm.ctx.intern_str(name.to_string()), ty, vm)
+    }
+
+    fn PyModule_AddFunctions(vm, m: PyObjectRef, defs: *mut ffi::PyMethodDef) -> () {
+        if defs.is_null() {
+            return Err(crate::boundary::null_argument(vm));
+        }
+        add_functions(&m, defs, vm)
+    }
+
+    fn PyModule_SetDocString(vm, m: PyObjectRef, doc: &CStr) -> () {
+        let doc = crate::unicodeobject::from_utf8(doc.to_bytes(), vm)?;
+        m.set_attr("__doc__", doc, vm)
+    }
+}

@@ -1,0 +1,264 @@
+//! Objects (`object.h`): reference counting, the singletons, and the generic
+//! object operations CPython declares there.
+
+use crate::boundary::Void;
+use crate::capi;
+use crate::ffi::{self, PyObject as CObject};
+use crate::proxy;
+use rustpython_vm::{
+    AsObject, PyObjectRef, PyResult, VirtualMachine,
+    builtins::{PyStr, PyStrRef},
+    function::PySetterValue,
+    types::PyComparisonOp,
+};
+use std::ffi::c_char;
+use std::ptr::null_mut;
+
+const fn immortal_header() -> CObject {
+    CObject { ob_refcnt: ffi::IMMORTAL_REFCNT, ob_overflow: 0, ob_flags: 0, ob_type: null_mut() }
+}
+
+const fn immortal_long(ndigits_sign: usize, digit: u32) -> ffi::PyLongObject {
+    ffi::PyLongObject {
+        ob_base: immortal_header(),
+        long_value: ffi::PyLongValue { lv_tag: ndigits_sign, ob_digit: [digit] },
+    }
+}
+
+#[unsafe(no_mangle)]
+pub static mut _Py_NoneStruct: CObject = immortal_header();
+#[unsafe(no_mangle)]
+pub static mut _Py_NotImplementedStruct: CObject = immortal_header();
+#[unsafe(no_mangle)]
+pub static mut _Py_EllipsisObject: CObject = immortal_header();
+// CPython 3.12+ long layout: `lv_tag` is (digit count << 3) | sign, where
+// sign 1 means zero.
+#[unsafe(no_mangle)]
+pub static mut _Py_TrueStruct: ffi::PyLongObject = immortal_long(1 << 3, 1);
+#[unsafe(no_mangle)]
+pub static mut _Py_FalseStruct: ffi::PyLongObject = immortal_long(1, 0);
+
+pub fn init_singletons(vm: &VirtualMachine) {
+    let ctx = &vm.ctx;
+    let pairs: [(*mut CObject, &rustpython_vm::PyObject); 5] = [
+        (&raw mut _Py_NoneStruct, ctx.none.as_object()),
+        (&raw mut _Py_NotImplementedStruct, ctx.not_implemented.as_object()),
+        (&raw mut _Py_EllipsisObject, ctx.ellipsis.as_object()),
+        (&raw mut _Py_TrueStruct as *mut CObject, ctx.true_value.as_object()),
+        (&raw mut _Py_FalseStruct as *mut CObject, ctx.false_value.as_object()),
+    ];
+    for (op, obj) in pairs {
+        unsafe {
+            proxy::register_static(op, obj);
+            (*op).ob_type = proxy::type_as_c(obj.class(), vm);
+        }
+    }
+}
+
+/// Called by `Py_DECREF` when C's count reaches zero.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _Py_Dealloc(op: *mut CObject) {
+    unsafe { proxy::dealloc(op) }
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn Py_IncRef(op: *mut CObject) {
+    if !op.is_null() {
+        unsafe { proxy::incref(op) }
+    }
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn Py_DecRef(op: *mut CObject) {
+    if !op.is_null() {
+        unsafe { proxy::decref(op) }
+    }
+}
+
+/// An attribute name from C: CPython requires a str.
+pub fn attr_name(name: PyObjectRef, vm: &VirtualMachine) -> PyResult<PyStrRef> {
+    name.downcast::<PyStr>().map_err(|o| {
+        vm.new_type_error(format!("attribute name must be string, not '{}'", o.class().name()))
+    })
+}
+
+pub fn comparison_op(op: i32, vm: &VirtualMachine) -> PyResult<PyComparisonOp> {
+    Ok(match op {
+        ffi::Py_LT => PyComparisonOp::Lt,
+        ffi::Py_LE => PyComparisonOp::Le,
+        ffi::Py_EQ => PyComparisonOp::Eq,
+        ffi::Py_NE => PyComparisonOp::Ne,
+        ffi::Py_GT => PyComparisonOp::Gt,
+        ffi::Py_GE => PyComparisonOp::Ge,
+        _ => return Err(vm.new_system_error("bad argument to internal function: invalid comparison op")),
+    })
+}
+
+fn set_or_delete(o: PyObjectRef, name: PyStrRef, value: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<()> {
+    let value = match value {
+        Some(v) => PySetterValue::Assign(v),
+        None => PySetterValue::Delete,
+    };
+    o.call_set_attr(vm, &name, value)
+}
+
+fn intern_cstr(name: &str, vm: &VirtualMachine) -> PyStrRef {
+    vm.ctx.intern_str(name).to_owned()
+}
+
+capi! {
+    fn PyObject_GetAttr(vm, o: PyObjectRef, name: PyObjectRef) -> PyObjectRef {
+        o.get_attr(&attr_name(name, vm)?, vm)
+    }
+
+    fn PyObject_GetAttrString(vm, o: PyObjectRef, name: &str) -> PyObjectRef {
+        o.get_attr(&intern_cstr(name, vm), vm)
+    }
+
+    fn PyObject_SetAttr(vm, o: PyObjectRef, name: PyObjectRef, value: Option<PyObjectRef>) -> () {
+        set_or_delete(o, attr_name(name, vm)?, value, vm)
+    }
+
+    fn PyObject_SetAttrString(vm, o: PyObjectRef, name: &str, value: Option<PyObjectRef>) -> () {
+        set_or_delete(o, intern_cstr(name, vm), value, vm)
+    }
+
+    fn PyObject_DelAttr(vm, o: PyObjectRef, name: PyObjectRef) -> () {
+        set_or_delete(o, attr_name(name, vm)?, None, vm)
+    }
+
+    fn PyObject_DelAttrString(vm, o: PyObjectRef, name: &str) -> () {
+        set_or_delete(o, intern_cstr(name, vm), None, vm)
+    }
+
+    /// Errors other than AttributeError are swallowed, as CPython documents.
+    fn PyObject_HasAttr(vm, o: PyObjectRef, name: PyObjectRef) -> i32 {
+        let Ok(name) = attr_name(name, vm) else { return Ok(0) };
+        Ok(o.get_attr(&name, vm).is_ok() as i32)
+    }
+
+    fn PyObject_HasAttrString(vm, o: PyObjectRef, name: &str) -> i32 {
+        Ok(o.get_attr(&intern_cstr(name, vm), vm).is_ok() as i32)
+    }
+
+    fn PyObject_HasAttrWithError(vm, o: PyObjectRef, name: PyObjectRef) -> i32 {
+        match o.get_attr(&attr_name(name, vm)?, vm) {
+            Ok(_) => Ok(1),
+            Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => Ok(0),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn PyObject_GetOptionalAttr(vm, o: PyObjectRef, name: PyObjectRef, result: *mut *mut CObject) -> i32 {
+        unsafe { *result = null_mut() };
+        match o.get_attr(&attr_name(name, vm)?, vm) {
+            Ok(v) => {
+                unsafe { *result = proxy::to_c_new(&v, vm) };
+                Ok(1)
+            }
+            Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => Ok(0),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn PyObject_GenericGetAttr(vm, o: PyObjectRef, name: PyObjectRef) -> PyObjectRef {
+        o.generic_getattr(&*attr_name(name, vm)?, vm)
+    }
+
+    fn PyObject_GenericSetAttr(vm, o: PyObjectRef, name: PyObjectRef, value: Option<PyObjectRef>) -> () {
+        let value = match value {
+            Some(v) => PySetterValue::Assign(v),
+            None => PySetterValue::Delete,
+        };
+        o.generic_setattr(&*attr_name(name, vm)?, value, vm)
+    }
+
+    fn PyObject_Repr(vm, o: PyObjectRef) -> PyObjectRef {
+        Ok(o.repr(vm)?.into())
+    }
+
+    fn PyObject_Str(vm, o: PyObjectRef) -> PyObjectRef {
+        Ok(o.str(vm)?.into())
+    }
+
+    fn PyObject_ASCII(vm, o: PyObjectRef) -> PyObjectRef {
+        Ok(o.ascii(vm)?.into())
+    }
+
+    fn PyObject_RichCompare(vm, a: PyObjectRef, b: PyObjectRef, op: i32) -> PyObjectRef {
+        a.rich_compare(b, comparison_op(op, vm)?, vm)
+    }
+
+    fn PyObject_RichCompareBool(vm, a: PyObjectRef, b: PyObjectRef, op: i32) -> bool {
+        let op = comparison_op(op, vm)?;
+        // Identity implies equality here, as in CPython.
+        if a.is(&b) {
+            match op {
+                PyComparisonOp::Eq => return Ok(true),
+                PyComparisonOp::Ne => return Ok(false),
+                _ => {}
+            }
+        }
+        a.rich_compare_bool(&b, op, vm)
+    }
+
+    fn PyObject_IsTrue(vm, o: PyObjectRef) -> bool {
+        o.is_true(vm)
+    }
+
+    fn PyObject_Not(vm, o: PyObjectRef) -> bool {
+        Ok(!o.is_true(vm)?)
+    }
+
+    fn PyObject_Hash(vm, o: PyObjectRef) -> isize {
+        o.hash(vm).map(|h| h as isize)
+    }
+
+    fn PyObject_HashNotImplemented(vm, o: PyObjectRef) -> isize {
+        Err(vm.new_type_error(format!("unhashable type: '{}'", o.class().name())))
+    }
+
+    fn PyObject_Type(vm, o: PyObjectRef) -> PyObjectRef {
+        Ok(o.class().to_owned().into())
+    }
+
+    fn PyCallable_Check(vm, o: Option<PyObjectRef>) -> i32 {
+        Ok(o.is_some_and(|o| o.is_callable()) as i32)
+    }
+
+    fn PyObject_Print(vm, o: Option<PyObjectRef>, fp: *mut libc::FILE, flags: i32) -> () {
+        let text = match o {
+            None => "<nil>".to_owned(),
+            Some(o) if flags & 1 != 0 => o.str(vm)?.to_string(),
+            Some(o) => o.repr(vm)?.to_string(),
+        };
+        let c = std::ffi::CString::new(text).unwrap_or_default();
+        unsafe { libc::fputs(c.as_ptr(), fp) };
+        Ok(())
+    }
+
+    fn Py_Is(vm, a: *mut CObject, b: *mut CObject) -> i32 {
+        Ok((a == b) as i32)
+    }
+
+    fn Py_IsNone(vm, o: *mut CObject) -> i32 {
+        Ok((o == &raw mut _Py_NoneStruct) as i32)
+    }
+
+    fn Py_NewRef(vm, o: *mut CObject) -> *mut CObject {
+        if o.is_null() { return Err(crate::boundary::null_argument(vm)); }
+        unsafe { proxy::incref(o) };
+        Ok(o)
+    }
+
+    fn Py_XNewRef(vm, o: *mut CObject) -> *mut CObject {
+        if !o.is_null() { unsafe { proxy::incref(o) }; }
+        Ok(o)
+    }
+
+    fn Py_FatalError(vm, msg: *const c_char) -> Void {
+        let msg = if msg.is_null() { "".into() } else { unsafe { std::ffi::CStr::from_ptr(msg) }.to_string_lossy() };
+        eprintln!("Fatal Python error: {msg}");
+        std::process::abort();
+    }
+}

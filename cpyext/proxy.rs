@@ -1,0 +1,508 @@
+//! The proxy table: the one link between a VM object and its `PyObject*`.
+//!
+//! The rules of the object model, enforced here and nowhere else:
+//!
+//! 1. Every object C sees has CPython's layout for its type. Objects the layer
+//!    allocates carry a hidden [`Prefix`] just before the `PyObject` header
+//!    (marked by [`FLAG_PREFIXED`] in `ob_flags`); statically allocated objects
+//!    (our singletons and builtin type objects, extensions' static types) are
+//!    found in a side table instead.
+//! 2. Identity: a VM object has at most one proxy, found through `by_vm`; a
+//!    proxy links back to exactly one VM object.
+//! 3. The link holds a strong VM reference, so a proxy's VM object lives at
+//!    least as long as the proxy.
+//! 4. A proxy lives while C holds a reference (`ob_refcnt > 0`) *or* the VM
+//!    keeps the object alive elsewhere. This is what keeps borrowed references
+//!    valid exactly as long as CPython's contract says: while something else
+//!    holds the object. When the count reaches zero and the link is the last
+//!    VM reference, the proxy is freed at once; otherwise the VM is the owner,
+//!    and a later [`sweep`] frees the proxy once the VM has let go.
+//! 5. An object C builds before the VM has seen it (a tuple from
+//!    `PyTuple_New`, bytes from `PyBytes_FromStringAndSize(NULL, n)`) has no
+//!    link yet: it is made into a VM object the first time it crosses
+//!    ([`materialize`]), and freed directly if it never does.
+//! 6. Type objects are immortal.
+//!
+//! Everything here runs with the GIL held (see `pystate`).
+
+use crate::ffi::{self, PyObject as CObject, PyTypeObject};
+use crate::{moduleobject::ModuleInfo, typeobject};
+use rustc_hash::FxHashMap;
+use rustpython_vm::{
+    AsObject, Py, PyObject, PyObjectRef, PyResult, VirtualMachine,
+    builtins::{PyBytes, PyFloat, PyTuple, PyType},
+};
+use std::cell::UnsafeCell;
+use std::ptr::{NonNull, null, null_mut};
+
+/// Hidden header before every object the layer allocates.
+#[repr(C)]
+pub struct Prefix {
+    /// The linked VM object: a strong reference from `PyObjectRef::into_raw`,
+    /// or null while a C-built object has not crossed to the VM.
+    vm: *const PyObject,
+    /// Data the layer keeps beside the object; freed with the proxy.
+    aux: *mut Aux,
+}
+
+pub const PREFIX_SIZE: usize = size_of::<Prefix>();
+const _: () = assert!(PREFIX_SIZE % 16 == 0, "objects must stay 16-byte aligned");
+
+/// Bit in `ob_flags` (the top 16 bits of CPython 3.14's refcount word, never
+/// touched by reference counting) marking an object that has a [`Prefix`].
+pub const FLAG_PREFIXED: u16 = 1 << 13;
+
+/// Below this many live proxies, sweeping is not worth it.
+const MIN_SWEEP: usize = 4096;
+
+/// What the layer keeps beside an object.
+pub enum Aux {
+    /// NUL-terminated UTF-8 of a str, for `PyUnicode_AsUTF8`.
+    Utf8(Box<[u8]>),
+    /// Definition and state of a module made from a `PyModuleDef`.
+    Module(ModuleInfo),
+}
+
+struct Table {
+    /// VM object address -> its `PyObject*`.
+    by_vm: FxHashMap<usize, *mut CObject>,
+    /// Statically allocated `PyObject*` -> its VM object.
+    statics: FxHashMap<usize, PyObjectRef>,
+    sweep_at: usize,
+}
+
+struct GilCell<T>(UnsafeCell<T>);
+// SAFETY: only touched with the GIL held.
+unsafe impl<T> Sync for GilCell<T> {}
+
+static TABLE: GilCell<Table> = GilCell(UnsafeCell::new(Table {
+    by_vm: FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
+    statics: FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
+    sweep_at: MIN_SWEEP,
+}));
+
+/// The table. Callers hold the GIL and keep the borrow short: nothing that can
+/// run Python code (dropping a VM reference, calling C) may happen while it is
+/// held.
+#[inline(always)]
+#[allow(clippy::mut_from_ref)]
+fn table() -> &'static mut Table {
+    debug_assert!(crate::pystate::holds_gil());
+    // SAFETY: the GIL serializes all access, and borrows never overlap (see above).
+    unsafe { &mut *TABLE.0.get() }
+}
+
+#[inline(always)]
+fn key(obj: &PyObject) -> usize {
+    obj as *const PyObject as usize
+}
+
+#[inline(always)]
+pub unsafe fn prefix(op: *mut CObject) -> *mut Prefix {
+    unsafe { (op as *mut u8).sub(PREFIX_SIZE) as *mut Prefix }
+}
+
+#[inline(always)]
+pub unsafe fn is_prefixed(op: *mut CObject) -> bool {
+    unsafe { (*op).ob_flags & FLAG_PREFIXED != 0 }
+}
+
+/// Allocates zeroed object memory of `size` bytes behind a [`Prefix`], with
+/// reference count 1 and type `tp`. Null when out of memory.
+pub unsafe fn alloc(size: usize, tp: *mut PyTypeObject) -> *mut CObject {
+    unsafe {
+        let base = libc::calloc(1, PREFIX_SIZE + size.max(size_of::<CObject>())) as *mut u8;
+        if base.is_null() {
+            return null_mut();
+        }
+        let op = base.add(PREFIX_SIZE) as *mut CObject;
+        (*op).ob_refcnt = 1;
+        (*op).ob_flags = FLAG_PREFIXED;
+        (*op).ob_type = tp;
+        op
+    }
+}
+
+#[inline(always)]
+pub unsafe fn incref(op: *mut CObject) {
+    unsafe {
+        let c = (*op).ob_refcnt;
+        if !ffi::is_immortal(c) {
+            (*op).ob_refcnt = c + 1;
+        }
+    }
+}
+
+#[inline(always)]
+pub unsafe fn decref(op: *mut CObject) {
+    unsafe {
+        let c = (*op).ob_refcnt;
+        if ffi::is_immortal(c) {
+            return;
+        }
+        (*op).ob_refcnt = c - 1;
+        if c == 1 {
+            dealloc(op);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// VM -> C
+
+/// The proxy of `obj`, made if it has none; C's count is unchanged (a
+/// borrowed reference, valid while the VM keeps `obj` alive).
+#[inline]
+pub fn as_c(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
+    if let Some(&p) = table().by_vm.get(&key(obj)) {
+        return p;
+    }
+    create_proxy(obj, vm)
+}
+
+/// A new reference to `obj` for C.
+#[inline]
+pub fn to_c_new(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
+    let p = as_c(obj, vm);
+    unsafe { incref(p) };
+    p
+}
+
+/// The `PyTypeObject*` of a VM type.
+#[inline]
+pub fn type_as_c(ty: &Py<PyType>, vm: &VirtualMachine) -> *mut PyTypeObject {
+    as_c(ty.as_object(), vm) as *mut PyTypeObject
+}
+
+#[cold]
+fn create_proxy(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
+    maybe_sweep();
+    if let Some(ty) = obj.downcast_ref::<PyType>() {
+        return typeobject::new_type_proxy(ty, vm);
+    }
+    let p = unsafe {
+        {
+            let tp = type_as_c(obj.class(), vm);
+            let p = if let Some(t) = obj.downcast_ref::<PyTuple>() {
+                new_tuple_proxy(t.as_slice(), tp, vm)
+            } else if let Some(f) = obj.downcast_ref::<PyFloat>() {
+                let p = alloc(size_of::<ffi::PyFloatObject>(), tp);
+                (*(p as *mut ffi::PyFloatObject)).ob_fval = f.to_f64();
+                p
+            } else if let Some(b) = obj.downcast_ref::<PyBytes>() {
+                new_bytes_memory(Some(b.as_bytes()), b.as_bytes().len(), tp)
+            } else {
+                alloc(size_of::<CObject>(), tp)
+            };
+            if p.is_null() {
+                // Out of memory with no way to report it from a conversion.
+                std::process::abort();
+            }
+            (*p).ob_refcnt = 0;
+            p
+        }
+    };
+    link(p, obj);
+    p
+}
+
+/// Points `p` at `obj` and records the pair.
+pub fn link(p: *mut CObject, obj: &PyObject) {
+    unsafe { (*prefix(p)).vm = obj.to_owned().into_raw().as_ptr() };
+    table().by_vm.insert(key(obj), p);
+}
+
+unsafe fn new_tuple_proxy(
+    items: &[PyObjectRef],
+    tp: *mut PyTypeObject,
+    vm: &VirtualMachine,
+) -> *mut CObject {
+    unsafe {
+        let p = new_tuple_memory(items.len(), tp);
+        if p.is_null() {
+            return p;
+        }
+        let slots = tuple_items(p);
+        for (i, item) in items.iter().enumerate() {
+            *slots.add(i) = to_c_new(item, vm);
+        }
+        p
+    }
+}
+
+/// Memory for a tuple of `n` (null) items.
+pub unsafe fn new_tuple_memory(n: usize, tp: *mut PyTypeObject) -> *mut CObject {
+    unsafe {
+        let size = std::mem::offset_of!(ffi::PyTupleObject, ob_item) + n * size_of::<*mut CObject>();
+        let p = alloc(size, tp);
+        if !p.is_null() {
+            let t = p as *mut ffi::PyTupleObject;
+            (*t).ob_base.ob_size = n as isize;
+            (*t).ob_hash = -1;
+        }
+        p
+    }
+}
+
+#[inline(always)]
+pub unsafe fn tuple_items(p: *mut CObject) -> *mut *mut CObject {
+    unsafe { (*(p as *mut ffi::PyTupleObject)).ob_item.as_mut_ptr() }
+}
+
+/// Memory for a bytes object of `len` bytes (plus CPython's trailing NUL),
+/// filled from `data` when given.
+pub unsafe fn new_bytes_memory(data: Option<&[u8]>, len: usize, tp: *mut PyTypeObject) -> *mut CObject {
+    unsafe {
+        let p = alloc(std::mem::offset_of!(ffi::PyBytesObject, ob_sval) + len + 1, tp);
+        if p.is_null() {
+            return p;
+        }
+        let b = p as *mut ffi::PyBytesObject;
+        (*b).ob_base.ob_size = len as isize;
+        (*b).ob_shash = -1;
+        if let Some(data) = data {
+            std::ptr::copy_nonoverlapping(data.as_ptr(), (*b).ob_sval.as_mut_ptr() as *mut u8, len);
+        }
+        p
+    }
+}
+
+// ---------------------------------------------------------------------------
+// C -> VM
+
+/// The VM object of `op`; C's count is unchanged.
+#[inline]
+pub unsafe fn from_c(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    unsafe {
+        if is_prefixed(op) {
+            let linked = (*prefix(op)).vm;
+            if !linked.is_null() {
+                return Ok((*linked).to_owned());
+            }
+            return materialize(op, vm);
+        }
+        match table().statics.get(&(op as usize)) {
+            Some(obj) => Ok(obj.clone()),
+            None => Err(unknown_object(op, vm)),
+        }
+    }
+}
+
+#[cold]
+fn unknown_object(op: *mut CObject, vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
+    vm.new_system_error(format!(
+        "object at {op:p} was not made by the C-API layer (a static object whose type was never readied?)"
+    ))
+}
+
+/// The VM object of `op`, taking over C's reference to it (the "steals a
+/// reference" of CPython's documentation). The reference is released even
+/// when the conversion fails.
+pub unsafe fn from_c_steal(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    unsafe {
+        let result = from_c(op, vm);
+        if let Ok(obj) = &result {
+            let c = (*op).ob_refcnt;
+            // C gave away its last reference and the VM holds the object only
+            // through the link and `obj`: no borrowed pointer to this proxy can
+            // still be valid, so the proxy goes now rather than at a sweep.
+            if c == 1 && obj.strong_count() == 2 && is_prefixed(op) && !has_state(op) {
+                (*op).ob_refcnt = 0;
+                free_proxy(op);
+                return result;
+            }
+        }
+        decref(op);
+        result
+    }
+}
+
+/// Builds the VM object of a C-built object on its first crossing.
+#[cold]
+unsafe fn materialize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    unsafe {
+        let tp = (*op).ob_type;
+        let flags = (*tp).tp_flags;
+        let obj: PyObjectRef = if flags & ffi::Py_TPFLAGS_TUPLE_SUBCLASS != 0 {
+            let n = (*(op as *mut ffi::PyVarObject)).ob_size as usize;
+            let slots = tuple_items(op);
+            let mut items = Vec::with_capacity(n);
+            for i in 0..n {
+                let item = *slots.add(i);
+                if item.is_null() {
+                    return Err(vm.new_system_error(format!(
+                        "tuple item {i} is NULL when the tuple crossed to Python"
+                    )));
+                }
+                items.push(from_c(item, vm)?);
+            }
+            vm.ctx.new_tuple(items).into()
+        } else if flags & ffi::Py_TPFLAGS_BYTES_SUBCLASS != 0 {
+            let b = op as *mut ffi::PyBytesObject;
+            let n = (*b).ob_base.ob_size as usize;
+            let data = std::slice::from_raw_parts((*b).ob_sval.as_ptr() as *const u8, n);
+            vm.ctx.new_bytes(data.to_vec()).into()
+        } else {
+            return Err(unknown_object(op, vm));
+        };
+        link(op, &obj);
+        Ok(obj)
+    }
+}
+
+/// Drops the link of a C-built object that C is about to change in place
+/// (allowed by CPython only while C holds the sole reference), so that its
+/// next crossing builds a fresh VM object.
+pub unsafe fn unlink_for_mutation(op: *mut CObject) {
+    unsafe {
+        let pre = prefix(op);
+        let linked = (*pre).vm;
+        if linked.is_null() {
+            return;
+        }
+        table().by_vm.remove(&(linked as usize));
+        (*pre).vm = null();
+        drop(PyObjectRef::from_raw(NonNull::new_unchecked(linked as *mut PyObject)));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Statics
+
+/// Registers a statically allocated object as the C face of `obj`.
+pub unsafe fn register_static(op: *mut CObject, obj: &PyObject) {
+    unsafe {
+        (*op).ob_refcnt = ffi::IMMORTAL_REFCNT;
+        (*op).ob_flags = 0;
+    }
+    let t = table();
+    t.statics.insert(op as usize, obj.to_owned());
+    t.by_vm.insert(key(obj), op);
+}
+
+// ---------------------------------------------------------------------------
+// Aux data
+
+pub unsafe fn aux(op: *mut CObject) -> Option<&'static mut Aux> {
+    unsafe {
+        if !is_prefixed(op) {
+            return None;
+        }
+        (*prefix(op)).aux.as_mut()
+    }
+}
+
+pub unsafe fn set_aux(op: *mut CObject, value: Aux) {
+    unsafe {
+        let pre = prefix(op);
+        let old = std::mem::replace(&mut (*pre).aux, Box::into_raw(Box::new(value)));
+        if !old.is_null() {
+            drop(Box::from_raw(old));
+        }
+    }
+}
+
+/// Whether `op` carries state that is not a cache and must live as long as
+/// its VM object.
+unsafe fn has_state(op: *mut CObject) -> bool {
+    unsafe { matches!(aux(op), Some(Aux::Module(_))) }
+}
+
+// ---------------------------------------------------------------------------
+// Freeing
+
+/// `_Py_Dealloc`: C's count of `op` reached zero.
+pub unsafe fn dealloc(op: *mut CObject) {
+    unsafe {
+        if is_prefixed(op) {
+            let linked = (*prefix(op)).vm;
+            if linked.is_null() || (*linked).strong_count() == 1 {
+                free_proxy(op);
+            }
+            // Otherwise the VM still holds the object: rule 4.
+            return;
+        }
+        let tp = (*op).ob_type;
+        if let Some(d) = (*tp).tp_dealloc {
+            d(op);
+        }
+    }
+}
+
+/// Unlinks and frees a proxy. Runs Python code last (dropping the VM
+/// reference may run `__del__`), when the table no longer knows `op`.
+unsafe fn free_proxy(op: *mut CObject) {
+    unsafe {
+        let pre = prefix(op);
+        let linked = std::mem::replace(&mut (*pre).vm, null());
+        if !linked.is_null() {
+            table().by_vm.remove(&(linked as usize));
+        }
+        let aux = std::mem::replace(&mut (*pre).aux, null_mut());
+        if !aux.is_null() {
+            if let Aux::Module(info) = &*aux {
+                info.free(op);
+            }
+        }
+        let tp = (*op).ob_type;
+        if !tp.is_null() && (*tp).tp_flags & ffi::Py_TPFLAGS_TUPLE_SUBCLASS != 0 {
+            let n = (*(op as *mut ffi::PyVarObject)).ob_size as usize;
+            let slots = tuple_items(op);
+            for i in 0..n {
+                let item = *slots.add(i);
+                if !item.is_null() {
+                    decref(item);
+                }
+            }
+        }
+        libc::free(pre as *mut libc::c_void);
+        if !aux.is_null() {
+            drop(Box::from_raw(aux));
+        }
+        if !linked.is_null() {
+            drop(PyObjectRef::from_raw(NonNull::new_unchecked(linked as *mut PyObject)));
+        }
+    }
+}
+
+#[inline]
+fn maybe_sweep() {
+    if table().by_vm.len() >= table().sweep_at {
+        sweep();
+    }
+}
+
+/// Frees every proxy that neither C nor the VM holds any more (rule 4).
+pub fn sweep() {
+    let dead: Vec<*mut CObject> = table()
+        .by_vm
+        .values()
+        .copied()
+        .filter(|&p| unsafe { is_dead(p) })
+        .collect();
+    for p in dead {
+        // An earlier free in this loop may have changed what holds `p`.
+        unsafe {
+            if is_dead(p) {
+                free_proxy(p);
+            }
+        }
+    }
+    let t = table();
+    t.sweep_at = (t.by_vm.len() * 2).max(MIN_SWEEP);
+}
+
+unsafe fn is_dead(p: *mut CObject) -> bool {
+    unsafe {
+        if !is_prefixed(p) || (*p).ob_refcnt != 0 {
+            return false;
+        }
+        let linked = (*prefix(p)).vm;
+        !linked.is_null() && (*linked).strong_count() == 1
+    }
+}
+
+/// How many objects currently have a `PyObject*` (for tests and benchmarks).
+pub fn live_proxies() -> usize {
+    table().by_vm.len()
+}

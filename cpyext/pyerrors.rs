@@ -1,0 +1,422 @@
+//! Exceptions (`pyerrors.h`): the error indicator, `PyErr_*`, and every
+//! `PyExc_*` data symbol.
+//!
+//! The error indicator is per thread, like CPython's thread state. It always
+//! holds a normalized exception instance: CPython 3.12+ normalizes eagerly too.
+
+use crate::capi;
+use crate::ffi::PyObject as CObject;
+use crate::proxy;
+use rustpython_vm::{
+    AsObject, PyObjectRef, PyResult, VirtualMachine,
+    builtins::{PyBaseExceptionRef, PyDict, PyStrRef, PyTuple, PyType, PyTypeRef},
+};
+use std::cell::RefCell;
+use std::ffi::c_char;
+use std::ptr::null_mut;
+
+thread_local! {
+    static INDICATOR: RefCell<Option<PyBaseExceptionRef>> = const { RefCell::new(None) };
+}
+
+/// Sets the error indicator, replacing what was there.
+pub fn set(e: PyBaseExceptionRef) {
+    let old = INDICATOR.with(|c| c.replace(Some(e)));
+    drop(old);
+}
+
+/// Takes the error indicator, leaving it clear.
+pub fn take() -> Option<PyBaseExceptionRef> {
+    INDICATOR.with(|c| c.borrow_mut().take())
+}
+
+pub fn occurred() -> bool {
+    INDICATOR.with(|c| c.borrow().is_some())
+}
+
+fn peek() -> Option<PyBaseExceptionRef> {
+    INDICATOR.with(|c| c.borrow().clone())
+}
+
+/// The outcome of a C call that returned `result` (a new reference or NULL),
+/// checked the way CPython checks a C function's result: NULL must come with
+/// an exception, a value must come without one. `what` names the callee.
+pub fn check_result(
+    result: *mut CObject,
+    what: impl FnOnce() -> String,
+    vm: &VirtualMachine,
+) -> PyResult<PyObjectRef> {
+    let err = take();
+    if result.is_null() {
+        return Err(err.unwrap_or_else(|| {
+            vm.new_system_error(format!("{} returned NULL without setting an exception", what()))
+        }));
+    }
+    let obj = unsafe { proxy::from_c_steal(result, vm) };
+    if let Some(cause) = err {
+        drop(obj);
+        let e = vm.new_system_error(format!("{} returned a result with an exception set", what()));
+        e.set_cause(Some(cause));
+        return Err(e);
+    }
+    obj
+}
+
+/// The outcome of a C call that returned a status (`-1` for failure).
+pub fn check_status(status: i32, what: impl FnOnce() -> String, vm: &VirtualMachine) -> PyResult<()> {
+    let err = take();
+    match (status < 0, err) {
+        (true, Some(e)) => Err(e),
+        (true, None) => Err(vm.new_system_error(format!("{} failed without setting an exception", what()))),
+        (false, Some(e)) => {
+            let s = vm.new_system_error(format!("{} raised an exception but reported success", what()));
+            s.set_cause(Some(e));
+            Err(s)
+        }
+        (false, None) => Ok(()),
+    }
+}
+
+fn exception_type(obj: &PyObjectRef, vm: &VirtualMachine) -> PyResult<PyTypeRef> {
+    obj.clone()
+        .downcast::<PyType>()
+        .ok()
+        .filter(|t| t.fast_issubclass(vm.ctx.exceptions.base_exception_type))
+        .ok_or_else(|| {
+            vm.new_system_error(format!(
+                "exception {} is not a BaseException subclass",
+                obj.repr(vm).map(|s| s.to_string()).unwrap_or_default()
+            ))
+        })
+}
+
+/// The exception `type(value)` would raise, as `PyErr_SetObject` builds it.
+pub fn make_exception(ty: PyObjectRef, value: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<PyBaseExceptionRef> {
+    let ty = exception_type(&ty, vm)?;
+    if let Some(v) = &value {
+        if v.class().fast_issubclass(&ty) {
+            return Ok(v.clone().downcast().unwrap());
+        }
+    }
+    let args: Vec<PyObjectRef> = match value {
+        None => vec![],
+        Some(v) if vm.is_none(&v) => vec![],
+        Some(v) => match v.downcast_ref::<PyTuple>() {
+            Some(t) => t.as_slice().to_vec(),
+            None => vec![v],
+        },
+    };
+    vm.invoke_exception(&ty, args)
+}
+
+fn null_or_new(obj: Option<PyObjectRef>, vm: &VirtualMachine) -> *mut CObject {
+    obj.map_or(null_mut(), |o| proxy::to_c_new(&o, vm))
+}
+
+capi! {
+    fn PyErr_SetString(vm, ty: PyObjectRef, msg: *const c_char) -> crate::boundary::Void {
+        let msg = if msg.is_null() {
+            None
+        } else {
+            Some(vm.ctx.new_str(String::from_utf8_lossy(unsafe { std::ffi::CStr::from_ptr(msg) }.to_bytes()).into_owned()).into())
+        };
+        set(make_exception(ty, msg, vm)?);
+        Ok(crate::boundary::Void)
+    }
+
+    fn PyErr_SetObject(vm, ty: PyObjectRef, value: Option<PyObjectRef>) -> crate::boundary::Void {
+        set(make_exception(ty, value, vm)?);
+        Ok(crate::boundary::Void)
+    }
+
+    fn PyErr_SetNone(vm, ty: PyObjectRef) -> crate::boundary::Void {
+        set(make_exception(ty, None, vm)?);
+        Ok(crate::boundary::Void)
+    }
+
+    /// Borrowed: the type of the pending exception, or NULL.
+    fn PyErr_Occurred(vm) -> *mut CObject {
+        Ok(match peek() {
+            Some(e) => proxy::as_c(e.class().as_object(), vm),
+            None => null_mut(),
+        })
+    }
+
+    fn PyErr_Clear(vm) -> crate::boundary::Void {
+        drop(take());
+        Ok(crate::boundary::Void)
+    }
+
+    fn PyErr_GetRaisedException(vm) -> *mut CObject {
+        Ok(null_or_new(take().map(Into::into), vm))
+    }
+
+    fn PyErr_SetRaisedException(vm, exc: *mut CObject) -> crate::boundary::Void {
+        if exc.is_null() {
+            drop(take());
+            return Ok(crate::boundary::Void);
+        }
+        let obj = unsafe { proxy::from_c_steal(exc, vm)? };
+        match obj.downcast::<rustpython_vm::builtins::PyBaseException>() {
+            Ok(e) => set(e),
+            Err(o) => set(vm.new_type_error(format!("exceptions must derive from BaseException, not {}", o.class().name()))),
+        }
+        Ok(crate::boundary::Void)
+    }
+
+    fn PyErr_Fetch(vm, ptype: *mut *mut CObject, pvalue: *mut *mut CObject, ptb: *mut *mut CObject) -> crate::boundary::Void {
+        let e = take();
+        unsafe {
+            *ptype = null_or_new(e.as_ref().map(|e| e.class().to_owned().into()), vm);
+            *ptb = null_or_new(e.as_ref().and_then(|e| e.__traceback__().map(Into::into)), vm);
+            *pvalue = null_or_new(e.map(Into::into), vm);
+        }
+        Ok(crate::boundary::Void)
+    }
+
+    fn PyErr_Restore(vm, ty: *mut CObject, value: *mut CObject, tb: *mut CObject) -> crate::boundary::Void {
+        let steal = |p: *mut CObject| -> PyResult<Option<PyObjectRef>> {
+            if p.is_null() { Ok(None) } else { unsafe { proxy::from_c_steal(p, vm).map(Some) } }
+        };
+        let (ty, value, tb) = (steal(ty)?, steal(value)?, steal(tb)?);
+        let Some(ty) = ty else {
+            drop(take());
+            return Ok(crate::boundary::Void);
+        };
+        let e = make_exception(ty, value, vm)?;
+        if let Some(tb) = tb.filter(|tb| !vm.is_none(tb)) {
+            if let Ok(tb) = tb.downcast() {
+                e.set_traceback(Some(tb));
+            }
+        }
+        set(e);
+        Ok(crate::boundary::Void)
+    }
+
+    /// Our indicator always holds an instance, so this only fills in the
+    /// instance when the caller's triple is not normalized yet.
+    fn PyErr_NormalizeException(vm, ptype: *mut *mut CObject, pvalue: *mut *mut CObject, ptb: *mut *mut CObject) -> crate::boundary::Void {
+        unsafe {
+            if ptype.is_null() || (*ptype).is_null() || pvalue.is_null() {
+                return Ok(crate::boundary::Void);
+            }
+            let ty = proxy::from_c(*ptype, vm)?;
+            let value = if (*pvalue).is_null() { None } else { Some(proxy::from_c(*pvalue, vm)?) };
+            let e = make_exception(ty, value, vm)?;
+            let new_value = proxy::to_c_new(e.as_object(), vm);
+            let new_type = proxy::to_c_new(e.class().as_object(), vm);
+            if !(*pvalue).is_null() { proxy::decref(*pvalue); }
+            proxy::decref(*ptype);
+            *pvalue = new_value;
+            *ptype = new_type;
+        }
+        Ok(crate::boundary::Void)
+    }
+
+    fn PyErr_ExceptionMatches(vm, exc: PyObjectRef) -> i32 {
+        Ok(match peek() {
+            Some(e) => given_matches(&e.into(), &exc, vm) as i32,
+            None => 0,
+        })
+    }
+
+    fn PyErr_GivenExceptionMatches(vm, given: Option<PyObjectRef>, exc: Option<PyObjectRef>) -> i32 {
+        Ok(match (given, exc) {
+            (Some(g), Some(e)) => given_matches(&g, &e, vm) as i32,
+            _ => 0,
+        })
+    }
+
+    fn PyErr_NoMemory(vm) -> *mut CObject {
+        set(vm.new_exception_empty(vm.ctx.exceptions.memory_error.to_owned()));
+        Ok(null_mut())
+    }
+
+    fn PyErr_BadArgument(vm) -> i32 {
+        set(vm.new_type_error("bad argument type for built-in operation"));
+        Ok(0)
+    }
+
+    fn PyErr_BadInternalCall(vm) -> crate::boundary::Void {
+        set(vm.new_system_error("bad argument to internal function"));
+        Ok(crate::boundary::Void)
+    }
+
+    fn PyErr_NewException(vm, name: &str, base: Option<PyObjectRef>, dict: Option<PyObjectRef>) -> PyObjectRef {
+        new_exception(name, None, base, dict, vm)
+    }
+
+    fn PyErr_NewExceptionWithDoc(vm, name: &str, doc: *const c_char, base: Option<PyObjectRef>, dict: Option<PyObjectRef>) -> PyObjectRef {
+        let doc = (!doc.is_null()).then(|| unsafe { std::ffi::CStr::from_ptr(doc) }.to_string_lossy().into_owned());
+        new_exception(name, doc, base, dict, vm)
+    }
+
+    fn PyErr_PrintEx(vm, _set_sys_last_vars: i32) -> crate::boundary::Void {
+        if let Some(e) = take() {
+            vm.print_exception(&e);
+        }
+        Ok(crate::boundary::Void)
+    }
+
+    fn PyErr_Print(vm) -> crate::boundary::Void {
+        if let Some(e) = take() {
+            vm.print_exception(&e);
+        }
+        Ok(crate::boundary::Void)
+    }
+
+    fn PyErr_WriteUnraisable(vm, obj: Option<PyObjectRef>) -> crate::boundary::Void {
+        if let Some(e) = take() {
+            vm.run_unraisable(e, None, obj.unwrap_or_else(|| vm.ctx.none()));
+        }
+        Ok(crate::boundary::Void)
+    }
+
+    fn PyException_SetCause(vm, exc: PyObjectRef, cause: *mut CObject) -> crate::boundary::Void {
+        let cause = if cause.is_null() { None } else { Some(unsafe { proxy::from_c_steal(cause, vm)? }) };
+        if let Ok(e) = exc.downcast::<rustpython_vm::builtins::PyBaseException>() {
+            e.set_cause(cause.and_then(|c| c.downcast().ok()));
+        }
+        Ok(crate::boundary::Void)
+    }
+}
+
+/// `PyErr_GivenExceptionMatches`: `given` (an instance or a class) against a
+/// class or a tuple of classes.
+pub fn given_matches(given: &PyObjectRef, exc: &PyObjectRef, vm: &VirtualMachine) -> bool {
+    if let Some(t) = exc.downcast_ref::<PyTuple>() {
+        return t.iter().any(|e| given_matches(given, e, vm));
+    }
+    let given_ty: PyTypeRef = match given.clone().downcast::<PyType>() {
+        Ok(t) => t,
+        Err(o) => o.class().to_owned(),
+    };
+    match exc.downcast_ref::<PyType>() {
+        Some(e) => given_ty.fast_issubclass(e),
+        None => given_ty.is(exc),
+    }
+}
+
+fn new_exception(
+    name: &str,
+    doc: Option<String>,
+    base: Option<PyObjectRef>,
+    dict: Option<PyObjectRef>,
+    vm: &VirtualMachine,
+) -> PyResult {
+    let Some((module, short)) = name.rsplit_once('.') else {
+        return Err(vm.new_system_error("PyErr_NewException: name must be module.class"));
+    };
+    let dict = match dict {
+        Some(d) => d.downcast::<PyDict>().map_err(|_| vm.new_system_error("PyErr_NewException: dict must be a dict"))?,
+        None => vm.ctx.new_dict(),
+    };
+    if dict.get_item_opt("__module__", vm)?.is_none() {
+        dict.set_item("__module__", vm.ctx.new_str(module).into(), vm)?;
+    }
+    if let Some(doc) = doc {
+        dict.set_item("__doc__", vm.ctx.new_str(doc).into(), vm)?;
+    }
+    let bases = match base {
+        None => vm.ctx.new_tuple(vec![vm.ctx.exceptions.exception_type.to_owned().into()]),
+        Some(b) => match b.downcast::<PyTuple>() {
+            Ok(t) => t,
+            Err(b) => vm.ctx.new_tuple(vec![b]),
+        },
+    };
+    let name: PyStrRef = vm.ctx.new_str(short);
+    vm.ctx.types.type_type.as_object().call((name, bases, dict), vm)
+}
+
+/// Declares the `PyExc_*` data symbols and the builtins they stand for.
+macro_rules! exceptions {
+    ($($sym:ident = $name:literal),* $(,)?) => {
+        $(
+            #[unsafe(no_mangle)]
+            #[allow(non_upper_case_globals)]
+            pub static mut $sym: *mut CObject = null_mut();
+        )*
+
+        /// Points every `PyExc_*` at its builtin exception class.
+        pub fn init_exceptions(vm: &VirtualMachine) -> PyResult<()> {
+            $(
+                let ty = vm.builtins.get_attr($name, vm)?;
+                unsafe { $sym = proxy::to_c_new(&ty, vm) };
+            )*
+            Ok(())
+        }
+    };
+}
+
+exceptions! {
+    PyExc_BaseException = "BaseException",
+    PyExc_BaseExceptionGroup = "BaseExceptionGroup",
+    PyExc_Exception = "Exception",
+    PyExc_ExceptionGroup = "ExceptionGroup",
+    PyExc_GeneratorExit = "GeneratorExit",
+    PyExc_KeyboardInterrupt = "KeyboardInterrupt",
+    PyExc_SystemExit = "SystemExit",
+    PyExc_StopIteration = "StopIteration",
+    PyExc_StopAsyncIteration = "StopAsyncIteration",
+    PyExc_ArithmeticError = "ArithmeticError",
+    PyExc_FloatingPointError = "FloatingPointError",
+    PyExc_OverflowError = "OverflowError",
+    PyExc_ZeroDivisionError = "ZeroDivisionError",
+    PyExc_AssertionError = "AssertionError",
+    PyExc_AttributeError = "AttributeError",
+    PyExc_BufferError = "BufferError",
+    PyExc_EOFError = "EOFError",
+    PyExc_ImportError = "ImportError",
+    PyExc_ModuleNotFoundError = "ModuleNotFoundError",
+    PyExc_LookupError = "LookupError",
+    PyExc_IndexError = "IndexError",
+    PyExc_KeyError = "KeyError",
+    PyExc_MemoryError = "MemoryError",
+    PyExc_NameError = "NameError",
+    PyExc_UnboundLocalError = "UnboundLocalError",
+    PyExc_OSError = "OSError",
+    PyExc_EnvironmentError = "OSError",
+    PyExc_IOError = "OSError",
+    PyExc_BlockingIOError = "BlockingIOError",
+    PyExc_ChildProcessError = "ChildProcessError",
+    PyExc_ConnectionError = "ConnectionError",
+    PyExc_BrokenPipeError = "BrokenPipeError",
+    PyExc_ConnectionAbortedError = "ConnectionAbortedError",
+    PyExc_ConnectionRefusedError = "ConnectionRefusedError",
+    PyExc_ConnectionResetError = "ConnectionResetError",
+    PyExc_FileExistsError = "FileExistsError",
+    PyExc_FileNotFoundError = "FileNotFoundError",
+    PyExc_InterruptedError = "InterruptedError",
+    PyExc_IsADirectoryError = "IsADirectoryError",
+    PyExc_NotADirectoryError = "NotADirectoryError",
+    PyExc_PermissionError = "PermissionError",
+    PyExc_ProcessLookupError = "ProcessLookupError",
+    PyExc_TimeoutError = "TimeoutError",
+    PyExc_ReferenceError = "ReferenceError",
+    PyExc_RuntimeError = "RuntimeError",
+    PyExc_NotImplementedError = "NotImplementedError",
+    PyExc_RecursionError = "RecursionError",
+    PyExc_PythonFinalizationError = "PythonFinalizationError",
+    PyExc_SyntaxError = "SyntaxError",
+    PyExc_IndentationError = "IndentationError",
+    PyExc_TabError = "TabError",
+    PyExc_SystemError = "SystemError",
+    PyExc_TypeError = "TypeError",
+    PyExc_ValueError = "ValueError",
+    PyExc_UnicodeError = "UnicodeError",
+    PyExc_UnicodeDecodeError = "UnicodeDecodeError",
+    PyExc_UnicodeEncodeError = "UnicodeEncodeError",
+    PyExc_UnicodeTranslateError = "UnicodeTranslateError",
+    PyExc_Warning = "Warning",
+    PyExc_UserWarning = "UserWarning",
+    PyExc_DeprecationWarning = "DeprecationWarning",
+    PyExc_PendingDeprecationWarning = "PendingDeprecationWarning",
+    PyExc_SyntaxWarning = "SyntaxWarning",
+    PyExc_RuntimeWarning = "RuntimeWarning",
+    PyExc_FutureWarning = "FutureWarning",
+    PyExc_ImportWarning = "ImportWarning",
+    PyExc_UnicodeWarning = "UnicodeWarning",
+    PyExc_BytesWarning = "BytesWarning",
+    PyExc_ResourceWarning = "ResourceWarning",
+    PyExc_EncodingWarning = "EncodingWarning",
+}

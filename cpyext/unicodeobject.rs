@@ -1,0 +1,183 @@
+//! Strings (`unicodeobject.h`).
+
+use crate::boundary::Ptr;
+use crate::capi;
+use crate::ffi::PyObject as CObject;
+use crate::proxy::{self, Aux};
+use rustpython_vm::{
+    AsObject, PyObjectRef, PyResult, VirtualMachine,
+    builtins::{PyStr, PyStrRef},
+};
+use std::ffi::{CStr, c_char};
+
+/// A str from UTF-8 bytes; invalid input raises the codec's UnicodeDecodeError.
+pub fn from_utf8(bytes: &[u8], vm: &VirtualMachine) -> PyResult<PyStrRef> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(vm.ctx.new_str(s)),
+        Err(_) => {
+            let b: PyObjectRef = vm.ctx.new_bytes(bytes.to_vec()).into();
+            vm.call_method(&b, "decode", ("utf-8",))?
+                .downcast::<PyStr>()
+                .map_err(|_| vm.new_type_error("decode did not return a str"))
+        }
+    }
+}
+
+fn as_str(o: &PyObjectRef, vm: &VirtualMachine) -> PyResult<PyStrRef> {
+    o.clone().downcast::<PyStr>().map_err(|_| vm.new_type_error("bad argument type for built-in operation"))
+}
+
+/// The NUL-terminated UTF-8 of `o`, kept beside its proxy for as long as
+/// the str lives (CPython's contract for `PyUnicode_AsUTF8`).
+fn utf8_of(op: Ptr, vm: &VirtualMachine) -> PyResult<(*const c_char, isize)> {
+    unsafe {
+        if let Some(Aux::Utf8(b)) = proxy::aux(op.0) {
+            return Ok((b.as_ptr() as *const c_char, b.len() as isize - 1));
+        }
+        let o = proxy::from_c(op.0, vm)?;
+        let s = as_str(&o, vm)?;
+        let Some(text) = s.to_str() else {
+            // Lone surrogates: let the codec raise its UnicodeEncodeError.
+            vm.call_method(o.as_object(), "encode", ("utf-8",))?;
+            return Err(vm.new_value_error("str is not valid UTF-8"));
+        };
+        let mut buf = Vec::with_capacity(text.len() + 1);
+        buf.extend_from_slice(text.as_bytes());
+        buf.push(0);
+        let buf = buf.into_boxed_slice();
+        let result = (buf.as_ptr() as *const c_char, text.len() as isize);
+        if !proxy::is_prefixed(op.0) {
+            return Err(vm.new_system_error("str object has no proxy"));
+        }
+        proxy::set_aux(op.0, Aux::Utf8(buf));
+        Ok(result)
+    }
+}
+
+capi! {
+    fn PyUnicode_FromString(vm, s: &CStr) -> PyObjectRef {
+        Ok(from_utf8(s.to_bytes(), vm)?.into())
+    }
+
+    fn PyUnicode_FromStringAndSize(vm, s: *const c_char, size: isize) -> PyObjectRef {
+        if size < 0 {
+            return Err(vm.new_system_error("Negative size passed to PyUnicode_FromStringAndSize"));
+        }
+        if s.is_null() {
+            if size == 0 {
+                return Ok(vm.ctx.empty_str.to_owned().into());
+            }
+            return Err(vm.new_system_error("NULL string with positive size with PyUnicode_FromStringAndSize"));
+        }
+        let bytes = unsafe { std::slice::from_raw_parts(s as *const u8, size as usize) };
+        Ok(from_utf8(bytes, vm)?.into())
+    }
+
+    fn PyUnicode_DecodeUTF8(vm, s: *const c_char, size: isize, errors: *const c_char) -> PyObjectRef {
+        if s.is_null() || size < 0 {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let bytes = unsafe { std::slice::from_raw_parts(s as *const u8, size as usize) };
+        let errors = if errors.is_null() { "strict".to_owned() } else { unsafe { CStr::from_ptr(errors) }.to_string_lossy().into_owned() };
+        let b: PyObjectRef = vm.ctx.new_bytes(bytes.to_vec()).into();
+        vm.call_method(&b, "decode", ("utf-8", errors))
+    }
+
+    fn PyUnicode_AsUTF8AndSize(vm, o: Ptr, size: *mut isize) -> *const c_char {
+        let (p, n) = utf8_of(o, vm).inspect_err(|_| {
+            if !size.is_null() { unsafe { *size = -1 } }
+        })?;
+        if !size.is_null() {
+            unsafe { *size = n };
+        }
+        Ok(p)
+    }
+
+    fn PyUnicode_AsUTF8(vm, o: Ptr) -> *const c_char {
+        let (p, n) = utf8_of(o, vm)?;
+        if unsafe { CStr::from_ptr(p) }.to_bytes().len() != n as usize {
+            return Err(vm.new_value_error("embedded null character"));
+        }
+        Ok(p)
+    }
+
+    fn PyUnicode_AsUTF8String(vm, o: PyObjectRef) -> PyObjectRef {
+        as_str(&o, vm)?;
+        vm.call_method(&o, "encode", ("utf-8",))
+    }
+
+    fn PyUnicode_AsEncodedString(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
+        as_str(&o, vm)?;
+        let text = |p: *const c_char, default: &str| {
+            if p.is_null() { default.to_owned() } else { unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned() }
+        };
+        vm.call_method(&o, "encode", (text(encoding, "utf-8"), text(errors, "strict")))
+    }
+
+    fn PyUnicode_ReadChar(vm, o: PyObjectRef, index: isize) -> u32 {
+        let s = as_str(&o, vm)?;
+        let c = usize::try_from(index).ok().and_then(|i| s.as_wtf8().code_points().nth(i));
+        c.map(|c| c.to_u32()).ok_or_else(|| vm.new_index_error("string index out of range"))
+    }
+
+    fn PyUnicode_GetLength(vm, o: PyObjectRef) -> isize {
+        Ok(as_str(&o, vm)?.char_len() as isize)
+    }
+
+    fn PyUnicode_FromOrdinal(vm, ch: i32) -> PyObjectRef {
+        let c = u32::try_from(ch).ok().filter(|&c| c <= 0x10ffff)
+            .ok_or_else(|| vm.new_value_error("chr() arg not in range(0x110000)"))?;
+        vm.builtins.get_attr("chr", vm)?.call((c,), vm)
+    }
+
+    fn PyUnicode_Concat(vm, a: PyObjectRef, b: PyObjectRef) -> PyObjectRef {
+        let (a, b) = (as_str(&a, vm)?, as_str(&b, vm)?);
+        let mut s = a.as_wtf8().to_owned();
+        s.push_wtf8(b.as_wtf8());
+        Ok(vm.ctx.new_str(s).into())
+    }
+
+    fn PyUnicode_InternFromString(vm, s: &CStr) -> PyObjectRef {
+        let s = from_utf8(s.to_bytes(), vm)?;
+        Ok(vm.ctx.intern_str(s.as_wtf8().to_owned()).to_owned().into())
+    }
+
+    fn PyUnicode_Compare(vm, a: PyObjectRef, b: PyObjectRef) -> i32 {
+        let (a, b) = (as_str(&a, vm)?, as_str(&b, vm)?);
+        Ok(match a.as_wtf8().cmp(b.as_wtf8()) {
+            std::cmp::Ordering::Less => -1,
+            std::cmp::Ordering::Equal => 0,
+            std::cmp::Ordering::Greater => 1,
+        })
+    }
+
+    fn PyUnicode_CompareWithASCIIString(vm, a: PyObjectRef, b: &CStr) -> i32 {
+        let a = as_str(&a, vm)?;
+        Ok(match a.as_wtf8().as_bytes().cmp(b.to_bytes()) {
+            std::cmp::Ordering::Less => -1,
+            std::cmp::Ordering::Equal => 0,
+            std::cmp::Ordering::Greater => 1,
+        })
+    }
+
+    /// Replaces `*p` with the interned string equal to it.
+    fn PyUnicode_InternInPlace(vm, p: *mut *mut CObject) -> crate::boundary::Void {
+        unsafe {
+            if p.is_null() || (*p).is_null() {
+                return Ok(crate::boundary::Void);
+            }
+            let o = proxy::from_c(*p, vm)?;
+            let Ok(s) = o.downcast::<PyStr>() else { return Ok(crate::boundary::Void) };
+            let interned: PyObjectRef = vm.ctx.intern_str(s.as_wtf8().to_owned()).to_owned().into();
+            let new = proxy::to_c_new(&interned, vm);
+            proxy::decref(*p);
+            *p = new;
+        }
+        Ok(crate::boundary::Void)
+    }
+
+    fn PyUnicode_EqualToUTF8(vm, a: PyObjectRef, b: &CStr) -> i32 {
+        Ok(a.downcast_ref::<PyStr>().is_some_and(|a| a.as_wtf8().as_bytes() == b.to_bytes()) as i32)
+    }
+}
+
