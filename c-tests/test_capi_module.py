@@ -1,0 +1,262 @@
+"""Check for capi_module: single-phase init, module constants, calling
+conventions, arity errors, and the two SystemError cases of a bad return."""
+
+import importlib.machinery
+import os
+import sys
+
+import harness
+from harness import raises, raises_exact
+
+import capi_module as m
+
+
+def test_module_identity():
+    assert sys.modules["capi_module"] is m
+    import capi_module as again
+
+    assert again is m
+    assert type(m).__name__ == "module"
+    assert isinstance(m, type(sys))
+
+
+def test_name_doc():
+    assert m.__name__ == "capi_module"
+    assert m.__doc__ == "Single-phase test module for the c-tests."
+
+
+def test_file_and_spec():
+    f = m.__file__
+    assert isinstance(f, str)
+    assert os.path.isabs(f), f
+    assert os.path.exists(f), f
+    assert os.path.basename(f).startswith("capi_module."), f
+    assert any(f.endswith(s) for s in importlib.machinery.EXTENSION_SUFFIXES), (
+        f,
+        importlib.machinery.EXTENSION_SUFFIXES,
+    )
+    assert m.__spec__ is not None
+    assert m.__spec__.name == "capi_module"
+    assert m.__spec__.origin == f
+    assert m.__loader__ is m.__spec__.loader
+    assert isinstance(m.__loader__, importlib.machinery.ExtensionFileLoader)
+
+
+def test_constants():
+    assert m.INT_CONST == 42 and type(m.INT_CONST) is int
+    assert m.NEG_CONST == -7
+    assert m.STR_CONST == "h\u00e9llo" and type(m.STR_CONST) is str
+    assert m.CAPI_MODULE_MACRO == 1234
+    assert m.OBJ_CONST == (1, "two")
+    assert m.LIST_CONST == [] and type(m.LIST_CONST) is list
+    assert m.NONE_CONST is None
+
+
+def test_module_dict_contents():
+    names = set(vars(m))
+    for n in (
+        "__name__", "__doc__", "__file__", "__spec__", "__loader__", "__package__",
+        "noargs", "meth_o", "varargs", "varargs_kw", "fastcall", "fastcall_kw",
+        "INT_CONST", "STR_CONST", "OBJ_CONST", "LIST_CONST", "CAPI_MODULE_MACRO",
+    ):
+        assert n in names, n
+    assert m.__package__ == ""
+
+
+def test_function_attributes():
+    f = m.noargs
+    assert type(f).__name__ == "builtin_function_or_method"
+    assert f.__name__ == "noargs"
+    assert f.__qualname__ == "noargs"
+    assert f.__doc__ == "noargs doc"
+    assert f.__module__ == "capi_module"
+    assert f.__self__ is m
+    assert m.fastcall_sum.__doc__ is None
+    assert callable(f)
+    assert "noargs" in repr(f)
+
+
+def test_text_signature():
+    f = m.with_signature
+    assert f.__doc__ == "Has a text signature."
+    assert f.__text_signature__ == "($module, a, b=1, /)"
+
+
+def test_noargs():
+    self_, was_null = m.noargs()
+    assert self_ is m
+    assert was_null is True
+
+
+def test_noargs_arity():
+    e = raises_exact(TypeError, m.noargs, 1)
+    assert "noargs() takes no arguments (1 given)" in str(e), str(e)
+    e = raises_exact(TypeError, m.noargs, 1, 2)
+    assert "noargs() takes no arguments (2 given)" in str(e), str(e)
+    raises_exact(TypeError, m.noargs, x=1, match="noargs() takes no keyword arguments")
+
+
+def test_meth_o():
+    o = object()
+    self_, arg = m.meth_o(o)
+    assert self_ is m
+    assert arg is o
+    lst = [1, 2]
+    assert m.meth_o(lst)[1] is lst
+    assert m.meth_o(None)[1] is None
+
+
+def test_meth_o_arity():
+    raises_exact(TypeError, m.meth_o, match="meth_o() takes exactly one argument (0 given)")
+    raises_exact(TypeError, m.meth_o, 1, 2, match="meth_o() takes exactly one argument (2 given)")
+    raises_exact(TypeError, m.meth_o, x=1, match="meth_o() takes no keyword arguments")
+
+
+def test_varargs():
+    assert m.varargs() == ()
+    assert m.varargs(1) == (1,)
+    o = object()
+    r = m.varargs(1, "a", o)
+    assert r == (1, "a", o)
+    assert r[2] is o
+    assert type(r) is tuple
+    # a tuple subclass passed with * arrives as an exact tuple
+    class T(tuple):
+        pass
+
+    assert m.varargs(*T((1, 2))) == (1, 2)
+    assert m.varargs(*[5, 6, 7]) == (5, 6, 7)
+
+
+def test_varargs_rejects_keywords():
+    raises_exact(TypeError, m.varargs, a=1, match="varargs() takes no keyword arguments")
+    raises_exact(TypeError, m.varargs, 1, a=1, match="varargs() takes no keyword arguments")
+
+
+def test_varargs_kw():
+    args, kw = m.varargs_kw()
+    assert args == ()
+    # CPython documents kwargs as NULL or a dict when no keywords are passed
+    assert kw is None or kw == {}, kw
+    args, kw = m.varargs_kw(1, 2)
+    assert args == (1, 2)
+    assert kw is None or kw == {}, kw
+    args, kw = m.varargs_kw(1, a=2, b="x")
+    assert args == (1,)
+    assert kw == {"a": 2, "b": "x"}
+    assert type(kw) is dict
+    assert list(kw) == ["a", "b"]
+    args, kw = m.varargs_kw(**{"z": 1, "y": 2})
+    assert args == ()
+    assert kw == {"z": 1, "y": 2}
+
+
+def test_varargs_kw_gets_a_fresh_dict():
+    d = {"a": 1}
+    args, kw = m.varargs_kw(**d)
+    assert kw == d
+    assert kw is not d
+
+
+def test_fastcall():
+    assert m.fastcall() == (0, ())
+    assert m.fastcall(1) == (1, (1,))
+    o = object()
+    n, args = m.fastcall(o, "s", 3.5)
+    assert n == 3
+    assert args == (o, "s", 3.5)
+    assert args[0] is o
+    n, args = m.fastcall(*range(100))
+    assert n == 100
+    assert args == tuple(range(100))
+
+
+def test_fastcall_rejects_keywords():
+    raises_exact(TypeError, m.fastcall, a=1, match="fastcall() takes no keyword arguments")
+
+
+def test_fastcall_sum():
+    assert m.fastcall_sum() == 0
+    assert m.fastcall_sum(1, 2, 3) == 6
+    assert m.fastcall_sum(*range(1000)) == sum(range(1000))
+    raises_exact(TypeError, m.fastcall_sum, 1, "x")
+
+
+def test_fastcall_kw():
+    n, pos, kwnames, kwvalues = m.fastcall_kw()
+    assert (n, pos, kwvalues) == (0, (), ())
+    assert kwnames is None or kwnames == (), kwnames
+    n, pos, kwnames, kwvalues = m.fastcall_kw(1, 2)
+    assert (n, pos, kwvalues) == (2, (1, 2), ())
+    assert kwnames is None or kwnames == (), kwnames
+    n, pos, kwnames, kwvalues = m.fastcall_kw(1, b=2, a=3)
+    assert n == 1
+    assert pos == (1,)
+    assert kwnames == ("b", "a")
+    assert kwvalues == (2, 3)
+    n, pos, kwnames, kwvalues = m.fastcall_kw(**{"k": "v"})
+    assert (n, pos, kwnames, kwvalues) == (0, (), ("k",), ("v",))
+    o = object()
+    n, pos, kwnames, kwvalues = m.fastcall_kw(*[o], x=o)
+    assert pos[0] is o and kwvalues[0] is o
+
+
+# CPython 3.11 checks a C function's result only on some call paths: a plain
+# call site (PyObject_Vectorcall) checks it; f(*args) (PyObject_Call ->
+# _PyVectorcall_Call) and specialized call instructions do not, and then the
+# eval loop reports "error return without exception set" for NULL, while a
+# value returned with an exception set goes unnoticed until later.  So these
+# tests call the functions directly, each from its own call site, once.
+
+
+def test_null_without_error():
+    try:
+        m.null_without_error()
+    except SystemError as e:
+        msg = str(e)
+        assert (
+            "null_without_error> returned NULL without setting an exception" in msg
+            or "error return without exception set" in msg
+        ), msg
+    else:
+        raise AssertionError("no SystemError")
+
+
+def test_value_with_error():
+    try:
+        m.value_with_error()
+    except SystemError as e:
+        msg = str(e)
+        assert "value_with_error> returned a result with an exception set" in msg, msg
+        assert type(e.__cause__) is ValueError
+        assert str(e.__cause__) == "set but not returned"
+    else:
+        raise AssertionError("no SystemError")
+
+
+def test_error_indicator_clean_after_bad_returns():
+    # after each bad return the next call works normally
+    try:
+        m.null_without_error()
+    except SystemError:
+        pass
+    else:
+        raise AssertionError("no SystemError")
+    assert m.noargs()[0] is m
+    try:
+        m.value_with_error()
+    except SystemError:
+        pass
+    else:
+        raise AssertionError("no SystemError")
+    assert m.meth_o(5)[1] == 5
+
+
+def test_raise_value_error():
+    e = raises_exact(ValueError, m.raise_value_error, "boom")
+    assert str(e) == "boom"
+    assert e.args == ("boom",)
+
+
+if __name__ == "__main__":
+    harness.run(globals())
