@@ -744,7 +744,28 @@ churn_calls(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* The boundary in both directions, for the steady-state memory check:
+ * new_float(x) makes a float in C for Python to drop; drop(o) takes one
+ * Python object and lets it go. */
+static PyObject *
+new_float(PyObject *self, PyObject *arg)
+{
+    double x = PyFloat_AsDouble(arg);
+    if (x == -1.0 && PyErr_Occurred()) {
+        return NULL;
+    }
+    return PyFloat_FromDouble(x + 0.5);
+}
+
+static PyObject *
+drop(PyObject *self, PyObject *arg)
+{
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef capi_refcount_methods[] = {
+    {"new_float", new_float, METH_O, NULL},
+    {"drop", drop, METH_O, NULL},
     {"fresh_list", fresh_list, METH_NOARGS, NULL},
     {"fresh_dict", fresh_dict, METH_NOARGS, NULL},
     {"fresh_tuple", fresh_tuple, METH_NOARGS, NULL},

@@ -3,6 +3,7 @@ sys.getrefcount), borrowed references, identity across the boundary, and
 that objects die when their last reference goes."""
 
 import gc
+import os
 import weakref
 
 import harness
@@ -255,6 +256,37 @@ def test_c_reference_keeps_python_object_alive():
     c.release()
     assert w() is None
     assert Tracked.died[-1] == tag
+
+
+def rss_kib():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+
+
+def test_steady_state_memory_is_flat():
+    class Fresh:
+        pass
+
+    def crossings(n):
+        for i in range(n):
+            c.drop(Fresh())  # Python -> C, dropped by both
+            c.new_float(i)  # C -> Python, dropped by both
+            c.drop([i])
+
+    crossings(50000)
+    gc.collect()
+    before = rss_kib()
+    crossings(200000)
+    gc.collect()
+    grown = rss_kib() - before
+    # 600000 crossings: anything kept per crossing would be tens of MB.
+    assert grown < 8 * 1024, "RSS grew by %d KiB" % grown
+    if harness.ON_RUSTPY:
+        import _cpyext
+
+        # Proxies both sides let go of are swept as the table grows, so the
+        # table stays bounded instead of growing with the crossings.
+        assert _cpyext.live_proxies() < 20000, _cpyext.live_proxies()
 
 
 def test_many_objects():

@@ -1,16 +1,15 @@
-//! Loading extension modules (`import.h`, `importdl.c`): our `_imp`
-//! `create_dynamic`/`exec_dynamic`/`extension_suffixes`, so that the normal
-//! import system (FileFinder, ExtensionFileLoader) finds and loads them.
+//! Loading extension modules (`import.h`, `importdl.c`): `_imp`'s
+//! `create_dynamic`/`exec_dynamic`/`extension_suffixes` as the normal import
+//! system (FileFinder, ExtensionFileLoader) calls them; `overrides.rs`
+//! installs them.
 
 use crate::ffi::{self, PyObject as CObject};
 use crate::{moduleobject, pyerrors, pystate};
 use rustpython_vm::{
-    AsObject, Py, PyObjectRef, PyResult, VirtualMachine,
-    builtins::{PyModule, PyModuleDef, PyModuleSlots},
+    AsObject, PyObjectRef, PyResult, VirtualMachine,
     function::OptionalArg,
 };
 use std::ffi::{CStr, CString};
-use std::sync::OnceLock;
 
 #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
 pub const MULTIARCH: &str = "x86_64-linux-gnu";
@@ -40,7 +39,7 @@ fn dlerror() -> String {
 
 /// `_imp.create_dynamic(spec)`: loads the library at `spec.origin` and runs
 /// its `PyInit_<name>`.
-fn create_dynamic(spec: PyObjectRef, _file: OptionalArg<PyObjectRef>, vm: &VirtualMachine) -> PyResult {
+pub fn create_dynamic(spec: PyObjectRef, _file: OptionalArg<PyObjectRef>, vm: &VirtualMachine) -> PyResult {
     let name = spec.get_attr("name", vm)?.str(vm)?.to_string();
     let path = spec.get_attr("origin", vm)?.str(vm)?.to_string();
     crate::init(vm)?;
@@ -82,41 +81,13 @@ fn create_dynamic(spec: PyObjectRef, _file: OptionalArg<PyObjectRef>, vm: &Virtu
 }
 
 /// `_imp.exec_dynamic(module)`: runs a multi-phase module's exec slots.
-fn exec_dynamic(module: PyObjectRef, vm: &VirtualMachine) -> PyResult<i32> {
+pub fn exec_dynamic(module: PyObjectRef, vm: &VirtualMachine) -> PyResult<i32> {
     pystate::enter(vm, || moduleobject::exec_if_pending(&module, vm))?;
     Ok(0)
 }
 
-fn extension_suffixes(vm: &VirtualMachine) -> PyObjectRef {
+pub fn extension_suffixes(vm: &VirtualMachine) -> PyObjectRef {
     vm.ctx.new_list(vec![vm.ctx.new_str(ext_suffix()).into()]).into()
-}
-
-type ModuleExec = fn(&VirtualMachine, &Py<PyModule>) -> PyResult<()>;
-
-static IMP_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
-static SYSCONFIGDATA_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
-
-fn imp_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
-    if let Some(Some(exec)) = IMP_EXEC.get() {
-        exec(vm, module)?;
-    }
-    let m = module.as_object();
-    m.set_attr("create_dynamic", vm.new_function("create_dynamic", create_dynamic), vm)?;
-    m.set_attr("exec_dynamic", vm.new_function("exec_dynamic", exec_dynamic), vm)?;
-    m.set_attr("extension_suffixes", vm.new_function("extension_suffixes", extension_suffixes), vm)?;
-    Ok(())
-}
-
-/// What sysconfig reports must be what we load.
-fn sysconfigdata_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
-    if let Some(Some(exec)) = SYSCONFIGDATA_EXEC.get() {
-        exec(vm, module)?;
-    }
-    let vars = module.as_object().get_attr("build_time_vars", vm)?;
-    vars.set_item("EXT_SUFFIX", vm.ctx.new_str(ext_suffix()).into(), vm)?;
-    vars.set_item("SOABI", vm.ctx.new_str(soabi()).into(), vm)?;
-    vars.set_item("INCLUDEPY", vm.ctx.new_str(include_dir()).into(), vm)?;
-    Ok(())
 }
 
 /// Where our headers are: beside the interpreter when installed, else the
@@ -131,25 +102,3 @@ pub fn include_dir() -> String {
     }
     concat!(env!("CARGO_MANIFEST_DIR"), "/include").to_owned()
 }
-
-/// Our versions of builtin modules whose stock definitions RustPython gets
-/// wrong for us: `_imp` cannot load extensions, `_sysconfigdata` names a
-/// stale suffix. Each keeps the original's functions and runs its exec first.
-pub fn module_overrides(ctx: &rustpython_vm::Context) -> Vec<&'static PyModuleDef> {
-    let originals = rustpython_vm::stdlib::builtin_module_defs(ctx);
-    let mut out = Vec::new();
-    let wrap = |name: &str, exec: ModuleExec, keep: &OnceLock<Option<ModuleExec>>| -> Option<&'static PyModuleDef> {
-        let orig = originals.iter().find(|d| d.name.as_str() == name)?;
-        let _ = keep.set(orig.slots.exec);
-        Some(Box::leak(Box::new(PyModuleDef {
-            name: orig.name,
-            doc: orig.doc,
-            methods: orig.methods,
-            slots: PyModuleSlots { create: orig.slots.create, exec: Some(exec) },
-        })))
-    };
-    out.extend(wrap("_imp", imp_exec, &IMP_EXEC));
-    out.extend(wrap("_sysconfigdata", sysconfigdata_exec, &SYSCONFIGDATA_EXEC));
-    out
-}
-

@@ -26,6 +26,7 @@ pub mod longobject;
 pub mod methodobject;
 pub mod moduleobject;
 pub mod object;
+pub mod overrides;
 pub mod pyerrors;
 pub mod pymem;
 pub mod sysmodule;
@@ -62,7 +63,7 @@ pub fn init(vm: &VirtualMachine) -> PyResult<()> {
 /// An interpreter with the standard library and C extension support.
 pub fn interpreter_builder() -> InterpreterBuilder {
     let builder = InterpreterBuilder::new().init_stdlib();
-    let mut modules = import::module_overrides(&builder.ctx);
+    let mut modules = overrides::module_defs(&builder.ctx);
     modules.push(cpyextmodule::module_def(&builder.ctx));
     builder.add_native_modules(&modules)
 }

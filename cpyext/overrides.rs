@@ -1,0 +1,91 @@
+//! Builtin modules whose stock RustPython definitions are wrong for us, each
+//! replaced by a definition that keeps the original's functions, runs its
+//! exec first, then changes what it must:
+//!
+//! - `_imp` cannot load extension modules and lists no suffixes;
+//! - `_sysconfigdata` names a stale extension suffix;
+//! - `gc.collect()` must also let go of proxies neither side holds any more,
+//!   so that what they kept alive can be collected.
+
+use crate::import;
+use rustpython_vm::{
+    AsObject, Context, Py, PyObjectRef, PyResult, VirtualMachine,
+    builtins::{PyModule, PyModuleDef, PyModuleSlots},
+    function::FuncArgs,
+};
+use std::sync::OnceLock;
+
+type ModuleExec = fn(&VirtualMachine, &Py<PyModule>) -> PyResult<()>;
+
+static IMP_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
+static SYSCONFIGDATA_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
+static GC_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
+/// The VM's own `gc.collect`, which ours wraps.
+static GC_COLLECT: OnceLock<PyObjectRef> = OnceLock::new();
+
+fn run_original(exec: &OnceLock<Option<ModuleExec>>, vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
+    match exec.get() {
+        Some(Some(exec)) => exec(vm, module),
+        _ => Ok(()),
+    }
+}
+
+fn imp_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
+    run_original(&IMP_EXEC, vm, module)?;
+    let m = module.as_object();
+    m.set_attr("create_dynamic", vm.new_function("create_dynamic", import::create_dynamic), vm)?;
+    m.set_attr("exec_dynamic", vm.new_function("exec_dynamic", import::exec_dynamic), vm)?;
+    m.set_attr("extension_suffixes", vm.new_function("extension_suffixes", import::extension_suffixes), vm)?;
+    Ok(())
+}
+
+fn sysconfigdata_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
+    run_original(&SYSCONFIGDATA_EXEC, vm, module)?;
+    let vars = module.as_object().get_attr("build_time_vars", vm)?;
+    vars.set_item("EXT_SUFFIX", vm.ctx.new_str(import::ext_suffix()).into(), vm)?;
+    vars.set_item("SOABI", vm.ctx.new_str(import::soabi()).into(), vm)?;
+    vars.set_item("INCLUDEPY", vm.ctx.new_str(import::include_dir()).into(), vm)?;
+    Ok(())
+}
+
+/// `gc.collect`: sweeps the proxy table around the VM's collection, so that
+/// cycles held only through dead proxies are found, and what the collection
+/// frees releases its proxies too.
+fn gc_collect(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let sweep = || crate::pystate::enter(vm, crate::proxy::sweep);
+    sweep();
+    let original = GC_COLLECT.get().ok_or_else(|| vm.new_system_error("gc.collect is not set up"))?;
+    let result = original.call(args, vm)?;
+    sweep();
+    Ok(result)
+}
+
+fn gc_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
+    run_original(&GC_EXEC, vm, module)?;
+    let m = module.as_object();
+    let _ = GC_COLLECT.set(m.get_attr("collect", vm)?);
+    m.set_attr("collect", vm.new_function("collect", gc_collect), vm)?;
+    Ok(())
+}
+
+pub fn module_defs(ctx: &Context) -> Vec<&'static PyModuleDef> {
+    let originals = rustpython_vm::stdlib::builtin_module_defs(ctx);
+    let wrap = |name: &str, exec: ModuleExec, keep: &OnceLock<Option<ModuleExec>>| -> Option<&'static PyModuleDef> {
+        let orig = originals.iter().find(|d| d.name.as_str() == name)?;
+        let _ = keep.set(orig.slots.exec);
+        Some(Box::leak(Box::new(PyModuleDef {
+            name: orig.name,
+            doc: orig.doc,
+            methods: orig.methods,
+            slots: PyModuleSlots { create: orig.slots.create, exec: Some(exec) },
+        })))
+    };
+    [
+        wrap("_imp", imp_exec, &IMP_EXEC),
+        wrap("_sysconfigdata", sysconfigdata_exec, &SYSCONFIGDATA_EXEC),
+        wrap("gc", gc_exec, &GC_EXEC),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
