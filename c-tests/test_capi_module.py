@@ -258,5 +258,37 @@ def test_raise_value_error():
     assert e.args == ("boom",)
 
 
+def test_extension_in_a_package():
+    # The same library, placed in a package, imports as pkg.capi_module
+    # through the normal import system.
+    import importlib
+    import shutil
+    import sys
+    import tempfile
+
+    src = m.__file__
+    suffix = src[len(os.path.splitext(os.path.splitext(src)[0])[0]) :]
+    assert suffix in importlib.machinery.EXTENSION_SUFFIXES
+    with tempfile.TemporaryDirectory() as tmp:
+        pkg = os.path.join(tmp, "cpyext_pkg")
+        os.mkdir(pkg)
+        open(os.path.join(pkg, "__init__.py"), "w").close()
+        dest = os.path.join(pkg, os.path.basename(src))
+        shutil.copy(src, dest)
+        sys.path.insert(0, tmp)
+        try:
+            sub = importlib.import_module("cpyext_pkg.capi_module")
+            assert sub.__name__ == "cpyext_pkg.capi_module"
+            assert sub.__file__ == dest
+            assert sub.__spec__.name == "cpyext_pkg.capi_module"
+            assert sub.__spec__.origin == dest
+            assert sub.__package__ == "cpyext_pkg"
+            assert sub is not m
+            assert sys.modules["cpyext_pkg"].capi_module is sub
+        finally:
+            sys.path.remove(tmp)
+            for name in ("cpyext_pkg.capi_module", "cpyext_pkg"):
+                sys.modules.pop(name, None)
+
 if __name__ == "__main__":
     harness.run(globals())

@@ -62,7 +62,7 @@ pub fn create_dynamic(spec: PyObjectRef, _file: OptionalArg<PyObjectRef>, vm: &V
     }
     let init: unsafe extern "C" fn() -> *mut CObject = unsafe { std::mem::transmute(sym) };
     pystate::enter(vm, || {
-        let m = unsafe { init() };
+        let m = moduleobject::with_package_context(&name, || unsafe { init() });
         if m.is_null() {
             return Err(pyerrors::take().unwrap_or_else(|| {
                 vm.new_system_error(format!("initialization of {short} failed without raising an exception"))

@@ -39,6 +39,29 @@ impl ModuleInfo {
     }
 }
 
+thread_local! {
+    /// The full name of the extension being initialized (`_Py_PackageContext`):
+    /// a single-phase module named `m_name` inside a package gets this name.
+    static PACKAGE_CONTEXT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` (an extension's `PyInit_*`) with `name` as the package context.
+pub fn with_package_context<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let prev = PACKAGE_CONTEXT.with(|c| c.replace(Some(name.to_owned())));
+    let r = f();
+    PACKAGE_CONTEXT.with(|c| *c.borrow_mut() = prev);
+    r
+}
+
+/// The name a module defined as `m_name` gets: the package context's full
+/// name when its last component is `m_name`.
+fn qualified_name(m_name: String) -> String {
+    PACKAGE_CONTEXT.with(|c| match &*c.borrow() {
+        Some(full) if full.rsplit('.').next() == Some(m_name.as_str()) => full.clone(),
+        _ => m_name,
+    })
+}
+
 fn cstr(p: *const c_char) -> Option<String> {
     (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
 }
@@ -202,7 +225,7 @@ capi! {
             return Err(crate::boundary::null_argument(vm));
         }
         let name = cstr(unsafe { (*def).m_name }).ok_or_else(|| vm.new_system_error("module definition has no name"))?;
-        let module = new_module(&name, vm);
+        let module = new_module(&qualified_name(name), vm);
         let state = alloc_state(def, vm)?;
         attach_def(&module, def, state, vm)?;
         if let Some(info) = info_of(&module, vm) {
