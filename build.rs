@@ -81,7 +81,7 @@ fn is_api_name(name: &str) -> bool {
 }
 
 /// Names from `capi!` blocks (`fn Name(vm, ...)`), `#[no_mangle]` items, and
-/// the table macros (`exceptions!`, `static_types!`, `allocators!`).
+/// the table macros (`exceptions!`, `static_types!`, `binary_ops!`, `allocators!`).
 fn rust_exports(text: &str, functions: &mut Vec<String>, data: &mut Vec<String>) {
     let mut no_mangle = false;
     let mut table: Option<&str> = None;
@@ -115,7 +115,7 @@ fn rust_exports(text: &str, functions: &mut Vec<String>, data: &mut Vec<String>)
         if let Some(rest) = t.strip_prefix("allocators!(") {
             functions.extend(rest.trim_end_matches(");").split(',').map(|s| s.trim().to_owned()));
         }
-        if t == "exceptions! {" || t == "static_types! {" {
+        if t == "exceptions! {" || t == "static_types! {" || t == "binary_ops! {" {
             table = Some(t);
             continue;
         }
@@ -125,7 +125,12 @@ fn rust_exports(text: &str, functions: &mut Vec<String>, data: &mut Vec<String>)
             } else if let Some((name, _)) = t.split_once('=') {
                 let name = name.trim();
                 if is_api_name(name) {
-                    data.push(name.to_owned());
+                    // `binary_ops!` declares functions; the others, data.
+                    if table == Some("binary_ops! {") {
+                        functions.push(name.to_owned());
+                    } else {
+                        data.push(name.to_owned());
+                    }
                 }
             }
         }
