@@ -290,5 +290,13 @@ def test_extension_in_a_package():
             for name in ("cpyext_pkg.capi_module", "cpyext_pkg"):
                 sys.modules.pop(name, None)
 
+
+def test_missing_symbol_is_an_import_error_naming_it():
+    import importlib
+
+    e = raises(ImportError, importlib.import_module, "capi_module_missing")
+    assert "PyCpyext_NoSuchFunction" in str(e), str(e)
+    assert "capi_module_missing" not in sys.modules
+
 if __name__ == "__main__":
     harness.run(globals())
