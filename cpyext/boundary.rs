@@ -55,6 +55,19 @@ impl FromC for PyObjectRef {
     }
 }
 
+/// A required object argument, borrowed for the call without touching any
+/// count: the cheapest form, for functions that only look at the object.
+impl<'a> FromC for &'a rustpython_vm::PyObject {
+    type C = *mut CObject;
+    #[inline]
+    fn from_c(c: *mut CObject, vm: &VirtualMachine) -> PyResult<Self> {
+        if c.is_null() {
+            return Err(null_argument(vm));
+        }
+        unsafe { proxy::from_c_ref(c, vm) }
+    }
+}
+
 /// An optional object argument: NULL is `None`.
 impl FromC for Option<PyObjectRef> {
     type C = *mut CObject;

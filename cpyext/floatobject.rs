@@ -1,7 +1,7 @@
 //! Floats (`floatobject.h`) and bools (`boolobject.h`).
 
 use crate::capi;
-use rustpython_vm::{AsObject, PyObjectRef, builtins::PyFloat};
+use rustpython_vm::{AsObject, PyObject, PyObjectRef, builtins::PyFloat};
 
 capi! {
     fn PyFloat_FromDouble(vm, v: f64) -> PyObjectRef {
@@ -9,7 +9,7 @@ capi! {
     }
 
     /// Through `__float__`, then `__index__`, as CPython does.
-    fn PyFloat_AsDouble(vm, o: PyObjectRef) -> f64 {
+    fn PyFloat_AsDouble(vm, o: &PyObject) -> f64 {
         if let Some(f) = o.downcast_ref::<PyFloat>() {
             return Ok(f.to_f64());
         }

@@ -5,12 +5,16 @@ use crate::capi;
 use crate::ffi::PyObject as CObject;
 use crate::proxy;
 use rustpython_vm::{
-    PyObjectRef, PyRef, PyResult, VirtualMachine,
+    Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
     builtins::PyList,
 };
 
 fn as_list(o: PyObjectRef, vm: &VirtualMachine) -> PyResult<PyRef<PyList>> {
     o.downcast::<PyList>().map_err(|_| crate::boundary::bad_internal_call(vm))
+}
+
+fn list_ref<'a>(o: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a Py<PyList>> {
+    o.downcast_ref::<PyList>().ok_or_else(|| crate::boundary::bad_internal_call(vm))
 }
 
 capi! {
@@ -23,20 +27,17 @@ capi! {
         Ok(vm.ctx.new_list(vec![vm.ctx.none(); size as usize]).into())
     }
 
-    fn PyList_Size(vm, o: PyObjectRef) -> isize {
-        Ok(as_list(o, vm)?.borrow_vec().len() as isize)
+    fn PyList_Size(vm, o: &PyObject) -> isize {
+        Ok(list_ref(o, vm)?.borrow_vec().len() as isize)
     }
 
     /// Borrowed: the list holds the item.
-    fn PyList_GetItem(vm, o: PyObjectRef, i: isize) -> *mut CObject {
-        let list = as_list(o, vm)?;
-        let items = list.borrow_vec();
+    fn PyList_GetItem(vm, o: &PyObject, i: isize) -> *mut CObject {
+        let items = list_ref(o, vm)?.borrow_vec();
         match usize::try_from(i).ok().and_then(|i| items.get(i)) {
-            Some(item) => {
-                let item = item.clone();
-                drop(items);
-                Ok(proxy::as_c(&item, vm))
-            }
+            // Converting under the list's read lock is fine: making a proxy
+            // never touches this list.
+            Some(item) => Ok(proxy::as_c(item, vm)),
             None => Err(vm.new_index_error("list index out of range")),
         }
     }

@@ -4,22 +4,30 @@ use crate::capi;
 use malachite_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 use rustpython_vm::{
-    AsObject, PyObjectRef, PyResult, VirtualMachine,
+    AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
     builtins::PyInt,
 };
 use std::ffi::{c_char, c_long, c_ulong, CStr};
 
 /// The value of an int, through `__index__` for other objects (what
-/// `PyLong_AsLong` and friends accept since 3.10).
-pub fn index_value(o: &PyObjectRef, vm: &VirtualMachine) -> PyResult<BigInt> {
-    Ok(o.try_index(vm)?.as_bigint().clone())
+/// `PyLong_AsLong` and friends accept since 3.10), passed to `f` without
+/// copying it when `o` is an int already.
+pub fn with_index_value<R>(o: &PyObject, vm: &VirtualMachine, f: impl FnOnce(&BigInt) -> PyResult<R>) -> PyResult<R> {
+    match o.downcast_ref::<PyInt>() {
+        Some(i) => f(i.as_bigint()),
+        None => f(o.try_index(vm)?.as_bigint()),
+    }
+}
+
+pub fn index_value(o: &PyObject, vm: &VirtualMachine) -> PyResult<BigInt> {
+    with_index_value(o, vm, |v| Ok(v.clone()))
 }
 
 /// The value of an int; other objects are a TypeError (what the unsigned and
 /// `Py_ssize_t` conversions accept).
-fn exact_value(o: &PyObjectRef, vm: &VirtualMachine) -> PyResult<BigInt> {
+fn exact_value<'a>(o: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a BigInt> {
     match o.downcast_ref::<PyInt>() {
-        Some(i) => Ok(i.as_bigint().clone()),
+        Some(i) => Ok(i.as_bigint()),
         None => Err(vm.new_type_error("an integer is required")),
     }
 }
@@ -131,38 +139,38 @@ capi! {
         vm.ctx.types.int_type.as_object().call((u, base), vm)
     }
 
-    fn PyLong_AsLong(vm, o: PyObjectRef) -> i64 {
-        signed(&index_value(&o, vm)?, &LONG, vm)
+    fn PyLong_AsLong(vm, o: &PyObject) -> i64 {
+        with_index_value(o, vm, |v| signed(v, &LONG, vm))
     }
-    fn PyLong_AsInt(vm, o: PyObjectRef) -> i32 {
-        signed(&index_value(&o, vm)?, &INT, vm)
+    fn PyLong_AsInt(vm, o: &PyObject) -> i32 {
+        with_index_value(o, vm, |v| signed(v, &INT, vm))
     }
-    fn PyLong_AsLongLong(vm, o: PyObjectRef) -> i64 {
-        signed(&index_value(&o, vm)?, &LONG_LONG, vm)
+    fn PyLong_AsLongLong(vm, o: &PyObject) -> i64 {
+        with_index_value(o, vm, |v| signed(v, &LONG_LONG, vm))
     }
-    fn PyLong_AsSsize_t(vm, o: PyObjectRef) -> isize {
-        signed(&exact_value(&o, vm)?, &SSIZE_T, vm)
+    fn PyLong_AsSsize_t(vm, o: &PyObject) -> isize {
+        signed(exact_value(o, vm)?, &SSIZE_T, vm)
     }
-    fn PyLong_AsUnsignedLong(vm, o: PyObjectRef) -> u64 {
-        unsigned(&exact_value(&o, vm)?, &ULONG, vm)
+    fn PyLong_AsUnsignedLong(vm, o: &PyObject) -> u64 {
+        unsigned(exact_value(o, vm)?, &ULONG, vm)
     }
-    fn PyLong_AsUnsignedLongLong(vm, o: PyObjectRef) -> u64 {
-        unsigned(&exact_value(&o, vm)?, &ULONG_LONG, vm)
+    fn PyLong_AsUnsignedLongLong(vm, o: &PyObject) -> u64 {
+        unsigned(exact_value(o, vm)?, &ULONG_LONG, vm)
     }
-    fn PyLong_AsSize_t(vm, o: PyObjectRef) -> usize {
-        unsigned(&exact_value(&o, vm)?, &SIZE_T, vm)
+    fn PyLong_AsSize_t(vm, o: &PyObject) -> usize {
+        unsigned(exact_value(o, vm)?, &SIZE_T, vm)
     }
-    fn PyLong_AsUnsignedLongMask(vm, o: PyObjectRef) -> u64 {
-        Ok(mask(&index_value(&o, vm)?))
+    fn PyLong_AsUnsignedLongMask(vm, o: &PyObject) -> u64 {
+        with_index_value(o, vm, |v| Ok(mask(v)))
     }
-    fn PyLong_AsUnsignedLongLongMask(vm, o: PyObjectRef) -> u64 {
-        Ok(mask(&index_value(&o, vm)?))
+    fn PyLong_AsUnsignedLongLongMask(vm, o: &PyObject) -> u64 {
+        with_index_value(o, vm, |v| Ok(mask(v)))
     }
 
     /// -1 with `*overflow` set to +1/-1 when the value does not fit; no error then.
-    fn PyLong_AsLongAndOverflow(vm, o: PyObjectRef, overflow: *mut i32) -> i64 {
+    fn PyLong_AsLongAndOverflow(vm, o: &PyObject, overflow: *mut i32) -> i64 {
         unsafe { *overflow = 0 };
-        let v = index_value(&o, vm)?;
+        let v = index_value(o, vm)?;
         match v.to_i64() {
             Some(v) => Ok(v),
             None => {
@@ -171,9 +179,9 @@ capi! {
             }
         }
     }
-    fn PyLong_AsLongLongAndOverflow(vm, o: PyObjectRef, overflow: *mut i32) -> i64 {
+    fn PyLong_AsLongLongAndOverflow(vm, o: &PyObject, overflow: *mut i32) -> i64 {
         unsafe { *overflow = 0 };
-        let v = index_value(&o, vm)?;
+        let v = index_value(o, vm)?;
         match v.to_i64() {
             Some(v) => Ok(v),
             None => {
@@ -183,8 +191,8 @@ capi! {
         }
     }
 
-    fn PyLong_AsDouble(vm, o: PyObjectRef) -> f64 {
-        let v = exact_value(&o, vm)?;
+    fn PyLong_AsDouble(vm, o: &PyObject) -> f64 {
+        let v = exact_value(o, vm)?;
         match v.to_f64().filter(|f| f.is_finite()) {
             Some(f) => Ok(f),
             None if v.is_zero() => Ok(0.0),

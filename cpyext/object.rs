@@ -6,7 +6,7 @@ use crate::capi;
 use crate::ffi::{self, PyObject as CObject};
 use crate::proxy;
 use rustpython_vm::{
-    AsObject, PyObjectRef, PyResult, VirtualMachine,
+    AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
     builtins::{PyStr, PyStrRef},
     function::PySetterValue,
     types::PyComparisonOp,
@@ -107,8 +107,11 @@ fn intern_cstr(name: &str, vm: &VirtualMachine) -> PyStrRef {
 }
 
 capi! {
-    fn PyObject_GetAttr(vm, o: PyObjectRef, name: PyObjectRef) -> PyObjectRef {
-        o.get_attr(&attr_name(name, vm)?, vm)
+    fn PyObject_GetAttr(vm, o: &PyObject, name: &PyObject) -> PyObjectRef {
+        let name = name.downcast_ref::<PyStr>().ok_or_else(|| {
+            vm.new_type_error(format!("attribute name must be string, not '{}'", name.class().name()))
+        })?;
+        o.get_attr(name, vm)
     }
 
     fn PyObject_GetAttrString(vm, o: PyObjectRef, name: &str) -> PyObjectRef {
@@ -202,15 +205,15 @@ capi! {
         a.rich_compare_bool(&b, op, vm)
     }
 
-    fn PyObject_IsTrue(vm, o: PyObjectRef) -> bool {
-        o.is_true(vm)
+    fn PyObject_IsTrue(vm, o: &PyObject) -> bool {
+        o.to_owned().is_true(vm)
     }
 
     fn PyObject_Not(vm, o: PyObjectRef) -> bool {
         Ok(!o.is_true(vm)?)
     }
 
-    fn PyObject_Hash(vm, o: PyObjectRef) -> isize {
+    fn PyObject_Hash(vm, o: &PyObject) -> isize {
         o.hash(vm).map(|h| h as isize)
     }
 

@@ -270,6 +270,28 @@ pub unsafe fn new_bytes_memory(data: Option<&[u8]>, len: usize, tp: *mut PyTypeO
 // ---------------------------------------------------------------------------
 // C -> VM
 
+/// The VM object of `op`, borrowed: valid for as long as `op` is, which for
+/// an argument is the whole of the call (C holds a reference to it, or it is
+/// borrowed from something that does).
+#[inline]
+pub unsafe fn from_c_ref<'a>(op: *mut CObject, vm: &VirtualMachine) -> PyResult<&'a PyObject> {
+    unsafe {
+        if is_prefixed(op) {
+            let linked = (*prefix(op)).vm;
+            if !linked.is_null() {
+                return Ok(&*linked);
+            }
+            let obj = materialize(op, vm)?;
+            // The link made by `materialize` holds it now.
+            return Ok(&*(obj.as_object() as *const PyObject));
+        }
+        match table().statics.get(&(op as usize)) {
+            Some(obj) => Ok(&*(obj.as_object() as *const PyObject)),
+            None => Err(unknown_object(op, vm)),
+        }
+    }
+}
+
 /// The VM object of `op`; C's count is unchanged.
 #[inline]
 pub unsafe fn from_c(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
