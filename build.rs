@@ -138,9 +138,14 @@ fn rust_exports(text: &str, functions: &mut Vec<String>, data: &mut Vec<String>)
 }
 
 /// Names of the functions a shim file defines: a line starting with a
-/// return type and the name, at column 0, as our shims are written.
+/// return type and the name, at column 0, as our shims are written, and the
+/// `SIZET_ALIAS(name, target)` second names.
 fn c_exports(text: &str, functions: &mut Vec<String>) {
     for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("SIZET_ALIAS(") {
+            functions.push(rest.split(',').next().unwrap_or("").trim().to_owned());
+            continue;
+        }
         if !line.starts_with([' ', '\t', '#', '/', '*', '{', '}']) && !line.starts_with("static") {
             // `PyAPI_FUNC(type) name(` declares a prototype, not a definition.
             let head = if line.contains('(') && !line.starts_with("PyAPI_") { line } else { "" };

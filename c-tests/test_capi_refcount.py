@@ -204,7 +204,6 @@ def test_created_passed_and_dropped_is_freed():
     assert Tracked.died[-1] == last_tag()
 
 
-@differs_on_rustpy("an object C has let go of, once the VM lets go too, is freed at the next proxy sweep, not at once")
 def test_kept_by_python_is_not_freed():
     keep = []
     before = len(Tracked.died)
@@ -224,7 +223,6 @@ def test_weakref_dies_with_c_reference():
     assert called == [w]
 
 
-@differs_on_rustpy("an object C has let go of, once the VM lets go too, is freed at the next proxy sweep, not at once")
 def test_containers_made_in_c_keep_and_free():
     before = len(Tracked.died)
     alive_while_held = c.create_in_containers_drop(Tracked, lambda: len(Tracked.died))

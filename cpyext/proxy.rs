@@ -15,8 +15,16 @@
 //!    keeps the object alive elsewhere. This is what keeps borrowed references
 //!    valid exactly as long as CPython's contract says: while something else
 //!    holds the object. When the count reaches zero and the link is the last
-//!    VM reference, the proxy is freed at once; otherwise the VM is the owner,
-//!    and a later [`sweep`] frees the proxy once the VM has let go.
+//!    VM reference, the proxy is freed at once. Otherwise the VM is the owner:
+//!    for an object that can be weakly referenced, the link becomes weak
+//!    ([`FLAG_WEAK_LINK`]), so the object dies when the VM lets go, as it
+//!    would in CPython (`__del__`, weakref callbacks run then); for others a
+//!    later [`sweep`] frees the proxy once the VM has let go.
+//! 4a. Handing a pointer to C ([`as_c`]) makes a weak link strong again:
+//!    C's inline `Py_INCREF` cannot be seen, so any pointer C may count must
+//!    keep its object alive. A weak-linked proxy is only reachable from C
+//!    through pointers C no longer counts, which CPython also makes invalid
+//!    once the object's other holders let go.
 //! 5. An object C builds before the VM has seen it (a tuple from
 //!    `PyTuple_New`, bytes from `PyBytes_FromStringAndSize(NULL, n)`) has no
 //!    link yet: it is made into a VM object the first time it crosses
@@ -30,7 +38,7 @@ use crate::{moduleobject::ModuleInfo, typeobject};
 use rustc_hash::FxHashMap;
 use rustpython_vm::{
     AsObject, Py, PyObject, PyObjectRef, PyResult, VirtualMachine,
-    builtins::{PyBytes, PyFloat, PyTuple, PyType},
+    builtins::{PyBytes, PyFloat, PyTuple, PyType, PyWeak},
 };
 use std::cell::UnsafeCell;
 use std::ptr::{NonNull, null, null_mut};
@@ -39,10 +47,15 @@ use std::ptr::{NonNull, null, null_mut};
 #[repr(C)]
 pub struct Prefix {
     /// The linked VM object: a strong reference from `PyObjectRef::into_raw`,
-    /// or null while a C-built object has not crossed to the VM.
+    /// or null while a C-built object has not crossed to the VM. With
+    /// [`FLAG_WEAK_LINK`], a strong reference to a weakref to it instead.
     vm: *const PyObject,
     /// Data the layer keeps beside the object; freed with the proxy.
     aux: *mut Aux,
+    /// The linked object's address: its key in the table, kept because a
+    /// weak link cannot give it back once the object is gone.
+    key: usize,
+    _align: usize,
 }
 
 pub const PREFIX_SIZE: usize = size_of::<Prefix>();
@@ -51,6 +64,9 @@ const _: () = assert!(PREFIX_SIZE % 16 == 0, "objects must stay 16-byte aligned"
 /// Bit in `ob_flags` (the top 16 bits of CPython 3.14's refcount word, never
 /// touched by reference counting) marking an object that has a [`Prefix`].
 pub const FLAG_PREFIXED: u16 = 1 << 13;
+
+/// Bit in `ob_flags`: the prefix's link is weak (rule 4).
+pub const FLAG_WEAK_LINK: u16 = 1 << 12;
 
 /// Below this many live proxies, sweeping is not worth it.
 const MIN_SWEEP: usize = 4096;
@@ -155,7 +171,20 @@ pub unsafe fn decref(op: *mut CObject) {
 #[inline]
 pub fn as_c(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
     if let Some(&p) = table().by_vm.get(&key(obj)) {
-        return p;
+        unsafe {
+            if (*p).ob_flags & FLAG_WEAK_LINK == 0 {
+                return p;
+            }
+            // Rule 4a. The weakref may also be a dead one left by an object
+            // that lived at this address before `obj`.
+            match upgrade(p) {
+                Some(target) if target.is(obj) => {
+                    make_strong(p, target);
+                    return p;
+                }
+                _ => release_stale(p),
+            }
+        }
     }
     create_proxy(obj, vm)
 }
@@ -208,8 +237,73 @@ fn create_proxy(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
 
 /// Points `p` at `obj` and records the pair.
 pub fn link(p: *mut CObject, obj: &PyObject) {
-    unsafe { (*prefix(p)).vm = obj.to_owned().into_raw().as_ptr() };
+    unsafe {
+        let pre = prefix(p);
+        (*pre).vm = obj.to_owned().into_raw().as_ptr();
+        (*pre).key = key(obj);
+    }
     table().by_vm.insert(key(obj), p);
+}
+
+/// The target of a weak-linked proxy, if it is still alive.
+unsafe fn upgrade(p: *mut CObject) -> Option<PyObjectRef> {
+    unsafe {
+        let weak = &*(*prefix(p)).vm;
+        weak.downcast_ref::<PyWeak>().and_then(|w| w.upgrade())
+    }
+}
+
+/// Turns a weak link back into a strong one to `target`.
+unsafe fn make_strong(p: *mut CObject, target: PyObjectRef) {
+    unsafe {
+        let pre = prefix(p);
+        let weak = std::mem::replace(&mut (*pre).vm, target.into_raw().as_ptr());
+        (*p).ob_flags &= !FLAG_WEAK_LINK;
+        drop(PyObjectRef::from_raw(NonNull::new_unchecked(weak as *mut PyObject)));
+    }
+}
+
+/// Makes the strong link of a proxy C no longer counts weak, when its
+/// object can be weakly referenced and carries no state of ours. Returns
+/// whether it did.
+unsafe fn make_weak(p: *mut CObject) -> bool {
+    unsafe {
+        if has_state(p) {
+            return false;
+        }
+        let Some(vm) = crate::pystate::current_vm() else { return false };
+        let pre = prefix(p);
+        let target = &*(*pre).vm;
+        if !target.class().slots.flags.has_feature(rustpython_vm::types::PyTypeFlags::HAS_WEAKREF) {
+            return false;
+        }
+        let Ok(weak) = target.downgrade(None, vm) else { return false };
+        let strong = std::mem::replace(&mut (*pre).vm, PyObjectRef::from(weak).into_raw().as_ptr());
+        (*p).ob_flags |= FLAG_WEAK_LINK;
+        // The VM holds the target elsewhere (the caller checked), so this
+        // drop only gives up our share.
+        drop(PyObjectRef::from_raw(NonNull::new_unchecked(strong as *mut PyObject)));
+        true
+    }
+}
+
+/// Frees a weak-linked proxy whose object is gone, or whose address now
+/// belongs to another object.
+#[cold]
+unsafe fn release_stale(p: *mut CObject) {
+    unsafe {
+        if (*p).ob_refcnt == 0 {
+            free_proxy(p);
+        } else {
+            // C still counts it (a pointer it kept borrowed and then
+            // increfed): keep the memory, forget the address.
+            let pre = prefix(p);
+            if table().by_vm.get(&(*pre).key) == Some(&p) {
+                table().by_vm.remove(&(*pre).key);
+            }
+            (*pre).key = 0;
+        }
+    }
 }
 
 unsafe fn new_tuple_proxy(
@@ -277,6 +371,11 @@ pub unsafe fn new_bytes_memory(data: Option<&[u8]>, len: usize, tp: *mut PyTypeO
 pub unsafe fn from_c_ref<'a>(op: *mut CObject, vm: &VirtualMachine) -> PyResult<&'a PyObject> {
     unsafe {
         if is_prefixed(op) {
+            if (*op).ob_flags & FLAG_WEAK_LINK != 0 {
+                // A borrowed result needs a holder: the link, made strong.
+                let target = upgrade(op).ok_or_else(|| dead_object(op, vm))?;
+                make_strong(op, target);
+            }
             let linked = (*prefix(op)).vm;
             if !linked.is_null() {
                 return Ok(&*linked);
@@ -297,6 +396,9 @@ pub unsafe fn from_c_ref<'a>(op: *mut CObject, vm: &VirtualMachine) -> PyResult<
 pub unsafe fn from_c(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     unsafe {
         if is_prefixed(op) {
+            if (*op).ob_flags & FLAG_WEAK_LINK != 0 {
+                return upgrade(op).ok_or_else(|| dead_object(op, vm));
+            }
             let linked = (*prefix(op)).vm;
             if !linked.is_null() {
                 return Ok((*linked).to_owned());
@@ -308,6 +410,13 @@ pub unsafe fn from_c(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObject
             None => Err(unknown_object(op, vm)),
         }
     }
+}
+
+#[cold]
+fn dead_object(op: *mut CObject, vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
+    vm.new_system_error(format!(
+        "object at {op:p} was used after it was freed (a borrowed reference outlived its object)"
+    ))
 }
 
 #[cold]
@@ -328,7 +437,8 @@ pub unsafe fn from_c_steal(op: *mut CObject, vm: &VirtualMachine) -> PyResult<Py
             // C gave away its last reference and the VM holds the object only
             // through the link and `obj`: no borrowed pointer to this proxy can
             // still be valid, so the proxy goes now rather than at a sweep.
-            if c == 1 && obj.strong_count() == 2 && is_prefixed(op) && !has_state(op) {
+            let strong_link = (*op).ob_flags & FLAG_WEAK_LINK == 0;
+            if c == 1 && strong_link && obj.strong_count() == 2 && is_prefixed(op) && !has_state(op) {
                 (*op).ob_refcnt = 0;
                 free_proxy(op);
                 return result;
@@ -379,10 +489,11 @@ pub unsafe fn unlink_for_mutation(op: *mut CObject) {
     unsafe {
         let pre = prefix(op);
         let linked = (*pre).vm;
-        if linked.is_null() {
+        // Tuples and bytes cannot be weakly referenced, so their link is strong.
+        if linked.is_null() || (*op).ob_flags & FLAG_WEAK_LINK != 0 {
             return;
         }
-        table().by_vm.remove(&(linked as usize));
+        table().by_vm.remove(&(*pre).key);
         (*pre).vm = null();
         drop(PyObjectRef::from_raw(NonNull::new_unchecked(linked as *mut PyObject)));
     }
@@ -437,11 +548,19 @@ unsafe fn has_state(op: *mut CObject) -> bool {
 pub unsafe fn dealloc(op: *mut CObject) {
     unsafe {
         if is_prefixed(op) {
+            if (*op).ob_flags & FLAG_WEAK_LINK != 0 {
+                if upgrade(op).is_none() {
+                    free_proxy(op);
+                }
+                return;
+            }
             let linked = (*prefix(op)).vm;
             if linked.is_null() || (*linked).strong_count() == 1 {
                 free_proxy(op);
+            } else {
+                // The VM still holds the object: rule 4.
+                make_weak(op);
             }
-            // Otherwise the VM still holds the object: rule 4.
             return;
         }
         let tp = (*op).ob_type;
@@ -457,8 +576,8 @@ unsafe fn free_proxy(op: *mut CObject) {
     unsafe {
         let pre = prefix(op);
         let linked = std::mem::replace(&mut (*pre).vm, null());
-        if !linked.is_null() {
-            table().by_vm.remove(&(linked as usize));
+        if !linked.is_null() && table().by_vm.get(&(*pre).key) == Some(&op) {
+            table().by_vm.remove(&(*pre).key);
         }
         let aux = std::mem::replace(&mut (*pre).aux, null_mut());
         if !aux.is_null() {
@@ -481,6 +600,7 @@ unsafe fn free_proxy(op: *mut CObject) {
         if !aux.is_null() {
             drop(Box::from_raw(aux));
         }
+        // The target, or the weakref to it.
         if !linked.is_null() {
             drop(PyObjectRef::from_raw(NonNull::new_unchecked(linked as *mut PyObject)));
         }
@@ -518,6 +638,9 @@ unsafe fn is_dead(p: *mut CObject) -> bool {
     unsafe {
         if !is_prefixed(p) || (*p).ob_refcnt != 0 {
             return false;
+        }
+        if (*p).ob_flags & FLAG_WEAK_LINK != 0 {
+            return upgrade(p).is_none();
         }
         let linked = (*prefix(p)).vm;
         !linked.is_null() && (*linked).strong_count() == 1

@@ -2,6 +2,7 @@
  * variadic, so written in C on PyObject_Call. */
 
 #include "Python.h"
+#include "sizet_alias.h"
 
 #include <stdarg.h>
 
@@ -189,34 +190,5 @@ PyTuple_Pack(Py_ssize_t n, ...)
     return t;
 }
 
-/* Binary-compatibility names imported by extensions built against <= 3.12
-   headers with PY_SSIZE_T_CLEAN. */
-PyAPI_FUNC(PyObject *) _PyObject_CallFunction_SizeT(PyObject *, const char *,
-                                                    ...);
-PyAPI_FUNC(PyObject *) _PyObject_CallMethod_SizeT(PyObject *, const char *,
-                                                  const char *, ...);
-
-PyObject *
-_PyObject_CallFunction_SizeT(PyObject *callable, const char *format, ...)
-{
-    va_list va;
-    PyObject *r;
-    if (callable == NULL)
-        return null_error();
-    va_start(va, format);
-    r = call_va(callable, format, va);
-    va_end(va);
-    return r;
-}
-
-PyObject *
-_PyObject_CallMethod_SizeT(PyObject *obj, const char *name,
-                           const char *format, ...)
-{
-    va_list va;
-    PyObject *r;
-    va_start(va, format);
-    r = call_method_va(obj, name, format, va);
-    va_end(va);
-    return r;
-}
+SIZET_ALIAS(_PyObject_CallFunction_SizeT, PyObject_CallFunction);
+SIZET_ALIAS(_PyObject_CallMethod_SizeT, PyObject_CallMethod);

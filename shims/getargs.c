@@ -5,6 +5,7 @@
  * only ones 3.13+ has). Error texts follow CPython 3.11. */
 
 #include "Python.h"
+#include "sizet_alias.h"
 
 #include <limits.h>
 #include <stdarg.h>
@@ -1215,62 +1216,8 @@ PyArg_UnpackTuple(PyObject *args, const char *name, Py_ssize_t min,
     return 1;
 }
 
-/* Binary-compatibility names: extensions built against <= 3.12 headers
-   with PY_SSIZE_T_CLEAN import these. Same semantics. */
-PyAPI_FUNC(int) _PyArg_Parse_SizeT(PyObject *, const char *, ...);
-PyAPI_FUNC(int) _PyArg_ParseTuple_SizeT(PyObject *, const char *, ...);
-PyAPI_FUNC(int) _PyArg_VaParse_SizeT(PyObject *, const char *, va_list);
-PyAPI_FUNC(int) _PyArg_ParseTupleAndKeywords_SizeT(PyObject *, PyObject *,
-                                                   const char *, kwlist_t,
-                                                   ...);
-PyAPI_FUNC(int) _PyArg_VaParseTupleAndKeywords_SizeT(PyObject *, PyObject *,
-                                                     const char *, kwlist_t,
-                                                     va_list);
-
-int
-_PyArg_Parse_SizeT(PyObject *args, const char *format, ...)
-{
-    va_list va;
-    int r;
-    va_start(va, format);
-    r = parse_positional(args, format, va, 1);
-    va_end(va);
-    return r;
-}
-
-int
-_PyArg_ParseTuple_SizeT(PyObject *args, const char *format, ...)
-{
-    va_list va;
-    int r;
-    va_start(va, format);
-    r = parse_positional(args, format, va, 0);
-    va_end(va);
-    return r;
-}
-
-int
-_PyArg_VaParse_SizeT(PyObject *args, const char *format, va_list va)
-{
-    return parse_positional(args, format, va, 0);
-}
-
-int
-_PyArg_ParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kwargs,
-                                   const char *format, kwlist_t kwlist, ...)
-{
-    va_list va;
-    int r;
-    va_start(va, kwlist);
-    r = parse_keywords(args, kwargs, format, kwlist, va);
-    va_end(va);
-    return r;
-}
-
-int
-_PyArg_VaParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kwargs,
-                                     const char *format, kwlist_t kwlist,
-                                     va_list va)
-{
-    return parse_keywords(args, kwargs, format, kwlist, va);
-}
+SIZET_ALIAS(_PyArg_Parse_SizeT, PyArg_Parse);
+SIZET_ALIAS(_PyArg_ParseTuple_SizeT, PyArg_ParseTuple);
+SIZET_ALIAS(_PyArg_VaParse_SizeT, PyArg_VaParse);
+SIZET_ALIAS(_PyArg_ParseTupleAndKeywords_SizeT, PyArg_ParseTupleAndKeywords);
+SIZET_ALIAS(_PyArg_VaParseTupleAndKeywords_SizeT, PyArg_VaParseTupleAndKeywords);

@@ -5,6 +5,7 @@
  * CPython promises; '#' lengths are Py_ssize_t. */
 
 #include "Python.h"
+#include "sizet_alias.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -339,24 +340,5 @@ Py_VaBuildValue(const char *format, va_list va)
     return build_value(format, va);
 }
 
-/* Binary-compatibility names imported by extensions built against <= 3.12
-   headers with PY_SSIZE_T_CLEAN. */
-PyAPI_FUNC(PyObject *) _Py_BuildValue_SizeT(const char *, ...);
-PyAPI_FUNC(PyObject *) _Py_VaBuildValue_SizeT(const char *, va_list);
-
-PyObject *
-_Py_BuildValue_SizeT(const char *format, ...)
-{
-    va_list va;
-    PyObject *r;
-    va_start(va, format);
-    r = build_value(format, va);
-    va_end(va);
-    return r;
-}
-
-PyObject *
-_Py_VaBuildValue_SizeT(const char *format, va_list va)
-{
-    return build_value(format, va);
-}
+SIZET_ALIAS(_Py_BuildValue_SizeT, Py_BuildValue);
+SIZET_ALIAS(_Py_VaBuildValue_SizeT, Py_VaBuildValue);
