@@ -100,7 +100,8 @@ fn rust_exports(text: &str, functions: &mut Vec<String>, data: &mut Vec<String>)
         }
         if no_mangle && !t.starts_with("#[") {
             no_mangle = false;
-            if let Some(rest) = t.strip_prefix("pub unsafe extern \"C\" fn ") {
+            let function = t.strip_prefix("pub unsafe extern \"C\" fn ").or_else(|| t.strip_prefix("pub extern \"C\" fn "));
+            if let Some(rest) = function {
                 let name = rest.split('(').next().unwrap();
                 if is_api_name(name) {
                     functions.push(name.to_owned());

@@ -1,41 +1,113 @@
-//! Thread state (`pystate.h`): which VM a C-API call runs against, and the GIL.
+//! Thread state and the GIL (`pystate.h`, `ceval.h`).
 //!
-//! Rule: every entry from the VM into C code (a C function called from
-//! Python, a module's init) goes through [`enter`], which takes the GIL and
-//! records the VM for this thread. C-API functions find the VM with
-//! [`current_vm`]; they are only ever called from C code reached that way.
+//! Rules:
+//! - Every entry from the VM into C code (a C function called from Python, a
+//!   module's init) goes through [`enter`], which takes the GIL and records
+//!   the VM for this thread. C-API functions find the VM with
+//!   [`current_vm`]; they run only in C code reached that way.
+//! - The GIL serializes C code and the proxy table, nothing else: RustPython
+//!   runs Python code on several threads at once. So the layer gives the GIL
+//!   up while C calls back into Python ([`without_gil`]), as CPython's eval
+//!   loop would let other threads run, and C gives it up explicitly with
+//!   `Py_BEGIN_ALLOW_THREADS`.
+//! - A thread's hold is counted in its [`ThreadState`] (C calls Python calls
+//!   C on one thread); the `PyThreadState*` C sees is that state's address.
 
-use parking_lot::ReentrantMutex;
+use parking_lot::RawMutex;
+use parking_lot::lock_api::RawMutex as _;
 use rustpython_vm::VirtualMachine;
 use std::cell::Cell;
+use std::ffi::c_int;
 
-/// Serializes all C code and all use of the proxy table. Reentrant: C calls
-/// Python which calls C again on the same thread.
-static GIL: ReentrantMutex<()> = ReentrantMutex::new(());
+static GIL: RawMutex = RawMutex::INIT;
+
+/// One per thread; C sees it as `PyThreadState*`.
+pub struct ThreadState {
+    vm: Cell<*const VirtualMachine>,
+    /// How many nested holds of the GIL this thread has (0: not held).
+    depth: Cell<usize>,
+    /// The depth `PyEval_SaveThread` gave up, for `PyEval_RestoreThread`.
+    saved: Cell<usize>,
+}
 
 thread_local! {
-    static CURRENT_VM: Cell<*const VirtualMachine> = const { Cell::new(std::ptr::null()) };
+    static TSTATE: ThreadState = const {
+        ThreadState { vm: Cell::new(std::ptr::null()), depth: Cell::new(0), saved: Cell::new(0) }
+    };
+}
+
+#[inline]
+fn with_tstate<R>(f: impl FnOnce(&ThreadState) -> R) -> R {
+    TSTATE.with(f)
+}
+
+fn acquire(ts: &ThreadState) {
+    if ts.depth.get() == 0 {
+        GIL.lock();
+    }
+    ts.depth.set(ts.depth.get() + 1);
+}
+
+fn release(ts: &ThreadState) {
+    match ts.depth.get() {
+        // Not held: C released it (`Py_BEGIN_ALLOW_THREADS`) without taking
+        // it back. Nothing of ours to give up.
+        0 => {}
+        1 => {
+            ts.depth.set(0);
+            // SAFETY: this thread holds the GIL (depth was 1).
+            unsafe { GIL.unlock() };
+        }
+        n => ts.depth.set(n - 1),
+    }
 }
 
 /// Runs `f` with the GIL held and `vm` as this thread's current VM.
 #[inline]
 pub fn enter<R>(vm: &VirtualMachine, f: impl FnOnce() -> R) -> R {
-    let _gil = GIL.lock();
-    let prev = CURRENT_VM.with(|c| c.replace(vm as *const _));
-    struct Restore(*const VirtualMachine);
-    impl Drop for Restore {
+    struct Exit(*const VirtualMachine);
+    impl Drop for Exit {
         fn drop(&mut self) {
-            CURRENT_VM.with(|c| c.set(self.0));
+            with_tstate(|ts| {
+                release(ts);
+                ts.vm.set(self.0);
+            });
         }
     }
-    let _restore = Restore(prev);
+    let prev = with_tstate(|ts| {
+        let prev = ts.vm.replace(vm as *const _);
+        acquire(ts);
+        prev
+    });
+    let _exit = Exit(prev);
+    f()
+}
+
+/// Runs `f` (a call into the VM) with the GIL given up, so other threads can
+/// run C code meanwhile; takes it back after.
+pub fn without_gil<R>(f: impl FnOnce() -> R) -> R {
+    struct Reacquire(usize);
+    impl Drop for Reacquire {
+        fn drop(&mut self) {
+            if self.0 > 0 {
+                GIL.lock();
+                with_tstate(|ts| ts.depth.set(self.0));
+            }
+        }
+    }
+    let depth = with_tstate(|ts| ts.depth.replace(0));
+    if depth > 0 {
+        // SAFETY: depth > 0 means this thread holds the GIL.
+        unsafe { GIL.unlock() };
+    }
+    let _reacquire = Reacquire(depth);
     f()
 }
 
 /// The VM of the innermost [`enter`] on this thread, if any.
 #[inline]
 pub fn current_vm<'a>() -> Option<&'a VirtualMachine> {
-    let p = CURRENT_VM.with(|c| c.get());
+    let p = with_tstate(|ts| ts.vm.get());
     // SAFETY: `enter` keeps the VM borrowed for as long as the pointer is set.
     unsafe { p.as_ref() }
 }
@@ -43,5 +115,92 @@ pub fn current_vm<'a>() -> Option<&'a VirtualMachine> {
 /// Whether this thread holds the GIL.
 #[inline]
 pub fn holds_gil() -> bool {
-    GIL.is_owned_by_current_thread()
+    with_tstate(|ts| ts.depth.get() > 0)
+}
+
+fn tstate_ptr() -> *mut ThreadState {
+    with_tstate(|ts| ts as *const ThreadState as *mut ThreadState)
+}
+
+/// `PyGILState_STATE`.
+const PYGILSTATE_LOCKED: c_int = 0;
+const PYGILSTATE_UNLOCKED: c_int = 1;
+
+/// `PyEval_SaveThread` (`Py_BEGIN_ALLOW_THREADS`): gives up the GIL.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyEval_SaveThread() -> *mut ThreadState {
+    with_tstate(|ts| {
+        let depth = ts.depth.replace(0);
+        ts.saved.set(depth);
+        if depth > 0 {
+            // SAFETY: depth > 0 means this thread holds the GIL.
+            unsafe { GIL.unlock() };
+        }
+    });
+    tstate_ptr()
+}
+
+/// `PyEval_RestoreThread` (`Py_END_ALLOW_THREADS`): takes the GIL back.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyEval_RestoreThread(_tstate: *mut ThreadState) {
+    with_tstate(|ts| {
+        let depth = ts.saved.replace(0);
+        if depth > 0 && ts.depth.get() == 0 {
+            GIL.lock();
+            ts.depth.set(depth);
+        }
+    });
+}
+
+/// `PyGILState_Ensure`: holds the GIL on this thread, which must be one the
+/// VM runs on (a thread C created has no VM yet: see docs/STATUS.md).
+#[unsafe(no_mangle)]
+pub extern "C" fn PyGILState_Ensure() -> c_int {
+    with_tstate(|ts| {
+        if ts.vm.get().is_null() {
+            eprintln!(
+                "Fatal Python error: PyGILState_Ensure: this thread was not started by Python; \
+                 threads created by C are not supported yet"
+            );
+            std::process::abort();
+        }
+        let was_held = ts.depth.get() > 0;
+        acquire(ts);
+        if was_held { PYGILSTATE_LOCKED } else { PYGILSTATE_UNLOCKED }
+    })
+}
+
+/// `PyGILState_Release`: undoes one `PyGILState_Ensure`.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyGILState_Release(_state: c_int) {
+    with_tstate(release);
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyGILState_Check() -> c_int {
+    holds_gil() as c_int
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyGILState_GetThisThreadState() -> *mut ThreadState {
+    tstate_ptr()
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThreadState_Get() -> *mut ThreadState {
+    tstate_ptr()
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThreadState_GetUnchecked() -> *mut ThreadState {
+    tstate_ptr()
+}
+
+/// Threads are always ready; kept for extensions that still call it.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyEval_InitThreads() {}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn Py_IsInitialized() -> c_int {
+    1
 }

@@ -37,6 +37,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
         ],
     ),
     ("capi_long", &["capi_long"]),
+    ("capi_threads", &["capi_threads"]),
     ("capi_str_bytes", &["capi_str_bytes"]),
     ("capi_containers", &["capi_containers"]),
     ("capi_object", &["capi_object"]),
@@ -307,6 +308,7 @@ family_tests! {
     "capi_module" => capi_module_cpython, capi_module_rustpy;
     "capi_multiphase" => capi_multiphase_cpython, capi_multiphase_rustpy;
     "capi_long" => capi_long_cpython, capi_long_rustpy;
+    "capi_threads" => capi_threads_cpython, capi_threads_rustpy;
     "capi_str_bytes" => capi_str_bytes_cpython, capi_str_bytes_rustpy;
     "capi_containers" => capi_containers_cpython, capi_containers_rustpy;
     "capi_object" => capi_object_cpython, capi_object_rustpy;

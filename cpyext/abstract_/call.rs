@@ -1,9 +1,11 @@
 //! Calling objects from C (`abstract.h`, "Call"): `PyObject_Call` and friends.
 //! The variadic ones (`PyObject_CallFunction`, ...) are C shims over these.
+//! The GIL is given up for the call (see `pystate`): arbitrary Python code
+//! runs there, and other threads may need C meanwhile.
 
 use crate::capi;
 use crate::ffi::PyObject as CObject;
-use crate::proxy;
+use crate::{proxy, pystate};
 use rustpython_vm::{
     PyObjectRef, PyResult, VirtualMachine,
     builtins::{PyDict, PyStr, PyTuple},
@@ -34,7 +36,7 @@ fn positional(args: PyObjectRef, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRe
 capi! {
     fn PyObject_Call(vm, callable: PyObjectRef, args: PyObjectRef, kwargs: Option<PyObjectRef>) -> PyObjectRef {
         let args = FuncArgs::new(positional(args, vm)?, kwargs_of(kwargs, vm)?);
-        callable.call_with_args(args, vm)
+        pystate::without_gil(|| callable.call_with_args(args, vm))
     }
 
     fn PyObject_CallObject(vm, callable: PyObjectRef, args: Option<PyObjectRef>) -> PyObjectRef {
@@ -42,15 +44,15 @@ capi! {
             Some(a) => positional(a, vm)?,
             None => vec![],
         };
-        callable.call(args, vm)
+        pystate::without_gil(|| callable.call(args, vm))
     }
 
     fn PyObject_CallNoArgs(vm, callable: PyObjectRef) -> PyObjectRef {
-        callable.call((), vm)
+        pystate::without_gil(|| callable.call((), vm))
     }
 
     fn PyObject_CallOneArg(vm, callable: PyObjectRef, arg: PyObjectRef) -> PyObjectRef {
-        callable.call((arg,), vm)
+        pystate::without_gil(|| callable.call((arg,), vm))
     }
 
     /// `args` holds `nargsf` positional arguments (masked by
@@ -78,7 +80,7 @@ capi! {
                 Ok((k.as_wtf8().to_owned(), v))
             })
             .collect::<PyResult<KwArgs>>()?;
-        callable.call_with_args(FuncArgs::new(all, kwargs), vm)
+        pystate::without_gil(|| callable.call_with_args(FuncArgs::new(all, kwargs), vm))
     }
 
     fn PyObject_VectorcallDict(vm, callable: PyObjectRef, args: *const *mut CObject, nargsf: usize, kwargs: Option<PyObjectRef>) -> PyObjectRef {
@@ -91,6 +93,7 @@ capi! {
             }
             all.push(unsafe { proxy::from_c(p, vm)? });
         }
-        callable.call_with_args(FuncArgs::new(all, kwargs_of(kwargs, vm)?), vm)
+        let kwargs = kwargs_of(kwargs, vm)?;
+        pystate::without_gil(|| callable.call_with_args(FuncArgs::new(all, kwargs), vm))
     }
 }
