@@ -324,5 +324,14 @@ def test_sum_list():
     raises_exact(TypeError, c.sum_list, [1, "2"])
 
 
+def test_compact_layout():
+    # An int's memory has CPython 3.12+'s layout: small values are compact
+    # (one 30-bit digit) and their value is read inline.
+    for v in (0, 1, -1, 5, -5, 2**30 - 1, -(2**30 - 1), 123456789):
+        assert c.compact(v) == (True, v), v
+    for v in (2**30, -(2**30), 2**62, 2**100, -(2**100)):
+        assert c.compact(v) == (False, None), v
+    assert c.compact(True) == (True, 1)
+
 if __name__ == "__main__":
     harness.run(globals())

@@ -38,7 +38,7 @@ use crate::{moduleobject::ModuleInfo, typeobject};
 use rustc_hash::FxHashMap;
 use rustpython_vm::{
     AsObject, Py, PyObject, PyObjectRef, PyResult, VirtualMachine,
-    builtins::{PyBytes, PyFloat, PyTuple, PyType, PyWeak},
+    builtins::{PyBytes, PyFloat, PyInt, PyTuple, PyType, PyWeak},
 };
 use std::cell::UnsafeCell;
 use std::ptr::{NonNull, null, null_mut};
@@ -216,10 +216,14 @@ fn create_proxy(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
                 new_tuple_proxy(t.as_slice(), tp, vm)
             } else if let Some(f) = obj.downcast_ref::<PyFloat>() {
                 let p = alloc(size_of::<ffi::PyFloatObject>(), tp);
-                (*(p as *mut ffi::PyFloatObject)).ob_fval = f.to_f64();
+                if !p.is_null() {
+                    (*(p as *mut ffi::PyFloatObject)).ob_fval = f.to_f64();
+                }
                 p
             } else if let Some(b) = obj.downcast_ref::<PyBytes>() {
                 new_bytes_memory(Some(b.as_bytes()), b.as_bytes().len(), tp)
+            } else if let Some(i) = obj.downcast_ref::<PyInt>() {
+                new_long_memory(i.as_bigint(), tp)
             } else {
                 alloc(size_of::<CObject>(), tp)
             };
@@ -343,6 +347,39 @@ pub unsafe fn tuple_items(p: *mut CObject) -> *mut *mut CObject {
     unsafe { (*(p as *mut ffi::PyTupleObject)).ob_item.as_mut_ptr() }
 }
 
+/// An int's memory in CPython 3.12+'s layout, which inline code such as
+/// `PyUnstable_Long_IsCompact` reads: `lv_tag` is the digit count << 3 | sign
+/// (0 positive, 1 zero, 2 negative), then the magnitude in base 2**30 digits,
+/// least significant first.
+unsafe fn new_long_memory(v: &malachite_bigint::BigInt, tp: *mut PyTypeObject) -> *mut CObject {
+    use num_traits::{Signed, Zero};
+    let mut digits: Vec<u32> = Vec::new();
+    let mut magnitude = v.abs();
+    let base = malachite_bigint::BigInt::from(1u32 << 30);
+    while !magnitude.is_zero() {
+        let d = &magnitude % &base;
+        digits.push(num_traits::ToPrimitive::to_u32(&d).unwrap_or(0));
+        magnitude /= &base;
+    }
+    let sign = if v.is_zero() { 1 } else if v.is_negative() { 2 } else { 0 };
+    unsafe {
+        let size = std::mem::offset_of!(ffi::PyLongObject, long_value)
+            + std::mem::offset_of!(ffi::PyLongValue, ob_digit)
+            + digits.len().max(1) * size_of::<u32>();
+        let p = alloc(size, tp);
+        if p.is_null() {
+            return p;
+        }
+        let l = p as *mut ffi::PyLongObject;
+        (*l).long_value.lv_tag = (digits.len() << 3) | sign;
+        let out = (*l).long_value.ob_digit.as_mut_ptr();
+        for (k, d) in digits.iter().enumerate() {
+            *out.add(k) = *d;
+        }
+        p
+    }
+}
+
 /// Memory for a bytes object of `len` bytes (plus CPython's trailing NUL),
 /// filled from `data` when given.
 pub unsafe fn new_bytes_memory(data: Option<&[u8]>, len: usize, tp: *mut PyTypeObject) -> *mut CObject {
@@ -404,6 +441,10 @@ pub unsafe fn from_c(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObject
                 return Ok((*linked).to_owned());
             }
             return materialize(op, vm);
+        }
+        // The singletons C returns most, before the statics table.
+        if op == &raw mut crate::object::_Py_NoneStruct {
+            return Ok(vm.ctx.none());
         }
         match table().statics.get(&(op as usize)) {
             Some(obj) => Ok(obj.clone()),
