@@ -76,12 +76,17 @@ fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
     out
 }
 
+/// Table macros whose rows (`Name = ...` or `Name => ...`) declare functions.
+const FUNCTION_TABLES: &[&str] = &["binary_ops! {", "int_constructors! {"];
+/// Table macros whose rows declare data symbols.
+const DATA_TABLES: &[&str] = &["exceptions! {", "static_types! {"];
+
 fn is_api_name(name: &str) -> bool {
     (name.starts_with("Py") || name.starts_with("_Py")) && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// Names from `capi!` blocks (`fn Name(vm, ...)`), `#[no_mangle]` items, and
-/// the table macros (`exceptions!`, `static_types!`, `binary_ops!`, `allocators!`).
+/// the table macros (`FUNCTION_TABLES`, `DATA_TABLES`, `allocators!`).
 fn rust_exports(text: &str, functions: &mut Vec<String>, data: &mut Vec<String>) {
     let mut no_mangle = false;
     let mut table: Option<&str> = None;
@@ -116,7 +121,7 @@ fn rust_exports(text: &str, functions: &mut Vec<String>, data: &mut Vec<String>)
         if let Some(rest) = t.strip_prefix("allocators!(") {
             functions.extend(rest.trim_end_matches(");").split(',').map(|s| s.trim().to_owned()));
         }
-        if t == "exceptions! {" || t == "static_types! {" || t == "binary_ops! {" {
+        if FUNCTION_TABLES.contains(&t) || DATA_TABLES.contains(&t) {
             table = Some(t);
             continue;
         }
@@ -126,8 +131,7 @@ fn rust_exports(text: &str, functions: &mut Vec<String>, data: &mut Vec<String>)
             } else if let Some((name, _)) = t.split_once('=') {
                 let name = name.trim();
                 if is_api_name(name) {
-                    // `binary_ops!` declares functions; the others, data.
-                    if table == Some("binary_ops! {") {
+                    if table.is_some_and(|t| FUNCTION_TABLES.contains(&t)) {
                         functions.push(name.to_owned());
                     } else {
                         data.push(name.to_owned());

@@ -84,37 +84,45 @@ pub fn float_to_int(d: f64, vm: &VirtualMachine) -> PyResult<BigInt> {
         .ok_or_else(|| vm.new_overflow_error("cannot convert float to integer"))
 }
 
+/// Declares `PyLong_From<C type>(v)` for each C integer type.
+macro_rules! int_constructors {
+    ($($name:ident => $t:ty),* $(,)?) => {
+        capi! {
+            $(
+                fn $name(vm, v: $t) -> PyObjectRef {
+                    Ok(vm.ctx.new_int(v).into())
+                }
+            )*
+        }
+    };
+}
+
+int_constructors! {
+    PyLong_FromLong => c_long,
+    PyLong_FromUnsignedLong => c_ulong,
+    PyLong_FromLongLong => i64,
+    PyLong_FromUnsignedLongLong => u64,
+    PyLong_FromSsize_t => isize,
+    PyLong_FromSize_t => usize,
+    PyLong_FromInt32 => i32,
+    PyLong_FromUInt32 => u32,
+    PyLong_FromInt64 => i64,
+    PyLong_FromUInt64 => u64,
+}
+
+/// -1 with `*overflow` set to +1/-1 when the value does not fit an i64,
+/// and no error then (the `*AndOverflow` conversions).
+fn as_i64_with_overflow(o: &PyObject, overflow: *mut i32, vm: &VirtualMachine) -> PyResult<i64> {
+    unsafe { *overflow = 0 };
+    with_index_value(o, vm, |v| {
+        Ok(v.to_i64().unwrap_or_else(|| {
+            unsafe { *overflow = if v.is_negative() { -1 } else { 1 } };
+            -1
+        }))
+    })
+}
+
 capi! {
-    fn PyLong_FromLong(vm, v: c_long) -> PyObjectRef {
-        Ok(vm.ctx.new_int(v).into())
-    }
-    fn PyLong_FromUnsignedLong(vm, v: c_ulong) -> PyObjectRef {
-        Ok(vm.ctx.new_int(v).into())
-    }
-    fn PyLong_FromLongLong(vm, v: i64) -> PyObjectRef {
-        Ok(vm.ctx.new_int(v).into())
-    }
-    fn PyLong_FromUnsignedLongLong(vm, v: u64) -> PyObjectRef {
-        Ok(vm.ctx.new_int(v).into())
-    }
-    fn PyLong_FromSsize_t(vm, v: isize) -> PyObjectRef {
-        Ok(vm.ctx.new_int(v).into())
-    }
-    fn PyLong_FromSize_t(vm, v: usize) -> PyObjectRef {
-        Ok(vm.ctx.new_int(v).into())
-    }
-    fn PyLong_FromInt32(vm, v: i32) -> PyObjectRef {
-        Ok(vm.ctx.new_int(v).into())
-    }
-    fn PyLong_FromUInt32(vm, v: u32) -> PyObjectRef {
-        Ok(vm.ctx.new_int(v).into())
-    }
-    fn PyLong_FromInt64(vm, v: i64) -> PyObjectRef {
-        Ok(vm.ctx.new_int(v).into())
-    }
-    fn PyLong_FromUInt64(vm, v: u64) -> PyObjectRef {
-        Ok(vm.ctx.new_int(v).into())
-    }
     fn PyLong_FromDouble(vm, v: f64) -> PyObjectRef {
         Ok(vm.ctx.new_bigint(&float_to_int(v, vm)?).into())
     }
@@ -167,28 +175,11 @@ capi! {
         with_index_value(o, vm, |v| Ok(mask(v)))
     }
 
-    /// -1 with `*overflow` set to +1/-1 when the value does not fit; no error then.
     fn PyLong_AsLongAndOverflow(vm, o: &PyObject, overflow: *mut i32) -> i64 {
-        unsafe { *overflow = 0 };
-        let v = index_value(o, vm)?;
-        match v.to_i64() {
-            Some(v) => Ok(v),
-            None => {
-                unsafe { *overflow = if v.is_negative() { -1 } else { 1 } };
-                Ok(-1)
-            }
-        }
+        as_i64_with_overflow(o, overflow, vm)
     }
     fn PyLong_AsLongLongAndOverflow(vm, o: &PyObject, overflow: *mut i32) -> i64 {
-        unsafe { *overflow = 0 };
-        let v = index_value(o, vm)?;
-        match v.to_i64() {
-            Some(v) => Ok(v),
-            None => {
-                unsafe { *overflow = if v.is_negative() { -1 } else { 1 } };
-                Ok(-1)
-            }
-        }
+        as_i64_with_overflow(o, overflow, vm)
     }
 
     fn PyLong_AsDouble(vm, o: &PyObject) -> f64 {

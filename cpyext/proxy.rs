@@ -352,14 +352,22 @@ pub unsafe fn tuple_items(p: *mut CObject) -> *mut *mut CObject {
 /// (0 positive, 1 zero, 2 negative), then the magnitude in base 2**30 digits,
 /// least significant first.
 unsafe fn new_long_memory(v: &malachite_bigint::BigInt, tp: *mut PyTypeObject) -> *mut CObject {
-    use num_traits::{Signed, Zero};
+    use num_traits::{Signed, ToPrimitive, Zero};
+    const DIGIT_BITS: u32 = 30;
     let mut digits: Vec<u32> = Vec::new();
-    let mut magnitude = v.abs();
-    let base = malachite_bigint::BigInt::from(1u32 << 30);
-    while !magnitude.is_zero() {
-        let d = &magnitude % &base;
-        digits.push(num_traits::ToPrimitive::to_u32(&d).unwrap_or(0));
-        magnitude /= &base;
+    // Most ints fit a machine word: take their digits without big arithmetic.
+    if let Some(mut m) = v.to_i128().map(i128::unsigned_abs) {
+        while m != 0 {
+            digits.push((m & ((1 << DIGIT_BITS) - 1)) as u32);
+            m >>= DIGIT_BITS;
+        }
+    } else {
+        let mut magnitude = v.abs();
+        let base = malachite_bigint::BigInt::from(1u32 << DIGIT_BITS);
+        while !magnitude.is_zero() {
+            digits.push((&magnitude % &base).to_u32().unwrap_or(0));
+            magnitude /= &base;
+        }
     }
     let sign = if v.is_zero() { 1 } else if v.is_negative() { 2 } else { 0 };
     unsafe {
