@@ -354,21 +354,27 @@ pub unsafe fn tuple_items(p: *mut CObject) -> *mut *mut CObject {
 unsafe fn new_long_memory(v: &malachite_bigint::BigInt, tp: *mut PyTypeObject) -> *mut CObject {
     use num_traits::{Signed, ToPrimitive, Zero};
     const DIGIT_BITS: u32 = 30;
-    let mut digits: Vec<u32> = Vec::new();
-    // Most ints fit a machine word: take their digits without big arithmetic.
-    if let Some(mut m) = v.to_i128().map(i128::unsigned_abs) {
+    // Most ints fit a machine word: take their digits without big
+    // arithmetic or a heap buffer (an i128 has at most 5 digits).
+    let mut small = [0u32; 5];
+    let mut big: Vec<u32> = Vec::new();
+    let digits: &[u32] = if let Some(mut m) = v.to_i128().map(i128::unsigned_abs) {
+        let mut n = 0;
         while m != 0 {
-            digits.push((m & ((1 << DIGIT_BITS) - 1)) as u32);
+            small[n] = (m & ((1 << DIGIT_BITS) - 1)) as u32;
             m >>= DIGIT_BITS;
+            n += 1;
         }
+        &small[..n]
     } else {
         let mut magnitude = v.abs();
         let base = malachite_bigint::BigInt::from(1u32 << DIGIT_BITS);
         while !magnitude.is_zero() {
-            digits.push((&magnitude % &base).to_u32().unwrap_or(0));
+            big.push((&magnitude % &base).to_u32().unwrap_or(0));
             magnitude /= &base;
         }
-    }
+        &big
+    };
     let sign = if v.is_zero() { 1 } else if v.is_negative() { 2 } else { 0 };
     unsafe {
         let size = std::mem::offset_of!(ffi::PyLongObject, long_value)
