@@ -115,7 +115,10 @@ unsafe fn call_entered(def: &ffi::PyMethodDef, vm: &VirtualMachine, args: FuncAr
                         pos.len()
                     )));
                 }
-                meth(self_c, proxy::as_c(&pos[0], vm))
+                let arg = proxy::as_c(&pos[0], vm);
+                let r = meth(self_c, arg);
+                proxy::release_argument(arg);
+                r
             }
             ffi::METH_VARARGS => {
                 no_kwargs()?;
@@ -147,7 +150,11 @@ unsafe fn call_entered(def: &ffi::PyMethodDef, vm: &VirtualMachine, args: FuncAr
                 no_kwargs()?;
                 let argv: Vec<*mut CObject> = pos.iter().map(|a| proxy::as_c(a, vm)).collect();
                 let f: ffi::PyCFunctionFast = std::mem::transmute(meth);
-                f(self_c, argv.as_ptr(), argv.len() as isize)
+                let r = f(self_c, argv.as_ptr(), argv.len() as isize);
+                for &arg in &argv {
+                    proxy::release_argument(arg);
+                }
+                r
             }
             f if f == ffi::METH_FASTCALL | ffi::METH_KEYWORDS => {
                 let mut argv: Vec<*mut CObject> = Vec::with_capacity(pos.len() + kwargs.len());

@@ -55,7 +55,8 @@ pub struct Prefix {
     /// The linked object's address: its key in the table, kept because a
     /// weak link cannot give it back once the object is gone.
     key: usize,
-    _align: usize,
+    /// Bytes allocated for prefix and object together.
+    size: usize,
 }
 
 pub const PREFIX_SIZE: usize = size_of::<Prefix>();
@@ -67,6 +68,13 @@ pub const FLAG_PREFIXED: u16 = 1 << 13;
 
 /// Bit in `ob_flags`: the prefix's link is weak (rule 4).
 pub const FLAG_WEAK_LINK: u16 = 1 << 12;
+
+/// Blocks of this many bytes (prefix included) are recycled through a free
+/// list: most proxies (ints, floats, generic objects) fit one, and reusing
+/// them costs far less than malloc and free on every crossing.
+const SMALL_BLOCK: usize = 64;
+/// At most this many free blocks are kept.
+const MAX_FREE_BLOCKS: usize = 4096;
 
 /// Below this many live proxies, sweeping is not worth it.
 const MIN_SWEEP: usize = 4096;
@@ -85,6 +93,8 @@ struct Table {
     /// Statically allocated `PyObject*` -> its VM object.
     statics: FxHashMap<usize, PyObjectRef>,
     sweep_at: usize,
+    /// Recycled `SMALL_BLOCK`-byte blocks.
+    free_blocks: Vec<*mut u8>,
 }
 
 struct GilCell<T>(UnsafeCell<T>);
@@ -95,6 +105,7 @@ static TABLE: GilCell<Table> = GilCell(UnsafeCell::new(Table {
     by_vm: FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
     statics: FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
     sweep_at: MIN_SWEEP,
+    free_blocks: Vec::new(),
 }));
 
 /// The table. Callers hold the GIL and keep the borrow short: nothing that can
@@ -127,15 +138,39 @@ pub unsafe fn is_prefixed(op: *mut CObject) -> bool {
 /// reference count 1 and type `tp`. Null when out of memory.
 pub unsafe fn alloc(size: usize, tp: *mut PyTypeObject) -> *mut CObject {
     unsafe {
-        let base = libc::calloc(1, PREFIX_SIZE + size.max(size_of::<CObject>())) as *mut u8;
+        let total = PREFIX_SIZE + size.max(size_of::<CObject>());
+        let base = if total <= SMALL_BLOCK {
+            match table().free_blocks.pop() {
+                Some(block) => {
+                    std::ptr::write_bytes(block, 0, SMALL_BLOCK);
+                    block
+                }
+                None => libc::calloc(1, SMALL_BLOCK) as *mut u8,
+            }
+        } else {
+            libc::calloc(1, total) as *mut u8
+        };
         if base.is_null() {
             return null_mut();
         }
+        (*(base as *mut Prefix)).size = total.max(SMALL_BLOCK);
         let op = base.add(PREFIX_SIZE) as *mut CObject;
         (*op).ob_refcnt = 1;
         (*op).ob_flags = FLAG_PREFIXED;
         (*op).ob_type = tp;
         op
+    }
+}
+
+/// Gives back the memory of a freed object (its prefix's address).
+unsafe fn release_memory(pre: *mut Prefix) {
+    unsafe {
+        let blocks = &mut table().free_blocks;
+        if (*pre).size == SMALL_BLOCK && blocks.len() < MAX_FREE_BLOCKS {
+            blocks.push(pre as *mut u8);
+        } else {
+            libc::free(pre as *mut libc::c_void);
+        }
     }
 }
 
@@ -504,6 +539,23 @@ pub unsafe fn from_c_steal(op: *mut CObject, vm: &VirtualMachine) -> PyResult<Py
     }
 }
 
+/// Frees the proxy of an argument C was lent for one call, when nothing but
+/// the call held it: C kept no counted reference (`ob_refcnt` is 0) and the
+/// VM holds the object only through the argument list and the link. No
+/// borrowed pointer to it can stay valid once the call returns, so waiting
+/// for a sweep would only grow the table.
+pub unsafe fn release_argument(op: *mut CObject) {
+    unsafe {
+        if !is_prefixed(op) || (*op).ob_refcnt != 0 || (*op).ob_flags & FLAG_WEAK_LINK != 0 || has_state(op) {
+            return;
+        }
+        let linked = (*prefix(op)).vm;
+        if !linked.is_null() && (*linked).strong_count() == 2 {
+            free_proxy(op);
+        }
+    }
+}
+
 /// Builds the VM object of a C-built object on its first crossing.
 #[cold]
 unsafe fn materialize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
@@ -651,7 +703,7 @@ unsafe fn free_proxy(op: *mut CObject) {
                 }
             }
         }
-        libc::free(pre as *mut libc::c_void);
+        release_memory(pre);
         if !aux.is_null() {
             drop(Box::from_raw(aux));
         }
