@@ -145,6 +145,36 @@ overflow(Parser *p, int depth, const char *what)
     return failed(p, depth);
 }
 
+/* PyLong_AsLong with CPython's range messages for the narrower signed
+   units (`below`/`above` may be NULL when the range is a long's). */
+static int
+ranged_long(Parser *p, int depth, PyObject *arg, long lo, long hi,
+            const char *below, const char *above, long *v)
+{
+    *v = PyLong_AsLong(arg);
+    if (*v == -1 && PyErr_Occurred())
+        return failed(p, depth);
+    if (below != NULL && *v < lo)
+        return overflow(p, depth, below);
+    if (above != NULL && *v > hi)
+        return overflow(p, depth, above);
+    return 0;
+}
+
+/* The unsigned units: the int's low bits, without a range check. `k` and
+   `K` (`int_only`) also refuse objects that are not ints. */
+static int
+masked(Parser *p, int depth, PyObject *arg, int int_only,
+       unsigned long long *v)
+{
+    if (int_only && !PyLong_Check(arg))
+        return mismatch(p, depth, "int", arg);
+    *v = PyLong_AsUnsignedLongLongMask(arg);
+    if (*v == (unsigned long long)-1 && PyErr_Occurred())
+        return failed(p, depth);
+    return 0;
+}
+
 static int
 bad_unit(Parser *p, const char *unit)
 {
@@ -482,26 +512,20 @@ convert_unit(Parser *p, PyObject *arg, int depth)
         long v;
         if (arg == NULL)
             return 0;
-        v = PyLong_AsLong(arg);
-        if (v == -1 && PyErr_Occurred())
-            return failed(p, depth);
-        if (v < 0)
-            return overflow(p, depth,
-                            "unsigned byte integer is less than minimum");
-        if (v > UCHAR_MAX)
-            return overflow(p, depth,
-                            "unsigned byte integer is greater than maximum");
+        if (ranged_long(p, depth, arg, 0, UCHAR_MAX,
+                        "unsigned byte integer is less than minimum",
+                        "unsigned byte integer is greater than maximum", &v) < 0)
+            return -1;
         *out = (char)v;
         return 0;
     }
     case 'B': {
         unsigned char *out = va_arg(p->ap, unsigned char *);
-        unsigned long v;
+        unsigned long long v;
         if (arg == NULL)
             return 0;
-        v = PyLong_AsUnsignedLongMask(arg);
-        if (v == (unsigned long)-1 && PyErr_Occurred())
-            return failed(p, depth);
+        if (masked(p, depth, arg, 0, &v) < 0)
+            return -1;
         *out = (unsigned char)v;
         return 0;
     }
@@ -510,26 +534,20 @@ convert_unit(Parser *p, PyObject *arg, int depth)
         long v;
         if (arg == NULL)
             return 0;
-        v = PyLong_AsLong(arg);
-        if (v == -1 && PyErr_Occurred())
-            return failed(p, depth);
-        if (v < SHRT_MIN)
-            return overflow(p, depth,
-                            "signed short integer is less than minimum");
-        if (v > SHRT_MAX)
-            return overflow(p, depth,
-                            "signed short integer is greater than maximum");
+        if (ranged_long(p, depth, arg, SHRT_MIN, SHRT_MAX,
+                        "signed short integer is less than minimum",
+                        "signed short integer is greater than maximum", &v) < 0)
+            return -1;
         *out = (short)v;
         return 0;
     }
     case 'H': {
         unsigned short *out = va_arg(p->ap, unsigned short *);
-        unsigned long v;
+        unsigned long long v;
         if (arg == NULL)
             return 0;
-        v = PyLong_AsUnsignedLongMask(arg);
-        if (v == (unsigned long)-1 && PyErr_Occurred())
-            return failed(p, depth);
+        if (masked(p, depth, arg, 0, &v) < 0)
+            return -1;
         *out = (unsigned short)v;
         return 0;
     }
@@ -538,49 +556,37 @@ convert_unit(Parser *p, PyObject *arg, int depth)
         long v;
         if (arg == NULL)
             return 0;
-        v = PyLong_AsLong(arg);
-        if (v == -1 && PyErr_Occurred())
-            return failed(p, depth);
-        if (v > INT_MAX)
-            return overflow(p, depth, "signed integer is greater than maximum");
-        if (v < INT_MIN)
-            return overflow(p, depth, "signed integer is less than minimum");
+        if (ranged_long(p, depth, arg, INT_MIN, INT_MAX,
+                        "signed integer is less than minimum",
+                        "signed integer is greater than maximum", &v) < 0)
+            return -1;
         *out = (int)v;
         return 0;
     }
     case 'I': {
         unsigned int *out = va_arg(p->ap, unsigned int *);
-        unsigned long v;
+        unsigned long long v;
         if (arg == NULL)
             return 0;
-        v = PyLong_AsUnsignedLongMask(arg);
-        if (v == (unsigned long)-1 && PyErr_Occurred())
-            return failed(p, depth);
+        if (masked(p, depth, arg, 0, &v) < 0)
+            return -1;
         *out = (unsigned int)v;
         return 0;
     }
     case 'l': {
         long *out = va_arg(p->ap, long *);
-        long v;
         if (arg == NULL)
             return 0;
-        v = PyLong_AsLong(arg);
-        if (v == -1 && PyErr_Occurred())
-            return failed(p, depth);
-        *out = v;
-        return 0;
+        return ranged_long(p, depth, arg, LONG_MIN, LONG_MAX, NULL, NULL, out);
     }
     case 'k': {
         unsigned long *out = va_arg(p->ap, unsigned long *);
-        unsigned long v;
+        unsigned long long v;
         if (arg == NULL)
             return 0;
-        if (!PyLong_Check(arg))
-            return mismatch(p, depth, "int", arg);
-        v = PyLong_AsUnsignedLongMask(arg);
-        if (v == (unsigned long)-1 && PyErr_Occurred())
-            return failed(p, depth);
-        *out = v;
+        if (masked(p, depth, arg, 1, &v) < 0)
+            return -1;
+        *out = (unsigned long)v;
         return 0;
     }
     case 'L': {
@@ -596,16 +602,9 @@ convert_unit(Parser *p, PyObject *arg, int depth)
     }
     case 'K': {
         unsigned long long *out = va_arg(p->ap, unsigned long long *);
-        unsigned long long v;
         if (arg == NULL)
             return 0;
-        if (!PyLong_Check(arg))
-            return mismatch(p, depth, "int", arg);
-        v = PyLong_AsUnsignedLongLongMask(arg);
-        if (v == (unsigned long long)-1 && PyErr_Occurred())
-            return failed(p, depth);
-        *out = v;
-        return 0;
+        return masked(p, depth, arg, 1, out);
     }
     case 'n': {
         Py_ssize_t *out = va_arg(p->ap, Py_ssize_t *);
