@@ -85,6 +85,9 @@ pub enum Aux {
     Utf8(Box<[u8]>),
     /// Definition and state of a module made from a `PyModuleDef`.
     Module(ModuleInfo),
+    /// The weakref a weak link uses, kept across strong spells so that
+    /// turning the link weak again (each time C lets go) allocates nothing.
+    Weak(PyObjectRef),
 }
 
 struct Table {
@@ -316,8 +319,18 @@ unsafe fn make_weak(p: *mut CObject) -> bool {
         if !target.class().slots.flags.has_feature(rustpython_vm::types::PyTypeFlags::HAS_WEAKREF) {
             return false;
         }
-        let Ok(weak) = target.downgrade(None, vm) else { return false };
-        let strong = std::mem::replace(&mut (*pre).vm, PyObjectRef::from(weak).into_raw().as_ptr());
+        let weak: PyObjectRef = match aux(p) {
+            Some(Aux::Weak(w)) => w.clone(),
+            _ => {
+                let Ok(w) = target.downgrade(None, vm) else { return false };
+                let w: PyObjectRef = w.into();
+                if (*pre).aux.is_null() {
+                    set_aux(p, Aux::Weak(w.clone()));
+                }
+                w
+            }
+        };
+        let strong = std::mem::replace(&mut (*pre).vm, weak.into_raw().as_ptr());
         (*p).ob_flags |= FLAG_WEAK_LINK;
         // The VM holds the target elsewhere (the caller checked), so this
         // drop only gives up our share.
