@@ -111,7 +111,7 @@ fn rust_exports(text: &str, functions: &mut Vec<String>, data: &mut Vec<String>)
                 if is_api_name(name) {
                     functions.push(name.to_owned());
                 }
-            } else if let Some(rest) = t.strip_prefix("pub static mut ") {
+            } else if let Some(rest) = t.strip_prefix("pub static mut ").or_else(|| t.strip_prefix("pub static ")) {
                 let name = rest.split(':').next().unwrap().trim();
                 if is_api_name(name) {
                     data.push(name.to_owned());

@@ -168,3 +168,57 @@ capi! {
         vm.ctx.types.mappingproxy_type.as_object().call((mapping,), vm)
     }
 }
+
+capi! {
+    /// Borrowed: the value now at `key` (`default` if it was missing).
+    fn PyDict_SetDefault(vm, d: PyObjectRef, key: PyObjectRef, default: PyObjectRef) -> *mut CObject {
+        let d = as_dict(d, vm)?;
+        let v = match d.get_item_opt(&*key, vm)? {
+            Some(v) => v,
+            None => {
+                d.set_item(&*key, default.clone(), vm)?;
+                default
+            }
+        };
+        Ok(proxy::as_c(&v, vm))
+    }
+
+    /// 1 if `key` was there, 0 if `default` was inserted; `*result` gets a
+    /// new reference to the value (unless NULL).
+    fn PyDict_SetDefaultRef(vm, d: PyObjectRef, key: PyObjectRef, default: PyObjectRef, result: *mut *mut CObject) -> i32 {
+        if !result.is_null() {
+            unsafe { *result = null_mut() };
+        }
+        let d = as_dict(d, vm)?;
+        let (v, found) = match d.get_item_opt(&*key, vm)? {
+            Some(v) => (v, 1),
+            None => {
+                d.set_item(&*key, default.clone(), vm)?;
+                (default, 0)
+            }
+        };
+        if !result.is_null() {
+            unsafe { *result = proxy::to_c_new(&v, vm) };
+        }
+        Ok(found)
+    }
+
+    /// 1 and the value (a new reference in `*result`) if `key` was there
+    /// and is now removed, 0 if it was missing.
+    fn PyDict_Pop(vm, d: PyObjectRef, key: PyObjectRef, result: *mut *mut CObject) -> i32 {
+        if !result.is_null() {
+            unsafe { *result = null_mut() };
+        }
+        let d = as_dict(d, vm)?;
+        match d.get_item_opt(&*key, vm)? {
+            Some(v) => {
+                d.del_item(&*key, vm)?;
+                if !result.is_null() {
+                    unsafe { *result = proxy::to_c_new(&v, vm) };
+                }
+                Ok(1)
+            }
+            None => Ok(0),
+        }
+    }
+}

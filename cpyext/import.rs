@@ -102,3 +102,61 @@ pub fn include_dir() -> String {
     }
     concat!(env!("CARGO_MANIFEST_DIR"), "/include").to_owned()
 }
+
+fn import_name(name: &str, vm: &VirtualMachine) -> PyResult {
+    let name = vm.ctx.new_str(name);
+    pystate::without_gil(|| vm.import(&name, 0))?;
+    // `import a.b` gives `a`; C wants `a.b` itself.
+    vm.sys_module.get_attr("modules", vm)?.get_item(&*name, vm)
+}
+
+crate::capi! {
+    fn PyImport_ImportModule(vm, name: &CStr) -> PyObjectRef {
+        import_name(name.to_str().map_err(|_| vm.new_value_error("module name is not UTF-8"))?, vm)
+    }
+
+    fn PyImport_Import(vm, name: PyObjectRef) -> PyObjectRef {
+        let name = name.str(vm)?;
+        import_name(&name.to_string(), vm)
+    }
+
+    fn PyImport_ImportModuleLevelObject(vm, name: PyObjectRef, globals: Option<PyObjectRef>, locals: Option<PyObjectRef>, fromlist: Option<PyObjectRef>, level: i32) -> PyObjectRef {
+        let none = || vm.ctx.none();
+        let import = vm.builtins.get_attr("__import__", vm)?;
+        pystate::without_gil(|| {
+            import.call((name, globals.unwrap_or_else(none), locals.unwrap_or_else(none), fromlist.unwrap_or_else(none), level), vm)
+        })
+    }
+
+    /// A new reference to `sys.modules[name]`, or NULL without an error.
+    fn PyImport_GetModule(vm, name: PyObjectRef) -> *mut CObject {
+        let modules = vm.sys_module.get_attr("modules", vm)?;
+        Ok(match modules.get_item(&*name, vm) {
+            Ok(m) => crate::proxy::to_c_new(&m, vm),
+            Err(e) if e.fast_isinstance(vm.ctx.exceptions.key_error) => std::ptr::null_mut(),
+            Err(e) => return Err(e),
+        })
+    }
+
+    /// Borrowed: `sys` holds it.
+    fn PyImport_GetModuleDict(vm) -> *mut CObject {
+        let modules = vm.sys_module.get_attr("modules", vm)?;
+        Ok(crate::proxy::as_c(&modules, vm))
+    }
+
+    /// `sys.modules[name]`, made (empty) if missing.
+    fn PyImport_AddModuleRef(vm, name: &str) -> PyObjectRef {
+        let modules = vm.sys_module.get_attr("modules", vm)?;
+        if let Ok(m) = modules.get_item(name, vm) {
+            return Ok(m);
+        }
+        let m: PyObjectRef = vm.new_module(name, vm.ctx.new_dict(), None).into();
+        modules.set_item(name, m.clone(), vm)?;
+        Ok(m)
+    }
+
+    /// Borrowed: the builtins module's dict.
+    fn PyEval_GetBuiltins(vm) -> *mut CObject {
+        Ok(crate::proxy::as_c(vm.builtins.dict().as_object(), vm))
+    }
+}

@@ -5,7 +5,7 @@ use crate::capi;
 use crate::ffi::PyObject as CObject;
 use crate::proxy;
 use rustpython_vm::{
-    Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
+    AsObject, Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
     builtins::PyList,
 };
 
@@ -102,5 +102,21 @@ capi! {
         let list = as_list(o, vm)?;
         vm.call_method(list.as_ref(), "extend", (iterable,))?;
         Ok(())
+    }
+}
+
+capi! {
+    /// `list[low:high] = items` (NULL deletes the slice).
+    fn PyList_SetSlice(vm, o: PyObjectRef, low: isize, high: isize, items: Option<PyObjectRef>) -> () {
+        let list = as_list(o, vm)?;
+        let n = list.borrow_vec().len() as isize;
+        let low = low.clamp(0, n);
+        let high = high.clamp(low, n);
+        let slice = vm.ctx.types.slice_type.as_object().call((low, high), vm)?;
+        let list: PyObjectRef = list.into();
+        match items {
+            Some(items) => list.set_item(&*slice, items, vm),
+            None => list.del_item(&*slice, vm),
+        }
     }
 }

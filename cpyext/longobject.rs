@@ -192,3 +192,17 @@ capi! {
     }
 }
 
+capi! {
+    fn PyLong_FromVoidPtr(vm, p: *mut std::ffi::c_void) -> PyObjectRef {
+        Ok(vm.ctx.new_int(p as usize).into())
+    }
+
+    fn PyLong_AsVoidPtr(vm, o: &PyObject) -> *mut std::ffi::c_void {
+        // Negative values are allowed: they are the pointer's bits.
+        with_index_value(o, vm, |v| {
+            let bits = v.to_u64().or_else(|| v.to_i64().map(|i| i as u64));
+            bits.map(|b| b as usize as *mut std::ffi::c_void)
+                .ok_or_else(|| vm.new_overflow_error(LONG.too_large))
+        })
+    }
+}

@@ -265,3 +265,18 @@ capi! {
         std::process::abort();
     }
 }
+
+capi! {
+    fn PyObject_Format(vm, o: PyObjectRef, spec: Option<PyObjectRef>) -> PyObjectRef {
+        let spec = spec.unwrap_or_else(|| vm.ctx.empty_str.to_owned().into());
+        vm.builtins.get_attr("format", vm)?.call((o, spec), vm)
+    }
+
+    fn PyObject_SelfIter(vm, o: *mut CObject) -> *mut CObject {
+        if o.is_null() {
+            return Err(crate::boundary::null_argument(vm));
+        }
+        unsafe { proxy::incref(o) };
+        Ok(o)
+    }
+}

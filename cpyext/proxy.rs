@@ -85,6 +85,8 @@ pub enum Aux {
     Utf8(Box<[u8]>),
     /// Definition and state of a module made from a `PyModuleDef`.
     Module(ModuleInfo),
+    /// A capsule's destructor, run when the capsule dies.
+    Capsule(unsafe extern "C" fn(*mut CObject)),
     /// The weakref a weak link uses, kept across strong spells so that
     /// turning the link weak again (each time C lets go) allocates nothing.
     Weak(PyObjectRef),
@@ -658,7 +660,7 @@ pub unsafe fn set_aux(op: *mut CObject, value: Aux) {
 /// Whether `op` carries state that is not a cache and must live as long as
 /// its VM object.
 unsafe fn has_state(op: *mut CObject) -> bool {
-    unsafe { matches!(aux(op), Some(Aux::Module(_))) }
+    unsafe { matches!(aux(op), Some(Aux::Module(_) | Aux::Capsule(_))) }
 }
 
 // ---------------------------------------------------------------------------
@@ -695,16 +697,20 @@ pub unsafe fn dealloc(op: *mut CObject) {
 unsafe fn free_proxy(op: *mut CObject) {
     unsafe {
         let pre = prefix(op);
+        // Finalizers (a module's m_free, a capsule's destructor) see the
+        // object whole: they may ask for its state or pointer.
+        if let Some(aux) = (*pre).aux.as_ref() {
+            match aux {
+                Aux::Module(info) => info.free(op),
+                Aux::Capsule(destructor) => destructor(op),
+                Aux::Utf8(_) | Aux::Weak(_) => {}
+            }
+        }
         let linked = std::mem::replace(&mut (*pre).vm, null());
         if !linked.is_null() && table().by_vm.get(&(*pre).key) == Some(&op) {
             table().by_vm.remove(&(*pre).key);
         }
         let aux = std::mem::replace(&mut (*pre).aux, null_mut());
-        if !aux.is_null() {
-            if let Aux::Module(info) = &*aux {
-                info.free(op);
-            }
-        }
         let tp = (*op).ob_type;
         if !tp.is_null() && (*tp).tp_flags & ffi::Py_TPFLAGS_TUPLE_SUBCLASS != 0 {
             let n = (*(op as *mut ffi::PyVarObject)).ob_size as usize;

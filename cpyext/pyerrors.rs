@@ -420,3 +420,30 @@ exceptions! {
     PyExc_ResourceWarning = "ResourceWarning",
     PyExc_EncodingWarning = "EncodingWarning",
 }
+
+capi! {
+    fn PyException_GetTraceback(vm, exc: PyObjectRef) -> *mut CObject {
+        let tb = exc.downcast::<rustpython_vm::builtins::PyBaseException>().ok().and_then(|e| e.__traceback__());
+        Ok(null_or_new(tb.map(Into::into), vm))
+    }
+
+    fn PyException_SetTraceback(vm, exc: PyObjectRef, tb: PyObjectRef) -> () {
+        exc.set_attr("__traceback__", tb, vm)
+    }
+
+    /// An OSError (or `ty`) from `errno`, with its message; always NULL.
+    fn PyErr_SetFromErrno(vm, ty: PyObjectRef) -> *mut CObject {
+        let errno = std::io::Error::last_os_error();
+        let code = errno.raw_os_error().unwrap_or(0);
+        let msg = errno.to_string();
+        let msg = msg.split(" (os error").next().unwrap_or(&msg).to_owned();
+        let args = vm.ctx.new_tuple(vec![vm.ctx.new_int(code).into(), vm.ctx.new_str(msg).into()]);
+        set(make_exception(ty, Some(args.into()), vm)?);
+        Ok(null_mut())
+    }
+
+    /// Runs pending signal handlers; -1 with their exception if one raised.
+    fn PyErr_CheckSignals(vm) -> () {
+        vm.check_signals()
+    }
+}

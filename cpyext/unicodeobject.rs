@@ -181,3 +181,25 @@ capi! {
     }
 }
 
+capi! {
+    fn PyUnicode_Substring(vm, o: PyObjectRef, start: isize, end: isize) -> PyObjectRef {
+        let s = as_str(&o, vm)?;
+        if start < 0 || end < 0 {
+            return Err(vm.new_index_error("string index out of range"));
+        }
+        let (start, end) = (start as usize, (end as usize).min(s.char_len()));
+        let sub: rustpython_vm::common::wtf8::Wtf8Buf = s.as_wtf8().code_points().skip(start).take(end.saturating_sub(start)).collect();
+        Ok(vm.ctx.new_str(sub).into())
+    }
+
+    /// `o` itself for an exact str; a str copy of a str subclass.
+    fn PyUnicode_FromObject(vm, o: PyObjectRef) -> PyObjectRef {
+        if o.downcast_ref_if_exact::<PyStr>(vm).is_some() {
+            return Ok(o);
+        }
+        match o.downcast_ref::<PyStr>() {
+            Some(s) => Ok(vm.ctx.new_str(s.as_wtf8().to_owned()).into()),
+            None => Err(vm.new_type_error(format!("Can't convert '{}' object to str implicitly", o.class().name()))),
+        }
+    }
+}

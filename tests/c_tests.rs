@@ -38,6 +38,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ),
     ("capi_long", &["capi_long"]),
     ("capi_threads", &["capi_threads"]),
+    ("capi_runtime", &["capi_runtime"]),
     ("capi_str_bytes", &["capi_str_bytes"]),
     ("capi_containers", &["capi_containers"]),
     ("capi_object", &["capi_object"]),
@@ -309,6 +310,7 @@ family_tests! {
     "capi_multiphase" => capi_multiphase_cpython, capi_multiphase_rustpy;
     "capi_long" => capi_long_cpython, capi_long_rustpy;
     "capi_threads" => capi_threads_cpython, capi_threads_rustpy;
+    "capi_runtime" => capi_runtime_cpython, capi_runtime_rustpy;
     "capi_str_bytes" => capi_str_bytes_cpython, capi_str_bytes_rustpy;
     "capi_containers" => capi_containers_cpython, capi_containers_rustpy;
     "capi_object" => capi_object_cpython, capi_object_rustpy;

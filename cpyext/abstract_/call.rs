@@ -33,6 +33,37 @@ fn positional(args: PyObjectRef, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRe
     }
 }
 
+/// The arguments of a vectorcall: `nargsf` positional ones (masked by
+/// `PY_VECTORCALL_ARGUMENTS_OFFSET`), then one value per name in `kwnames`.
+fn vector_args(args: *const *mut CObject, nargsf: usize, kwnames: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<FuncArgs> {
+    let nargs = nargsf & !(1usize << (usize::BITS - 1));
+    let names: Vec<PyObjectRef> = match kwnames {
+        Some(k) => positional(k, vm)?,
+        None => vec![],
+    };
+    if args.is_null() && nargs + names.len() > 0 {
+        return Err(crate::boundary::null_argument(vm));
+    }
+    let mut all = Vec::with_capacity(nargs + names.len());
+    for i in 0..nargs + names.len() {
+        let p = unsafe { *args.add(i) };
+        if p.is_null() {
+            return Err(crate::boundary::null_argument(vm));
+        }
+        all.push(unsafe { proxy::from_c(p, vm)? });
+    }
+    let kw = all.split_off(nargs);
+    let kwargs = names
+        .into_iter()
+        .zip(kw)
+        .map(|(k, v)| {
+            let k = k.downcast::<PyStr>().map_err(|_| vm.new_type_error("keywords must be strings"))?;
+            Ok((k.as_wtf8().to_owned(), v))
+        })
+        .collect::<PyResult<KwArgs>>()?;
+    Ok(FuncArgs::new(all, kwargs))
+}
+
 capi! {
     fn PyObject_Call(vm, callable: PyObjectRef, args: PyObjectRef, kwargs: Option<PyObjectRef>) -> PyObjectRef {
         let args = FuncArgs::new(positional(args, vm)?, kwargs_of(kwargs, vm)?);
@@ -55,32 +86,9 @@ capi! {
         pystate::without_gil(|| callable.call((arg,), vm))
     }
 
-    /// `args` holds `nargsf` positional arguments (masked by
-    /// `PY_VECTORCALL_ARGUMENTS_OFFSET`), then one value per name in `kwnames`.
     fn PyObject_Vectorcall(vm, callable: PyObjectRef, args: *const *mut CObject, nargsf: usize, kwnames: Option<PyObjectRef>) -> PyObjectRef {
-        let nargs = nargsf & !(1usize << (usize::BITS - 1));
-        let names: Vec<PyObjectRef> = match &kwnames {
-            Some(k) => positional(k.clone(), vm)?,
-            None => vec![],
-        };
-        let mut all = Vec::with_capacity(nargs + names.len());
-        for i in 0..nargs + names.len() {
-            let p = unsafe { *args.add(i) };
-            if p.is_null() {
-                return Err(crate::boundary::null_argument(vm));
-            }
-            all.push(unsafe { proxy::from_c(p, vm)? });
-        }
-        let kw = all.split_off(nargs);
-        let kwargs = names
-            .into_iter()
-            .zip(kw)
-            .map(|(k, v)| {
-                let k = k.downcast::<PyStr>().map_err(|_| vm.new_type_error("keywords must be strings"))?;
-                Ok((k.as_wtf8().to_owned(), v))
-            })
-            .collect::<PyResult<KwArgs>>()?;
-        pystate::without_gil(|| callable.call_with_args(FuncArgs::new(all, kwargs), vm))
+        let args = vector_args(args, nargsf, kwnames, vm)?;
+        pystate::without_gil(|| callable.call_with_args(args, vm))
     }
 
     fn PyObject_VectorcallDict(vm, callable: PyObjectRef, args: *const *mut CObject, nargsf: usize, kwargs: Option<PyObjectRef>) -> PyObjectRef {
@@ -95,5 +103,18 @@ capi! {
         }
         let kwargs = kwargs_of(kwargs, vm)?;
         pystate::without_gil(|| callable.call_with_args(FuncArgs::new(all, kwargs), vm))
+    }
+}
+
+capi! {
+    /// `args[0]` is the object whose method `name` is called with the rest.
+    fn PyObject_VectorcallMethod(vm, name: PyObjectRef, args: *const *mut CObject, nargsf: usize, kwnames: Option<PyObjectRef>) -> PyObjectRef {
+        let mut args = vector_args(args, nargsf, kwnames, vm)?;
+        if args.args.is_empty() {
+            return Err(vm.new_system_error("PyObject_VectorcallMethod needs the object as args[0]"));
+        }
+        let zelf = args.args.remove(0);
+        let method = zelf.get_attr(&crate::object::attr_name(name, vm)?, vm)?;
+        pystate::without_gil(|| method.call_with_args(args, vm))
     }
 }

@@ -4,6 +4,7 @@ use crate::capi;
 use crate::ffi::PyObject as CObject;
 use crate::proxy;
 use rustpython_vm::{
+    AsObject,
     PyObjectRef, VirtualMachine,
     protocol::{PyIter, PyIterReturn},
 };
@@ -71,3 +72,28 @@ capi! {
     }
 }
 
+
+capi! {
+    fn PyMapping_Check(vm, o: PyObjectRef) -> i32 {
+        Ok(o.mapping_unchecked().check() as i32)
+    }
+
+    fn PyMapping_Size(vm, o: PyObjectRef) -> isize {
+        Ok(o.length(vm)? as isize)
+    }
+
+    fn PyMapping_Keys(vm, o: PyObjectRef) -> PyObjectRef {
+        let keys = vm.call_method(&o, "keys", ())?;
+        vm.ctx.types.list_type.as_object().call((keys,), vm)
+    }
+
+    fn PyMapping_Values(vm, o: PyObjectRef) -> PyObjectRef {
+        let values = vm.call_method(&o, "values", ())?;
+        vm.ctx.types.list_type.as_object().call((values,), vm)
+    }
+
+    fn PyMapping_Items(vm, o: PyObjectRef) -> PyObjectRef {
+        let items = vm.call_method(&o, "items", ())?;
+        vm.ctx.types.list_type.as_object().call((items,), vm)
+    }
+}
