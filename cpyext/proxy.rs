@@ -9,8 +9,8 @@
 //!    found in a side table instead.
 //! 2. Identity: a VM object has at most one proxy, found through `by_vm`; a
 //!    proxy links back to exactly one VM object.
-//! 3. The link holds a strong VM reference, so a proxy's VM object lives at
-//!    least as long as the proxy.
+//! 3. The link holds a strong VM reference (but see 4), so a proxy's VM
+//!    object lives at least as long as the proxy.
 //! 4. A proxy lives while C holds a reference (`ob_refcnt > 0`) *or* the VM
 //!    keeps the object alive elsewhere. This is what keeps borrowed references
 //!    valid exactly as long as CPython's contract says: while something else
@@ -30,6 +30,10 @@
 //!    link yet: it is made into a VM object the first time it crosses
 //!    ([`materialize`]), and freed directly if it never does.
 //! 6. Type objects are immortal.
+//! 7. A proxy that carries state of ours beyond a cache (a module's
+//!    definition and state, a capsule's destructor: [`Aux`]) dies only with
+//!    its object, never early, and its finalizer runs while the proxy is
+//!    still whole and linked.
 //!
 //! Everything here runs with the GIL held (see `pystate`).
 
