@@ -387,7 +387,68 @@ bytes_check(PyObject *self, PyObject *arg)
     return t;
 }
 
+/* str_layout(s) -> (GET_LENGTH, KIND, IS_ASCII, MAX_CHAR_VALUE, code points
+ * read with READ_CHAR and with READ over DATA): the inline macros read the
+ * object's own memory. */
+static PyObject *
+str_layout(PyObject *self, PyObject *s)
+{
+    if (!PyUnicode_Check(s)) {
+        PyErr_SetString(PyExc_TypeError, "str expected");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    PyObject *chars = PyList_New(n);
+    if (chars == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 a = PyUnicode_READ_CHAR(s, i);
+        Py_UCS4 b = PyUnicode_READ(kind, data, i);
+        if (a != b) {
+            Py_DECREF(chars);
+            PyErr_SetString(PyExc_AssertionError, "READ_CHAR and READ disagree");
+            return NULL;
+        }
+        PyList_SET_ITEM(chars, i, PyLong_FromUnsignedLong(a));
+    }
+    return Py_BuildValue("(nikkN)", n, kind, (unsigned long)PyUnicode_IS_ASCII(s),
+                         (unsigned long)PyUnicode_MAX_CHAR_VALUE(s), chars);
+}
+
+/* build_str(code points, maxchar) -> str made with PyUnicode_New and filled
+ * with PyUnicode_WRITE */
+static PyObject *
+build_str(PyObject *self, PyObject *args)
+{
+    PyObject *points;
+    unsigned long maxchar;
+    if (!PyArg_ParseTuple(args, "O!k", &PyList_Type, &points, &maxchar)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(points);
+    PyObject *s = PyUnicode_New(n, (Py_UCS4)maxchar);
+    if (s == NULL) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(s);
+    void *data = PyUnicode_DATA(s);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        unsigned long c = PyLong_AsUnsignedLong(PyList_GET_ITEM(points, i));
+        if (c == (unsigned long)-1 && PyErr_Occurred()) {
+            Py_DECREF(s);
+            return NULL;
+        }
+        PyUnicode_WRITE(kind, data, i, c);
+    }
+    return s;
+}
+
 static PyMethodDef capi_str_bytes_methods[] = {
+    {"str_layout", str_layout, METH_O, NULL},
+    {"build_str", build_str, METH_VARARGS, NULL},
     {"str_ascii", str_ascii, METH_NOARGS, NULL},
     {"str_utf8", str_utf8, METH_NOARGS, NULL},
     {"str_empty", str_empty, METH_NOARGS, NULL},

@@ -231,5 +231,25 @@ def test_bytes_check():
     assert c.bytes_check("") == (False, False)
 
 
+def test_str_layout_macros():
+    for text, kind, ascii, maxchar in (
+        ("hello", 1, 1, 0x7F),
+        ("", 1, 1, 0x7F),
+        ("caf\u00e9", 1, 0, 0xFF),
+        ("\u20ac uro", 2, 0, 0xFFFF),
+        ("emoji \U0001F600", 4, 0, 0x10FFFF),
+    ):
+        assert c.str_layout(text) == (len(text), kind, ascii, maxchar, [ord(ch) for ch in text]), text
+
+
+def test_str_built_in_c():
+    for text, maxchar in (("abc", 0x7F), ("d\u00e9j\u00e0", 0xFF), ("\u20ac\u0100", 0xFFFF), ("x\U0001F600y", 0x10FFFF)):
+        s = c.build_str([ord(ch) for ch in text], maxchar)
+        assert type(s) is str and s == text, (s, text)
+        assert len(s) == len(text)
+        assert c.str_layout(s)[4] == [ord(ch) for ch in text]
+    assert c.build_str([], 0x7F) == ""
+    raises_exact(SystemError, c.build_str, [65], 0x110000)
+
 if __name__ == "__main__":
     harness.run(globals())

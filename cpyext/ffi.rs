@@ -225,3 +225,26 @@ pub const IMMORTAL_REFCNT: u32 = 3 << 30;
 pub fn is_immortal(refcnt: u32) -> bool {
     (refcnt as i32) < 0
 }
+
+/// CPython's compact str header; the code points follow it.
+#[repr(C)]
+pub struct PyASCIIObject {
+    pub ob_base: PyObject,
+    pub length: Py_ssize_t,
+    pub hash: Py_hash_t,
+    /// Bit fields, least significant first: interned:2, kind:3, compact:1,
+    /// ascii:1, statically_allocated:1.
+    pub state: u32,
+}
+
+/// The header of a compact str that is not ASCII.
+#[repr(C)]
+pub struct PyCompactUnicodeObject {
+    pub _base: PyASCIIObject,
+    pub utf8_length: Py_ssize_t,
+    pub utf8: *mut c_char,
+}
+
+pub const STATE_KIND_SHIFT: u32 = 2;
+pub const STATE_COMPACT: u32 = 1 << 5;
+pub const STATE_ASCII: u32 = 1 << 6;

@@ -42,7 +42,7 @@ use crate::{moduleobject::ModuleInfo, typeobject};
 use rustc_hash::FxHashMap;
 use rustpython_vm::{
     AsObject, Py, PyObject, PyObjectRef, PyResult, VirtualMachine,
-    builtins::{PyBytes, PyFloat, PyInt, PyTuple, PyType, PyWeak},
+    builtins::{PyBytes, PyFloat, PyInt, PyStr, PyTuple, PyType, PyWeak},
 };
 use std::cell::UnsafeCell;
 use std::ptr::{NonNull, null, null_mut};
@@ -268,6 +268,8 @@ fn create_proxy(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
                 new_bytes_memory(Some(b.as_bytes()), b.as_bytes().len(), tp)
             } else if let Some(i) = obj.downcast_ref::<PyInt>() {
                 new_long_memory(i.as_bigint(), tp)
+            } else if let Some(text) = obj.downcast_ref::<PyStr>() {
+                new_str_proxy(text, tp)
             } else {
                 alloc(size_of::<CObject>(), tp)
             };
@@ -448,6 +450,76 @@ unsafe fn new_long_memory(v: &malachite_bigint::BigInt, tp: *mut PyTypeObject) -
     }
 }
 
+/// Memory for a str of `len` code points none above `maxchar`, in CPython's
+/// compact layout: an ASCII header (`PyASCIIObject`) or a compact one
+/// (`PyCompactUnicodeObject`), then the code points, `kind` bytes each, and
+/// a NUL of that width.
+pub unsafe fn new_str_memory(len: usize, maxchar: u32, tp: *mut PyTypeObject) -> *mut CObject {
+    let (kind, ascii) = match maxchar {
+        0..=0x7f => (1usize, true),
+        0x80..=0xff => (1, false),
+        0x100..=0xffff => (2, false),
+        _ => (4, false),
+    };
+    let header = if ascii { size_of::<ffi::PyASCIIObject>() } else { size_of::<ffi::PyCompactUnicodeObject>() };
+    unsafe {
+        let p = alloc(header + (len + 1) * kind, tp);
+        if p.is_null() {
+            return p;
+        }
+        let a = p as *mut ffi::PyASCIIObject;
+        (*a).length = len as isize;
+        (*a).hash = -1;
+        (*a).state = ((kind as u32) << ffi::STATE_KIND_SHIFT)
+            | ffi::STATE_COMPACT
+            | if ascii { ffi::STATE_ASCII } else { 0 };
+        p
+    }
+}
+
+/// Where a str proxy's code points start, and their width.
+pub unsafe fn str_data(p: *mut CObject) -> (*mut u8, usize) {
+    unsafe {
+        let state = (*(p as *mut ffi::PyASCIIObject)).state;
+        let kind = ((state >> ffi::STATE_KIND_SHIFT) & 7) as usize;
+        let header = if state & ffi::STATE_ASCII != 0 {
+            size_of::<ffi::PyASCIIObject>()
+        } else {
+            size_of::<ffi::PyCompactUnicodeObject>()
+        };
+        ((p as *mut u8).add(header), kind)
+    }
+}
+
+unsafe fn new_str_proxy(text: &PyStr, tp: *mut PyTypeObject) -> *mut CObject {
+    let wtf8 = text.as_wtf8();
+    let bytes = wtf8.as_bytes();
+    unsafe {
+        if bytes.is_ascii() {
+            let p = new_str_memory(bytes.len(), 0x7f, tp);
+            if !p.is_null() {
+                std::ptr::copy_nonoverlapping(bytes.as_ptr(), str_data(p).0, bytes.len());
+            }
+            return p;
+        }
+        let maxchar = wtf8.code_points().map(|c| c.to_u32()).max().unwrap_or(0);
+        let p = new_str_memory(text.char_len(), maxchar, tp);
+        if p.is_null() {
+            return p;
+        }
+        let (data, kind) = str_data(p);
+        for (i, c) in wtf8.code_points().enumerate() {
+            let c = c.to_u32();
+            match kind {
+                1 => *data.add(i) = c as u8,
+                2 => *(data as *mut u16).add(i) = c as u16,
+                _ => *(data as *mut u32).add(i) = c,
+            }
+        }
+        p
+    }
+}
+
 /// Memory for a bytes object of `len` bytes (plus CPython's trailing NUL),
 /// filled from `data` when given.
 pub unsafe fn new_bytes_memory(data: Option<&[u8]>, len: usize, tp: *mut PyTypeObject) -> *mut CObject {
@@ -595,6 +667,22 @@ unsafe fn materialize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjec
                 items.push(from_c(item, vm)?);
             }
             vm.ctx.new_tuple(items).into()
+        } else if flags & ffi::Py_TPFLAGS_UNICODE_SUBCLASS != 0 {
+            let len = (*(op as *mut ffi::PyASCIIObject)).length as usize;
+            let (data, kind) = str_data(op);
+            let mut text = rustpython_vm::common::wtf8::Wtf8Buf::with_capacity(len);
+            for i in 0..len {
+                let c = match kind {
+                    1 => *data.add(i) as u32,
+                    2 => *(data as *const u16).add(i) as u32,
+                    _ => *(data as *const u32).add(i),
+                };
+                let c = rustpython_vm::common::wtf8::CodePoint::from_u32(c).ok_or_else(|| {
+                    vm.new_system_error(format!("str built in C holds {c:#x}, above U+10FFFF"))
+                })?;
+                text.push(c);
+            }
+            vm.ctx.new_str(text).into()
         } else if flags & ffi::Py_TPFLAGS_BYTES_SUBCLASS != 0 {
             let b = op as *mut ffi::PyBytesObject;
             let n = (*b).ob_base.ob_size as usize;

@@ -27,18 +27,28 @@ fn as_str(o: &PyObjectRef, vm: &VirtualMachine) -> PyResult<PyStrRef> {
     o.clone().downcast::<PyStr>().map_err(|_| vm.new_type_error("bad argument type for built-in operation"))
 }
 
-/// The NUL-terminated UTF-8 of `o`, kept beside its proxy for as long as
-/// the str lives (CPython's contract for `PyUnicode_AsUTF8`).
+/// The NUL-terminated UTF-8 of `o`, valid for as long as the str lives
+/// (CPython's contract for `PyUnicode_AsUTF8`): an ASCII str's own data;
+/// otherwise a copy kept beside the proxy, which the compact header's
+/// `utf8` field also points at, as in CPython.
 fn utf8_of(op: Ptr, vm: &VirtualMachine) -> PyResult<(*const c_char, isize)> {
     unsafe {
+        let o = proxy::from_c_ref(op.0, vm)?;
+        let s = o.downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error("bad argument type for built-in operation"))?;
+        if !proxy::is_prefixed(op.0) || (*(*op.0).ob_type).tp_flags & crate::ffi::Py_TPFLAGS_UNICODE_SUBCLASS == 0 {
+            return Err(vm.new_system_error("str object has no proxy"));
+        }
+        let state = (*(op.0 as *mut crate::ffi::PyASCIIObject)).state;
+        if state & crate::ffi::STATE_ASCII != 0 {
+            let (data, _) = proxy::str_data(op.0);
+            return Ok((data as *const c_char, s.byte_len() as isize));
+        }
         if let Some(Aux::Utf8(b)) = proxy::aux(op.0) {
             return Ok((b.as_ptr() as *const c_char, b.len() as isize - 1));
         }
-        let o = proxy::from_c(op.0, vm)?;
-        let s = as_str(&o, vm)?;
         let Some(text) = s.to_str() else {
             // Lone surrogates: let the codec raise its UnicodeEncodeError.
-            vm.call_method(o.as_object(), "encode", ("utf-8",))?;
+            vm.call_method(o, "encode", ("utf-8",))?;
             return Err(vm.new_value_error("str is not valid UTF-8"));
         };
         let mut buf = Vec::with_capacity(text.len() + 1);
@@ -46,15 +56,34 @@ fn utf8_of(op: Ptr, vm: &VirtualMachine) -> PyResult<(*const c_char, isize)> {
         buf.push(0);
         let buf = buf.into_boxed_slice();
         let result = (buf.as_ptr() as *const c_char, text.len() as isize);
-        if !proxy::is_prefixed(op.0) {
-            return Err(vm.new_system_error("str object has no proxy"));
-        }
         proxy::set_aux(op.0, Aux::Utf8(buf));
+        let compact = op.0 as *mut crate::ffi::PyCompactUnicodeObject;
+        (*compact).utf8 = result.0 as *mut c_char;
+        (*compact).utf8_length = result.1;
         Ok(result)
     }
 }
 
 capi! {
+    /// A str of `size` code points for C to fill (with `PyUnicode_WRITE`)
+    /// before it is handed to Python.
+    fn PyUnicode_New(vm, size: isize, maxchar: u32) -> *mut CObject {
+        if size < 0 {
+            return Err(vm.new_system_error("Negative size passed to PyUnicode_New"));
+        }
+        if maxchar > 0x10ffff {
+            return Err(vm.new_system_error("invalid maximum character passed to PyUnicode_New"));
+        }
+        if size == 0 {
+            return Ok(proxy::to_c_new(vm.ctx.empty_str.as_object(), vm));
+        }
+        let p = unsafe { proxy::new_str_memory(size as usize, maxchar, &raw mut crate::typeobject::PyUnicode_Type) };
+        if p.is_null() {
+            return Err(vm.new_memory_error(""));
+        }
+        Ok(p)
+    }
+
     fn PyUnicode_FromString(vm, s: &CStr) -> PyObjectRef {
         Ok(from_utf8(s.to_bytes(), vm)?.into())
     }

@@ -1,8 +1,11 @@
 /* str objects.
  *
- * String data lives in the VM.  The macros that would read a str object's
- * memory in CPython are calls here (PyUnicode_GET_LENGTH) or constants
- * (PyUnicode_READY); PyUnicode_DATA/KIND/READ/WRITE are not provided. */
+ * A str C sees has CPython's compact layout: a PyASCIIObject (ASCII text)
+ * or PyCompactUnicodeObject header with the code points right after it, one,
+ * two or four bytes each (its kind), NUL-terminated. So the inline macros
+ * (PyUnicode_GET_LENGTH, KIND, DATA, READ, WRITE) read real memory. A str
+ * made by PyUnicode_New may be filled with PyUnicode_WRITE until it is
+ * handed to Python. */
 #ifndef Py_UNICODEOBJECT_H
 #define Py_UNICODEOBJECT_H
 
@@ -22,7 +25,7 @@ typedef wchar_t Py_UNICODE;        /* deprecated */
 #define Py_UNICODE_REPLACEMENT_CHARACTER ((Py_UCS4)0xFFFD)
 
 /* ------------------------------------------------------------------ */
-/* CPython's str layouts, declared for reference only.                 */
+/* CPython's str layouts.                                               */
 
 #define SSTATE_NOT_INTERNED 0
 #define SSTATE_INTERNED_MORTAL 1
@@ -86,8 +89,94 @@ static inline int _PyUnicode_IS_READY(PyObject *Py_UNUSED(op))
 }
 #define PyUnicode_IS_READY(op) _PyUnicode_IS_READY(_PyObject_CAST(op))
 
-/* Length in code points (a call: the data is in the VM). */
-#define PyUnicode_GET_LENGTH(op) PyUnicode_GetLength(_PyObject_CAST(op))
+#define _PyASCIIObject_CAST(op) ((PyASCIIObject *)(op))
+#define _PyCompactUnicodeObject_CAST(op) ((PyCompactUnicodeObject *)(op))
+
+static inline Py_ssize_t _PyUnicode_GET_LENGTH(PyObject *op)
+{
+    return _PyASCIIObject_CAST(op)->length;
+}
+#define PyUnicode_GET_LENGTH(op) _PyUnicode_GET_LENGTH(_PyObject_CAST(op))
+
+static inline unsigned int _PyUnicode_IS_ASCII(PyObject *op)
+{
+    return _PyASCIIObject_CAST(op)->state.ascii;
+}
+#define PyUnicode_IS_ASCII(op) _PyUnicode_IS_ASCII(_PyObject_CAST(op))
+
+static inline unsigned int _PyUnicode_IS_COMPACT(PyObject *op)
+{
+    return _PyASCIIObject_CAST(op)->state.compact;
+}
+#define PyUnicode_IS_COMPACT(op) _PyUnicode_IS_COMPACT(_PyObject_CAST(op))
+
+static inline int _PyUnicode_IS_COMPACT_ASCII(PyObject *op)
+{
+    return _PyASCIIObject_CAST(op)->state.ascii && _PyUnicode_IS_COMPACT(op);
+}
+#define PyUnicode_IS_COMPACT_ASCII(op) _PyUnicode_IS_COMPACT_ASCII(_PyObject_CAST(op))
+
+#define PyUnicode_KIND(op) (_PyASCIIObject_CAST(op)->state.kind)
+
+static inline void *_PyUnicode_DATA(PyObject *op)
+{
+    if (_PyUnicode_IS_ASCII(op)) {
+        return (void *)(_PyASCIIObject_CAST(op) + 1);
+    }
+    return (void *)(_PyCompactUnicodeObject_CAST(op) + 1);
+}
+#define PyUnicode_DATA(op) _PyUnicode_DATA(_PyObject_CAST(op))
+
+#define PyUnicode_1BYTE_DATA(op) ((Py_UCS1 *)PyUnicode_DATA(op))
+#define PyUnicode_2BYTE_DATA(op) ((Py_UCS2 *)PyUnicode_DATA(op))
+#define PyUnicode_4BYTE_DATA(op) ((Py_UCS4 *)PyUnicode_DATA(op))
+
+static inline void PyUnicode_WRITE(int kind, void *data, Py_ssize_t index, Py_UCS4 value)
+{
+    if (kind == PyUnicode_1BYTE_KIND) {
+        ((Py_UCS1 *)data)[index] = (Py_UCS1)value;
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        ((Py_UCS2 *)data)[index] = (Py_UCS2)value;
+    } else {
+        ((Py_UCS4 *)data)[index] = value;
+    }
+}
+#define PyUnicode_WRITE(kind, data, index, value) \
+    PyUnicode_WRITE((int)(kind), (void *)(data), (index), (Py_UCS4)(value))
+
+static inline Py_UCS4 PyUnicode_READ(int kind, const void *data, Py_ssize_t index)
+{
+    if (kind == PyUnicode_1BYTE_KIND) {
+        return ((const Py_UCS1 *)data)[index];
+    }
+    if (kind == PyUnicode_2BYTE_KIND) {
+        return ((const Py_UCS2 *)data)[index];
+    }
+    return ((const Py_UCS4 *)data)[index];
+}
+#define PyUnicode_READ(kind, data, index) \
+    PyUnicode_READ((int)(kind), (const void *)(data), (index))
+
+static inline Py_UCS4 _PyUnicode_READ_CHAR(PyObject *op, Py_ssize_t index)
+{
+    return PyUnicode_READ(PyUnicode_KIND(op), PyUnicode_DATA(op), index);
+}
+#define PyUnicode_READ_CHAR(op, index) _PyUnicode_READ_CHAR(_PyObject_CAST(op), (index))
+
+static inline Py_UCS4 _PyUnicode_MAX_CHAR_VALUE(PyObject *op)
+{
+    if (_PyUnicode_IS_ASCII(op)) {
+        return 0x7fU;
+    }
+    if (PyUnicode_KIND(op) == PyUnicode_1BYTE_KIND) {
+        return 0xffU;
+    }
+    if (PyUnicode_KIND(op) == PyUnicode_2BYTE_KIND) {
+        return 0xffffU;
+    }
+    return 0x10ffffU;
+}
+#define PyUnicode_MAX_CHAR_VALUE(op) _PyUnicode_MAX_CHAR_VALUE(_PyObject_CAST(op))
 
 /* Creation */
 PyAPI_FUNC(PyObject *) PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar);

@@ -285,6 +285,8 @@ fn ffi_layouts() -> Vec<RustLayout> {
         layout!(ffi::PyFloatObject as "PyFloatObject" { ob_base, ob_fval }),
         layout!(ffi::PyBytesObject as "PyBytesObject" { ob_base, ob_shash, ob_sval }),
         layout!(ffi::PyLongValue as "_PyLongValue" { lv_tag, ob_digit }),
+        layout!(ffi::PyASCIIObject as "PyASCIIObject" { ob_base, length, hash, state }),
+        layout!(ffi::PyCompactUnicodeObject as "PyCompactUnicodeObject" { _base, utf8_length, utf8 }),
         layout!(ffi::PyLongObject as "PyLongObject" {
             ob_base, long_value,
         } nested {
