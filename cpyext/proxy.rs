@@ -73,11 +73,11 @@ pub const FLAG_PREFIXED: u16 = 1 << 13;
 /// Bit in `ob_flags`: the prefix's link is weak (rule 4).
 pub const FLAG_WEAK_LINK: u16 = 1 << 12;
 
-/// Blocks of this many bytes (prefix included) are recycled through a free
-/// list: most proxies (ints, floats, generic objects) fit one, and reusing
-/// them costs far less than malloc and free on every crossing.
-const SMALL_BLOCK: usize = 64;
-/// At most this many free blocks are kept.
+/// Blocks of these sizes (prefix included) are recycled through free lists:
+/// most proxies (ints, floats, short strs, generic objects) fit one, and
+/// reusing them costs far less than malloc and free on every crossing.
+const BLOCK_SIZES: [usize; 2] = [64, 128];
+/// At most this many free blocks are kept per size.
 const MAX_FREE_BLOCKS: usize = 4096;
 
 /// Below this many live proxies, sweeping is not worth it.
@@ -102,8 +102,8 @@ struct Table {
     /// Statically allocated `PyObject*` -> its VM object.
     statics: FxHashMap<usize, PyObjectRef>,
     sweep_at: usize,
-    /// Recycled `SMALL_BLOCK`-byte blocks.
-    free_blocks: Vec<*mut u8>,
+    /// Recycled blocks, one list per size in `BLOCK_SIZES`.
+    free_blocks: [Vec<*mut u8>; 2],
 }
 
 struct GilCell<T>(UnsafeCell<T>);
@@ -114,7 +114,7 @@ static TABLE: GilCell<Table> = GilCell(UnsafeCell::new(Table {
     by_vm: FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
     statics: FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
     sweep_at: MIN_SWEEP,
-    free_blocks: Vec::new(),
+    free_blocks: [Vec::new(), Vec::new()],
 }));
 
 /// The table. Callers hold the GIL and keep the borrow short: nothing that can
@@ -148,21 +148,20 @@ pub unsafe fn is_prefixed(op: *mut CObject) -> bool {
 pub unsafe fn alloc(size: usize, tp: *mut PyTypeObject) -> *mut CObject {
     unsafe {
         let total = PREFIX_SIZE + size.max(size_of::<CObject>());
-        let base = if total <= SMALL_BLOCK {
-            match table().free_blocks.pop() {
-                Some(block) => {
-                    std::ptr::write_bytes(block, 0, SMALL_BLOCK);
-                    block
-                }
-                None => libc::calloc(1, SMALL_BLOCK) as *mut u8,
+        let class = BLOCK_SIZES.iter().position(|&b| total <= b);
+        let size = class.map_or(total, |c| BLOCK_SIZES[c]);
+        let recycled = class.and_then(|c| table().free_blocks[c].pop());
+        let base = match recycled {
+            Some(block) => {
+                std::ptr::write_bytes(block, 0, size);
+                block
             }
-        } else {
-            libc::calloc(1, total) as *mut u8
+            None => libc::calloc(1, size) as *mut u8,
         };
         if base.is_null() {
             return null_mut();
         }
-        (*(base as *mut Prefix)).size = total.max(SMALL_BLOCK);
+        (*(base as *mut Prefix)).size = size;
         let op = base.add(PREFIX_SIZE) as *mut CObject;
         (*op).ob_refcnt = 1;
         (*op).ob_flags = FLAG_PREFIXED;
@@ -174,11 +173,12 @@ pub unsafe fn alloc(size: usize, tp: *mut PyTypeObject) -> *mut CObject {
 /// Gives back the memory of a freed object (its prefix's address).
 unsafe fn release_memory(pre: *mut Prefix) {
     unsafe {
-        let blocks = &mut table().free_blocks;
-        if (*pre).size == SMALL_BLOCK && blocks.len() < MAX_FREE_BLOCKS {
-            blocks.push(pre as *mut u8);
-        } else {
-            libc::free(pre as *mut libc::c_void);
+        let class = BLOCK_SIZES.iter().position(|&b| b == (*pre).size);
+        match class {
+            Some(c) if table().free_blocks[c].len() < MAX_FREE_BLOCKS => {
+                table().free_blocks[c].push(pre as *mut u8);
+            }
+            _ => libc::free(pre as *mut libc::c_void),
         }
     }
 }
