@@ -148,10 +148,21 @@ unsafe fn call_entered(def: &ffi::PyMethodDef, vm: &VirtualMachine, args: FuncAr
             }
             ffi::METH_FASTCALL => {
                 no_kwargs()?;
-                let argv: Vec<*mut CObject> = pos.iter().map(|a| proxy::as_c(a, vm)).collect();
+                // Most calls have few arguments: no heap vector for them.
+                let mut small = [std::ptr::null_mut::<CObject>(); 8];
+                let mut large = Vec::new();
+                let argv: &mut [*mut CObject] = if pos.len() <= small.len() {
+                    &mut small[..pos.len()]
+                } else {
+                    large.resize(pos.len(), std::ptr::null_mut());
+                    &mut large
+                };
+                for (slot, a) in argv.iter_mut().zip(pos) {
+                    *slot = proxy::as_c(a, vm);
+                }
                 let f: ffi::PyCFunctionFast = std::mem::transmute(meth);
                 let r = f(self_c, argv.as_ptr(), argv.len() as isize);
-                for &arg in &argv {
+                for &arg in argv.iter() {
                     proxy::release_argument(arg);
                 }
                 r

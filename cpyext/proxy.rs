@@ -561,6 +561,9 @@ pub unsafe fn from_c_ref<'a>(op: *mut CObject, vm: &VirtualMachine) -> PyResult<
             // The link made by `materialize` holds it now.
             return Ok(&*(obj.as_object() as *const PyObject));
         }
+        if op == &raw mut crate::object::_Py_NoneStruct {
+            return Ok(&*(vm.ctx.none.as_object() as *const PyObject));
+        }
         match table().statics.get(&(op as usize)) {
             Some(obj) => Ok(&*(obj.as_object() as *const PyObject)),
             None => Err(unknown_object(op, vm)),
