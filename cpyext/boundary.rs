@@ -233,10 +233,35 @@ macro_rules! capi {
         $(#[doc = $doc:literal])*
         fn $name:ident($vm:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty $body:block
     )*) => {$(
-        $(#[doc = $doc])*
-        #[unsafe(no_mangle)]
+        $crate::c_function! {
+            [#[unsafe(no_mangle)] $(#[doc = $doc])*]
+            pub fn $name($vm $(, $arg: $ty)*) -> $ret $body
+        }
+    )*};
+}
+
+/// Declares C functions the layer hands to C by pointer only (the slots of
+/// the type objects it makes), with the same conversions as [`capi!`].
+#[macro_export]
+macro_rules! c_slots {
+    ($(
+        $(#[doc = $doc:literal])*
+        fn $name:ident($vm:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty $body:block
+    )*) => {$(
+        $crate::c_function! {
+            [$(#[doc = $doc])*]
+            pub(crate) fn $name($vm $(, $arg: $ty)*) -> $ret $body
+        }
+    )*};
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! c_function {
+    ([$($attr:tt)*] $vis:vis fn $name:ident($vm:ident $(, $arg:ident: $ty:ty)*) -> $ret:ty $body:block) => {
+        $($attr)*
         #[allow(non_snake_case, unused_variables, clippy::missing_safety_doc)]
-        pub unsafe extern "C" fn $name(
+        $vis unsafe extern "C" fn $name(
             $($arg: <$ty as $crate::boundary::FromC>::C),*
         ) -> <$ret as $crate::boundary::ToC>::C {
             $crate::boundary::call(stringify!($name), |$vm: &::rustpython_vm::VirtualMachine| {
@@ -246,7 +271,7 @@ macro_rules! capi {
                 r
             })
         }
-    )*};
+    };
 }
 
 /// A required object argument taken as the raw pointer (for functions that

@@ -36,7 +36,7 @@ pub type setattrofunc =
 pub type richcmpfunc =
     Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject, c_int) -> *mut PyObject>;
 pub type getiterfunc = Option<unsafe extern "C" fn(*mut PyObject) -> *mut PyObject>;
-pub type traverseproc = Option<unsafe extern "C" fn(*mut PyObject, *mut c_void, *mut c_void) -> c_int>;
+pub type traverseproc = Option<unsafe extern "C" fn(*mut PyObject, visitproc, *mut c_void) -> c_int>;
 pub type inquiry = Option<unsafe extern "C" fn(*mut PyObject) -> c_int>;
 pub type initproc = Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> c_int>;
 pub type newfunc =
@@ -68,11 +68,11 @@ pub struct PyTypeObject {
     pub tp_vectorcall_offset: Py_ssize_t,
     pub tp_getattr: *mut c_void,
     pub tp_setattr: *mut c_void,
-    pub tp_as_async: *mut c_void,
+    pub tp_as_async: *mut PyAsyncMethods,
     pub tp_repr: reprfunc,
-    pub tp_as_number: *mut c_void,
-    pub tp_as_sequence: *mut c_void,
-    pub tp_as_mapping: *mut c_void,
+    pub tp_as_number: *mut PyNumberMethods,
+    pub tp_as_sequence: *mut PySequenceMethods,
+    pub tp_as_mapping: *mut PyMappingMethods,
     pub tp_hash: hashfunc,
     pub tp_call: ternaryfunc,
     pub tp_str: reprfunc,
@@ -88,12 +88,12 @@ pub struct PyTypeObject {
     pub tp_iter: getiterfunc,
     pub tp_iternext: getiterfunc,
     pub tp_methods: *mut PyMethodDef,
-    pub tp_members: *mut c_void,
-    pub tp_getset: *mut c_void,
+    pub tp_members: *mut PyMemberDef,
+    pub tp_getset: *mut PyGetSetDef,
     pub tp_base: *mut PyTypeObject,
     pub tp_dict: *mut PyObject,
     pub tp_descr_get: ternaryfunc,
-    pub tp_descr_set: setattrofunc,
+    pub tp_descr_set: objobjargproc,
     pub tp_dictoffset: Py_ssize_t,
     pub tp_init: initproc,
     pub tp_alloc: allocfunc,
@@ -248,3 +248,140 @@ pub struct PyCompactUnicodeObject {
 pub const STATE_KIND_SHIFT: u32 = 2;
 pub const STATE_COMPACT: u32 = 1 << 5;
 pub const STATE_ASCII: u32 = 1 << 6;
+
+pub type unaryfunc = Option<unsafe extern "C" fn(*mut PyObject) -> *mut PyObject>;
+pub type binaryfunc = Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject>;
+pub type lenfunc = Option<unsafe extern "C" fn(*mut PyObject) -> Py_ssize_t>;
+pub type ssizeargfunc = Option<unsafe extern "C" fn(*mut PyObject, Py_ssize_t) -> *mut PyObject>;
+pub type ssizeobjargproc = Option<unsafe extern "C" fn(*mut PyObject, Py_ssize_t, *mut PyObject) -> c_int>;
+pub type objobjproc = Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> c_int>;
+pub type objobjargproc = Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> c_int>;
+pub type visitproc = Option<unsafe extern "C" fn(*mut PyObject, *mut c_void) -> c_int>;
+pub type getter = Option<unsafe extern "C" fn(*mut PyObject, *mut c_void) -> *mut PyObject>;
+pub type setter = Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut c_void) -> c_int>;
+pub type sendfunc =
+    Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut *mut PyObject) -> c_int>;
+
+#[repr(C)]
+#[derive(Default)]
+pub struct PyNumberMethods {
+    pub nb_add: binaryfunc,
+    pub nb_subtract: binaryfunc,
+    pub nb_multiply: binaryfunc,
+    pub nb_remainder: binaryfunc,
+    pub nb_divmod: binaryfunc,
+    pub nb_power: ternaryfunc,
+    pub nb_negative: unaryfunc,
+    pub nb_positive: unaryfunc,
+    pub nb_absolute: unaryfunc,
+    pub nb_bool: inquiry,
+    pub nb_invert: unaryfunc,
+    pub nb_lshift: binaryfunc,
+    pub nb_rshift: binaryfunc,
+    pub nb_and: binaryfunc,
+    pub nb_xor: binaryfunc,
+    pub nb_or: binaryfunc,
+    pub nb_int: unaryfunc,
+    pub nb_reserved: Option<unsafe extern "C" fn()>,
+    pub nb_float: unaryfunc,
+    pub nb_inplace_add: binaryfunc,
+    pub nb_inplace_subtract: binaryfunc,
+    pub nb_inplace_multiply: binaryfunc,
+    pub nb_inplace_remainder: binaryfunc,
+    pub nb_inplace_power: ternaryfunc,
+    pub nb_inplace_lshift: binaryfunc,
+    pub nb_inplace_rshift: binaryfunc,
+    pub nb_inplace_and: binaryfunc,
+    pub nb_inplace_xor: binaryfunc,
+    pub nb_inplace_or: binaryfunc,
+    pub nb_floor_divide: binaryfunc,
+    pub nb_true_divide: binaryfunc,
+    pub nb_inplace_floor_divide: binaryfunc,
+    pub nb_inplace_true_divide: binaryfunc,
+    pub nb_index: unaryfunc,
+    pub nb_matrix_multiply: binaryfunc,
+    pub nb_inplace_matrix_multiply: binaryfunc,
+}
+
+#[repr(C)]
+#[derive(Default)]
+pub struct PySequenceMethods {
+    pub sq_length: lenfunc,
+    pub sq_concat: binaryfunc,
+    pub sq_repeat: ssizeargfunc,
+    pub sq_item: ssizeargfunc,
+    pub was_sq_slice: Option<unsafe extern "C" fn()>,
+    pub sq_ass_item: ssizeobjargproc,
+    pub was_sq_ass_slice: Option<unsafe extern "C" fn()>,
+    pub sq_contains: objobjproc,
+    pub sq_inplace_concat: binaryfunc,
+    pub sq_inplace_repeat: ssizeargfunc,
+}
+
+#[repr(C)]
+#[derive(Default)]
+pub struct PyMappingMethods {
+    pub mp_length: lenfunc,
+    pub mp_subscript: binaryfunc,
+    pub mp_ass_subscript: objobjargproc,
+}
+
+#[repr(C)]
+#[derive(Default)]
+pub struct PyAsyncMethods {
+    pub am_await: unaryfunc,
+    pub am_aiter: unaryfunc,
+    pub am_anext: unaryfunc,
+    pub am_send: sendfunc,
+}
+
+#[repr(C)]
+pub struct PyMemberDef {
+    pub name: *const c_char,
+    pub type_code: c_int,
+    pub offset: Py_ssize_t,
+    pub flags: c_int,
+    pub doc: *const c_char,
+}
+
+#[repr(C)]
+pub struct PyGetSetDef {
+    pub name: *const c_char,
+    pub get: getter,
+    pub set: setter,
+    pub doc: *const c_char,
+    pub closure: *mut c_void,
+}
+
+#[repr(C)]
+pub struct PyType_Slot {
+    pub slot: c_int,
+    pub pfunc: *mut c_void,
+}
+
+#[repr(C)]
+pub struct PyType_Spec {
+    pub name: *const c_char,
+    pub basicsize: c_int,
+    pub itemsize: c_int,
+    pub flags: c_uint,
+    pub slots: *mut PyType_Slot,
+}
+
+pub const Py_TPFLAGS_MANAGED_DICT: c_ulong = 1 << 4;
+pub const Py_TPFLAGS_MANAGED_WEAKREF: c_ulong = 1 << 3;
+pub const Py_TPFLAGS_READYING: c_ulong = 1 << 13;
+pub const Py_TPFLAGS_DISALLOW_INSTANTIATION: c_ulong = 1 << 7;
+pub const Py_TPFLAGS_HAVE_VECTORCALL: c_ulong = 1 << 11;
+pub const Py_TPFLAGS_METHOD_DESCRIPTOR: c_ulong = 1 << 17;
+
+pub const Py_READONLY: c_int = 1;
+pub const Py_RELATIVE_OFFSET: c_int = 8;
+
+pub type PyCMethod = unsafe extern "C" fn(
+    *mut PyObject,
+    *mut PyTypeObject,
+    *const *mut PyObject,
+    usize,
+    *mut PyObject,
+) -> *mut PyObject;

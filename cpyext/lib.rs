@@ -13,20 +13,25 @@ pub mod exports {
 pub mod ffi;
 pub mod proxy;
 pub mod pystate;
+pub mod slots;
 
 pub mod abstract_;
 pub mod bytearrayobject;
 pub mod bytesobject;
 pub mod ceval;
+pub mod classobject;
 pub mod cpyextmodule;
+pub mod descrobject;
 pub mod dictobject;
 pub mod floatobject;
+pub mod gcmodule;
 pub mod import;
 pub mod listobject;
 pub mod longobject;
 pub mod methodobject;
 pub mod moduleobject;
 pub mod object;
+pub mod objimpl;
 pub mod overrides;
 pub mod pycapsule;
 pub mod pyerrors;
@@ -36,6 +41,7 @@ pub mod tupleobject;
 pub mod typeobject;
 pub mod unicodeobject;
 pub mod warnings;
+pub mod weakrefobject;
 
 use rustpython::InterpreterBuilderExt;
 use rustpython_vm::{InterpreterBuilder, PyResult, VirtualMachine};

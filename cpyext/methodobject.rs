@@ -7,9 +7,10 @@ use crate::ffi::{self, PyObject as CObject};
 use crate::{proxy, pyerrors, pystate, tupleobject};
 use rustc_hash::FxHashMap;
 use rustpython_vm::{
-    AsObject, PyObjectRef, PyResult, VirtualMachine,
+    AsObject, Py, PyObjectRef, PyResult, VirtualMachine,
     PyRef,
-    function::{FuncArgs, HeapMethodDef, ItemDoc, PyMethodFlags},
+    builtins::PyType,
+    function::{FuncArgs, HeapMethodDef, IntoPyNativeFn, ItemDoc, PyMethodDef, PyMethodFlags},
 };
 use std::ffi::CStr;
 use std::sync::Mutex;
@@ -36,7 +37,7 @@ fn vm_def(def: *const ffi::PyMethodDef, vm: &VirtualMachine) -> PyRef<HeapMethod
             let doc: Option<&'static str> =
                 (!d.ml_doc.is_null()).then(|| &*Box::leak(cstr(d.ml_doc).into_boxed_str()));
             let c = CDef(def);
-            let func = move |args: FuncArgs, vm: &VirtualMachine| call(c, vm, args);
+            let func = move |args: FuncArgs, vm: &VirtualMachine| call(c, name, vm, args, Binding::SelfFirst);
             let doc = ItemDoc { text: doc, ..ItemDoc::NONE };
             vm.ctx.new_method_def(name, func, PyMethodFlags::empty(), doc)
         })
@@ -69,23 +70,107 @@ pub fn new_function(
     Ok(f.into())
 }
 
-/// Calls the C function of `def` with `args` (the bound `self` first).
-fn call(def: CDef, vm: &VirtualMachine, args: FuncArgs) -> PyResult {
-    pystate::enter(vm, || unsafe { call_entered(&*def.0, vm, args) })
+/// What the C function receives as `self`.
+#[derive(Clone, Copy)]
+enum Binding {
+    /// The first argument (a module, an instance, a class for METH_CLASS).
+    SelfFirst,
+    /// NULL (METH_STATIC); every argument is an argument.
+    Null,
+    /// The first argument, and the defining class (METH_METHOD).
+    Defining(*mut ffi::PyTypeObject),
 }
 
-unsafe fn call_entered(def: &ffi::PyMethodDef, vm: &VirtualMachine, args: FuncArgs) -> PyResult {
-    let name = || cstr(def.ml_name);
+// SAFETY: the defining class is an immortal type object.
+unsafe impl Send for Binding {}
+unsafe impl Sync for Binding {}
+
+/// The descriptor a C type's `tp_methods` entry becomes in its class dict:
+/// a method, class method or static method by `ml_flags`.
+pub fn new_descriptor(
+    def: *const ffi::PyMethodDef,
+    class: &'static Py<PyType>,
+    tp: *mut ffi::PyTypeObject,
+    vm: &VirtualMachine,
+) -> PyResult<PyObjectRef> {
+    let d = unsafe { &*def };
+    let name: &'static str = Box::leak(cstr(d.ml_name).into_boxed_str());
+    let doc: Option<&'static str> =
+        (!d.ml_doc.is_null()).then(|| &*Box::leak(cstr(d.ml_doc).into_boxed_str()));
+    let (kind, binding) = match d.ml_flags & (ffi::METH_CLASS | ffi::METH_STATIC | ffi::METH_METHOD) {
+        0 => (PyMethodFlags::METHOD, Binding::SelfFirst),
+        ffi::METH_CLASS => (PyMethodFlags::CLASS, Binding::SelfFirst),
+        ffi::METH_STATIC => (PyMethodFlags::STATIC, Binding::Null),
+        ffi::METH_METHOD => (PyMethodFlags::METHOD, Binding::Defining(tp)),
+        f if f == ffi::METH_METHOD | ffi::METH_CLASS => (PyMethodFlags::CLASS, Binding::Defining(tp)),
+        _ => {
+            return Err(vm.new_value_error(format!(
+                "method {name}: METH_CLASS and METH_STATIC cannot be combined"
+            )));
+        }
+    };
+    let c = CDef(def);
+    // Errors name a method as CPython does: by its qualified name.
+    let qualname: &'static str = Box::leak(format!("{}.{name}", class.name()).into_boxed_str());
+    let func = move |args: FuncArgs, vm: &VirtualMachine| call(c, qualname, vm, args, binding);
+    let mut method = PyMethodDef::new_const(name, placeholder, kind, ItemDoc { text: doc, ..ItemDoc::NONE });
+    method.func = Box::leak(Box::new(func.into_func()));
+    // One per C definition and type, kept for the life of the type (which
+    // is immortal).
+    let method: &'static PyMethodDef = Box::leak(Box::new(method));
+    if kind == PyMethodFlags::STATIC {
+        // CPython's static method: a `staticmethod` around an unbound
+        // function, whose `__self__` is None.
+        let f = method.build_function(&vm.ctx);
+        return vm.ctx.types.staticmethod_type.as_object().call((f,), vm);
+    }
+    Ok(method.to_proper_method(class, &vm.ctx))
+}
+
+fn placeholder(_args: FuncArgs, _vm: &VirtualMachine) {}
+
+/// Calls the C function of `def` with `args`.
+fn call(def: CDef, name: &'static str, vm: &VirtualMachine, args: FuncArgs, binding: Binding) -> PyResult {
+    pystate::enter(vm, || unsafe {
+        let FuncArgs { args, kwargs } = args;
+        let r = call_entered(&*def.0, name, vm, &args, kwargs, binding);
+        proxy::release_borrowed(&args);
+        r
+    })
+}
+
+unsafe fn call_entered(
+    def: &ffi::PyMethodDef,
+    name: &'static str,
+    vm: &VirtualMachine,
+    args: &[PyObjectRef],
+    kwargs: rustpython_vm::function::KwArgs,
+    binding: Binding,
+) -> PyResult {
+    let name = || name.to_owned();
     let Some(meth) = def.ml_meth else {
         return Err(vm.new_system_error(format!("{}() has no C function", name())));
     };
-    let FuncArgs { args, kwargs } = args;
-    let (zelf, pos) = match args.split_first() {
-        Some((z, rest)) => (z, rest),
-        None => return Err(vm.new_system_error(format!("{}() called without self", name()))),
+    let (self_c, pos) = match (binding, args.split_first()) {
+        (Binding::Null, _) => (std::ptr::null_mut(), args),
+        (_, Some((z, rest))) => (proxy::as_c(z, vm), rest),
+        (_, None) => return Err(vm.new_system_error(format!("{}() called without self", name()))),
     };
-    let self_c = proxy::as_c(zelf, vm);
-    let flags = def.ml_flags & !(ffi::METH_COEXIST);
+    if let Binding::Defining(class) = binding {
+        if def.ml_flags & !(ffi::METH_COEXIST | ffi::METH_CLASS)
+            != ffi::METH_METHOD | ffi::METH_FASTCALL | ffi::METH_KEYWORDS
+        {
+            return Err(vm.new_system_error(format!(
+                "{}() method: METH_METHOD needs METH_FASTCALL | METH_KEYWORDS",
+                name()
+            )));
+        }
+        return unsafe {
+            let f: ffi::PyCMethod = std::mem::transmute(meth);
+            call_fastcall_keywords(self_c, pos, kwargs, vm, name, |s, argv, n, kw| f(s, class, argv, n as usize, kw))
+        };
+    }
+    let flags = def.ml_flags & !(ffi::METH_COEXIST | ffi::METH_CLASS | ffi::METH_STATIC);
     let no_kwargs = || -> PyResult<()> {
         if kwargs.is_empty() {
             Ok(())
@@ -168,29 +253,8 @@ unsafe fn call_entered(def: &ffi::PyMethodDef, vm: &VirtualMachine, args: FuncAr
                 r
             }
             f if f == ffi::METH_FASTCALL | ffi::METH_KEYWORDS => {
-                let mut argv: Vec<*mut CObject> = Vec::with_capacity(pos.len() + kwargs.len());
-                argv.extend(pos.iter().map(|a| proxy::as_c(a, vm)));
-                // The values stay held here for the call: their proxies are
-                // borrowed by C and must not be swept while it runs.
-                let mut values = Vec::with_capacity(kwargs.len());
-                let kwnames = if kwargs.is_empty() {
-                    std::ptr::null_mut()
-                } else {
-                    let mut names = Vec::with_capacity(kwargs.len());
-                    for (k, v) in kwargs {
-                        names.push(PyObjectRef::from(vm.ctx.new_str(k)));
-                        argv.push(proxy::as_c(&v, vm));
-                        values.push(v);
-                    }
-                    tupleobject::tuple_from(&names, vm)?
-                };
                 let f: ffi::PyCFunctionFastWithKeywords = std::mem::transmute(meth);
-                let r = f(self_c, argv.as_ptr(), pos.len() as isize, kwnames);
-                if !kwnames.is_null() {
-                    proxy::decref(kwnames);
-                }
-                drop(values);
-                r
+                return call_fastcall_keywords(self_c, pos, kwargs, vm, name, |s, argv, n, kw| f(s, argv, n, kw));
             }
             _ => {
                 return Err(vm.new_system_error(format!(
@@ -204,3 +268,34 @@ unsafe fn call_entered(def: &ffi::PyMethodDef, vm: &VirtualMachine, args: FuncAr
     pyerrors::check_result(result, || format!("<built-in function {}>", name()), vm)
 }
 
+
+/// The METH_FASTCALL | METH_KEYWORDS convention: positional values, then
+/// keyword values, in one array, and a tuple of the keyword names.
+unsafe fn call_fastcall_keywords(
+    self_c: *mut CObject,
+    pos: &[PyObjectRef],
+    kwargs: rustpython_vm::function::KwArgs,
+    vm: &VirtualMachine,
+    name: impl Fn() -> String,
+    f: impl FnOnce(*mut CObject, *const *mut CObject, isize, *mut CObject) -> *mut CObject,
+) -> PyResult {
+    let r = crate::abstract_::call::lend_vector(pos, kwargs, vm, |argv, n, kwnames| f(self_c, argv, n as isize, kwnames))?;
+    pyerrors::check_result(r, || format!("<built-in function {}>", name()), vm)
+}
+
+crate::capi! {
+    /// A function for `def` bound to `zelf` (None when NULL).
+    fn PyCFunction_New(vm, def: *mut ffi::PyMethodDef, zelf: Option<PyObjectRef>) -> PyObjectRef {
+        if def.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        new_function(def, zelf.unwrap_or_else(|| vm.ctx.none()), None, vm)
+    }
+
+    fn PyCFunction_NewEx(vm, def: *mut ffi::PyMethodDef, zelf: Option<PyObjectRef>, module: Option<PyObjectRef>) -> PyObjectRef {
+        if def.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        new_function(def, zelf.unwrap_or_else(|| vm.ctx.none()), module, vm)
+    }
+}

@@ -74,7 +74,7 @@ fn as_module(m: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
     }
 }
 
-fn info_of(m: &PyObjectRef, vm: &VirtualMachine) -> Option<&'static mut ModuleInfo> {
+pub(crate) fn info_of(m: &PyObjectRef, vm: &VirtualMachine) -> Option<&'static mut ModuleInfo> {
     match unsafe { proxy::aux(proxy::as_c(m, vm)) } {
         Some(proxy::Aux::Module(info)) => Some(info),
         _ => None,

@@ -168,6 +168,18 @@ capi! {
         o.generic_getattr(&*attr_name(name, vm)?, vm)
     }
 
+    fn PyObject_GenericGetDict(vm, o: PyObjectRef, context: *mut std::ffi::c_void) -> PyObjectRef {
+        o.dict().map(Into::into).ok_or_else(|| vm.new_attribute_error("This object has no __dict__"))
+    }
+
+    fn PyObject_GenericSetDict(vm, o: PyObjectRef, value: Option<PyObjectRef>, context: *mut std::ffi::c_void) -> () {
+        let value = value.ok_or_else(|| vm.new_type_error("cannot delete __dict__"))?;
+        let dict = value.downcast::<rustpython_vm::builtins::PyDict>().map_err(|v| {
+            vm.new_type_error(format!("__dict__ must be set to a dictionary, not a '{}'", v.class().name()))
+        })?;
+        o.set_dict(Some(dict)).map_err(|_| vm.new_attribute_error("This object has no __dict__"))
+    }
+
     fn PyObject_GenericSetAttr(vm, o: PyObjectRef, name: PyObjectRef, value: Option<PyObjectRef>) -> () {
         let value = match value {
             Some(v) => PySetterValue::Assign(v),

@@ -5,7 +5,9 @@
 //! - `_imp` cannot load extension modules and lists no suffixes;
 //! - `_sysconfigdata` names a stale extension suffix;
 //! - `gc.collect()` must also let go of proxies neither side holds any more,
-//!   so that what they kept alive can be collected.
+//!   so that what they kept alive can be collected, and see the references
+//!   C objects hold (`gcmodule`); `gc.get_referents` and `gc.is_tracked`
+//!   answer for C objects from their type's `tp_traverse` and C's tracking.
 
 use crate::import;
 use rustpython_vm::{
@@ -22,6 +24,12 @@ static SYSCONFIGDATA_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
 static GC_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
 /// The VM's own `gc.collect`, which ours wraps.
 static GC_COLLECT: OnceLock<PyObjectRef> = OnceLock::new();
+static GC_GET_REFERENTS: OnceLock<PyObjectRef> = OnceLock::new();
+static GC_IS_TRACKED: OnceLock<PyObjectRef> = OnceLock::new();
+
+fn original<'a>(f: &'a OnceLock<PyObjectRef>, vm: &VirtualMachine) -> PyResult<&'a PyObjectRef> {
+    f.get().ok_or_else(|| vm.new_system_error("the gc module is not set up"))
+}
 
 fn run_original(exec: &OnceLock<Option<ModuleExec>>, vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
     match exec.get() {
@@ -54,17 +62,48 @@ fn sysconfigdata_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()
 fn gc_collect(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     let sweep = || crate::pystate::enter(vm, crate::proxy::sweep);
     sweep();
-    let original = GC_COLLECT.get().ok_or_else(|| vm.new_system_error("gc.collect is not set up"))?;
-    let result = original.call(args, vm)?;
+    let collect = original(&GC_COLLECT, vm)?;
+    let result = crate::gcmodule::collect(vm, || collect.call(args, vm))?;
     sweep();
     Ok(result)
+}
+
+/// `gc.get_referents`: a C object's referents are what `tp_traverse`
+/// visits; the VM adds its dict (and the class, for a Python subclass).
+fn gc_get_referents(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let mut result = Vec::new();
+    for obj in &args.args {
+        let vm_referents = original(&GC_GET_REFERENTS, vm)?.call((obj.clone(),), vm)?;
+        let vm_referents: Vec<PyObjectRef> = vm_referents.try_to_value(vm)?;
+        match crate::gcmodule::c_referents(obj, vm)? {
+            Some((c_referents, c_type)) => {
+                // A C type's instance reports its type only if tp_traverse does.
+                result.extend(vm_referents.into_iter().filter(|r| !(c_type && r.is(obj.class()))));
+                result.extend(c_referents);
+            }
+            None => result.extend(vm_referents),
+        }
+    }
+    Ok(vm.ctx.new_list(result).into())
+}
+
+/// `gc.is_tracked`: for a C object, whether C tracks it.
+fn gc_is_tracked(obj: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+    match crate::gcmodule::c_tracked(&obj) {
+        Some(tracked) => Ok(vm.ctx.new_bool(tracked).into()),
+        None => original(&GC_IS_TRACKED, vm)?.call((obj,), vm),
+    }
 }
 
 fn gc_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
     run_original(&GC_EXEC, vm, module)?;
     let m = module.as_object();
     let _ = GC_COLLECT.set(m.get_attr("collect", vm)?);
+    let _ = GC_GET_REFERENTS.set(m.get_attr("get_referents", vm)?);
+    let _ = GC_IS_TRACKED.set(m.get_attr("is_tracked", vm)?);
     m.set_attr("collect", vm.new_function("collect", gc_collect), vm)?;
+    m.set_attr("get_referents", vm.new_function("get_referents", gc_get_referents), vm)?;
+    m.set_attr("is_tracked", vm.new_function("is_tracked", gc_is_tracked), vm)?;
     Ok(())
 }
 

@@ -34,6 +34,14 @@
 //!    definition and state, a capsule's destructor: [`Aux`]) dies only with
 //!    its object, never early, and its finalizer runs while the proxy is
 //!    still whole and linked.
+//! 8. An instance of a C type ([`FLAG_C_OBJECT`]) is the other way round:
+//!    its memory is the object, and its VM object is a wrapper whose payload
+//!    ([`CInstance`]) points back. The link holds the wrapper while C counts
+//!    the instance (`ob_refcnt > 0`) and is a plain, non-owning pointer
+//!    otherwise ([`FLAG_WEAK_LINK`]); handing the pointer to C makes it
+//!    owning again (as 4a). When the wrapper dies the link is cleared, and
+//!    `tp_dealloc` runs once neither holds the instance: at the wrapper's
+//!    death if C's count is zero, else when C's count reaches zero.
 //!
 //! Everything here runs with the GIL held (see `pystate`).
 
@@ -70,8 +78,25 @@ const _: () = assert!(PREFIX_SIZE % 16 == 0, "objects must stay 16-byte aligned"
 /// touched by reference counting) marking an object that has a [`Prefix`].
 pub const FLAG_PREFIXED: u16 = 1 << 13;
 
-/// Bit in `ob_flags`: the prefix's link is weak (rule 4).
+/// Bit in `ob_flags`: the prefix's link is weak (rule 4), or for a C-type
+/// instance not owning (rule 8).
 pub const FLAG_WEAK_LINK: u16 = 1 << 12;
+
+/// Bit in `ob_flags`: an instance of a C type (rule 8).
+pub const FLAG_C_OBJECT: u16 = 1 << 11;
+
+/// Bit in `ob_flags`: the instance's `tp_finalize` has run (it runs once).
+pub const FLAG_FINALIZED: u16 = 1 << 10;
+
+/// Bit in `ob_flags`: the proxy carries fields of a C type whose instances
+/// the VM makes (an extension's exception type adding C fields to
+/// `BaseException`): it keeps them while its object lives, so it is never
+/// freed early.
+pub const FLAG_C_FIELDS: u16 = 1 << 8;
+
+/// Bit in `ob_flags`: C has not tracked the instance for the collector
+/// (`PyObject_GC_New` without `PyObject_GC_Track`, or `PyObject_GC_UnTrack`).
+pub const FLAG_GC_UNTRACKED: u16 = 1 << 9;
 
 /// Blocks of these sizes (prefix included) are recycled through free lists:
 /// most proxies (ints, floats, short strs, generic objects) fit one, and
@@ -143,11 +168,12 @@ pub unsafe fn is_prefixed(op: *mut CObject) -> bool {
     unsafe { (*op).ob_flags & FLAG_PREFIXED != 0 }
 }
 
-/// Allocates zeroed object memory of `size` bytes behind a [`Prefix`], with
-/// reference count 1 and type `tp`. Null when out of memory.
-pub unsafe fn alloc(size: usize, tp: *mut PyTypeObject) -> *mut CObject {
+/// Zeroed memory of `size` bytes behind a [`Prefix`]: every object the
+/// layer allocates, and every `PyObject_Malloc` block (so that `tp_alloc`
+/// and `PyObject_New` objects have a prefix too). Null when out of memory.
+pub unsafe fn alloc_block(size: usize) -> *mut u8 {
     unsafe {
-        let total = PREFIX_SIZE + size.max(size_of::<CObject>());
+        let total = PREFIX_SIZE + size;
         let class = BLOCK_SIZES.iter().position(|&b| total <= b);
         let size = class.map_or(total, |c| BLOCK_SIZES[c]);
         let recycled = class.and_then(|c| table().free_blocks[c].pop());
@@ -162,7 +188,46 @@ pub unsafe fn alloc(size: usize, tp: *mut PyTypeObject) -> *mut CObject {
             return null_mut();
         }
         (*(base as *mut Prefix)).size = size;
-        let op = base.add(PREFIX_SIZE) as *mut CObject;
+        base.add(PREFIX_SIZE)
+    }
+}
+
+/// Frees a block from [`alloc_block`], with whatever the layer kept beside it.
+pub unsafe fn free_block(p: *mut u8) {
+    unsafe {
+        let pre = p.sub(PREFIX_SIZE) as *mut Prefix;
+        let aux = std::mem::replace(&mut (*pre).aux, null_mut());
+        release_memory(pre);
+        if !aux.is_null() {
+            drop(Box::from_raw(aux));
+        }
+    }
+}
+
+/// `realloc` for blocks from [`alloc_block`]; the added bytes are zero.
+pub unsafe fn realloc_block(p: *mut u8, size: usize) -> *mut u8 {
+    unsafe {
+        let old = (*(p.sub(PREFIX_SIZE) as *mut Prefix)).size - PREFIX_SIZE;
+        if size <= old {
+            return p;
+        }
+        let q = alloc_block(size);
+        if !q.is_null() {
+            std::ptr::copy_nonoverlapping(p, q, old);
+            free_block(p);
+        }
+        q
+    }
+}
+
+/// Allocates zeroed object memory of `size` bytes behind a [`Prefix`], with
+/// reference count 1 and type `tp`. Null when out of memory.
+pub unsafe fn alloc(size: usize, tp: *mut PyTypeObject) -> *mut CObject {
+    unsafe {
+        let op = alloc_block(size.max(size_of::<CObject>())) as *mut CObject;
+        if op.is_null() {
+            return op;
+        }
         (*op).ob_refcnt = 1;
         (*op).ob_flags = FLAG_PREFIXED;
         (*op).ob_type = tp;
@@ -219,6 +284,12 @@ pub fn as_c(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
             if (*p).ob_flags & FLAG_WEAK_LINK == 0 {
                 return p;
             }
+            if (*p).ob_flags & FLAG_C_OBJECT != 0 {
+                // Rule 8: the link points at `obj` itself; it owns it again.
+                (*prefix(p)).vm = obj.to_owned().into_raw().as_ptr();
+                (*p).ob_flags &= !FLAG_WEAK_LINK;
+                return p;
+            }
             // Rule 4a. The weakref may also be a dead one left by an object
             // that lived at this address before `obj`.
             match upgrade(p) {
@@ -271,7 +342,13 @@ fn create_proxy(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
             } else if let Some(text) = obj.downcast_ref::<PyStr>() {
                 new_str_proxy(text, tp)
             } else {
-                alloc(size_of::<CObject>(), tp)
+                // A C type's fields beyond the object header get room here.
+                let size = ((*tp).tp_basicsize.max(0) as usize).max(size_of::<CObject>());
+                let p = alloc(size, tp);
+                if !p.is_null() && size > size_of::<CObject>() {
+                    (*p).ob_flags |= FLAG_C_FIELDS;
+                }
+                p
             };
             if p.is_null() {
                 // Out of memory with no way to report it from a conversion.
@@ -548,7 +625,7 @@ pub unsafe fn new_bytes_memory(data: Option<&[u8]>, len: usize, tp: *mut PyTypeO
 pub unsafe fn from_c_ref<'a>(op: *mut CObject, vm: &VirtualMachine) -> PyResult<&'a PyObject> {
     unsafe {
         if is_prefixed(op) {
-            if (*op).ob_flags & FLAG_WEAK_LINK != 0 {
+            if (*op).ob_flags & (FLAG_WEAK_LINK | FLAG_C_OBJECT) == FLAG_WEAK_LINK {
                 // A borrowed result needs a holder: the link, made strong.
                 let target = upgrade(op).ok_or_else(|| dead_object(op, vm))?;
                 make_strong(op, target);
@@ -576,7 +653,7 @@ pub unsafe fn from_c_ref<'a>(op: *mut CObject, vm: &VirtualMachine) -> PyResult<
 pub unsafe fn from_c(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     unsafe {
         if is_prefixed(op) {
-            if (*op).ob_flags & FLAG_WEAK_LINK != 0 {
+            if (*op).ob_flags & (FLAG_WEAK_LINK | FLAG_C_OBJECT) == FLAG_WEAK_LINK {
                 return upgrade(op).ok_or_else(|| dead_object(op, vm));
             }
             let linked = (*prefix(op)).vm;
@@ -621,7 +698,7 @@ pub unsafe fn from_c_steal(op: *mut CObject, vm: &VirtualMachine) -> PyResult<Py
             // C gave away its last reference and the VM holds the object only
             // through the link and `obj`: no borrowed pointer to this proxy can
             // still be valid, so the proxy goes now rather than at a sweep.
-            let strong_link = (*op).ob_flags & FLAG_WEAK_LINK == 0;
+            let strong_link = (*op).ob_flags & (FLAG_WEAK_LINK | FLAG_C_OBJECT | FLAG_C_FIELDS) == 0;
             if c == 1 && strong_link && obj.strong_count() == 2 && is_prefixed(op) && !has_state(op) {
                 (*op).ob_refcnt = 0;
                 free_proxy(op);
@@ -640,12 +717,31 @@ pub unsafe fn from_c_steal(op: *mut CObject, vm: &VirtualMachine) -> PyResult<Py
 /// for a sweep would only grow the table.
 pub unsafe fn release_argument(op: *mut CObject) {
     unsafe {
-        if !is_prefixed(op) || (*op).ob_refcnt != 0 || (*op).ob_flags & FLAG_WEAK_LINK != 0 || has_state(op) {
+        if !is_prefixed(op) || (*op).ob_refcnt != 0 || (*op).ob_flags & (FLAG_WEAK_LINK | FLAG_C_FIELDS) != 0 {
+            return;
+        }
+        if (*op).ob_flags & FLAG_C_OBJECT != 0 {
+            // Rule 8: the call's arguments hold the wrapper, so this is not
+            // its last reference.
+            unhold_instance(op);
+            return;
+        }
+        if has_state(op) {
             return;
         }
         let linked = (*prefix(op)).vm;
         if !linked.is_null() && (*linked).strong_count() == 2 {
             free_proxy(op);
+        }
+    }
+}
+
+/// [`release_argument`] for the proxies (if any) of objects lent to C for
+/// a call that has returned.
+pub fn release_borrowed(objs: &[PyObjectRef]) {
+    for obj in objs {
+        if let Some(&p) = table().by_vm.get(&key(obj)) {
+            unsafe { release_argument(p) };
         }
     }
 }
@@ -656,7 +752,9 @@ unsafe fn materialize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjec
     unsafe {
         let tp = (*op).ob_type;
         let flags = (*tp).tp_flags;
-        let obj: PyObjectRef = if flags & ffi::Py_TPFLAGS_TUPLE_SUBCLASS != 0 {
+        let obj: PyObjectRef = if (*op).ob_flags & FLAG_C_OBJECT != 0 {
+            new_wrapper(op, vm)?
+        } else if flags & ffi::Py_TPFLAGS_TUPLE_SUBCLASS != 0 {
             let n = (*(op as *mut ffi::PyVarObject)).ob_size as usize;
             let slots = tuple_items(op);
             let mut items = Vec::with_capacity(n);
@@ -755,7 +853,9 @@ pub unsafe fn set_aux(op: *mut CObject, value: Aux) {
 /// Whether `op` carries state that is not a cache and must live as long as
 /// its VM object.
 unsafe fn has_state(op: *mut CObject) -> bool {
-    unsafe { matches!(aux(op), Some(Aux::Module(_) | Aux::Capsule(_))) }
+    unsafe {
+        (*op).ob_flags & FLAG_C_OBJECT != 0 || matches!(aux(op), Some(Aux::Module(_) | Aux::Capsule(_)))
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -765,6 +865,14 @@ unsafe fn has_state(op: *mut CObject) -> bool {
 pub unsafe fn dealloc(op: *mut CObject) {
     unsafe {
         if is_prefixed(op) {
+            if (*op).ob_flags & FLAG_C_OBJECT != 0 {
+                if (*prefix(op)).vm.is_null() {
+                    dealloc_instance(op);
+                } else {
+                    unhold_instance(op);
+                }
+                return;
+            }
             if (*op).ob_flags & FLAG_WEAK_LINK != 0 {
                 if upgrade(op).is_none() {
                     free_proxy(op);
@@ -857,7 +965,7 @@ pub fn sweep() {
 
 unsafe fn is_dead(p: *mut CObject) -> bool {
     unsafe {
-        if !is_prefixed(p) || (*p).ob_refcnt != 0 {
+        if !is_prefixed(p) || (*p).ob_refcnt != 0 || (*p).ob_flags & FLAG_C_OBJECT != 0 {
             return false;
         }
         if (*p).ob_flags & FLAG_WEAK_LINK != 0 {
@@ -871,4 +979,155 @@ unsafe fn is_dead(p: *mut CObject) -> bool {
 /// How many objects currently have a `PyObject*` (for tests and benchmarks).
 pub fn live_proxies() -> usize {
     table().by_vm.len()
+}
+
+// ---------------------------------------------------------------------------
+// Instances of C types (rule 8)
+
+/// The payload of the VM object of a C-type instance: the instance.
+pub struct CInstance(*mut CObject);
+
+// SAFETY: the instance is only touched with the GIL held.
+unsafe impl Send for CInstance {}
+unsafe impl Sync for CInstance {}
+
+impl std::fmt::Debug for CInstance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<C instance at {:p}>", self.0)
+    }
+}
+
+impl rustpython_vm::PyPayload for CInstance {
+    fn class(ctx: &rustpython_vm::Context) -> &'static Py<PyType> {
+        // Never used to make objects (`new_wrapper` names the class); this
+        // is what a failed downcast reports.
+        ctx.types.object_type
+    }
+}
+
+impl rustpython_vm::object::MaybeTraverse for CInstance {
+    const HAS_TRAVERSE: bool = true;
+    const HAS_CLEAR: bool = true;
+
+    fn try_traverse(&self, traverse_fn: &mut rustpython_vm::object::TraverseFn<'_>) {
+        crate::gcmodule::report(self.0, traverse_fn);
+    }
+
+    fn try_clear(&mut self, _out: &mut Vec<PyObjectRef>) {
+        crate::gcmodule::clear(self.0);
+    }
+}
+
+impl CInstance {
+    pub fn ptr(&self) -> *mut CObject {
+        self.0
+    }
+}
+
+impl Drop for CInstance {
+    fn drop(&mut self) {
+        let op = self.0;
+        crate::pystate::enter_current(|| unsafe { instance_died(op) });
+    }
+}
+
+/// The VM object of a C-type instance crossing for the first time: a
+/// wrapper of the instance's type, linked (owning) to it.
+unsafe fn new_wrapper(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    unsafe {
+        let cls = from_c((*op).ob_type as *mut CObject, vm)?
+            .downcast::<PyType>()
+            .map_err(|_| vm.new_system_error("ob_type of a C object is not a type"))?;
+        // The instance dict lives on the wrapper only: a pointer to it at
+        // `tp_dictoffset` would be a C reference the collector cannot see
+        // through, keeping every instance in a cycle with its dict alive.
+        let dict = cls
+            .slots
+            .flags
+            .has_feature(rustpython_vm::types::PyTypeFlags::HAS_DICT)
+            .then(|| vm.ctx.new_dict());
+        Ok(rustpython_vm::PyRef::new_ref(CInstance(op), cls, dict).into())
+    }
+}
+
+/// C no longer counts the instance: the link stops owning its wrapper,
+/// which may be the wrapper's last reference (then `instance_died` runs).
+unsafe fn unhold_instance(op: *mut CObject) {
+    unsafe {
+        if (*op).ob_flags & FLAG_WEAK_LINK != 0 {
+            return;
+        }
+        (*op).ob_flags |= FLAG_WEAK_LINK;
+        let wrapper = (*prefix(op)).vm;
+        drop(PyObjectRef::from_raw(NonNull::new_unchecked(wrapper as *mut PyObject)));
+    }
+}
+
+/// The wrapper of `op` is dying: unlink, and deallocate unless C still
+/// counts the instance.
+unsafe fn instance_died(op: *mut CObject) {
+    unsafe {
+        let pre = prefix(op);
+        if table().by_vm.get(&(*pre).key) == Some(&op) {
+            table().by_vm.remove(&(*pre).key);
+        }
+        (*pre).vm = null();
+        (*pre).key = 0;
+        (*op).ob_flags &= !FLAG_WEAK_LINK;
+        if (*op).ob_refcnt == 0 {
+            dealloc_instance(op);
+        }
+    }
+}
+
+/// Neither C nor the VM holds the instance: its type's `tp_dealloc`.
+unsafe fn dealloc_instance(op: *mut CObject) {
+    unsafe {
+        let tp = (*op).ob_type;
+        match (*tp).tp_dealloc {
+            Some(d) => d(op),
+            None => free_block(op as *mut u8),
+        }
+    }
+}
+
+/// The C-type instances that have a VM wrapper.
+pub fn c_objects() -> Vec<*mut CObject> {
+    table().by_vm.values().copied().filter(|&p| unsafe { (*p).ob_flags & FLAG_C_OBJECT != 0 }).collect()
+}
+
+/// Whether `op` (prefixed) has a VM object.
+pub unsafe fn is_linked(op: *mut CObject) -> bool {
+    unsafe { !(*prefix(op)).vm.is_null() }
+}
+
+/// Whether `op` (prefixed) holds its VM object with a strong reference.
+pub unsafe fn has_owning_link(op: *mut CObject) -> bool {
+    unsafe { is_linked(op) && (*op).ob_flags & FLAG_WEAK_LINK == 0 }
+}
+
+/// The C-type instance whose wrapper `obj` is.
+pub fn instance_of(obj: &PyObject) -> Option<*mut CObject> {
+    obj.downcast_ref::<CInstance>().map(|c| c.0)
+}
+
+/// Marks memory from [`alloc_block`] as a fresh instance of the C type `tp`.
+pub unsafe fn init_instance(op: *mut CObject, tp: *mut PyTypeObject) {
+    unsafe {
+        (*op).ob_refcnt = 1;
+        (*op).ob_flags = FLAG_PREFIXED | FLAG_C_OBJECT;
+        (*op).ob_type = tp;
+    }
+}
+
+/// Whether `tp_finalize` of `op` is still to run; marks it run.
+pub unsafe fn finalizer_due(op: *mut CObject) -> bool {
+    unsafe {
+        if !is_prefixed(op) {
+            return true;
+        }
+        let due = (*op).ob_flags & FLAG_FINALIZED == 0;
+        (*op).ob_flags |= FLAG_FINALIZED;
+        due
+    }
 }

@@ -1,7 +1,10 @@
 //! Raw memory (`pymem.h`, `objimpl.h`'s `PyObject_Malloc` family). Plain
 //! malloc: no arena, and a zero-byte request still returns a unique pointer,
-//! as CPython promises.
+//! as CPython promises. `PyObject_Malloc` blocks carry the proxy prefix, so
+//! that an object C allocates itself (`PyObject_New`, a type's `tp_alloc`)
+//! has one, and `tp_free` (`PyObject_Free`) gives it back.
 
+use crate::proxy;
 use std::ffi::c_void;
 
 macro_rules! allocators {
@@ -27,4 +30,33 @@ macro_rules! allocators {
 
 allocators!(PyMem_Malloc, PyMem_Calloc, PyMem_Realloc, PyMem_Free);
 allocators!(PyMem_RawMalloc, PyMem_RawCalloc, PyMem_RawRealloc, PyMem_RawFree);
-allocators!(PyObject_Malloc, PyObject_Calloc, PyObject_Realloc, PyObject_Free);
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_Malloc(size: usize) -> *mut c_void {
+    unsafe { proxy::alloc_block(size) as *mut c_void }
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_Calloc(n: usize, size: usize) -> *mut c_void {
+    match n.checked_mul(size) {
+        Some(total) => unsafe { proxy::alloc_block(total) as *mut c_void },
+        None => std::ptr::null_mut(),
+    }
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_Realloc(p: *mut c_void, size: usize) -> *mut c_void {
+    unsafe {
+        if p.is_null() {
+            return proxy::alloc_block(size) as *mut c_void;
+        }
+        proxy::realloc_block(p as *mut u8, size) as *mut c_void
+    }
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_Free(p: *mut c_void) {
+    if !p.is_null() {
+        unsafe { proxy::free_block(p as *mut u8) }
+    }
+}

@@ -83,6 +83,27 @@ pub fn enter<R>(vm: &VirtualMachine, f: impl FnOnce() -> R) -> R {
     f()
 }
 
+/// Runs `f` with the GIL held, from code the VM calls without saying which
+/// VM (a destructor): the VM of the innermost [`enter`], else RustPython's
+/// current one, else none (C then runs without a VM to call back into).
+pub fn enter_current<R>(f: impl FnOnce() -> R) -> R {
+    if let Some(vm) = current_vm() {
+        return enter(vm, f);
+    }
+    if rustpython_vm::vm::thread::current_vm_is_set() {
+        return rustpython_vm::vm::thread::with_current_vm(|vm| enter(vm, f));
+    }
+    struct Exit;
+    impl Drop for Exit {
+        fn drop(&mut self) {
+            with_tstate(release);
+        }
+    }
+    with_tstate(acquire);
+    let _exit = Exit;
+    f()
+}
+
 /// Runs `f` (a call into the VM) with the GIL given up, so other threads can
 /// run C code meanwhile; takes it back after.
 pub fn without_gil<R>(f: impl FnOnce() -> R) -> R {

@@ -1,25 +1,66 @@
-//! Type objects (`object.h`'s `PyTypeObject`, `typeobject.c`): the builtin
-//! type objects exported as data symbols, and the type object C sees for any
-//! other VM type.
+//! Type objects (`object.h`'s `PyTypeObject`, `typeobject.c`).
 //!
-//! Every VM type that reaches C gets one immortal `PyTypeObject`, with
-//! `tp_name`, `tp_flags` (including the `*_SUBCLASS` bits that `PyLong_Check`
-//! and friends read inline), `tp_basicsize`/`tp_itemsize` of the layout its
-//! instances' proxies have, `tp_base`, and the generic slots that route back
-//! into the VM.
+//! Two kinds, one `PyTypeObject` layout:
+//!
+//! - The C face of a VM type ([`fill`]): the builtin type objects exported as
+//!   data symbols (`PyLong_Type` is `int`), and one immortal type object for
+//!   any other VM type that reaches C, with `tp_name`, `tp_flags` (the
+//!   `*_SUBCLASS` bits `PyLong_Check` reads inline), the layout of its
+//!   instances' proxies, and slots that call back into the VM
+//!   (`slots::fill_tables`). A Python subclass of a C type takes its
+//!   instance layout and lifecycle (`tp_basicsize`, `tp_alloc`, `tp_new`,
+//!   `tp_dealloc`, `tp_free`, ...) from its nearest C base, as CPython's
+//!   `inherit_slots` does.
+//! - A C type (`PyType_Ready` on a static type, `PyType_FromSpec` and
+//!   friends): its `PyTypeObject` is the extension's, completed by
+//!   inheritance from its base, and a VM heap type is made for it whose
+//!   `__new__` calls `tp_new`, whose dict holds its methods, members and
+//!   getsets, and a dunder for each slot it defines (`slots::add_operators`).
+//!   Its instances are C memory with a VM wrapper (`proxy.rs`, rule 8).
 
+use crate::boundary::Ptr;
 use crate::capi;
 use crate::ffi::{self, PyObject as CObject, PyTypeObject};
-use crate::proxy;
+use crate::slots::{self, Tables};
+use crate::{descrobject, methodobject, moduleobject, proxy, pyerrors, pystate, tupleobject};
+use parking_lot::Mutex;
+use rustc_hash::FxHashMap;
 use rustpython_vm::{
-    AsObject, Py, PyObjectRef, VirtualMachine,
-    builtins::{PyType, PyTypeRef},
+    AsObject, Py, PyObjectRef, PyResult, VirtualMachine,
+    builtins::{PyTuple, PyType, PyTypeRef},
+    function::FuncArgs,
+    types::{PyTypeFlags, PyTypeSlots},
 };
-use std::ffi::{CString, c_ulong};
+use std::ffi::{CStr, CString, c_char, c_int, c_ulong, c_void};
 use std::mem::{offset_of, size_of};
+use std::ptr::null_mut;
+
+/// What the layer keeps for a C type.
+struct CType {
+    /// The module of `PyType_FromModuleAndSpec`.
+    module: Option<PyObjectRef>,
+}
+
+/// C types by the address of their `PyTypeObject`.
+static C_TYPES: Mutex<FxHashMap<usize, CType>> = Mutex::new(FxHashMap::with_hasher(rustc_hash::FxBuildHasher));
+
+pub fn is_c_type(tp: *mut PyTypeObject) -> bool {
+    C_TYPES.lock().contains_key(&(tp as usize))
+}
+
+fn cstr(p: *const c_char) -> String {
+    if p.is_null() { String::new() } else { unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned() }
+}
+
+/// A type object C sees for a VM type: the type and its method tables.
+#[repr(C)]
+struct TypeFace {
+    ty: PyTypeObject,
+    tables: Tables,
+}
 
 /// Fills `tp` as the C face of `ty`.
-pub unsafe fn fill(tp: *mut PyTypeObject, ty: &Py<PyType>, vm: &VirtualMachine) {
+pub unsafe fn fill(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<PyType>, vm: &VirtualMachine) {
     unsafe {
         let t = &mut *tp;
         t.ob_base.ob_base.ob_refcnt = ffi::IMMORTAL_REFCNT;
@@ -45,25 +86,99 @@ pub unsafe fn fill(tp: *mut PyTypeObject, ty: &Py<PyType>, vm: &VirtualMachine) 
         t.tp_flags = flags_of(ty, vm);
         t.tp_base = match ty.base.deref() {
             Some(base) => proxy::type_as_c(base, vm),
-            None => std::ptr::null_mut(),
+            None => null_mut(),
         };
-        t.tp_dealloc = Some(crate::object::_Py_Dealloc);
-        t.tp_repr = Some(crate::object::PyObject_Repr);
-        t.tp_str = Some(crate::object::PyObject_Str);
-        t.tp_getattro = Some(crate::object::PyObject_GetAttr);
-        t.tp_setattro = Some(crate::object::PyObject_SetAttr);
-        t.tp_richcompare = Some(crate::object::PyObject_RichCompare);
-        t.tp_hash = Some(crate::object::PyObject_Hash);
+        t.tp_dealloc = Some(object_dealloc);
+        t.tp_free = Some(crate::pymem::PyObject_Free);
+        slots::fill_tables(tp, tables, ty, vm);
+        if ty.is(ctx.types.object_type) {
+            t.tp_new = Some(object_new);
+            t.tp_alloc = Some(PyType_GenericAlloc);
+        }
+        if let Some(base) = nearest_c_base(ty, vm) {
+            inherit_layout(t, &*base);
+            inherit_c_slots(t, &*base, ty, vm);
+        }
     }
 }
 
+/// The nearest C type among the bases of the VM type `ty` (not itself).
+fn nearest_c_base(ty: &Py<PyType>, vm: &VirtualMachine) -> Option<*mut PyTypeObject> {
+    let mro = ty.mro_map_collect(|t| t.to_owned());
+    mro.iter().skip(1).map(|t| proxy::type_as_c(t, vm)).find(|&tp| is_c_type(tp))
+}
+
+/// What an instance of a C type's subclass takes from the C type: its
+/// layout and the slots that make, initialize and free it.
+fn inherit_layout(t: &mut PyTypeObject, base: &PyTypeObject) {
+    t.tp_basicsize = base.tp_basicsize;
+    t.tp_itemsize = base.tp_itemsize;
+    t.tp_alloc = base.tp_alloc;
+    t.tp_new = base.tp_new;
+    t.tp_dealloc = base.tp_dealloc;
+    t.tp_free = base.tp_free;
+    t.tp_traverse = base.tp_traverse;
+    t.tp_clear = base.tp_clear;
+    t.tp_is_gc = base.tp_is_gc;
+    t.tp_vectorcall_offset = base.tp_vectorcall_offset;
+    t.tp_flags |= base.tp_flags & (ffi::Py_TPFLAGS_HAVE_GC | ffi::Py_TPFLAGS_HAVE_VECTORCALL);
+    if t.tp_flags & ffi::Py_TPFLAGS_HEAPTYPE != 0 && t.tp_flags & ffi::Py_TPFLAGS_HAVE_GC != 0 {
+        t.tp_free = Some(crate::objimpl::PyObject_GC_Del);
+    }
+}
+
+/// The slots a Python subclass of a C type takes from the C type: those
+/// whose dunders no class between them overrides (CPython's
+/// `update_one_slot` finds the C type's own wrapper and uses its function).
+unsafe fn inherit_c_slots(t: &mut PyTypeObject, base: &PyTypeObject, ty: &Py<PyType>, vm: &VirtualMachine) {
+    let mro = ty.mro_map_collect(|t| t.to_owned());
+    let base_tp = base as *const PyTypeObject as *mut PyTypeObject;
+    let overridden = |names: &[&str]| {
+        mro.iter()
+            .take_while(|cls| proxy::type_as_c(cls, vm) != base_tp)
+            .any(|cls| names.iter().any(|n| cls.attributes().contains(vm.ctx.intern_str(*n))))
+    };
+    macro_rules! take {
+        ($field:ident, $($name:literal),+) => {
+            if !overridden(&[$($name),+]) {
+                t.$field = base.$field;
+            }
+        };
+    }
+    take!(tp_init, "__init__");
+    take!(tp_repr, "__repr__");
+    take!(tp_str, "__str__");
+    take!(tp_call, "__call__");
+    take!(tp_iter, "__iter__");
+    take!(tp_iternext, "__next__");
+    take!(tp_hash, "__hash__", "__eq__");
+    take!(tp_richcompare, "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__");
+    take!(tp_getattro, "__getattribute__", "__getattr__");
+    take!(tp_setattro, "__setattr__", "__delattr__");
+    take!(tp_descr_get, "__get__");
+    take!(tp_descr_set, "__set__", "__delete__");
+    take!(tp_finalize, "__del__");
+    take!(tp_as_async, "__await__", "__aiter__", "__anext__");
+    take!(
+        tp_as_number, "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__mod__",
+        "__rmod__", "__divmod__", "__rdivmod__", "__pow__", "__rpow__", "__neg__", "__pos__", "__abs__",
+        "__bool__", "__invert__", "__lshift__", "__rlshift__", "__rshift__", "__rrshift__", "__and__",
+        "__rand__", "__xor__", "__rxor__", "__or__", "__ror__", "__int__", "__float__", "__iadd__",
+        "__isub__", "__imul__", "__imod__", "__ipow__", "__ilshift__", "__irshift__", "__iand__",
+        "__ixor__", "__ior__", "__floordiv__", "__rfloordiv__", "__truediv__", "__rtruediv__",
+        "__ifloordiv__", "__itruediv__", "__index__", "__matmul__", "__rmatmul__", "__imatmul__"
+    );
+    take!(tp_as_sequence, "__len__", "__getitem__", "__setitem__", "__delitem__", "__contains__", "__add__", "__mul__", "__rmul__", "__iadd__", "__imul__");
+    take!(tp_as_mapping, "__len__", "__getitem__", "__setitem__", "__delitem__");
+}
+
 fn flags_of(ty: &Py<PyType>, vm: &VirtualMachine) -> c_ulong {
-    use rustpython_vm::types::PyTypeFlags;
     let ctx = &vm.ctx;
     let mut flags = ffi::Py_TPFLAGS_READY | ffi::Py_TPFLAGS_HAVE_VERSION_TAG;
     let vm_flags = &ty.slots.flags;
     if vm_flags.has_feature(PyTypeFlags::HEAPTYPE) {
-        flags |= ffi::Py_TPFLAGS_HEAPTYPE;
+        // Classes made in Python take part in garbage collection.
+        flags |= ffi::Py_TPFLAGS_HEAPTYPE | ffi::Py_TPFLAGS_HAVE_GC;
     } else {
         flags |= ffi::Py_TPFLAGS_IMMUTABLETYPE;
     }
@@ -85,13 +200,29 @@ fn flags_of(ty: &Py<PyType>, vm: &VirtualMachine) -> c_ulong {
             flags |= bit;
         }
     }
+    // The builtin containers take part in garbage collection.
+    let collected = [
+        ctx.types.list_type,
+        ctx.types.dict_type,
+        ctx.types.set_type,
+        ctx.types.frozenset_type,
+        ctx.types.tuple_type,
+        ctx.types.type_type,
+        ctx.types.function_type,
+        ctx.types.bound_method_type,
+        ctx.types.module_type,
+        ctx.types.property_type,
+    ];
+    if collected.iter().any(|t| ty.fast_issubclass(*t)) {
+        flags |= ffi::Py_TPFLAGS_HAVE_GC;
+    }
     flags
 }
 
 /// A new type object for a VM type that has no static one, linked to it.
 pub fn new_type_proxy(ty: &Py<PyType>, vm: &VirtualMachine) -> *mut CObject {
     unsafe {
-        let p = proxy::alloc(size_of::<PyTypeObject>(), std::ptr::null_mut());
+        let p = proxy::alloc(size_of::<TypeFace>(), null_mut());
         if p.is_null() {
             std::process::abort();
         }
@@ -99,9 +230,710 @@ pub fn new_type_proxy(ty: &Py<PyType>, vm: &VirtualMachine) -> *mut CObject {
         // Linked before it is filled: filling converts the base and metatype,
         // and must find this one already there.
         proxy::link(p, ty.as_object());
-        fill(p as *mut PyTypeObject, ty, vm);
+        let face = p as *mut TypeFace;
+        fill(&raw mut (*face).ty, &raw mut (*face).tables, ty, vm);
         p
     }
+}
+
+/// The VM type of the type object `tp`, readying a static C type that was
+/// never readied (CPython lets `PyObject_New` use one).
+pub fn vm_type(tp: *mut PyTypeObject, vm: &VirtualMachine) -> PyResult<PyTypeRef> {
+    unsafe {
+        if !proxy::is_prefixed(tp as *mut CObject) && (*tp).tp_flags & ffi::Py_TPFLAGS_READY == 0 {
+            ready(tp, vm)?;
+        }
+        proxy::from_c(tp as *mut CObject, vm)?
+            .downcast::<PyType>()
+            .map_err(|o| vm.new_type_error(format!("expected a type, not {}", o.class().name())))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// C types
+
+/// `PyType_Ready`: completes `tp` from its base and makes its VM type.
+unsafe fn ready(tp: *mut PyTypeObject, vm: &VirtualMachine) -> PyResult<()> {
+    unsafe {
+        let t = &mut *tp;
+        if t.tp_flags & ffi::Py_TPFLAGS_READY != 0 {
+            return Ok(());
+        }
+        if t.tp_flags & ffi::Py_TPFLAGS_READYING != 0 {
+            return Err(vm.new_system_error(format!("type {} is its own base", cstr(t.tp_name))));
+        }
+        t.tp_flags |= ffi::Py_TPFLAGS_READYING;
+        let r = ready_inner(tp, vm);
+        (*tp).tp_flags &= !ffi::Py_TPFLAGS_READYING;
+        r?;
+        (*tp).tp_flags |= ffi::Py_TPFLAGS_READY;
+        Ok(())
+    }
+}
+
+unsafe fn ready_inner(tp: *mut PyTypeObject, vm: &VirtualMachine) -> PyResult<()> {
+    unsafe {
+        let t = &mut *tp;
+        if t.ob_base.ob_base.ob_type.is_null() {
+            t.ob_base.ob_base.ob_type = &raw mut PyType_Type;
+        }
+        if t.tp_base.is_null() {
+            t.tp_base = &raw mut PyBaseObject_Type;
+        }
+        let base_tp = t.tp_base;
+        let base = vm_type(base_tp, vm)?;
+        let mut bases = vec![base];
+        if !t.tp_bases.is_null() {
+            let tuple = proxy::from_c(t.tp_bases, vm)?;
+            let tuple = tuple.downcast::<PyTuple>().map_err(|_| vm.new_type_error("tp_bases must be a tuple"))?;
+            bases = tuple
+                .iter()
+                .map(|b| b.clone().downcast::<PyType>().map_err(|_| vm.new_type_error("bases must be types")))
+                .collect::<PyResult<_>>()?;
+        }
+        if t.tp_new.is_none() && base_tp == &raw mut PyBaseObject_Type && t.tp_flags & ffi::Py_TPFLAGS_HEAPTYPE == 0 {
+            t.tp_flags |= ffi::Py_TPFLAGS_DISALLOW_INSTANTIATION;
+        }
+        // The dunders come from the slots the type defines itself, so they
+        // are read before inheritance fills the rest.
+        let mut own = OwnSlots::of(t);
+        inherit(t, &*base_tp);
+        if t.tp_hash.is_none() {
+            // A type that defines comparison but not hashing is unhashable.
+            t.tp_hash = Some(crate::object::PyObject_HashNotImplemented);
+            own.ty.tp_hash = t.tp_hash;
+        }
+        let metatype = vm_type(t.ob_base.ob_base.ob_type, vm)?;
+        let class = make_vm_type(tp, bases, metatype, vm)?;
+        let class: &'static Py<PyType> = rustpython_vm::PyRef::leak(class);
+        if proxy::is_prefixed(tp as *mut CObject) {
+            (*tp).ob_base.ob_base.ob_refcnt = ffi::IMMORTAL_REFCNT;
+            proxy::link(tp as *mut CObject, class.as_object());
+        } else {
+            proxy::register_static(tp as *mut CObject, class.as_object());
+        }
+        C_TYPES.lock().insert(tp as usize, CType { module: None });
+        populate(tp, &own, class, vm)?;
+        // Set last: `__new__` in the dict made the VM route through it. A
+        // `tp_new` inherited from a VM type's face (which calls the VM's
+        // `__new__`) leaves the VM type with the `__new__` it inherited.
+        if !new_from_vm(t) {
+            class.slots.new.store(Some(if t.tp_new.is_some() { c_new } else { disallowed_new }));
+        }
+        if t.tp_call.is_some() {
+            // Called from Python, an instance with a vectorcall function
+            // runs it; `__call__` stays `tp_call`, as in CPython.
+            class.slots.call.store(Some(c_call));
+        }
+        if t.tp_flags & ffi::Py_TPFLAGS_HEAPTYPE == 0 || t.tp_flags & ffi::Py_TPFLAGS_IMMUTABLETYPE != 0 {
+            class.slots.flags.insert(PyTypeFlags::IMMUTABLETYPE);
+        }
+        Ok(())
+    }
+}
+
+/// The slots a type defines itself, as `PyType_Ready` found it.
+struct OwnSlots {
+    ty: PyTypeObject,
+    as_async: Option<ffi::PyAsyncMethods>,
+    as_number: Option<ffi::PyNumberMethods>,
+    as_mapping: Option<ffi::PyMappingMethods>,
+    as_sequence: Option<ffi::PySequenceMethods>,
+}
+
+impl OwnSlots {
+    unsafe fn of(t: &PyTypeObject) -> Self {
+        unsafe {
+            Self {
+                ty: std::ptr::read(t),
+                as_async: t.tp_as_async.as_ref().map(|x| std::ptr::read(x)),
+                as_number: t.tp_as_number.as_ref().map(|x| std::ptr::read(x)),
+                as_mapping: t.tp_as_mapping.as_ref().map(|x| std::ptr::read(x)),
+                as_sequence: t.tp_as_sequence.as_ref().map(|x| std::ptr::read(x)),
+            }
+        }
+    }
+
+    /// A type object holding only these slots, for `slots::add_operators`.
+    fn as_type(&mut self) -> PyTypeObject {
+        let mut t = unsafe { std::ptr::read(&self.ty) };
+        t.tp_as_async = self.as_async.as_mut().map_or(null_mut(), |x| x as *mut _);
+        t.tp_as_number = self.as_number.as_mut().map_or(null_mut(), |x| x as *mut _);
+        t.tp_as_mapping = self.as_mapping.as_mut().map_or(null_mut(), |x| x as *mut _);
+        t.tp_as_sequence = self.as_sequence.as_mut().map_or(null_mut(), |x| x as *mut _);
+        t
+    }
+}
+
+/// CPython's `inherit_special` and `inherit_slots`: what `t` leaves unset
+/// comes from its base.
+unsafe fn inherit(t: &mut PyTypeObject, b: &PyTypeObject) {
+    macro_rules! copy {
+        ($($f:ident),*) => {$(
+            if t.$f.is_none() {
+                t.$f = b.$f;
+            }
+        )*};
+    }
+    macro_rules! copy_table {
+        ($table:ident { $($f:ident),* }) => {
+            if t.$table.is_null() {
+                t.$table = b.$table;
+            } else if !b.$table.is_null() && t.$table != b.$table {
+                let (tt, bt) = unsafe { (&mut *t.$table, &*b.$table) };
+                $(
+                    if tt.$f.is_none() {
+                        tt.$f = bt.$f;
+                    }
+                )*
+            }
+        };
+    }
+    if t.tp_basicsize == 0 {
+        t.tp_basicsize = b.tp_basicsize;
+    }
+    if t.tp_itemsize == 0 {
+        t.tp_itemsize = b.tp_itemsize;
+    }
+    if t.tp_weaklistoffset == 0 {
+        t.tp_weaklistoffset = b.tp_weaklistoffset;
+    }
+    if t.tp_dictoffset == 0 {
+        t.tp_dictoffset = b.tp_dictoffset;
+    }
+    t.tp_flags |= b.tp_flags
+        & (ffi::Py_TPFLAGS_LONG_SUBCLASS
+            | ffi::Py_TPFLAGS_LIST_SUBCLASS
+            | ffi::Py_TPFLAGS_TUPLE_SUBCLASS
+            | ffi::Py_TPFLAGS_BYTES_SUBCLASS
+            | ffi::Py_TPFLAGS_UNICODE_SUBCLASS
+            | ffi::Py_TPFLAGS_DICT_SUBCLASS
+            | ffi::Py_TPFLAGS_BASE_EXC_SUBCLASS
+            | ffi::Py_TPFLAGS_TYPE_SUBCLASS);
+    if t.tp_flags & ffi::Py_TPFLAGS_HAVE_GC == 0 && b.tp_flags & ffi::Py_TPFLAGS_HAVE_GC != 0 && t.tp_traverse.is_none() && t.tp_clear.is_none() {
+        t.tp_flags |= ffi::Py_TPFLAGS_HAVE_GC;
+        t.tp_traverse = b.tp_traverse;
+        t.tp_clear = b.tp_clear;
+    }
+    copy_table!(tp_as_async { am_await, am_aiter, am_anext, am_send });
+    copy_table!(tp_as_number {
+        nb_add, nb_subtract, nb_multiply, nb_remainder, nb_divmod, nb_power, nb_negative, nb_positive,
+        nb_absolute, nb_bool, nb_invert, nb_lshift, nb_rshift, nb_and, nb_xor, nb_or, nb_int, nb_float,
+        nb_inplace_add, nb_inplace_subtract, nb_inplace_multiply, nb_inplace_remainder, nb_inplace_power,
+        nb_inplace_lshift, nb_inplace_rshift, nb_inplace_and, nb_inplace_xor, nb_inplace_or,
+        nb_floor_divide, nb_true_divide, nb_inplace_floor_divide, nb_inplace_true_divide, nb_index,
+        nb_matrix_multiply, nb_inplace_matrix_multiply
+    });
+    copy_table!(tp_as_sequence {
+        sq_length, sq_concat, sq_repeat, sq_item, sq_ass_item, sq_contains, sq_inplace_concat, sq_inplace_repeat
+    });
+    copy_table!(tp_as_mapping { mp_length, mp_subscript, mp_ass_subscript });
+    copy!(tp_dealloc, tp_repr, tp_call, tp_str, tp_getattro, tp_setattro, tp_iter, tp_iternext);
+    copy!(tp_descr_get, tp_descr_set, tp_init, tp_alloc, tp_free, tp_is_gc, tp_finalize);
+    if t.tp_richcompare.is_none() && t.tp_hash.is_none() {
+        t.tp_richcompare = b.tp_richcompare;
+        t.tp_hash = b.tp_hash;
+    }
+    if t.tp_flags & ffi::Py_TPFLAGS_DISALLOW_INSTANTIATION == 0 {
+        copy!(tp_new);
+    }
+    let same_call = matches!((t.tp_call, b.tp_call), (Some(x), Some(y)) if std::ptr::fn_addr_eq(x, y));
+    if t.tp_vectorcall_offset == 0 && same_call {
+        t.tp_vectorcall_offset = b.tp_vectorcall_offset;
+        t.tp_flags |= b.tp_flags & ffi::Py_TPFLAGS_HAVE_VECTORCALL;
+    }
+    if t.tp_alloc.is_none() {
+        t.tp_alloc = Some(PyType_GenericAlloc);
+    }
+    let plain_free = t.tp_free.is_some_and(|f| std::ptr::fn_addr_eq(f, crate::pymem::PyObject_Free as unsafe extern "C" fn(*mut c_void)));
+    if t.tp_free.is_none() || plain_free && t.tp_flags & ffi::Py_TPFLAGS_HAVE_GC != 0 {
+        t.tp_free = Some(if t.tp_flags & ffi::Py_TPFLAGS_HAVE_GC != 0 { crate::objimpl::PyObject_GC_Del } else { crate::pymem::PyObject_Free });
+    }
+}
+
+/// The VM heap type for the C type `tp`, with its name, doc, flags and
+/// `__new__`; its dict is filled by [`populate`] once it exists.
+unsafe fn make_vm_type(
+    tp: *mut PyTypeObject,
+    bases: Vec<PyTypeRef>,
+    metatype: PyTypeRef,
+    vm: &VirtualMachine,
+) -> PyResult<PyTypeRef> {
+    unsafe {
+        let t = &*tp;
+        let full: &'static str = Box::leak(cstr(t.tp_name).into_boxed_str());
+        let (module, name) = match full.rsplit_once('.') {
+            Some((m, n)) => (m, n),
+            None => ("builtins", full),
+        };
+        let mut slots = PyTypeSlots::new(full, PyTypeFlags::default());
+        // A type that adds fields reports its C size (which also lets the
+        // VM see a layout conflict between two such bases); one that adds
+        // none has its base's size, as the VM reports it.
+        let base = &*t.tp_base;
+        // Instances the VM makes (a `tp_new` from a VM type) have the VM's
+        // layout; their C fields live in their proxies (`proxy.rs`).
+        let own_layout = t.tp_basicsize != base.tp_basicsize || t.tp_itemsize != base.tp_itemsize;
+        if own_layout && !new_from_vm(t) {
+            slots.basicsize = t.tp_basicsize as usize;
+            slots.itemsize = t.tp_itemsize as usize;
+        }
+        if !t.tp_doc.is_null() {
+            // The VM reads `__text_signature__` from the full text.
+            slots.doc.text = Some(Box::leak(cstr(t.tp_doc).into_boxed_str()));
+        }
+        if t.tp_flags & ffi::Py_TPFLAGS_BASETYPE != 0 {
+            slots.flags.insert(PyTypeFlags::BASETYPE);
+        }
+        if t.tp_dictoffset != 0 || t.tp_flags & ffi::Py_TPFLAGS_MANAGED_DICT != 0 {
+            slots.flags.insert(PyTypeFlags::HAS_DICT);
+        }
+        if t.tp_weaklistoffset != 0 || t.tp_flags & ffi::Py_TPFLAGS_MANAGED_WEAKREF != 0 {
+            slots.flags.insert(PyTypeFlags::HAS_WEAKREF);
+        }
+        let mut attrs = Vec::new();
+        attrs.push((vm.ctx.intern_str("__module__"), vm.ctx.new_str(module).into()));
+        if !t.tp_doc.is_null() {
+            let doc = cstr(t.tp_doc);
+            // "name(sig)\n--\n\n" at the start is the text signature.
+            let (sig, body) = match doc.find(")\n--\n\n") {
+                Some(i) if doc.starts_with(name) && doc[name.len()..].starts_with('(') => {
+                    (Some(doc[name.len()..=i].to_owned()), doc[i + 6..].to_owned())
+                }
+                _ => (None, doc),
+            };
+            attrs.push((vm.ctx.intern_str("__doc__"), vm.ctx.new_str(body).into()));
+            if let Some(sig) = sig {
+                attrs.push((vm.ctx.intern_str("__text_signature__"), vm.ctx.new_str(sig).into()));
+            }
+        } else {
+            attrs.push((vm.ctx.intern_str("__doc__"), vm.ctx.none()));
+        }
+        PyType::new_heap(name, bases, attrs.into_iter().collect(), slots, metatype, &vm.ctx).map_err(|e| vm.new_type_error(e))
+    }
+}
+
+/// Fills the VM type of `tp` with its `__new__`, slot dunders, methods,
+/// members and getsets, in CPython's order: a method does not replace a
+/// slot's dunder unless it is METH_COEXIST.
+unsafe fn populate(tp: *mut PyTypeObject, own: &OwnSlots, class: &'static Py<PyType>, vm: &VirtualMachine) -> PyResult<()> {
+    unsafe {
+        let t = &*tp;
+        if own.ty.tp_new.is_some() && !new_from_vm(t) {
+            let new = new_wrapper(tp, vm);
+            put_attr(class, vm.ctx.intern_str("__new__"), new, vm)?;
+        }
+        let mut own_type = OwnSlots {
+            ty: std::ptr::read(&own.ty),
+            as_async: own.as_async.as_ref().map(|x| std::ptr::read(x)),
+            as_number: own.as_number.as_ref().map(|x| std::ptr::read(x)),
+            as_mapping: own.as_mapping.as_ref().map(|x| std::ptr::read(x)),
+            as_sequence: own.as_sequence.as_ref().map(|x| std::ptr::read(x)),
+        };
+        let mut own_tp = own_type.as_type();
+        slots::add_operators(&mut own_tp, class, vm)?;
+        let set = |name: &str, value: PyObjectRef, replace: bool| -> PyResult<()> {
+            let name = vm.ctx.intern_str(name);
+            if replace || !class.attributes().contains(name) {
+                put_attr(class, name, value, vm)?;
+            }
+            Ok(())
+        };
+        let mut m = t.tp_methods;
+        while !m.is_null() && !(*m).ml_name.is_null() {
+            let replace = (*m).ml_flags & ffi::METH_COEXIST != 0;
+            set(&cstr((*m).ml_name), methodobject::new_descriptor(m, class, tp, vm)?, replace)?;
+            m = m.add(1);
+        }
+        let mut d = t.tp_members;
+        while !d.is_null() && !(*d).name.is_null() {
+            let name = cstr((*d).name);
+            // `__weaklistoffset__` and friends describe the layout; CPython
+            // reads them from heap type specs and makes no descriptor.
+            if !matches!(name.as_str(), "__weaklistoffset__" | "__dictoffset__" | "__vectorcalloffset__") {
+                set(&name, descrobject::new_member(d, class, vm), false)?;
+            }
+            d = d.add(1);
+        }
+        let mut g = t.tp_getset;
+        while !g.is_null() && !(*g).name.is_null() {
+            set(&cstr((*g).name), descrobject::new_getset(g, class, vm), false)?;
+            g = g.add(1);
+        }
+        Ok(())
+    }
+}
+
+/// Puts `value` in the dict of the type being made. A dunder goes through
+/// the type's `__setattr__`, which updates the VM's slots from it, unless
+/// the metatype has a data descriptor of that name (`__dict__`, `__doc__`):
+/// then, as everything else, straight into the dict.
+pub fn put_attr(class: &Py<PyType>, name: &'static rustpython_vm::builtins::PyStrInterned, value: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    let n = name.as_str();
+    let meta_descriptor = class
+        .class()
+        .get_attr(name)
+        .is_some_and(|d| d.class().slots.descr_set.load().is_some());
+    if n.starts_with("__") && n.ends_with("__") && !meta_descriptor {
+        class.as_object().set_attr(name, value, vm)
+    } else {
+        class.attributes().insert(name, value);
+        class.modified();
+        Ok(())
+    }
+}
+
+/// `T.__new__(cls, ...)`: the C type's `tp_new` with `cls` as the subtype,
+/// as CPython's `tp_new_wrapper`.
+fn new_wrapper(tp: *mut PyTypeObject, vm: &VirtualMachine) -> PyObjectRef {
+    #[derive(Clone, Copy)]
+    struct Tp(*mut PyTypeObject);
+    // SAFETY: an immortal type object.
+    unsafe impl Send for Tp {}
+    unsafe impl Sync for Tp {}
+    let owner = Tp(tp);
+    let func = move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+        let owner = owner;
+        pystate::enter(vm, || new_wrapper_call(owner.0, args, vm))
+    };
+    let f = vm.new_function("__new__", func);
+    vm.ctx.types.staticmethod_type.as_object().call((f,), vm).unwrap_or_else(|_| vm.ctx.none())
+}
+
+fn new_wrapper_call(owner: *mut PyTypeObject, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    {
+        let FuncArgs { mut args, kwargs } = args;
+        if args.is_empty() {
+            return Err(vm.new_type_error(format!("{}.__new__(): not enough arguments", cstr(unsafe { (*owner).tp_name }))));
+        }
+        let cls = args.remove(0).downcast::<PyType>().map_err(|o| {
+            vm.new_type_error(format!("{}.__new__(X): X is not a type object ({})", cstr(unsafe { (*owner).tp_name }), o.class().name()))
+        })?;
+        let owner_type = vm_type(owner, vm)?;
+        if !cls.fast_issubclass(&owner_type) {
+            let (o, c) = (type_name(owner), type_name(proxy::type_as_c(&cls, vm)));
+            return Err(vm.new_type_error(format!("{o}.__new__({c}): {c} is not a subtype of {o}")));
+        }
+        call_tp_new(owner, &cls, FuncArgs::new(args, kwargs), vm)
+    }
+}
+
+/// Calls `owner`'s `tp_new` for an instance of `cls`.
+fn call_tp_new(owner: *mut PyTypeObject, cls: &Py<PyType>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    pystate::enter(vm, || unsafe {
+        let sub = proxy::type_as_c(cls, vm);
+        let Some(new) = (*owner).tp_new else {
+            return Err(vm.new_type_error(format!("cannot create '{}' instances", cstr((*sub).tp_name))));
+        };
+        let t = tupleobject::tuple_from(&args.args, vm)?;
+        let kw = slots::kwargs_dict(args.kwargs, vm)?;
+        let r = new(sub, t, kw);
+        proxy::decref(t);
+        if !kw.is_null() {
+            proxy::decref(kw);
+        }
+        pyerrors::check_result(r, || format!("{}.__new__", cstr((*owner).tp_name)), vm)
+    })
+}
+
+type NewFn = unsafe extern "C" fn(*mut PyTypeObject, *mut CObject, *mut CObject) -> *mut CObject;
+
+/// Whether `t`'s `tp_new` is a VM type's `__new__` (inherited from its face).
+fn new_from_vm(t: &PyTypeObject) -> bool {
+    t.tp_new.is_some_and(|f| std::ptr::fn_addr_eq(f, slots::slot_tp_new as NewFn))
+}
+
+/// The VM's `__new__` slot of a C type and its Python subclasses.
+fn c_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    pystate::enter(vm, || call_tp_new(proxy::type_as_c(&cls, vm), &cls, args, vm))
+}
+
+/// The VM's call slot of a C type with `tp_call` (and its subclasses).
+fn c_call(obj: &rustpython_vm::PyObject, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    pystate::enter(vm, || unsafe {
+        let o = proxy::as_c(obj, vm);
+        let r = match crate::abstract_::call::vectorcall_of(o) {
+            Some(f) => crate::abstract_::call::vectorcall(o, f, args, vm),
+            None => match (*(*o).ob_type).tp_call {
+                Some(call) => {
+                    let t = tupleobject::tuple_from(&args.args, vm)?;
+                    let kw = slots::kwargs_dict(args.kwargs, vm)?;
+                    let r = call(o, t, kw);
+                    proxy::decref(t);
+                    if !kw.is_null() {
+                        proxy::decref(kw);
+                    }
+                    pyerrors::check_result(r, || format!("{}.__call__", type_name((*o).ob_type)), vm)
+                }
+                None => Err(vm.new_type_error(format!("'{}' object is not callable", type_name((*o).ob_type)))),
+            },
+        };
+        proxy::release_borrowed(std::slice::from_ref(&obj.to_owned()));
+        r
+    })
+}
+
+fn disallowed_new(cls: PyTypeRef, _args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let tp = pystate::enter(vm, || proxy::type_as_c(&cls, vm));
+    Err(vm.new_type_error(format!("cannot create '{}' instances", type_name(tp))))
+}
+
+/// `object`'s `tp_dealloc` for C: free the memory.
+unsafe extern "C" fn object_dealloc(op: *mut CObject) {
+    unsafe {
+        match (*(*op).ob_type).tp_free {
+            Some(free) => free(op as *mut c_void),
+            None => crate::pymem::PyObject_Free(op as *mut c_void),
+        }
+    }
+}
+
+/// `object`'s `tp_new` for C: a C type's instance from its `tp_alloc`, any
+/// other type's from the VM.
+unsafe extern "C" fn object_new(tp: *mut PyTypeObject, args: *mut CObject, kw: *mut CObject) -> *mut CObject {
+    unsafe {
+        if c_layout(tp) {
+            return match (*tp).tp_alloc {
+                Some(alloc) => alloc(tp, 0),
+                None => PyType_GenericAlloc(tp, 0),
+            };
+        }
+        slots::slot_tp_new(tp, args, kw)
+    }
+}
+
+/// Whether instances of `tp` are C memory: it or a base is a C type.
+unsafe fn c_layout(tp: *mut PyTypeObject) -> bool {
+    let mut t = tp;
+    unsafe {
+        while !t.is_null() {
+            if is_c_type(t) {
+                return true;
+            }
+            t = (*t).tp_base;
+        }
+    }
+    false
+}
+
+/// The type object memory `PyType_FromSpec` fills.
+#[repr(C)]
+struct HeapType {
+    ty: PyTypeObject,
+    tables: Tables,
+}
+
+/// The address of the field slot id `id` names in `tp` (`PyType_Slot`).
+unsafe fn slot_field(tp: *mut PyTypeObject, id: c_int) -> Option<*mut *mut c_void> {
+    unsafe {
+        let t = &mut *tp;
+        macro_rules! at {
+            ($e:expr) => {
+                Some(&raw mut $e as *mut *mut c_void)
+            };
+        }
+        macro_rules! sub {
+            ($table:ident . $f:ident) => {
+                if t.$table.is_null() { None } else { at!((*t.$table).$f) }
+            };
+        }
+        match id {
+            3 => sub!(tp_as_mapping.mp_ass_subscript),
+            4 => sub!(tp_as_mapping.mp_length),
+            5 => sub!(tp_as_mapping.mp_subscript),
+            6 => sub!(tp_as_number.nb_absolute),
+            7 => sub!(tp_as_number.nb_add),
+            8 => sub!(tp_as_number.nb_and),
+            9 => sub!(tp_as_number.nb_bool),
+            10 => sub!(tp_as_number.nb_divmod),
+            11 => sub!(tp_as_number.nb_float),
+            12 => sub!(tp_as_number.nb_floor_divide),
+            13 => sub!(tp_as_number.nb_index),
+            14 => sub!(tp_as_number.nb_inplace_add),
+            15 => sub!(tp_as_number.nb_inplace_and),
+            16 => sub!(tp_as_number.nb_inplace_floor_divide),
+            17 => sub!(tp_as_number.nb_inplace_lshift),
+            18 => sub!(tp_as_number.nb_inplace_multiply),
+            19 => sub!(tp_as_number.nb_inplace_or),
+            20 => sub!(tp_as_number.nb_inplace_power),
+            21 => sub!(tp_as_number.nb_inplace_remainder),
+            22 => sub!(tp_as_number.nb_inplace_rshift),
+            23 => sub!(tp_as_number.nb_inplace_subtract),
+            24 => sub!(tp_as_number.nb_inplace_true_divide),
+            25 => sub!(tp_as_number.nb_inplace_xor),
+            26 => sub!(tp_as_number.nb_int),
+            27 => sub!(tp_as_number.nb_invert),
+            28 => sub!(tp_as_number.nb_lshift),
+            29 => sub!(tp_as_number.nb_multiply),
+            30 => sub!(tp_as_number.nb_negative),
+            31 => sub!(tp_as_number.nb_or),
+            32 => sub!(tp_as_number.nb_positive),
+            33 => sub!(tp_as_number.nb_power),
+            34 => sub!(tp_as_number.nb_remainder),
+            35 => sub!(tp_as_number.nb_rshift),
+            36 => sub!(tp_as_number.nb_subtract),
+            37 => sub!(tp_as_number.nb_true_divide),
+            38 => sub!(tp_as_number.nb_xor),
+            39 => sub!(tp_as_sequence.sq_ass_item),
+            40 => sub!(tp_as_sequence.sq_concat),
+            41 => sub!(tp_as_sequence.sq_contains),
+            42 => sub!(tp_as_sequence.sq_inplace_concat),
+            43 => sub!(tp_as_sequence.sq_inplace_repeat),
+            44 => sub!(tp_as_sequence.sq_item),
+            45 => sub!(tp_as_sequence.sq_length),
+            46 => sub!(tp_as_sequence.sq_repeat),
+            47 => at!(t.tp_alloc),
+            48 => at!(t.tp_base),
+            49 => at!(t.tp_bases),
+            50 => at!(t.tp_call),
+            51 => at!(t.tp_clear),
+            52 => at!(t.tp_dealloc),
+            53 => at!(t.tp_del),
+            54 => at!(t.tp_descr_get),
+            55 => at!(t.tp_descr_set),
+            56 => at!(t.tp_doc),
+            57 => at!(t.tp_getattr),
+            58 => at!(t.tp_getattro),
+            59 => at!(t.tp_hash),
+            60 => at!(t.tp_init),
+            61 => at!(t.tp_is_gc),
+            62 => at!(t.tp_iter),
+            63 => at!(t.tp_iternext),
+            64 => at!(t.tp_methods),
+            65 => at!(t.tp_new),
+            66 => at!(t.tp_repr),
+            67 => at!(t.tp_richcompare),
+            68 => at!(t.tp_setattr),
+            69 => at!(t.tp_setattro),
+            70 => at!(t.tp_str),
+            71 => at!(t.tp_traverse),
+            72 => at!(t.tp_members),
+            73 => at!(t.tp_getset),
+            74 => at!(t.tp_free),
+            75 => sub!(tp_as_number.nb_matrix_multiply),
+            76 => sub!(tp_as_number.nb_inplace_matrix_multiply),
+            77 => sub!(tp_as_async.am_await),
+            78 => sub!(tp_as_async.am_aiter),
+            79 => sub!(tp_as_async.am_anext),
+            80 => at!(t.tp_finalize),
+            81 => sub!(tp_as_async.am_send),
+            82 => at!(t.tp_vectorcall),
+            _ => None,
+        }
+    }
+}
+
+const PY_TP_BASE: c_int = 48;
+const PY_TP_BASES: c_int = 49;
+const PY_TP_DOC: c_int = 56;
+const PY_TP_TOKEN: c_int = 83;
+
+/// `PyType_FromMetaclass` and the functions that are special cases of it.
+unsafe fn from_spec(
+    metatype: *mut PyTypeObject,
+    module: Option<PyObjectRef>,
+    spec: *const ffi::PyType_Spec,
+    bases: Option<PyObjectRef>,
+    vm: &VirtualMachine,
+) -> PyResult<*mut CObject> {
+    unsafe {
+        if spec.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let spec = &*spec;
+        let name = cstr(spec.name);
+        let p = proxy::alloc(size_of::<HeapType>(), if metatype.is_null() { &raw mut PyType_Type } else { metatype });
+        if p.is_null() {
+            return Err(vm.new_memory_error(""));
+        }
+        let heap = p as *mut HeapType;
+        let tp = &raw mut (*heap).ty;
+        let t = &mut *tp;
+        t.tp_as_async = &raw mut (*heap).tables.as_async;
+        t.tp_as_number = &raw mut (*heap).tables.as_number;
+        t.tp_as_mapping = &raw mut (*heap).tables.as_mapping;
+        t.tp_as_sequence = &raw mut (*heap).tables.as_sequence;
+        // The name lives as long as the (immortal) type.
+        t.tp_name = CString::new(name.clone()).unwrap_or_default().into_raw();
+        t.tp_basicsize = spec.basicsize as isize;
+        t.tp_itemsize = spec.itemsize as isize;
+        t.tp_flags = spec.flags as c_ulong | ffi::Py_TPFLAGS_HEAPTYPE;
+        let mut bases = bases;
+        let mut slot = spec.slots;
+        while !slot.is_null() && (*slot).slot != 0 {
+            let (id, value) = ((*slot).slot, (*slot).pfunc);
+            match id {
+                PY_TP_BASE | PY_TP_BASES => {
+                    if bases.is_none() && !value.is_null() {
+                        bases = Some(proxy::from_c(value as *mut CObject, vm)?);
+                    }
+                }
+                PY_TP_DOC => {
+                    if !value.is_null() {
+                        t.tp_doc = CString::new(cstr(value as *const c_char)).unwrap_or_default().into_raw();
+                    }
+                }
+                PY_TP_TOKEN => {}
+                _ => match slot_field(tp, id) {
+                    Some(field) => *field = value,
+                    None => return Err(vm.new_runtime_error(format!("invalid slot offset {id}"))),
+                },
+            }
+            slot = slot.add(1);
+        }
+        // Py_tp_members may describe the layout instead of attributes.
+        let mut d = t.tp_members;
+        while !d.is_null() && !(*d).name.is_null() {
+            let off = (*d).offset;
+            match CStr::from_ptr((*d).name).to_bytes() {
+                b"__weaklistoffset__" => t.tp_weaklistoffset = off,
+                b"__dictoffset__" => t.tp_dictoffset = off,
+                b"__vectorcalloffset__" => t.tp_vectorcall_offset = off,
+                _ => {}
+            }
+            d = d.add(1);
+        }
+        // Empty tables inherit from the base as CPython's NULL ones do.
+        for (table, size) in [
+            (&raw mut t.tp_as_async as *mut *mut u8, size_of::<ffi::PyAsyncMethods>()),
+            (&raw mut t.tp_as_number as *mut *mut u8, size_of::<ffi::PyNumberMethods>()),
+            (&raw mut t.tp_as_mapping as *mut *mut u8, size_of::<ffi::PyMappingMethods>()),
+            (&raw mut t.tp_as_sequence as *mut *mut u8, size_of::<ffi::PySequenceMethods>()),
+        ] {
+            if std::slice::from_raw_parts(*table, size).iter().all(|&b| b == 0) {
+                *table = null_mut();
+            }
+        }
+        if let Some(bases) = bases {
+            let list: Vec<PyObjectRef> = match bases.downcast_ref::<PyTuple>() {
+                Some(tuple) => tuple.as_slice().to_vec(),
+                None => vec![bases.clone()],
+            };
+            let first = list.first().ok_or_else(|| vm.new_type_error("bases must not be empty"))?;
+            t.tp_base = proxy::as_c(first, vm) as *mut PyTypeObject;
+            if list.len() > 1 {
+                t.tp_bases = proxy::to_c_new(vm.ctx.new_tuple(list).as_object(), vm);
+            }
+        }
+        if !t.tp_base.is_null() {
+            let base = vm_type(t.tp_base, vm)?;
+            if !base.slots.flags.has_feature(PyTypeFlags::BASETYPE) {
+                return Err(vm.new_type_error(format!("type '{}' is not an acceptable base type", type_name(t.tp_base))));
+            }
+        }
+        ready(tp, vm)?;
+        if let Some(m) = module {
+            if let Some(info) = C_TYPES.lock().get_mut(&(tp as usize)) {
+                info.module = Some(m);
+            }
+        }
+        proxy::incref(p);
+        Ok(p)
+    }
+}
+
+fn type_name(tp: *mut PyTypeObject) -> String {
+    unsafe { cstr((*tp).tp_name) }
 }
 
 /// Declares the builtin type objects exported as data symbols.
@@ -119,7 +951,7 @@ macro_rules! static_types {
                 // All are registered before any is filled, so that filling one
                 // (its base, its metatype) finds the others.
                 $( proxy::register_static(&raw mut $sym as *mut CObject, ctx.types.$field.as_object()); )*
-                $( fill(&raw mut $sym, ctx.types.$field, vm); )*
+                $( fill(&raw mut $sym, Box::leak(Box::default()), ctx.types.$field, vm); )*
             }
         }
     };
@@ -163,6 +995,9 @@ static_types! {
     PyMethod_Type = bound_method_type,
     _PyNone_Type = none_type,
     _PyNotImplemented_Type = not_implemented_type,
+    _PyWeakref_RefType = weakref_type,
+    _PyWeakref_ProxyType = weakproxy_type,
+    _PyWeakref_CallableProxyType = weakcallableproxy_type,
 }
 
 /// The type of `PyModuleDef` objects: C-side only, with no VM counterpart.
@@ -186,13 +1021,148 @@ fn as_type(obj: PyObjectRef, vm: &VirtualMachine) -> rustpython_vm::PyResult<PyT
         .map_err(|o| vm.new_type_error(format!("expected a type, not {}", o.class().name())))
 }
 
+/// The C type's record, or the TypeError CPython gives for a static type.
+fn c_type_module(tp: *mut PyTypeObject, what: &str, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    let types = C_TYPES.lock();
+    let info = types.get(&(tp as usize));
+    let heap = unsafe { (*tp).tp_flags } & ffi::Py_TPFLAGS_HEAPTYPE != 0;
+    match info.and_then(|i| i.module.clone()) {
+        Some(m) => Ok(m),
+        None if !heap => Err(vm.new_type_error(format!("{what}: Type '{}' is not a heap type", type_name(tp)))),
+        None => Err(vm.new_type_error(format!("{what}: Type '{}' has no associated module", type_name(tp)))),
+    }
+}
+
 capi! {
     fn PyType_IsSubtype(vm, a: PyObjectRef, b: PyObjectRef) -> i32 {
         Ok(as_type(a, vm)?.fast_issubclass(&as_type(b, vm)?) as i32)
     }
 
-    fn PyType_GetFlags(vm, t: PyObjectRef) -> u64 {
-        let tp = proxy::as_c(&t, vm) as *mut PyTypeObject;
-        Ok(unsafe { (*tp).tp_flags } as u64)
+    fn PyType_GetFlags(vm, t: Ptr) -> u64 {
+        Ok(unsafe { (*(t.0 as *mut PyTypeObject)).tp_flags } as u64)
+    }
+
+    fn PyType_Ready(vm, t: Ptr) -> () {
+        ready(t.0 as *mut PyTypeObject, vm)
+    }
+
+    /// Zeroed memory for an instance of `tp` with `nitems` items (and room
+    /// for one more, as CPython allocates).
+    fn PyType_GenericAlloc(vm, tp: *mut PyTypeObject, nitems: isize) -> *mut CObject {
+        if tp.is_null() {
+            return Err(crate::boundary::null_argument(vm));
+        }
+        let t = &*tp;
+        let mut size = t.tp_basicsize.max(size_of::<CObject>() as isize) as usize;
+        if t.tp_itemsize != 0 {
+            size += (nitems.max(0) as usize + 1) * t.tp_itemsize.unsigned_abs();
+            size = size.next_multiple_of(size_of::<usize>());
+        }
+        let op = proxy::alloc_block(size) as *mut CObject;
+        if op.is_null() {
+            return Err(vm.new_memory_error(""));
+        }
+        proxy::init_instance(op, tp);
+        if t.tp_itemsize != 0 {
+            (*(op as *mut ffi::PyVarObject)).ob_size = nitems;
+        }
+        Ok(op)
+    }
+
+    fn PyType_GenericNew(vm, tp: *mut PyTypeObject, args: *mut CObject, kw: *mut CObject) -> *mut CObject {
+        if tp.is_null() {
+            return Err(crate::boundary::null_argument(vm));
+        }
+        let alloc = (*tp).tp_alloc.unwrap_or(PyType_GenericAlloc);
+        let op = alloc(tp, 0);
+        if op.is_null() {
+            return Err(pyerrors::take().unwrap_or_else(|| vm.new_memory_error("")));
+        }
+        Ok(op)
+    }
+
+    fn PyType_FromSpec(vm, spec: *const ffi::PyType_Spec) -> *mut CObject {
+        from_spec(null_mut(), None, spec, None, vm)
+    }
+
+    fn PyType_FromSpecWithBases(vm, spec: *const ffi::PyType_Spec, bases: Option<PyObjectRef>) -> *mut CObject {
+        from_spec(null_mut(), None, spec, bases, vm)
+    }
+
+    fn PyType_FromModuleAndSpec(vm, module: Option<PyObjectRef>, spec: *const ffi::PyType_Spec, bases: Option<PyObjectRef>) -> *mut CObject {
+        from_spec(null_mut(), module, spec, bases, vm)
+    }
+
+    fn PyType_FromMetaclass(vm, metatype: *mut PyTypeObject, module: Option<PyObjectRef>, spec: *const ffi::PyType_Spec, bases: Option<PyObjectRef>) -> *mut CObject {
+        from_spec(metatype, module, spec, bases, vm)
+    }
+
+    fn PyType_GetSlot(vm, tp: Ptr, id: c_int) -> *mut c_void {
+        let tp = tp.0 as *mut PyTypeObject;
+        if !(1..=82).contains(&id) {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        Ok(slot_field(tp, id).map_or(null_mut(), |f| *f))
+    }
+
+    /// Borrowed: the type holds its module.
+    fn PyType_GetModule(vm, tp: Ptr) -> *mut CObject {
+        let m = c_type_module(tp.0 as *mut PyTypeObject, "PyType_GetModule", vm)?;
+        Ok(proxy::as_c(&m, vm))
+    }
+
+    fn PyType_GetModuleState(vm, tp: Ptr) -> *mut c_void {
+        let m = c_type_module(tp.0 as *mut PyTypeObject, "PyType_GetModuleState", vm)?;
+        Ok(moduleobject::info_of(&m, vm).map_or(null_mut(), |i| i.state))
+    }
+
+    /// Borrowed: the first module made from `def` among the modules of the
+    /// C types in `tp`'s MRO.
+    fn PyType_GetModuleByDef(vm, tp: Ptr, def: *mut ffi::PyModuleDef) -> *mut CObject {
+        let ty = vm_type(tp.0 as *mut PyTypeObject, vm)?;
+        for t in ty.mro_map_collect(|t| t.to_owned()) {
+            let c = proxy::type_as_c(&t, vm);
+            let module = C_TYPES.lock().get(&(c as usize)).and_then(|i| i.module.clone());
+            if let Some(m) = module {
+                if moduleobject::info_of(&m, vm).is_some_and(|i| i.def == def) {
+                    return Ok(proxy::as_c(&m, vm));
+                }
+            }
+        }
+        Err(vm.new_type_error(format!(
+            "PyType_GetModuleByDef: No superclass of '{}' has the given module",
+            ty.name()
+        )))
+    }
+
+    fn PyType_GetName(vm, tp: Ptr) -> PyObjectRef {
+        Ok(vm_type(tp.0 as *mut PyTypeObject, vm)?.as_object().get_attr("__name__", vm)?)
+    }
+
+    fn PyType_GetQualName(vm, tp: Ptr) -> PyObjectRef {
+        Ok(vm_type(tp.0 as *mut PyTypeObject, vm)?.as_object().get_attr("__qualname__", vm)?)
+    }
+
+    fn PyType_GetModuleName(vm, tp: Ptr) -> PyObjectRef {
+        Ok(vm_type(tp.0 as *mut PyTypeObject, vm)?.as_object().get_attr("__module__", vm)?)
+    }
+
+    fn PyType_GetFullyQualifiedName(vm, tp: Ptr) -> PyObjectRef {
+        let ty = vm_type(tp.0 as *mut PyTypeObject, vm)?;
+        let qualname = ty.as_object().get_attr("__qualname__", vm)?.str(vm)?;
+        let module = ty.as_object().get_attr("__module__", vm)?.str(vm)?;
+        Ok(if module.as_wtf8() == "builtins" || module.as_wtf8() == "__main__" {
+            qualname.into()
+        } else {
+            vm.ctx.new_str(format!("{module}.{qualname}")).into()
+        })
+    }
+
+    fn PyType_Modified(vm, tp: Ptr) -> () {
+        Ok(())
+    }
+
+    fn PyType_ClearCache(vm) -> u32 {
+        Ok(0)
     }
 }

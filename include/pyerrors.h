@@ -8,6 +8,19 @@
 extern "C" {
 #endif
 
+/* The instance layout of BaseException (CPython 3.14), for extension
+   types that derive from an exception type. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *dict;
+    PyObject *args;
+    PyObject *notes;
+    PyObject *traceback;
+    PyObject *context;
+    PyObject *cause;
+    char suppress_context;
+} PyBaseExceptionObject;
+
 /* ------------------------------------------------------------------ */
 /* The error indicator                                                 */
 

@@ -45,6 +45,10 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_errors", &["capi_errors"]),
     ("capi_argparse", &["capi_argparse"]),
     ("capi_refcount", &["capi_refcount"]),
+    ("capi_types", &["capi_types"]),
+    ("capi_slots", &["capi_slots"]),
+    ("capi_heaptypes", &["capi_heaptypes"]),
+    ("capi_gc", &["capi_gc"]),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -317,6 +321,10 @@ family_tests! {
     "capi_errors" => capi_errors_cpython, capi_errors_rustpy;
     "capi_argparse" => capi_argparse_cpython, capi_argparse_rustpy;
     "capi_refcount" => capi_refcount_cpython, capi_refcount_rustpy;
+    "capi_types" => capi_types_cpython, capi_types_rustpy;
+    "capi_slots" => capi_slots_cpython, capi_slots_rustpy;
+    "capi_heaptypes" => capi_heaptypes_cpython, capi_heaptypes_rustpy;
+    "capi_gc" => capi_gc_cpython, capi_gc_rustpy;
 }
 
 /// Every `c-tests/*.c` is built by some family, every `test_*.py` is some

@@ -276,6 +276,31 @@ fn ffi_layouts() -> Vec<RustLayout> {
             tp_versions_used,
         }),
         layout!(ffi::PyMethodDef as "PyMethodDef" { ml_name, ml_meth, ml_flags, ml_doc }),
+        layout!(ffi::PyNumberMethods as "PyNumberMethods" {
+            nb_add, nb_subtract, nb_multiply, nb_remainder, nb_divmod, nb_power,
+            nb_negative, nb_positive, nb_absolute, nb_bool, nb_invert, nb_lshift,
+            nb_rshift, nb_and, nb_xor, nb_or, nb_int, nb_reserved, nb_float,
+            nb_inplace_add, nb_inplace_subtract, nb_inplace_multiply,
+            nb_inplace_remainder, nb_inplace_power, nb_inplace_lshift,
+            nb_inplace_rshift, nb_inplace_and, nb_inplace_xor, nb_inplace_or,
+            nb_floor_divide, nb_true_divide, nb_inplace_floor_divide,
+            nb_inplace_true_divide, nb_index, nb_matrix_multiply,
+            nb_inplace_matrix_multiply,
+        }),
+        layout!(ffi::PySequenceMethods as "PySequenceMethods" {
+            sq_length, sq_concat, sq_repeat, sq_item, was_sq_slice, sq_ass_item,
+            was_sq_ass_slice, sq_contains, sq_inplace_concat, sq_inplace_repeat,
+        }),
+        layout!(ffi::PyMappingMethods as "PyMappingMethods" {
+            mp_length, mp_subscript, mp_ass_subscript,
+        }),
+        layout!(ffi::PyAsyncMethods as "PyAsyncMethods" { am_await, am_aiter, am_anext, am_send }),
+        layout!(ffi::PyType_Slot as "PyType_Slot" { slot, pfunc }),
+        layout!(ffi::PyType_Spec as "PyType_Spec" { name, basicsize, itemsize, flags, slots }),
+        layout!(ffi::PyMemberDef as "PyMemberDef" {
+            name, type_code as "type", offset, flags, doc,
+        }),
+        layout!(ffi::PyGetSetDef as "PyGetSetDef" { name, get, set, doc, closure }),
         layout!(ffi::PyModuleDef_Base as "PyModuleDef_Base" { ob_base, m_init, m_index, m_copy }),
         layout!(ffi::PyModuleDef_Slot as "PyModuleDef_Slot" { slot, value }),
         layout!(ffi::PyModuleDef as "PyModuleDef" {

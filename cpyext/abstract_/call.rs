@@ -13,7 +13,7 @@ use rustpython_vm::{
 };
 
 /// Keyword arguments from a dict given by C.
-fn kwargs_of(kwargs: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<KwArgs> {
+pub(crate) fn kwargs_of(kwargs: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<KwArgs> {
     let Some(kwargs) = kwargs else { return Ok(KwArgs::default()) };
     let dict = kwargs
         .downcast::<PyDict>()
@@ -26,7 +26,7 @@ fn kwargs_of(kwargs: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<KwArg
         .collect()
 }
 
-fn positional(args: PyObjectRef, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRef>> {
+pub(crate) fn positional(args: PyObjectRef, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRef>> {
     match args.downcast_ref::<PyTuple>() {
         Some(t) => Ok(t.as_slice().to_vec()),
         None => Err(vm.new_type_error(format!("argument list must be a tuple, not {}", args.class().name()))),
@@ -116,5 +116,82 @@ capi! {
         let zelf = args.args.remove(0);
         let method = zelf.get_attr(&crate::object::attr_name(name, vm)?, vm)?;
         pystate::without_gil(|| method.call_with_args(args, vm))
+    }
+}
+
+/// The vectorcall function an object carries at its type's
+/// `tp_vectorcall_offset`, if its type has `Py_TPFLAGS_HAVE_VECTORCALL`.
+pub(crate) unsafe fn vectorcall_of(o: *mut CObject) -> Option<unsafe extern "C" fn(*mut CObject, *const *mut CObject, usize, *mut CObject) -> *mut CObject> {
+    unsafe {
+        let tp = (*o).ob_type;
+        if (*tp).tp_flags & crate::ffi::Py_TPFLAGS_HAVE_VECTORCALL == 0 || (*tp).tp_vectorcall_offset <= 0 {
+            return None;
+        }
+        *((o as *mut u8).offset((*tp).tp_vectorcall_offset) as *const crate::ffi::vectorcallfunc)
+    }
+}
+
+/// Lends positional and keyword arguments to C in the vectorcall layout:
+/// `f` gets the values (positional first) and the tuple of keyword names
+/// (NULL when there are none), borrowed for the call.
+pub(crate) fn lend_vector<R>(
+    pos: &[PyObjectRef],
+    kwargs: KwArgs,
+    vm: &VirtualMachine,
+    f: impl FnOnce(*const *mut CObject, usize, *mut CObject) -> R,
+) -> PyResult<R> {
+    let mut argv: Vec<*mut CObject> = Vec::with_capacity(pos.len() + kwargs.len());
+    argv.extend(pos.iter().map(|a| proxy::as_c(a, vm)));
+    let mut names = Vec::with_capacity(kwargs.len());
+    // The values stay held here for the call: C borrows their proxies.
+    let mut values = Vec::with_capacity(kwargs.len());
+    for (k, v) in kwargs {
+        names.push(PyObjectRef::from(vm.ctx.new_str(k)));
+        argv.push(proxy::as_c(&v, vm));
+        values.push(v);
+    }
+    let kwnames = if names.is_empty() { std::ptr::null_mut() } else { crate::tupleobject::tuple_from(&names, vm)? };
+    let r = f(argv.as_ptr(), pos.len(), kwnames);
+    if !kwnames.is_null() {
+        unsafe { proxy::decref(kwnames) };
+    }
+    proxy::release_borrowed(pos);
+    proxy::release_borrowed(&values);
+    Ok(r)
+}
+
+/// Calls the vectorcall function `f` of `callable` with `args`.
+pub(crate) unsafe fn vectorcall(
+    callable: *mut CObject,
+    f: unsafe extern "C" fn(*mut CObject, *const *mut CObject, usize, *mut CObject) -> *mut CObject,
+    args: FuncArgs,
+    vm: &VirtualMachine,
+) -> PyResult {
+    let FuncArgs { args: pos, kwargs } = args;
+    let r = lend_vector(&pos, kwargs, vm, |argv, n, kwnames| unsafe { f(callable, argv, n, kwnames) })?;
+    crate::pyerrors::check_result(r, || "vectorcall".to_owned(), vm)
+}
+
+capi! {
+    fn PyVectorcall_Function(vm, o: crate::boundary::Ptr) -> *mut std::ffi::c_void {
+        Ok(vectorcall_of(o.0).map_or(std::ptr::null_mut(), |f| f as *mut std::ffi::c_void))
+    }
+
+    /// Calls `callable`'s vectorcall function with a tuple and a dict, as
+    /// `tp_call` of a type with `Py_TPFLAGS_HAVE_VECTORCALL` does. Objects
+    /// of the VM (whose builtins all have vectorcall in CPython) are called.
+    fn PyVectorcall_Call(vm, callable: crate::boundary::Ptr, args: PyObjectRef, kwargs: Option<PyObjectRef>) -> PyObjectRef {
+        let args = FuncArgs::new(positional(args, vm)?, kwargs_of(kwargs, vm)?);
+        match vectorcall_of(callable.0) {
+            Some(f) => vectorcall(callable.0, f, args, vm),
+            None if (*callable.0).ob_flags & proxy::FLAG_C_OBJECT == 0 => {
+                let obj = proxy::from_c(callable.0, vm)?;
+                pystate::without_gil(|| obj.call(args, vm))
+            }
+            None => Err(vm.new_type_error(format!(
+                "'{}' object does not support vectorcall",
+                std::ffi::CStr::from_ptr((*(*callable.0).ob_type).tp_name).to_string_lossy()
+            ))),
+        }
     }
 }

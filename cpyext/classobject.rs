@@ -1,0 +1,46 @@
+//! Bound method objects (`classobject.h`): `PyInstanceMethod_New`, a
+//! callable that binds to instances like a Python function (for putting a
+//! C function in a class dict). RustPython has no such type, so it is a
+//! small Python class, made once per VM.
+
+use crate::capi;
+use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
+
+const SOURCE: &str = "\
+class instancemethod:
+    __slots__ = ('__func__',)
+    def __init__(self, func):
+        self.__func__ = func
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self.__func__
+        return _MethodType(self.__func__, obj)
+    def __call__(self, *args, **kwargs):
+        return self.__func__(*args, **kwargs)
+";
+
+fn instancemethod_type(vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    let sys_modules = vm.sys_module.get_attr("modules", vm)?;
+    if let Ok(cached) = sys_modules.get_item("_cpyext_instancemethod", vm) {
+        return Ok(cached);
+    }
+    let scope = vm.new_scope_with_builtins();
+    let types = vm.import("types", 0)?;
+    scope.globals.set_item("_MethodType", types.get_attr("MethodType", vm)?, vm)?;
+    vm.run_string(scope.clone(), SOURCE, "<cpyext instancemethod>")?;
+    let cls = scope.globals.get_item("instancemethod", vm)?;
+    sys_modules.set_item("_cpyext_instancemethod", cls.clone(), vm)?;
+    Ok(cls)
+}
+
+capi! {
+    fn PyInstanceMethod_New(vm, func: PyObjectRef) -> PyObjectRef {
+        instancemethod_type(vm)?.call((func,), vm)
+    }
+
+    fn PyInstanceMethod_Function(vm, im: PyObjectRef) -> *mut crate::ffi::PyObject {
+        let func = im.get_attr("__func__", vm)?;
+        // Borrowed: the instancemethod holds it.
+        Ok(crate::proxy::as_c(&func, vm))
+    }
+}

@@ -1,0 +1,187 @@
+//! Object memory (`objimpl.h`): `PyObject_New`/`Init` for C types, and the
+//! garbage-collector entry points.
+//!
+//! An instance of a C type lives in `PyObject_Malloc` memory (it has a
+//! proxy prefix) and is tracked by the VM's collector through its wrapper
+//! (`proxy.rs`, rule 8), so `PyObject_GC_Track`/`UnTrack` have nothing of
+//! their own to record.
+
+use crate::boundary::Ptr;
+use crate::capi;
+use crate::ffi::{self, PyObject as CObject, PyTypeObject};
+use crate::proxy;
+use std::ffi::c_void;
+
+/// A new instance of `tp` of `size` bytes, not yet initialized by its type.
+unsafe fn new_object(tp: *mut PyTypeObject, size: usize, vm: &rustpython_vm::VirtualMachine) -> rustpython_vm::PyResult<*mut CObject> {
+    unsafe {
+        let op = proxy::alloc_block(size.max(size_of::<CObject>())) as *mut CObject;
+        if op.is_null() {
+            return Err(vm.new_memory_error(""));
+        }
+        proxy::init_instance(op, tp);
+        Ok(op)
+    }
+}
+
+/// `_PyObject_VAR_SIZE`: the basic size plus `n` items, word-aligned.
+unsafe fn var_size(tp: *mut PyTypeObject, n: isize) -> usize {
+    unsafe {
+        let t = &*tp;
+        (t.tp_basicsize as usize + n.max(0) as usize * t.tp_itemsize.unsigned_abs()).next_multiple_of(size_of::<usize>())
+    }
+}
+
+capi! {
+    /// Initializes the header of `PyObject_Malloc` memory as an instance of
+    /// `tp`. (Memory from any other allocator has no prefix and cannot be
+    /// an object here.)
+    fn PyObject_Init(vm, op: Ptr, tp: Ptr) -> *mut CObject {
+        proxy::init_instance(op.0, tp.0 as *mut PyTypeObject);
+        Ok(op.0)
+    }
+
+    fn PyObject_InitVar(vm, op: Ptr, tp: Ptr, size: isize) -> *mut CObject {
+        proxy::init_instance(op.0, tp.0 as *mut PyTypeObject);
+        (*(op.0 as *mut ffi::PyVarObject)).ob_size = size;
+        Ok(op.0)
+    }
+
+    fn _PyObject_New(vm, tp: Ptr) -> *mut CObject {
+        let tp = tp.0 as *mut PyTypeObject;
+        new_object(tp, (*tp).tp_basicsize as usize, vm)
+    }
+
+    fn _PyObject_NewVar(vm, tp: Ptr, n: isize) -> *mut CObject {
+        let tp = tp.0 as *mut PyTypeObject;
+        let op = new_object(tp, var_size(tp, n), vm)?;
+        (*(op as *mut ffi::PyVarObject)).ob_size = n;
+        Ok(op)
+    }
+
+    /// Untracked until `PyObject_GC_Track`, as in CPython.
+    fn _PyObject_GC_New(vm, tp: Ptr) -> *mut CObject {
+        let tp = tp.0 as *mut PyTypeObject;
+        let op = new_object(tp, (*tp).tp_basicsize as usize, vm)?;
+        (*op).ob_flags |= proxy::FLAG_GC_UNTRACKED;
+        Ok(op)
+    }
+
+    fn _PyObject_GC_NewVar(vm, tp: Ptr, n: isize) -> *mut CObject {
+        let tp = tp.0 as *mut PyTypeObject;
+        let op = new_object(tp, var_size(tp, n), vm)?;
+        (*(op as *mut ffi::PyVarObject)).ob_size = n;
+        (*op).ob_flags |= proxy::FLAG_GC_UNTRACKED;
+        Ok(op)
+    }
+
+    fn PyObject_IS_GC(vm, op: Ptr) -> i32 {
+        Ok(((*(*op.0).ob_type).tp_flags & ffi::Py_TPFLAGS_HAVE_GC != 0) as i32)
+    }
+
+    fn PyObject_GC_IsTracked(vm, op: Ptr) -> i32 {
+        if (*op.0).ob_flags & proxy::FLAG_C_OBJECT != 0 {
+            let gc_type = (*(*op.0).ob_type).tp_flags & ffi::Py_TPFLAGS_HAVE_GC != 0;
+            return Ok((gc_type && (*op.0).ob_flags & proxy::FLAG_GC_UNTRACKED == 0) as i32);
+        }
+        let obj = proxy::from_c_ref(op.0, vm)?;
+        Ok(obj.is_gc_tracked() as i32)
+    }
+
+    fn PyObject_GC_IsFinalized(vm, op: Ptr) -> i32 {
+        let c_finalized = proxy::is_prefixed(op.0) && (*op.0).ob_flags & proxy::FLAG_FINALIZED != 0;
+        let obj = proxy::from_c_ref(op.0, vm)?;
+        Ok((c_finalized || obj.gc_finalized()) as i32)
+    }
+
+    /// The weak references to an instance live on its VM wrapper, which the
+    /// VM clears before the instance's `tp_dealloc` runs.
+    fn PyObject_ClearWeakRefs(vm, op: Ptr) -> () {
+        Ok(())
+    }
+
+    /// `tp_finalize` runs as the wrapper's `__del__`, before `tp_dealloc`;
+    /// one reached from `tp_dealloc` has run already (or the instance never
+    /// reached the VM, and then CPython would run it now).
+    fn PyObject_CallFinalizerFromDealloc(vm, op: Ptr) -> i32 {
+        call_finalizer_once(op.0);
+        Ok(0)
+    }
+
+    fn PyObject_CallFinalizer(vm, op: Ptr) -> () {
+        call_finalizer_once(op.0);
+        Ok(())
+    }
+
+    /// 0 without collecting while the collector is disabled, as CPython.
+    fn PyGC_Collect(vm) -> isize {
+        let gc = vm.import("gc", 0)?;
+        if !vm.call_method(&gc, "isenabled", ())?.try_to_bool(vm)? {
+            return Ok(0);
+        }
+        let n = vm.call_method(&gc, "collect", ())?;
+        n.try_into_value::<isize>(vm)
+    }
+
+    fn PyGC_Enable(vm) -> i32 {
+        gc_switch(vm, "enable")
+    }
+
+    fn PyGC_Disable(vm) -> i32 {
+        gc_switch(vm, "disable")
+    }
+
+    fn PyGC_IsEnabled(vm) -> i32 {
+        let gc = vm.import("gc", 0)?;
+        Ok(vm.call_method(&gc, "isenabled", ())?.try_to_bool(vm)? as i32)
+    }
+}
+
+/// Turns the collector on or off; the previous state.
+fn gc_switch(vm: &rustpython_vm::VirtualMachine, how: &str) -> rustpython_vm::PyResult<i32> {
+    let gc = vm.import("gc", 0)?;
+    let was = vm.call_method(&gc, "isenabled", ())?.try_to_bool(vm)?;
+    vm.call_method(&gc, how, ())?;
+    Ok(was as i32)
+}
+
+/// Runs `tp_finalize` of an instance that never had a VM wrapper (whose
+/// `__del__` would have run it), once.
+unsafe fn call_finalizer_once(op: *mut CObject) {
+    unsafe {
+        let tp = (*op).ob_type;
+        if let Some(fin) = (*tp).tp_finalize {
+            if proxy::finalizer_due(op) {
+                fin(op);
+            }
+        }
+    }
+}
+
+/// `PyObject_GC_Track`: the collector may look into the object (through
+/// its wrapper, which the VM tracks; see `gcmodule`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_GC_Track(op: *mut c_void) {
+    let op = op as *mut CObject;
+    unsafe {
+        if !op.is_null() && proxy::is_prefixed(op) {
+            (*op).ob_flags &= !proxy::FLAG_GC_UNTRACKED;
+        }
+    }
+}
+
+/// `PyObject_GC_UnTrack`: the collector leaves the object alone.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_GC_UnTrack(op: *mut c_void) {
+    let op = op as *mut CObject;
+    unsafe {
+        if !op.is_null() && proxy::is_prefixed(op) {
+            (*op).ob_flags |= proxy::FLAG_GC_UNTRACKED;
+        }
+    }
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_GC_Del(op: *mut c_void) {
+    unsafe { crate::pymem::PyObject_Free(op) }
+}
