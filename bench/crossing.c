@@ -14,6 +14,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 
 /* The attribute name getattr_loop reads, interned once at import. */
 static PyObject *value_name = NULL;
@@ -311,6 +312,113 @@ roundtrip_loop(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_RETURN_NONE;
 }
 
+/* ---- a C type: Point(x, y) ------------------------------------------ */
+
+typedef struct {
+    PyObject_HEAD
+    double x, y;
+} PointObject;
+
+static PyTypeObject PointType;
+/* Every tp_dealloc, so a run can check each instance died exactly once. */
+static long long point_deallocs;
+
+static PyObject *
+point_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    double x = 0, y = 0;
+    if (!PyArg_ParseTuple(args, "|dd", &x, &y)) {
+        return NULL;
+    }
+    PointObject *p = (PointObject *)type->tp_alloc(type, 0);
+    if (p != NULL) {
+        p->x = x;
+        p->y = y;
+    }
+    return (PyObject *)p;
+}
+
+static void
+point_dealloc(PyObject *self)
+{
+    point_deallocs++;
+    Py_TYPE(self)->tp_free(self);
+}
+
+static PyObject *
+point_norm2(PyObject *self, PyObject *unused)
+{
+    PointObject *p = (PointObject *)self;
+    return PyFloat_FromDouble(p->x * p->x + p->y * p->y);
+}
+
+static PyObject *
+point_add(PyObject *a, PyObject *b)
+{
+    if (!PyObject_TypeCheck(a, &PointType) || !PyObject_TypeCheck(b, &PointType)) {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    PointObject *r = (PointObject *)PointType.tp_alloc(&PointType, 0);
+    if (r != NULL) {
+        r->x = ((PointObject *)a)->x + ((PointObject *)b)->x;
+        r->y = ((PointObject *)a)->y + ((PointObject *)b)->y;
+    }
+    return (PyObject *)r;
+}
+
+static PyMemberDef point_members[] = {
+    {"x", T_DOUBLE, offsetof(PointObject, x), 0, NULL},
+    {"y", T_DOUBLE, offsetof(PointObject, y), 0, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static PyMethodDef point_methods[] = {
+    {"norm2", point_norm2, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyNumberMethods point_as_number = {
+    .nb_add = point_add,
+};
+
+static PyTypeObject PointType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "crossing.Point",
+    .tp_basicsize = sizeof(PointObject),
+    .tp_dealloc = point_dealloc,
+    .tp_as_number = &point_as_number,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_methods = point_methods,
+    .tp_members = point_members,
+    .tp_new = point_new,
+};
+
+/* point_new_loop(n): n Points made and dropped in C. */
+static PyObject *
+point_new_loop(PyObject *self, PyObject *arg)
+{
+    Py_ssize_t n = PyLong_AsSsize_t(arg);
+    if (n == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PointObject *p = PyObject_New(PointObject, &PointType);
+        if (p == NULL) {
+            return NULL;
+        }
+        p->x = (double)i;
+        p->y = 0;
+        Py_DECREF(p);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+get_point_deallocs(PyObject *self, PyObject *unused)
+{
+    return PyLong_FromLongLong(point_deallocs);
+}
+
 #define FAST(f) ((PyCFunction)(void (*)(void))(f))
 
 static PyMethodDef crossing_methods[] = {
@@ -329,6 +437,8 @@ static PyMethodDef crossing_methods[] = {
     {"call_onearg_loop", FAST(call_onearg_loop), METH_FASTCALL, "call_onearg_loop(f, x, n)"},
     {"getattr_loop", FAST(getattr_loop), METH_FASTCALL, "getattr_loop(obj, n)"},
     {"roundtrip_loop", FAST(roundtrip_loop), METH_FASTCALL, "roundtrip_loop(f, n)"},
+    {"point_new_loop", point_new_loop, METH_O, "point_new_loop(n)"},
+    {"point_deallocs", get_point_deallocs, METH_NOARGS, "point_deallocs() -> count"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -346,5 +456,13 @@ PyInit_crossing(void)
             return NULL;
         }
     }
-    return PyModule_Create(&crossing_module);
+    if (PyType_Ready(&PointType) < 0) {
+        return NULL;
+    }
+    PyObject *m = PyModule_Create(&crossing_module);
+    if (m != NULL && PyModule_AddObjectRef(m, "Point", (PyObject *)&PointType) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
 }

@@ -252,6 +252,56 @@ def _(n):
 # ---- context: the same loops without C -----------------------------------
 
 
+# ---- a C type -----------------------------------------------------------
+
+
+@op("ctype_new", "C type: Point(1, 2) made in Python, dropped", 1_000_000)
+def _(n):
+    P = crossing.Point
+    r = range(n)
+    t = perf_counter_ns()
+    for _ in r:
+        P(1.0, 2.0)
+    return perf_counter_ns() - t
+
+
+@op("ctype_new_c", "C type: instance made and dropped in C", 5_000_000)
+def _(n):
+    t = perf_counter_ns()
+    crossing.point_new_loop(n)
+    return perf_counter_ns() - t
+
+
+@op("ctype_method", "C type: METH_NOARGS method call", 2_000_000)
+def _(n):
+    p = crossing.Point(1.0, 2.0)
+    r = range(n)
+    t = perf_counter_ns()
+    for _ in r:
+        p.norm2()
+    return perf_counter_ns() - t
+
+
+@op("ctype_member", "C type: T_DOUBLE member read", 2_000_000)
+def _(n):
+    p = crossing.Point(1.0, 2.0)
+    r = range(n)
+    t = perf_counter_ns()
+    for _ in r:
+        p.x
+    return perf_counter_ns() - t
+
+
+@op("ctype_add", "C type: p + p (nb_add, new instance)", 1_000_000)
+def _(n):
+    p = crossing.Point(1.0, 2.0)
+    r = range(n)
+    t = perf_counter_ns()
+    for _ in r:
+        p + p
+    return perf_counter_ns() - t
+
+
 @op("py_loop", "(context) empty Python for-loop", 8_000_000)
 def _(n):
     r = range(n)
@@ -309,6 +359,11 @@ CHECKS = {
     "call_onearg": lambda c: c.call_onearg_loop(py_onearg, 7, 3) == 7,
     "getattr": lambda c: c.getattr_loop(Obj(), 3) == 42,
     "roundtrip": lambda c: c.roundtrip_loop(py_plus_one, 3) is None,
+    "ctype_new": lambda c: c.Point(1.0, 2.0).norm2() == 5.0,
+    "ctype_new_c": lambda c: c.point_new_loop(3) is None,
+    "ctype_method": lambda c: c.Point(3.0, 4.0).norm2() == 25.0,
+    "ctype_member": lambda c: c.Point(1.5, 2.0).x == 1.5,
+    "ctype_add": lambda c: (c.Point(1.0, 2.0) + c.Point(3.0, 4.0)).y == 6.0,
 }
 
 
@@ -350,7 +405,8 @@ def memory(total):
     """Both directions, twice: in a Python loop, each iteration takes a new int
     from C (new_int) and gives C a new object (drop(object())); in a C loop
     (roundtrip_loop), C makes a new int, hands it to Python, and drops the new
-    int Python returns."""
+    int Python returns. Then total/10 instances of a C type from Python (in
+    lists of 1000) and as many from C."""
     checkpoints = [0, total // 10, total]
     new_int = crossing.new_int
     drop = crossing.drop
@@ -370,6 +426,27 @@ def memory(total):
         crossing.roundtrip_loop(py_plus_one, cp - done)
         done = cp
         mem_line("c-loop", done)
+
+    # A C type's instances, made and dropped from Python and from C: every
+    # one must be deallocated (checked; the run fails otherwise).
+    before = crossing.point_deallocs()
+    made = 0
+    P = crossing.Point
+    for phase, make in (("ctype-py", lambda k: [P(1.0, 2.0) for _ in range(k)] and None),
+                        ("ctype-c", crossing.point_new_loop)):
+        done = 0
+        for cp in (0, total // 100, total // 10):
+            step = cp - done
+            while step:
+                chunk = min(step, 1000)
+                make(chunk)
+                step -= chunk
+            made += cp - done
+            done = cp
+            mem_line(phase, done)
+    dead = crossing.point_deallocs() - before
+    if dead != made:
+        raise SystemExit("ERROR C type: %d instances made, %d deallocated" % (made, dead))
 
     if ON_RUSTPY:
         import _cpyext

@@ -1035,9 +1035,7 @@ impl Drop for CInstance {
 /// wrapper of the instance's type, linked (owning) to it.
 unsafe fn new_wrapper(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     unsafe {
-        let cls = from_c((*op).ob_type as *mut CObject, vm)?
-            .downcast::<PyType>()
-            .map_err(|_| vm.new_system_error("ob_type of a C object is not a type"))?;
+        let cls = typeobject::vm_type((*op).ob_type, vm)?;
         // The instance dict lives on the wrapper only: a pointer to it at
         // `tp_dictoffset` would be a C reference the collector cannot see
         // through, keeping every instance in a cycle with its dict alive.
