@@ -493,7 +493,6 @@ def test_meth_method_receives_defining_class():
     assert MidSub().defining(x=1) == (c.Base, 0, ("x",))
 
 
-@harness.differs_on_rustpy('slots reach C through their dunders, so a METH_COEXIST __len__ also replaces what len() calls')
 def test_meth_coexist_next_to_sq_length():
     d = c.Vec.__dict__["__len__"]
     assert type(d).__name__ == "method_descriptor"

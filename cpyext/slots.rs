@@ -62,38 +62,6 @@ fn wrapper(
     def.build_method(&vm.ctx, class).into()
 }
 
-/// Like [`wrapper`], for slots that take `*args, **kwargs` (`tp_call`,
-/// `tp_init`): `body` gets `self`, the argument tuple and the keyword dict.
-fn wrapper_varargs(
-    name: &'static str,
-    class: &'static Py<PyType>,
-    body: impl Fn(*mut CObject, *mut CObject, *mut CObject, &VirtualMachine) -> PyResult + Send + Sync + 'static,
-    vm: &VirtualMachine,
-) -> PyObjectRef {
-    let func = move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
-        pystate::enter(vm, || {
-            let Some((zelf, pos)) = args.args.split_first() else {
-                return Err(vm.new_type_error(format!("descriptor '{name}' needs an argument")));
-            };
-            let t = tupleobject::tuple_from(pos, vm)?;
-            let kw = kwargs_dict(args.kwargs, vm)?;
-            let r = body(proxy::as_c(zelf, vm), t, kw, vm);
-            unsafe {
-                proxy::decref(t);
-                if !kw.is_null() {
-                    proxy::decref(kw);
-                }
-            }
-            proxy::release_borrowed(std::slice::from_ref(zelf));
-            r
-        })
-    };
-    let mut def = PyMethodDef::new_const(name, placeholder, PyMethodFlags::METHOD, ItemDoc::NONE);
-    def.func = Box::leak(Box::new(func.into_func()));
-    let def: &'static PyMethodDef = Box::leak(Box::new(def));
-    def.build_method(&vm.ctx, class).into()
-}
-
 /// A new reference to a dict of `kwargs`, or NULL when there are none.
 pub fn kwargs_dict(kwargs: rustpython_vm::function::KwArgs, vm: &VirtualMachine) -> PyResult<*mut CObject> {
     if kwargs.is_empty() {
@@ -118,390 +86,538 @@ fn c(o: &PyObjectRef, vm: &VirtualMachine) -> *mut CObject {
     proxy::as_c(o, vm)
 }
 
-/// An optional argument, `None` when absent (`pow`'s modulus).
-fn c_or_none(args: &[PyObjectRef], i: usize, vm: &VirtualMachine) -> *mut CObject {
-    match args.get(i) {
-        Some(o) => c(o, vm),
-        None => proxy::as_c(vm.ctx.none.as_object(), vm),
-    }
-}
-
-/// An index argument; `not_index` is the error for an object that has no
-/// `__index__`.
-fn index_arg(o: &PyObjectRef, not_index: &str, vm: &VirtualMachine) -> PyResult<isize> {
-    use num_traits::ToPrimitive;
-    let i = o
-        .try_index_opt(vm)
-        .unwrap_or_else(|| Err(vm.new_type_error(format!("{not_index}'{}'", o.class().name()))))?;
-    i.as_bigint().to_isize().ok_or_else(|| {
-        vm.new_index_error(format!("cannot fit '{}' into an index-sized integer", o.class().name()))
-    })
-}
-
-/// `sq_item`'s index as `wrap_sq_item` passes it: negative counts from the
-/// end when the type has `sq_length`.
-unsafe fn sequence_index(zelf: *mut CObject, o: &PyObjectRef, vm: &VirtualMachine) -> PyResult<isize> {
-    let mut i = index_arg(o, SEQUENCE_INDEX, vm)?;
-    if i < 0 {
-        unsafe {
-            let sq = (*(*zelf).ob_type).tp_as_sequence;
-            if let Some(len) = sq.as_ref().and_then(|s| s.sq_length) {
-                let n = len(zelf);
-                if n < 0 {
-                    return Err(pyerrors::take().unwrap_or_else(|| vm.new_system_error("sq_length failed")));
-                }
-                i += n;
-            }
-        }
-    }
-    Ok(i)
-}
-
-/// Adds to `class` the dunders for the slots `tp` defines itself (before
-/// inheriting its base's), in CPython's order of precedence: the first slot
-/// to claim a name has it.
-pub unsafe fn add_operators(tp: *mut PyTypeObject, class: &'static Py<PyType>, vm: &VirtualMachine) -> PyResult<()> {
-    let mut ops: Vec<(&'static str, PyObjectRef)> = Vec::new();
-    let mut add = |name: &'static str, make: &dyn Fn() -> PyObjectRef| {
-        if !ops.iter().any(|(n, _)| *n == name) {
-            ops.push((name, make()));
-        }
-    };
-    macro_rules! unary {
-        ($name:literal, $f:expr) => {
-            if let Some(f) = $f {
-                add($name, &|| {
-                    wrapper($name, 1..=1, class, Box::new(move |a, vm| result(f(c(&a[0], vm)), $name, vm)), vm)
-                });
-            }
-        };
-    }
-    macro_rules! binary {
-        ($name:literal, $rname:literal, $f:expr) => {
-            if let Some(f) = $f {
-                add($name, &|| {
-                    wrapper($name, 2..=2, class, Box::new(move |a, vm| {
-                        result(f(c(&a[0], vm), c(&a[1], vm)), $name, vm)
-                    }), vm)
-                });
-                if !$rname.is_empty() {
-                    add($rname, &|| {
-                        wrapper($rname, 2..=2, class, Box::new(move |a, vm| {
-                            result(f(c(&a[1], vm), c(&a[0], vm)), $rname, vm)
-                        }), vm)
-                    });
-                }
-            }
-        };
-    }
-    macro_rules! ternary {
-        ($name:literal, $rname:literal, $f:expr) => {
-            if let Some(f) = $f {
-                add($name, &|| {
-                    wrapper($name, 2..=3, class, Box::new(move |a, vm| {
-                        result(f(c(&a[0], vm), c(&a[1], vm), c_or_none(a, 2, vm)), $name, vm)
-                    }), vm)
-                });
-                if !$rname.is_empty() {
-                    add($rname, &|| {
-                        wrapper($rname, 2..=3, class, Box::new(move |a, vm| {
-                            result(f(c(&a[1], vm), c(&a[0], vm), c_or_none(a, 2, vm)), $rname, vm)
-                        }), vm)
-                    });
-                }
+/// Installs the slots `own` (what the C type `tp` defines itself, before
+/// inheritance) as the VM type's slots, calling the C functions directly,
+/// and gives `class` a `wrapper_descriptor` dunder for each, as CPython's
+/// `add_operators`. The async slots, which the VM has no slots for, become
+/// plain method dunders.
+pub unsafe fn install(tp: *mut PyTypeObject, own: &PyTypeObject, class: &'static Py<PyType>, vm: &VirtualMachine) -> PyResult<()> {
+    let s = &class.slots;
+    // Which dunders the VM made wrappers for that are this type's own.
+    let mut own_names: Vec<&'static str> = Vec::new();
+    macro_rules! set {
+        ($cond:expr, $slot:expr, $f:expr, $($name:literal),+) => {
+            if $cond {
+                $slot.store(Some($f));
+                own_names.extend([$($name),+]);
             }
         };
     }
     unsafe {
-        let t = &*tp;
-        if let Some(f) = t.tp_repr {
-            if f as usize != object::PyObject_Repr as *const () as usize {
-                add("__repr__", &|| wrapper("__repr__", 1..=1, class, Box::new(move |a, vm| result(f(c(&a[0], vm)), "__repr__", vm)), vm));
+        let _ = tp;
+        let t = own;
+        let generic = |f: Option<*const ()>, g: *const ()| f.is_some_and(|f| f == g);
+        set!(t.tp_repr.is_some() && !generic(t.tp_repr.map(|f| f as *const ()), object::PyObject_Repr as *const ()), s.repr, native::repr, "__repr__");
+        set!(t.tp_str.is_some() && !generic(t.tp_str.map(|f| f as *const ()), object::PyObject_Str as *const ()), s.str, native::str, "__str__");
+        if let Some(h) = t.tp_hash {
+            if h as *const () == object::PyObject_HashNotImplemented as *const () {
+                s.hash.store(Some(rustpython_vm::types::hash_not_implemented));
+                own_names.push("__hash__");
+            } else if h as *const () != object::PyObject_Hash as *const () {
+                s.hash.store(Some(native::hash));
+                own_names.push("__hash__");
             }
         }
-        if let Some(f) = t.tp_hash {
-            if f as usize == object::PyObject_HashNotImplemented as *const () as usize {
-                add("__hash__", &|| vm.ctx.none());
-            } else if f as usize != object::PyObject_Hash as *const () as usize {
-                add("__hash__", &|| {
-                    wrapper("__hash__", 1..=1, class, Box::new(move |a, vm| {
-                        let h = f(c(&a[0], vm));
-                        if h == -1 {
-                            if let Some(e) = pyerrors::take() {
-                                return Err(e);
-                            }
-                        }
-                        Ok(vm.ctx.new_int(h).into())
-                    }), vm)
-                });
-            }
-        }
-        if let Some(f) = t.tp_call {
-            add("__call__", &|| wrapper_varargs("__call__", class, move |s, args, kw, vm| result(f(s, args, kw), "__call__", vm), vm));
-        }
-        if let Some(f) = t.tp_str {
-            if f as usize != object::PyObject_Str as *const () as usize {
-                add("__str__", &|| wrapper("__str__", 1..=1, class, Box::new(move |a, vm| result(f(c(&a[0], vm)), "__str__", vm)), vm));
-            }
-        }
-        if let Some(f) = t.tp_getattro {
-            if f as usize != object::PyObject_GenericGetAttr as *const () as usize && f as usize != object::PyObject_GetAttr as *const () as usize {
-                add("__getattribute__", &|| {
-                    wrapper("__getattribute__", 2..=2, class, Box::new(move |a, vm| {
-                        attr_name(&a[1], vm)?;
-                        result(f(c(&a[0], vm), c(&a[1], vm)), "__getattribute__", vm)
-                    }), vm)
-                });
-            }
-        }
-        if let Some(f) = t.tp_setattro {
-            if f as usize != object::PyObject_GenericSetAttr as *const () as usize && f as usize != object::PyObject_SetAttr as *const () as usize {
-                add("__setattr__", &|| {
-                    wrapper("__setattr__", 3..=3, class, Box::new(move |a, vm| {
-                        attr_name(&a[1], vm)?;
-                        status(f(c(&a[0], vm), c(&a[1], vm), c(&a[2], vm)), "__setattr__", vm)?;
-                        Ok(vm.ctx.none())
-                    }), vm)
-                });
-                add("__delattr__", &|| {
-                    wrapper("__delattr__", 2..=2, class, Box::new(move |a, vm| {
-                        attr_name(&a[1], vm)?;
-                        status(f(c(&a[0], vm), c(&a[1], vm), std::ptr::null_mut()), "__delattr__", vm)?;
-                        Ok(vm.ctx.none())
-                    }), vm)
-                });
-            }
-        }
-        if let Some(f) = t.tp_richcompare {
-            if f as usize != object::PyObject_RichCompare as *const () as usize {
-                for (name, op) in [
-                    ("__lt__", ffi::Py_LT),
-                    ("__le__", ffi::Py_LE),
-                    ("__eq__", ffi::Py_EQ),
-                    ("__ne__", ffi::Py_NE),
-                    ("__gt__", ffi::Py_GT),
-                    ("__ge__", ffi::Py_GE),
-                ] {
-                    add(name, &|| {
-                        wrapper(name, 2..=2, class, Box::new(move |a, vm| result(f(c(&a[0], vm), c(&a[1], vm), op), name, vm)), vm)
-                    });
-                }
-            }
-        }
-        if let Some(f) = t.tp_iter {
-            if f as usize != object::PyObject_SelfIter as *const () as usize || t.tp_iternext.is_some() {
-                add("__iter__", &|| wrapper("__iter__", 1..=1, class, Box::new(move |a, vm| result(f(c(&a[0], vm)), "__iter__", vm)), vm));
-            }
-        }
-        if let Some(f) = t.tp_iternext {
-            add("__next__", &|| {
-                wrapper("__next__", 1..=1, class, Box::new(move |a, vm| {
-                    let r = f(c(&a[0], vm));
-                    if r.is_null() && !pyerrors::occurred() {
-                        return Err(vm.new_stop_iteration(None));
-                    }
-                    result(r, "__next__", vm)
-                }), vm)
-            });
-        }
-        if let Some(f) = t.tp_descr_get {
-            add("__get__", &|| {
-                wrapper("__get__", 2..=3, class, Box::new(move |a, vm| {
-                    let none = |o: Option<&PyObjectRef>| match o {
-                        Some(o) if !vm.is_none(o) => c(o, vm),
-                        _ => std::ptr::null_mut(),
-                    };
-                    let (obj, ty) = (none(a.get(1)), none(a.get(2)));
-                    if obj.is_null() && ty.is_null() {
-                        return Err(vm.new_type_error("__get__(None, None) is invalid"));
-                    }
-                    result(f(c(&a[0], vm), obj, ty), "__get__", vm)
-                }), vm)
-            });
-        }
-        if let Some(f) = t.tp_descr_set {
-            add("__set__", &|| {
-                wrapper("__set__", 3..=3, class, Box::new(move |a, vm| {
-                    status(f(c(&a[0], vm), c(&a[1], vm), c(&a[2], vm)), "__set__", vm)?;
-                    Ok(vm.ctx.none())
-                }), vm)
-            });
-            add("__delete__", &|| {
-                wrapper("__delete__", 2..=2, class, Box::new(move |a, vm| {
-                    status(f(c(&a[0], vm), c(&a[1], vm), std::ptr::null_mut()), "__delete__", vm)?;
-                    Ok(vm.ctx.none())
-                }), vm)
-            });
-        }
-        if let Some(f) = t.tp_init {
-            add("__init__", &|| {
-                wrapper_varargs("__init__", class, move |s, args, kw, vm| {
-                    status(f(s, args, kw), "__init__", vm)?;
-                    Ok(vm.ctx.none())
-                }, vm)
-            });
-        }
-        if let Some(f) = t.tp_finalize {
-            add("__del__", &|| {
-                wrapper("__del__", 1..=1, class, Box::new(move |a, vm| {
-                    let s = c(&a[0], vm);
-                    if proxy::finalizer_due(s) {
-                        f(s);
-                    }
-                    match pyerrors::take() {
-                        Some(e) => Err(e),
-                        None => Ok(vm.ctx.none()),
-                    }
-                }), vm)
-            });
-        }
-        if let Some(am) = t.tp_as_async.as_ref() {
-            unary!("__await__", am.am_await);
-            unary!("__aiter__", am.am_aiter);
-            unary!("__anext__", am.am_anext);
-        }
+        set!(t.tp_richcompare.is_some() && !generic(t.tp_richcompare.map(|f| f as *const ()), object::PyObject_RichCompare as *const ()),
+             s.richcompare, native::richcompare, "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__");
+        set!(t.tp_iter.is_some(), s.iter, native::iter, "__iter__");
+        set!(t.tp_iternext.is_some(), s.iternext, native::iternext, "__next__");
+        set!(t.tp_call.is_some(), s.call, crate::typeobject::c_call, "__call__");
+        set!(t.tp_getattro.is_some()
+                && !generic(t.tp_getattro.map(|f| f as *const ()), object::PyObject_GenericGetAttr as *const ())
+                && !generic(t.tp_getattro.map(|f| f as *const ()), object::PyObject_GetAttr as *const ()),
+             s.getattro, native::getattro, "__getattribute__");
+        set!(t.tp_setattro.is_some()
+                && !generic(t.tp_setattro.map(|f| f as *const ()), object::PyObject_GenericSetAttr as *const ())
+                && !generic(t.tp_setattro.map(|f| f as *const ()), object::PyObject_SetAttr as *const ()),
+             s.setattro, native::setattro, "__setattr__", "__delattr__");
+        set!(t.tp_descr_get.is_some(), s.descr_get, native::descr_get, "__get__");
+        set!(t.tp_descr_set.is_some(), s.descr_set, native::descr_set, "__set__", "__delete__");
+        set!(t.tp_init.is_some(), s.init, native::init, "__init__");
+        set!(t.tp_finalize.is_some(), s.del, native::finalize, "__del__");
         if let Some(nb) = t.tp_as_number.as_ref() {
-            binary!("__add__", "__radd__", nb.nb_add);
-            binary!("__sub__", "__rsub__", nb.nb_subtract);
-            binary!("__mul__", "__rmul__", nb.nb_multiply);
-            binary!("__mod__", "__rmod__", nb.nb_remainder);
-            binary!("__divmod__", "__rdivmod__", nb.nb_divmod);
-            ternary!("__pow__", "__rpow__", nb.nb_power);
-            unary!("__neg__", nb.nb_negative);
-            unary!("__pos__", nb.nb_positive);
-            unary!("__abs__", nb.nb_absolute);
-            if let Some(f) = nb.nb_bool {
-                add("__bool__", &|| {
-                    wrapper("__bool__", 1..=1, class, Box::new(move |a, vm| {
-                        let r = f(c(&a[0], vm));
-                        status(r, "__bool__", vm)?;
-                        Ok(vm.ctx.new_bool(r != 0).into())
-                    }), vm)
-                });
+            let n = &s.as_number;
+            macro_rules! binary {
+                ($c:ident, $left:ident, $right:ident, $l:ident, $r:ident, $name:literal, $rname:literal) => {
+                    set!(nb.$c.is_some(), n.$left, native::$l, $name);
+                    set!(nb.$c.is_some(), n.$right, native::$r, $rname);
+                };
             }
-            unary!("__invert__", nb.nb_invert);
-            binary!("__lshift__", "__rlshift__", nb.nb_lshift);
-            binary!("__rshift__", "__rrshift__", nb.nb_rshift);
-            binary!("__and__", "__rand__", nb.nb_and);
-            binary!("__xor__", "__rxor__", nb.nb_xor);
-            binary!("__or__", "__ror__", nb.nb_or);
-            unary!("__int__", nb.nb_int);
-            unary!("__float__", nb.nb_float);
-            binary!("__iadd__", "", nb.nb_inplace_add);
-            binary!("__isub__", "", nb.nb_inplace_subtract);
-            binary!("__imul__", "", nb.nb_inplace_multiply);
-            binary!("__imod__", "", nb.nb_inplace_remainder);
-            ternary!("__ipow__", "", nb.nb_inplace_power);
-            binary!("__ilshift__", "", nb.nb_inplace_lshift);
-            binary!("__irshift__", "", nb.nb_inplace_rshift);
-            binary!("__iand__", "", nb.nb_inplace_and);
-            binary!("__ixor__", "", nb.nb_inplace_xor);
-            binary!("__ior__", "", nb.nb_inplace_or);
-            binary!("__floordiv__", "__rfloordiv__", nb.nb_floor_divide);
-            binary!("__truediv__", "__rtruediv__", nb.nb_true_divide);
-            binary!("__ifloordiv__", "", nb.nb_inplace_floor_divide);
-            binary!("__itruediv__", "", nb.nb_inplace_true_divide);
-            unary!("__index__", nb.nb_index);
-            binary!("__matmul__", "__rmatmul__", nb.nb_matrix_multiply);
-            binary!("__imatmul__", "", nb.nb_inplace_matrix_multiply);
+            binary!(nb_add, add, right_add, nb_add, nb_add_r, "__add__", "__radd__");
+            binary!(nb_subtract, subtract, right_subtract, nb_subtract, nb_subtract_r, "__sub__", "__rsub__");
+            binary!(nb_multiply, multiply, right_multiply, nb_multiply, nb_multiply_r, "__mul__", "__rmul__");
+            binary!(nb_remainder, remainder, right_remainder, nb_remainder, nb_remainder_r, "__mod__", "__rmod__");
+            binary!(nb_divmod, divmod, right_divmod, nb_divmod, nb_divmod_r, "__divmod__", "__rdivmod__");
+            binary!(nb_lshift, lshift, right_lshift, nb_lshift, nb_lshift_r, "__lshift__", "__rlshift__");
+            binary!(nb_rshift, rshift, right_rshift, nb_rshift, nb_rshift_r, "__rshift__", "__rrshift__");
+            binary!(nb_and, and, right_and, nb_and, nb_and_r, "__and__", "__rand__");
+            binary!(nb_xor, xor, right_xor, nb_xor, nb_xor_r, "__xor__", "__rxor__");
+            binary!(nb_or, or, right_or, nb_or, nb_or_r, "__or__", "__ror__");
+            binary!(nb_floor_divide, floor_divide, right_floor_divide, nb_floor_divide, nb_floor_divide_r, "__floordiv__", "__rfloordiv__");
+            binary!(nb_true_divide, true_divide, right_true_divide, nb_true_divide, nb_true_divide_r, "__truediv__", "__rtruediv__");
+            binary!(nb_matrix_multiply, matrix_multiply, right_matrix_multiply, nb_matrix_multiply, nb_matrix_multiply_r, "__matmul__", "__rmatmul__");
+            set!(nb.nb_power.is_some(), n.power, native::nb_power, "__pow__");
+            set!(nb.nb_power.is_some(), n.right_power, native::nb_power_r, "__rpow__");
+            set!(nb.nb_inplace_add.is_some(), n.inplace_add, native::nb_inplace_add, "__iadd__");
+            set!(nb.nb_inplace_subtract.is_some(), n.inplace_subtract, native::nb_inplace_subtract, "__isub__");
+            set!(nb.nb_inplace_multiply.is_some(), n.inplace_multiply, native::nb_inplace_multiply, "__imul__");
+            set!(nb.nb_inplace_remainder.is_some(), n.inplace_remainder, native::nb_inplace_remainder, "__imod__");
+            set!(nb.nb_inplace_power.is_some(), n.inplace_power, native::nb_inplace_power, "__ipow__");
+            set!(nb.nb_inplace_lshift.is_some(), n.inplace_lshift, native::nb_inplace_lshift, "__ilshift__");
+            set!(nb.nb_inplace_rshift.is_some(), n.inplace_rshift, native::nb_inplace_rshift, "__irshift__");
+            set!(nb.nb_inplace_and.is_some(), n.inplace_and, native::nb_inplace_and, "__iand__");
+            set!(nb.nb_inplace_xor.is_some(), n.inplace_xor, native::nb_inplace_xor, "__ixor__");
+            set!(nb.nb_inplace_or.is_some(), n.inplace_or, native::nb_inplace_or, "__ior__");
+            set!(nb.nb_inplace_floor_divide.is_some(), n.inplace_floor_divide, native::nb_inplace_floor_divide, "__ifloordiv__");
+            set!(nb.nb_inplace_true_divide.is_some(), n.inplace_true_divide, native::nb_inplace_true_divide, "__itruediv__");
+            set!(nb.nb_inplace_matrix_multiply.is_some(), n.inplace_matrix_multiply, native::nb_inplace_matrix_multiply, "__imatmul__");
+            set!(nb.nb_negative.is_some(), n.negative, native::nb_negative, "__neg__");
+            set!(nb.nb_positive.is_some(), n.positive, native::nb_positive, "__pos__");
+            set!(nb.nb_absolute.is_some(), n.absolute, native::nb_absolute, "__abs__");
+            set!(nb.nb_invert.is_some(), n.invert, native::nb_invert, "__invert__");
+            set!(nb.nb_int.is_some(), n.int, native::nb_int, "__int__");
+            set!(nb.nb_float.is_some(), n.float, native::nb_float, "__float__");
+            set!(nb.nb_index.is_some(), n.index, native::nb_index, "__index__");
+            set!(nb.nb_bool.is_some(), n.boolean, native::nb_bool, "__bool__");
         }
         if let Some(mp) = t.tp_as_mapping.as_ref() {
-            if let Some(f) = mp.mp_length {
-                add("__len__", &|| len_wrapper(f, class, vm));
-            }
-            binary!("__getitem__", "", mp.mp_subscript);
-            if let Some(f) = mp.mp_ass_subscript {
-                add("__setitem__", &|| {
-                    wrapper("__setitem__", 3..=3, class, Box::new(move |a, vm| {
-                        status(f(c(&a[0], vm), c(&a[1], vm), c(&a[2], vm)), "__setitem__", vm)?;
-                        Ok(vm.ctx.none())
-                    }), vm)
-                });
-                add("__delitem__", &|| {
-                    wrapper("__delitem__", 2..=2, class, Box::new(move |a, vm| {
-                        status(f(c(&a[0], vm), c(&a[1], vm), std::ptr::null_mut()), "__delitem__", vm)?;
-                        Ok(vm.ctx.none())
-                    }), vm)
-                });
-            }
+            let m = &s.as_mapping;
+            set!(mp.mp_length.is_some(), m.length, native::mp_length, "__len__");
+            set!(mp.mp_subscript.is_some(), m.subscript, native::mp_subscript, "__getitem__");
+            set!(mp.mp_ass_subscript.is_some(), m.ass_subscript, native::mp_ass_subscript, "__setitem__", "__delitem__");
         }
         if let Some(sq) = t.tp_as_sequence.as_ref() {
-            if let Some(f) = sq.sq_length {
-                add("__len__", &|| len_wrapper(f, class, vm));
+            let q = &s.as_sequence;
+            set!(sq.sq_length.is_some(), q.length, native::sq_length, "__len__");
+            set!(sq.sq_concat.is_some(), q.concat, native::sq_concat, "__add__");
+            set!(sq.sq_repeat.is_some(), q.repeat, native::sq_repeat, "__mul__", "__rmul__");
+            set!(sq.sq_item.is_some(), q.item, native::sq_item, "__getitem__");
+            set!(sq.sq_ass_item.is_some(), q.ass_item, native::sq_ass_item, "__setitem__", "__delitem__");
+            set!(sq.sq_contains.is_some(), q.contains, native::sq_contains, "__contains__");
+            set!(sq.sq_inplace_concat.is_some(), q.inplace_concat, native::sq_inplace_concat, "__iadd__");
+            set!(sq.sq_inplace_repeat.is_some(), q.inplace_repeat, native::sq_inplace_repeat, "__imul__");
+        }
+    }
+    // The VM makes a wrapper for every slot the type has, inherited ones
+    // too; CPython's type dict holds only its own.
+    let existing: Vec<&str> = rustpython_vm::types::SLOT_DEFS
+        .iter()
+        .map(|d| d.name)
+        .filter(|n| class.attributes().contains(vm.ctx.intern_str(*n)))
+        .collect();
+    rustpython_vm::class::add_operators(class, &vm.ctx, &[]);
+    for def in rustpython_vm::types::SLOT_DEFS {
+        let name = vm.ctx.intern_str(def.name);
+        if !own_names.contains(&def.name) && !existing.contains(&def.name) && class.attributes().contains(name) {
+            class.attributes().remove(name);
+        }
+    }
+    class.modified();
+    unsafe { add_async_operators(own, class, vm) }
+}
+
+/// The async slots' dunders (the VM has no slots for them).
+unsafe fn add_async_operators(t: &PyTypeObject, class: &'static Py<PyType>, vm: &VirtualMachine) -> PyResult<()> {
+    let Some(am) = (unsafe { t.tp_as_async.as_ref() }) else { return Ok(()) };
+    for (name, f) in [("__await__", am.am_await), ("__aiter__", am.am_aiter), ("__anext__", am.am_anext)] {
+        if let Some(f) = f {
+            let value = wrapper(name, 1..=1, class, Box::new(move |a, vm| result(unsafe { f(c(&a[0], vm)) }, name, vm)), vm);
+            crate::typeobject::put_attr(class, vm.ctx.intern_str(name), value);
+        }
+    }
+    Ok(())
+}
+
+/// The VM slots of a C type: each finds the C function in the nearest C
+/// type of its operand's class and calls it.
+mod native {
+    use super::*;
+    use rustpython_vm::{
+        PyObject, PyRef,
+        function::{Either, PyComparisonValue, PySetterValue},
+        protocol::{PyIterReturn, PyMapping, PyNumber, PySequence},
+        types::PyComparisonOp,
+    };
+
+    /// The C type object that implements `obj`'s slots: its class's, or
+    /// for a Python subclass, the nearest C base's.
+    fn c_type_opt(obj: &PyObject, vm: &VirtualMachine) -> Option<&'static PyTypeObject> {
+        let tp = proxy::type_as_c(obj.class(), vm);
+        let tp = if crate::typeobject::is_c_type(tp) { Some(tp) } else { crate::typeobject::nearest_c_type(obj.class(), vm) };
+        tp.map(|tp| unsafe { &*tp })
+    }
+
+    fn c_type(obj: &PyObject, vm: &VirtualMachine) -> PyResult<&'static PyTypeObject> {
+        c_type_opt(obj, vm).ok_or_else(|| vm.new_system_error(format!("'{}' has no C type", obj.class().name())))
+    }
+
+    fn missing(what: &str, vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
+        vm.new_system_error(format!("C type has no {what}"))
+    }
+
+    fn str_result(r: *mut CObject, what: &str, vm: &VirtualMachine) -> PyResult<PyRef<PyStr>> {
+        let o = result(r, what, vm)?;
+        o.downcast::<PyStr>()
+            .map_err(|o| vm.new_type_error(format!("{what} returned non-string (type {})", o.class().name())))
+    }
+
+    /// Runs `f` with the GIL and gives back the borrowed links of `lent`.
+    fn call<R>(vm: &VirtualMachine, lent: &[&PyObject], f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
+        pystate::enter(vm, || {
+            let r = f();
+            for o in lent {
+                proxy::release_borrowed(std::slice::from_ref(&(*o).to_owned()));
             }
-            binary!("__add__", "", sq.sq_concat);
-            if let Some(f) = sq.sq_repeat {
-                for name in ["__mul__", "__rmul__"] {
-                    add(name, &|| {
-                        wrapper(name, 2..=2, class, Box::new(move |a, vm| result(f(c(&a[0], vm), index_arg(&a[1], REPEAT_COUNT, vm)?), name, vm)), vm)
-                    });
+            r
+        })
+    }
+
+    pub fn repr(o: &PyObject, vm: &VirtualMachine) -> PyResult<PyRef<PyStr>> {
+        call(vm, &[o], || unsafe {
+            let f = c_type(o, vm)?.tp_repr.ok_or_else(|| missing("tp_repr", vm))?;
+            str_result(f(proxy::as_c(o, vm)), "__repr__", vm)
+        })
+    }
+
+    pub fn str(o: &PyObject, vm: &VirtualMachine) -> PyResult<PyRef<PyStr>> {
+        call(vm, &[o], || unsafe {
+            let f = c_type(o, vm)?.tp_str.ok_or_else(|| missing("tp_str", vm))?;
+            str_result(f(proxy::as_c(o, vm)), "__str__", vm)
+        })
+    }
+
+    pub fn hash(o: &PyObject, vm: &VirtualMachine) -> PyResult<i64> {
+        call(vm, &[o], || unsafe {
+            let f = c_type(o, vm)?.tp_hash.ok_or_else(|| missing("tp_hash", vm))?;
+            let h = f(proxy::as_c(o, vm));
+            if h == -1 {
+                if let Some(e) = pyerrors::take() {
+                    return Err(e);
                 }
             }
-            if let Some(f) = sq.sq_item {
-                add("__getitem__", &|| {
-                    wrapper("__getitem__", 2..=2, class, Box::new(move |a, vm| {
-                        let s = c(&a[0], vm);
-                        result(f(s, sequence_index(s, &a[1], vm)?), "__getitem__", vm)
-                    }), vm)
-                });
+            Ok(h as i64)
+        })
+    }
+
+    pub fn richcompare(a: &PyObject, b: &PyObject, op: PyComparisonOp, vm: &VirtualMachine) -> PyResult<Either<PyObjectRef, PyComparisonValue>> {
+        call(vm, &[a, b], || unsafe {
+            let f = c_type(a, vm)?.tp_richcompare.ok_or_else(|| missing("tp_richcompare", vm))?;
+            let op = match op {
+                PyComparisonOp::Lt => ffi::Py_LT,
+                PyComparisonOp::Le => ffi::Py_LE,
+                PyComparisonOp::Eq => ffi::Py_EQ,
+                PyComparisonOp::Ne => ffi::Py_NE,
+                PyComparisonOp::Gt => ffi::Py_GT,
+                _ => ffi::Py_GE,
+            };
+            let r = f(proxy::as_c(a, vm), proxy::as_c(b, vm), op);
+            result(r, "tp_richcompare", vm).map(Either::A)
+        })
+    }
+
+    pub fn iter(o: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+        call(vm, &[&o], || unsafe {
+            let f = c_type(&o, vm)?.tp_iter.ok_or_else(|| missing("tp_iter", vm))?;
+            result(f(proxy::as_c(&o, vm)), "__iter__", vm)
+        })
+    }
+
+    pub fn iternext(o: &PyObject, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+        call(vm, &[o], || unsafe {
+            let f = c_type(o, vm)?.tp_iternext.ok_or_else(|| missing("tp_iternext", vm))?;
+            let r = f(proxy::as_c(o, vm));
+            if r.is_null() {
+                return match pyerrors::take() {
+                    None => Ok(PyIterReturn::StopIteration(None)),
+                    Some(e) if e.fast_isinstance(vm.ctx.exceptions.stop_iteration) => {
+                        Ok(PyIterReturn::StopIteration(e.get_arg(0)))
+                    }
+                    Some(e) => Err(e),
+                };
             }
-            if let Some(f) = sq.sq_ass_item {
-                add("__setitem__", &|| {
-                    wrapper("__setitem__", 3..=3, class, Box::new(move |a, vm| {
-                        let s = c(&a[0], vm);
-                        status(f(s, sequence_index(s, &a[1], vm)?, c(&a[2], vm)), "__setitem__", vm)?;
-                        Ok(vm.ctx.none())
-                    }), vm)
-                });
-                add("__delitem__", &|| {
-                    wrapper("__delitem__", 2..=2, class, Box::new(move |a, vm| {
-                        let s = c(&a[0], vm);
-                        status(f(s, sequence_index(s, &a[1], vm)?, std::ptr::null_mut()), "__delitem__", vm)?;
-                        Ok(vm.ctx.none())
-                    }), vm)
-                });
+            result(r, "__next__", vm).map(PyIterReturn::Return)
+        })
+    }
+
+    pub fn getattro(o: &PyObject, name: &Py<PyStr>, vm: &VirtualMachine) -> PyResult {
+        call(vm, &[o], || unsafe {
+            let f = c_type(o, vm)?.tp_getattro.ok_or_else(|| missing("tp_getattro", vm))?;
+            result(f(proxy::as_c(o, vm), proxy::as_c(name.as_object(), vm)), "__getattribute__", vm)
+        })
+    }
+
+    pub fn setattro(o: &PyObject, name: &Py<PyStr>, value: PySetterValue, vm: &VirtualMachine) -> PyResult<()> {
+        call(vm, &[o], || unsafe {
+            let f = c_type(o, vm)?.tp_setattro.ok_or_else(|| missing("tp_setattro", vm))?;
+            let v = match &value {
+                PySetterValue::Assign(v) => proxy::as_c(v, vm),
+                PySetterValue::Delete => std::ptr::null_mut(),
+            };
+            status(f(proxy::as_c(o, vm), proxy::as_c(name.as_object(), vm), v), "__setattr__", vm)
+        })
+    }
+
+    pub fn descr_get(d: &PyObject, obj: Option<&PyObject>, ty: Option<&PyObject>, vm: &VirtualMachine) -> PyResult {
+        call(vm, &[d], || unsafe {
+            let f = c_type(d, vm)?.tp_descr_get.ok_or_else(|| missing("tp_descr_get", vm))?;
+            let opt = |o: Option<&PyObject>| o.filter(|o| !vm.is_none(o)).map_or(std::ptr::null_mut(), |o| proxy::as_c(o, vm));
+            let (obj, ty) = (opt(obj), opt(ty));
+            if obj.is_null() && ty.is_null() {
+                return Err(vm.new_type_error("__get__(None, None) is invalid"));
             }
-            if let Some(f) = sq.sq_contains {
-                add("__contains__", &|| {
-                    wrapper("__contains__", 2..=2, class, Box::new(move |a, vm| {
-                        let r = f(c(&a[0], vm), c(&a[1], vm));
-                        status(r, "__contains__", vm)?;
-                        Ok(vm.ctx.new_bool(r != 0).into())
-                    }), vm)
-                });
+            result(f(proxy::as_c(d, vm), obj, ty), "__get__", vm)
+        })
+    }
+
+    pub fn descr_set(d: &PyObject, obj: PyObjectRef, value: PySetterValue, vm: &VirtualMachine) -> PyResult<()> {
+        call(vm, &[d], || unsafe {
+            let f = c_type(d, vm)?.tp_descr_set.ok_or_else(|| missing("tp_descr_set", vm))?;
+            let v = match &value {
+                PySetterValue::Assign(v) => proxy::as_c(v, vm),
+                PySetterValue::Delete => std::ptr::null_mut(),
+            };
+            status(f(proxy::as_c(d, vm), proxy::as_c(&obj, vm), v), "__set__", vm)
+        })
+    }
+
+    pub fn init(o: &PyObject, args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
+        call(vm, &[o], || unsafe {
+            let f = c_type(o, vm)?.tp_init.ok_or_else(|| missing("tp_init", vm))?;
+            let t = tupleobject::tuple_from(&args.args, vm)?;
+            let kw = kwargs_dict(args.kwargs, vm)?;
+            let r = f(proxy::as_c(o, vm), t, kw);
+            proxy::decref(t);
+            if !kw.is_null() {
+                proxy::decref(kw);
             }
-            binary!("__iadd__", "", sq.sq_inplace_concat);
-            if let Some(f) = sq.sq_inplace_repeat {
-                add("__imul__", &|| {
-                    wrapper("__imul__", 2..=2, class, Box::new(move |a, vm| result(f(c(&a[0], vm), index_arg(&a[1], REPEAT_COUNT, vm)?), "__imul__", vm)), vm)
-                });
+            status(r, "__init__", vm)
+        })
+    }
+
+    pub fn finalize(o: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
+        call(vm, &[o], || unsafe {
+            let f = c_type(o, vm)?.tp_finalize.ok_or_else(|| missing("tp_finalize", vm))?;
+            let s = proxy::as_c(o, vm);
+            if proxy::finalizer_due(s) {
+                f(s);
             }
+            match pyerrors::take() {
+                Some(e) => Err(e),
+                None => Ok(()),
+            }
+        })
+    }
+
+    macro_rules! binary {
+        ($($left:ident, $right:ident => $field:ident;)*) => {$(
+            pub fn $left(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
+                call(vm, &[a, b], || unsafe {
+                    let f = c_type(a, vm)?.tp_as_number.as_ref().and_then(|n| n.$field).ok_or_else(|| missing(stringify!($field), vm))?;
+                    result(f(proxy::as_c(a, vm), proxy::as_c(b, vm)), stringify!($field), vm)
+                })
+            }
+            // The reflected slot: `b` is this type's instance; C gets the
+            // operands in their order, as CPython's slot does.
+            pub fn $right(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
+                call(vm, &[a, b], || unsafe {
+                    let f = c_type(b, vm)?.tp_as_number.as_ref().and_then(|n| n.$field).ok_or_else(|| missing(stringify!($field), vm))?;
+                    result(f(proxy::as_c(a, vm), proxy::as_c(b, vm)), stringify!($field), vm)
+                })
+            }
+        )*};
+    }
+    binary! {
+        nb_add, nb_add_r => nb_add;
+        nb_subtract, nb_subtract_r => nb_subtract;
+        nb_multiply, nb_multiply_r => nb_multiply;
+        nb_remainder, nb_remainder_r => nb_remainder;
+        nb_divmod, nb_divmod_r => nb_divmod;
+        nb_lshift, nb_lshift_r => nb_lshift;
+        nb_rshift, nb_rshift_r => nb_rshift;
+        nb_and, nb_and_r => nb_and;
+        nb_xor, nb_xor_r => nb_xor;
+        nb_or, nb_or_r => nb_or;
+        nb_floor_divide, nb_floor_divide_r => nb_floor_divide;
+        nb_true_divide, nb_true_divide_r => nb_true_divide;
+        nb_matrix_multiply, nb_matrix_multiply_r => nb_matrix_multiply;
+        nb_inplace_add, _nb_inplace_add_r => nb_inplace_add;
+        nb_inplace_subtract, _nb_inplace_subtract_r => nb_inplace_subtract;
+        nb_inplace_multiply, _nb_inplace_multiply_r => nb_inplace_multiply;
+        nb_inplace_remainder, _nb_inplace_remainder_r => nb_inplace_remainder;
+        nb_inplace_lshift, _nb_inplace_lshift_r => nb_inplace_lshift;
+        nb_inplace_rshift, _nb_inplace_rshift_r => nb_inplace_rshift;
+        nb_inplace_and, _nb_inplace_and_r => nb_inplace_and;
+        nb_inplace_xor, _nb_inplace_xor_r => nb_inplace_xor;
+        nb_inplace_or, _nb_inplace_or_r => nb_inplace_or;
+        nb_inplace_floor_divide, _nb_inplace_floor_divide_r => nb_inplace_floor_divide;
+        nb_inplace_true_divide, _nb_inplace_true_divide_r => nb_inplace_true_divide;
+        nb_inplace_matrix_multiply, _nb_inplace_matrix_multiply_r => nb_inplace_matrix_multiply;
+    }
+
+    /// `pow`'s slot: the first of `owners` that has a C type with it (the
+    /// VM also tries the modulus's type).
+    fn power(field: fn(&ffi::PyNumberMethods) -> ffi::ternaryfunc, owners: &[&PyObject], a: &PyObject, b: &PyObject, m: &PyObject, vm: &VirtualMachine) -> PyResult {
+        call(vm, &[a, b, m], || unsafe {
+            let f = owners
+                .iter()
+                .filter_map(|o| c_type_opt(o, vm))
+                .find_map(|t| t.tp_as_number.as_ref().and_then(field))
+                .ok_or_else(|| missing("nb_power", vm))?;
+            result(f(proxy::as_c(a, vm), proxy::as_c(b, vm), proxy::as_c(m, vm)), "nb_power", vm)
+        })
+    }
+
+    pub fn nb_power(a: &PyObject, b: &PyObject, m: &PyObject, vm: &VirtualMachine) -> PyResult {
+        power(|n| n.nb_power, &[a, m], a, b, m, vm)
+    }
+
+    pub fn nb_power_r(a: &PyObject, b: &PyObject, m: &PyObject, vm: &VirtualMachine) -> PyResult {
+        power(|n| n.nb_power, &[b, m], a, b, m, vm)
+    }
+
+    pub fn nb_inplace_power(a: &PyObject, b: &PyObject, m: &PyObject, vm: &VirtualMachine) -> PyResult {
+        power(|n| n.nb_inplace_power, &[a], a, b, m, vm)
+    }
+
+    macro_rules! unary {
+        ($($name:ident,)*) => {$(
+            pub fn $name(n: PyNumber<'_>, vm: &VirtualMachine) -> PyResult {
+                let o = n.obj;
+                call(vm, &[o], || unsafe {
+                    let f = c_type(o, vm)?.tp_as_number.as_ref().and_then(|n| n.$name).ok_or_else(|| missing(stringify!($name), vm))?;
+                    result(f(proxy::as_c(o, vm)), stringify!($name), vm)
+                })
+            }
+        )*};
+    }
+    unary! { nb_negative, nb_positive, nb_absolute, nb_invert, nb_int, nb_float, nb_index, }
+
+    pub fn nb_bool(n: PyNumber<'_>, vm: &VirtualMachine) -> PyResult<bool> {
+        let o = n.obj;
+        call(vm, &[o], || unsafe {
+            let f = c_type(o, vm)?.tp_as_number.as_ref().and_then(|n| n.nb_bool).ok_or_else(|| missing("nb_bool", vm))?;
+            let r = f(proxy::as_c(o, vm));
+            status(r, "__bool__", vm)?;
+            Ok(r != 0)
+        })
+    }
+
+    fn length(r: isize, vm: &VirtualMachine) -> PyResult<usize> {
+        if r < 0 {
+            return Err(pyerrors::take().unwrap_or_else(|| vm.new_system_error("__len__ failed without setting an exception")));
+        }
+        Ok(r as usize)
+    }
+
+    pub fn mp_length(m: PyMapping<'_>, vm: &VirtualMachine) -> PyResult<usize> {
+        let o = m.obj;
+        call(vm, &[o], || unsafe {
+            let f = c_type(o, vm)?.tp_as_mapping.as_ref().and_then(|m| m.mp_length).ok_or_else(|| missing("mp_length", vm))?;
+            length(f(proxy::as_c(o, vm)), vm)
+        })
+    }
+
+    pub fn mp_subscript(m: PyMapping<'_>, key: &PyObject, vm: &VirtualMachine) -> PyResult {
+        let o = m.obj;
+        call(vm, &[o, key], || unsafe {
+            let f = c_type(o, vm)?.tp_as_mapping.as_ref().and_then(|m| m.mp_subscript).ok_or_else(|| missing("mp_subscript", vm))?;
+            result(f(proxy::as_c(o, vm), proxy::as_c(key, vm)), "__getitem__", vm)
+        })
+    }
+
+    pub fn mp_ass_subscript(m: PyMapping<'_>, key: &PyObject, value: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<()> {
+        let o = m.obj;
+        call(vm, &[o, key], || unsafe {
+            let f = c_type(o, vm)?.tp_as_mapping.as_ref().and_then(|m| m.mp_ass_subscript).ok_or_else(|| missing("mp_ass_subscript", vm))?;
+            let v = value.as_ref().map_or(std::ptr::null_mut(), |v| proxy::as_c(v, vm));
+            status(f(proxy::as_c(o, vm), proxy::as_c(key, vm), v), "__setitem__", vm)
+        })
+    }
+
+    fn sq(o: &PyObject, vm: &VirtualMachine) -> PyResult<&'static ffi::PySequenceMethods> {
+        unsafe { c_type(o, vm)?.tp_as_sequence.as_ref().ok_or_else(|| missing("tp_as_sequence", vm)) }
+    }
+
+    /// A negative index counts from the end, as CPython's callers of
+    /// `sq_item` do it.
+    unsafe fn adjust(o: &PyObject, i: isize, vm: &VirtualMachine) -> PyResult<isize> {
+        if i >= 0 {
+            return Ok(i);
+        }
+        match sq(o, vm)?.sq_length {
+            Some(len) => Ok(i + length(unsafe { len(proxy::as_c(o, vm)) }, vm)? as isize),
+            None => Ok(i),
         }
     }
-    for (name, value) in ops {
-        crate::typeobject::put_attr(class, vm.ctx.intern_str(name), value, vm)?;
+
+    pub fn sq_length(s: PySequence<'_>, vm: &VirtualMachine) -> PyResult<usize> {
+        let o = s.obj;
+        call(vm, &[o], || unsafe {
+            let f = sq(o, vm)?.sq_length.ok_or_else(|| missing("sq_length", vm))?;
+            length(f(proxy::as_c(o, vm)), vm)
+        })
     }
-    Ok(())
-}
 
-fn len_wrapper(f: unsafe extern "C" fn(*mut CObject) -> isize, class: &'static Py<PyType>, vm: &VirtualMachine) -> PyObjectRef {
-    wrapper("__len__", 1..=1, class, Box::new(move |a, vm| {
-        let n = unsafe { f(c(&a[0], vm)) };
-        if n < 0 {
-            return Err(pyerrors::take().unwrap_or_else(|| vm.new_system_error("__len__ failed without an exception")));
-        }
-        Ok(vm.ctx.new_int(n).into())
-    }), vm)
-}
-
-const SEQUENCE_INDEX: &str = "sequence index must be integer, not ";
-const REPEAT_COUNT: &str = "can't multiply sequence by non-int of type ";
-
-fn attr_name(o: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
-    if o.downcast_ref::<PyStr>().is_none() {
-        return Err(vm.new_type_error(format!("attribute name must be string, not '{}'", o.class().name())));
+    pub fn sq_concat(s: PySequence<'_>, other: &PyObject, vm: &VirtualMachine) -> PyResult {
+        let o = s.obj;
+        call(vm, &[o, other], || unsafe {
+            let f = sq(o, vm)?.sq_concat.ok_or_else(|| missing("sq_concat", vm))?;
+            result(f(proxy::as_c(o, vm), proxy::as_c(other, vm)), "__add__", vm)
+        })
     }
-    Ok(())
+
+    pub fn sq_inplace_concat(s: PySequence<'_>, other: &PyObject, vm: &VirtualMachine) -> PyResult {
+        let o = s.obj;
+        call(vm, &[o, other], || unsafe {
+            let f = sq(o, vm)?.sq_inplace_concat.ok_or_else(|| missing("sq_inplace_concat", vm))?;
+            result(f(proxy::as_c(o, vm), proxy::as_c(other, vm)), "__iadd__", vm)
+        })
+    }
+
+    pub fn sq_repeat(s: PySequence<'_>, n: isize, vm: &VirtualMachine) -> PyResult {
+        let o = s.obj;
+        call(vm, &[o], || unsafe {
+            let f = sq(o, vm)?.sq_repeat.ok_or_else(|| missing("sq_repeat", vm))?;
+            result(f(proxy::as_c(o, vm), n), "__mul__", vm)
+        })
+    }
+
+    pub fn sq_inplace_repeat(s: PySequence<'_>, n: isize, vm: &VirtualMachine) -> PyResult {
+        let o = s.obj;
+        call(vm, &[o], || unsafe {
+            let f = sq(o, vm)?.sq_inplace_repeat.ok_or_else(|| missing("sq_inplace_repeat", vm))?;
+            result(f(proxy::as_c(o, vm), n), "__imul__", vm)
+        })
+    }
+
+    pub fn sq_item(s: PySequence<'_>, i: isize, vm: &VirtualMachine) -> PyResult {
+        let o = s.obj;
+        call(vm, &[o], || unsafe {
+            let f = sq(o, vm)?.sq_item.ok_or_else(|| missing("sq_item", vm))?;
+            let i = adjust(o, i, vm)?;
+            result(f(proxy::as_c(o, vm), i), "__getitem__", vm)
+        })
+    }
+
+    pub fn sq_ass_item(s: PySequence<'_>, i: isize, value: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<()> {
+        let o = s.obj;
+        call(vm, &[o], || unsafe {
+            let f = sq(o, vm)?.sq_ass_item.ok_or_else(|| missing("sq_ass_item", vm))?;
+            let i = adjust(o, i, vm)?;
+            let v = value.as_ref().map_or(std::ptr::null_mut(), |v| proxy::as_c(v, vm));
+            status(f(proxy::as_c(o, vm), i, v), "__setitem__", vm)
+        })
+    }
+
+    pub fn sq_contains(s: PySequence<'_>, item: &PyObject, vm: &VirtualMachine) -> PyResult<bool> {
+        let o = s.obj;
+        call(vm, &[o, item], || unsafe {
+            let f = sq(o, vm)?.sq_contains.ok_or_else(|| missing("sq_contains", vm))?;
+            let r = f(proxy::as_c(o, vm), proxy::as_c(item, vm));
+            status(r, "__contains__", vm)?;
+            Ok(r != 0)
+        })
+    }
 }
 
 // ---------------------------------------------------------------------------

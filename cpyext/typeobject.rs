@@ -102,6 +102,12 @@ pub unsafe fn fill(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<PyType>, 
     }
 }
 
+/// The nearest C type in the MRO of the VM type `ty` (itself included).
+pub fn nearest_c_type(ty: &Py<PyType>, vm: &VirtualMachine) -> Option<*mut PyTypeObject> {
+    let mro = ty.mro_map_collect(|t| t.to_owned());
+    mro.iter().map(|t| proxy::type_as_c(t, vm)).find(|&tp| is_c_type(tp))
+}
+
 /// The nearest C type among the bases of the VM type `ty` (not itself).
 fn nearest_c_base(ty: &Py<PyType>, vm: &VirtualMachine) -> Option<*mut PyTypeObject> {
     let mro = ty.mro_map_collect(|t| t.to_owned());
@@ -320,11 +326,7 @@ unsafe fn ready_inner(tp: *mut PyTypeObject, vm: &VirtualMachine) -> PyResult<()
         if !new_from_vm(t) {
             class.slots.new.store(Some(if t.tp_new.is_some() { c_new } else { disallowed_new }));
         }
-        if t.tp_call.is_some() {
-            // Called from Python, an instance with a vectorcall function
-            // runs it; `__call__` stays `tp_call`, as in CPython.
-            class.slots.call.store(Some(c_call));
-        }
+
         if t.tp_flags & ffi::Py_TPFLAGS_HEAPTYPE == 0 || t.tp_flags & ffi::Py_TPFLAGS_IMMUTABLETYPE != 0 {
             class.slots.flags.insert(PyTypeFlags::IMMUTABLETYPE);
         }
@@ -521,7 +523,7 @@ unsafe fn populate(tp: *mut PyTypeObject, own: &OwnSlots, class: &'static Py<PyT
         let t = &*tp;
         if own.ty.tp_new.is_some() && !new_from_vm(t) {
             let new = new_wrapper(tp, vm);
-            put_attr(class, vm.ctx.intern_str("__new__"), new, vm)?;
+            put_attr(class, vm.ctx.intern_str("__new__"), new);
         }
         let mut own_type = OwnSlots {
             ty: std::ptr::read(&own.ty),
@@ -530,12 +532,12 @@ unsafe fn populate(tp: *mut PyTypeObject, own: &OwnSlots, class: &'static Py<PyT
             as_mapping: own.as_mapping.as_ref().map(|x| std::ptr::read(x)),
             as_sequence: own.as_sequence.as_ref().map(|x| std::ptr::read(x)),
         };
-        let mut own_tp = own_type.as_type();
-        slots::add_operators(&mut own_tp, class, vm)?;
+        let own_tp = own_type.as_type();
+        slots::install(tp, &own_tp, class, vm)?;
         let set = |name: &str, value: PyObjectRef, replace: bool| -> PyResult<()> {
             let name = vm.ctx.intern_str(name);
             if replace || !class.attributes().contains(name) {
-                put_attr(class, name, value, vm)?;
+                put_attr(class, name, value);
             }
             Ok(())
         };
@@ -564,23 +566,12 @@ unsafe fn populate(tp: *mut PyTypeObject, own: &OwnSlots, class: &'static Py<PyT
     }
 }
 
-/// Puts `value` in the dict of the type being made. A dunder goes through
-/// the type's `__setattr__`, which updates the VM's slots from it, unless
-/// the metatype has a data descriptor of that name (`__dict__`, `__doc__`):
-/// then, as everything else, straight into the dict.
-pub fn put_attr(class: &Py<PyType>, name: &'static rustpython_vm::builtins::PyStrInterned, value: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
-    let n = name.as_str();
-    let meta_descriptor = class
-        .class()
-        .get_attr(name)
-        .is_some_and(|d| d.class().slots.descr_set.load().is_some());
-    if n.starts_with("__") && n.ends_with("__") && !meta_descriptor {
-        class.as_object().set_attr(name, value, vm)
-    } else {
-        class.attributes().insert(name, value);
-        class.modified();
-        Ok(())
-    }
+/// Puts `value` in the dict of the type being made. Its slots are set
+/// directly (`slots::install`), so a name that is also a slot's dunder (a
+/// METH_COEXIST method) does not change what the slot calls, as in CPython.
+pub fn put_attr(class: &Py<PyType>, name: &'static rustpython_vm::builtins::PyStrInterned, value: PyObjectRef) {
+    class.attributes().insert(name, value);
+    class.modified();
 }
 
 /// `T.__new__(cls, ...)`: the C type's `tp_new` with `cls` as the subtype,
@@ -648,8 +639,9 @@ fn c_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     pystate::enter(vm, || call_tp_new(proxy::type_as_c(&cls, vm), &cls, args, vm))
 }
 
-/// The VM's call slot of a C type with `tp_call` (and its subclasses).
-fn c_call(obj: &rustpython_vm::PyObject, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+/// The VM's call slot of a C type with `tp_call` (and its subclasses): an
+/// instance with a vectorcall function runs it, as CPython's call does.
+pub(crate) fn c_call(obj: &rustpython_vm::PyObject, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     pystate::enter(vm, || unsafe {
         let o = proxy::as_c(obj, vm);
         let r = match crate::abstract_::call::vectorcall_of(o) {
