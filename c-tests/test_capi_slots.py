@@ -1202,7 +1202,6 @@ def test_c_tp_iter_reaches_python_override():
 # ---- C calling slots of builtin types and plain Python classes -----------
 
 
-@harness.differs_on_rustpy("a VM type's slots seen from C run the whole operation (nb_add is PyNumber_Add, tp_richcompare is PyObject_RichCompare), where CPython's builtin slots return NotImplemented for the other type")
 def test_c_slots_of_int():
     assert c.slot_add(2, 3) == 5
     # the slot itself does no reflected dispatch: int + float is not int's
@@ -1226,7 +1225,6 @@ def test_c_slots_of_str_list_dict():
     raises_exact(KeyError, c.slot_mp_subscript, {}, "x")
 
 
-@harness.differs_on_rustpy("a VM type's slots seen from C run the whole operation (nb_add is PyNumber_Add, tp_richcompare is PyObject_RichCompare), where CPython's builtin slots return NotImplemented for the other type")
 def test_c_richcompare_of_builtins():
     assert c.slot_richcompare(1, 2, LT) is True
     assert c.slot_richcompare(2, 2, GE) is True
@@ -1305,7 +1303,6 @@ def test_c_slots_of_python_class():
     assert c.slot_call(p, (1,), {"k": 2}) == ("call", (1,), {"k": 2})
 
 
-@harness.differs_on_rustpy("a VM type's slots seen from C run the whole operation (nb_add is PyNumber_Add, tp_richcompare is PyObject_RichCompare), where CPython's builtin slots return NotImplemented for the other type")
 def test_c_slots_of_bare_python_class_are_inherited():
     b = Bare()
     assert c.slot_repr(b) == repr(b) == object.__repr__(b)

@@ -649,41 +649,41 @@ pub unsafe fn fill_tables(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<Py
                 }
             };
         }
-        set!(nb_add = PyNumber_Add, n.add.load().is_some(), n.right_add.load().is_some());
-        set!(nb_subtract = PyNumber_Subtract, n.subtract.load().is_some(), n.right_subtract.load().is_some());
-        set!(nb_multiply = PyNumber_Multiply, n.multiply.load().is_some(), n.right_multiply.load().is_some());
-        set!(nb_remainder = PyNumber_Remainder, n.remainder.load().is_some(), n.right_remainder.load().is_some());
-        set!(nb_divmod = PyNumber_Divmod, n.divmod.load().is_some(), n.right_divmod.load().is_some());
+        set!(nb_add = face::nb_add, n.add.load().is_some(), n.right_add.load().is_some());
+        set!(nb_subtract = face::nb_subtract, n.subtract.load().is_some(), n.right_subtract.load().is_some());
+        set!(nb_multiply = face::nb_multiply, n.multiply.load().is_some(), n.right_multiply.load().is_some());
+        set!(nb_remainder = face::nb_remainder, n.remainder.load().is_some(), n.right_remainder.load().is_some());
+        set!(nb_divmod = face::nb_divmod, n.divmod.load().is_some(), n.right_divmod.load().is_some());
         set!(nb_power = PyNumber_Power, n.power.load().is_some(), n.right_power.load().is_some());
         set!(nb_negative = PyNumber_Negative, n.negative.load().is_some());
         set!(nb_positive = PyNumber_Positive, n.positive.load().is_some());
         set!(nb_absolute = PyNumber_Absolute, n.absolute.load().is_some());
         set!(nb_bool = object::PyObject_IsTrue, n.boolean.load().is_some());
         set!(nb_invert = PyNumber_Invert, n.invert.load().is_some());
-        set!(nb_lshift = PyNumber_Lshift, n.lshift.load().is_some(), n.right_lshift.load().is_some());
-        set!(nb_rshift = PyNumber_Rshift, n.rshift.load().is_some(), n.right_rshift.load().is_some());
-        set!(nb_and = PyNumber_And, n.and.load().is_some(), n.right_and.load().is_some());
-        set!(nb_xor = PyNumber_Xor, n.xor.load().is_some(), n.right_xor.load().is_some());
-        set!(nb_or = PyNumber_Or, n.or.load().is_some(), n.right_or.load().is_some());
+        set!(nb_lshift = face::nb_lshift, n.lshift.load().is_some(), n.right_lshift.load().is_some());
+        set!(nb_rshift = face::nb_rshift, n.rshift.load().is_some(), n.right_rshift.load().is_some());
+        set!(nb_and = face::nb_and, n.and.load().is_some(), n.right_and.load().is_some());
+        set!(nb_xor = face::nb_xor, n.xor.load().is_some(), n.right_xor.load().is_some());
+        set!(nb_or = face::nb_or, n.or.load().is_some(), n.right_or.load().is_some());
         set!(nb_int = PyNumber_Long, n.int.load().is_some());
         set!(nb_float = PyNumber_Float, n.float.load().is_some());
-        set!(nb_inplace_add = PyNumber_InPlaceAdd, n.inplace_add.load().is_some());
-        set!(nb_inplace_subtract = PyNumber_InPlaceSubtract, n.inplace_subtract.load().is_some());
-        set!(nb_inplace_multiply = PyNumber_InPlaceMultiply, n.inplace_multiply.load().is_some());
-        set!(nb_inplace_remainder = PyNumber_InPlaceRemainder, n.inplace_remainder.load().is_some());
+        set!(nb_inplace_add = face::nb_inplace_add, n.inplace_add.load().is_some());
+        set!(nb_inplace_subtract = face::nb_inplace_subtract, n.inplace_subtract.load().is_some());
+        set!(nb_inplace_multiply = face::nb_inplace_multiply, n.inplace_multiply.load().is_some());
+        set!(nb_inplace_remainder = face::nb_inplace_remainder, n.inplace_remainder.load().is_some());
         set!(nb_inplace_power = PyNumber_InPlacePower, n.inplace_power.load().is_some());
-        set!(nb_inplace_lshift = PyNumber_InPlaceLshift, n.inplace_lshift.load().is_some());
-        set!(nb_inplace_rshift = PyNumber_InPlaceRshift, n.inplace_rshift.load().is_some());
-        set!(nb_inplace_and = PyNumber_InPlaceAnd, n.inplace_and.load().is_some());
-        set!(nb_inplace_xor = PyNumber_InPlaceXor, n.inplace_xor.load().is_some());
-        set!(nb_inplace_or = PyNumber_InPlaceOr, n.inplace_or.load().is_some());
-        set!(nb_floor_divide = PyNumber_FloorDivide, n.floor_divide.load().is_some(), n.right_floor_divide.load().is_some());
-        set!(nb_true_divide = PyNumber_TrueDivide, n.true_divide.load().is_some(), n.right_true_divide.load().is_some());
-        set!(nb_inplace_floor_divide = PyNumber_InPlaceFloorDivide, n.inplace_floor_divide.load().is_some());
-        set!(nb_inplace_true_divide = PyNumber_InPlaceTrueDivide, n.inplace_true_divide.load().is_some());
+        set!(nb_inplace_lshift = face::nb_inplace_lshift, n.inplace_lshift.load().is_some());
+        set!(nb_inplace_rshift = face::nb_inplace_rshift, n.inplace_rshift.load().is_some());
+        set!(nb_inplace_and = face::nb_inplace_and, n.inplace_and.load().is_some());
+        set!(nb_inplace_xor = face::nb_inplace_xor, n.inplace_xor.load().is_some());
+        set!(nb_inplace_or = face::nb_inplace_or, n.inplace_or.load().is_some());
+        set!(nb_floor_divide = face::nb_floor_divide, n.floor_divide.load().is_some(), n.right_floor_divide.load().is_some());
+        set!(nb_true_divide = face::nb_true_divide, n.true_divide.load().is_some(), n.right_true_divide.load().is_some());
+        set!(nb_inplace_floor_divide = face::nb_inplace_floor_divide, n.inplace_floor_divide.load().is_some());
+        set!(nb_inplace_true_divide = face::nb_inplace_true_divide, n.inplace_true_divide.load().is_some());
         set!(nb_index = PyNumber_Index, n.index.load().is_some());
-        set!(nb_matrix_multiply = PyNumber_MatrixMultiply, n.matrix_multiply.load().is_some(), n.right_matrix_multiply.load().is_some());
-        set!(nb_inplace_matrix_multiply = PyNumber_InPlaceMatrixMultiply, n.inplace_matrix_multiply.load().is_some());
+        set!(nb_matrix_multiply = face::nb_matrix_multiply, n.matrix_multiply.load().is_some(), n.right_matrix_multiply.load().is_some());
+        set!(nb_inplace_matrix_multiply = face::nb_inplace_matrix_multiply, n.inplace_matrix_multiply.load().is_some());
 
         let sq = &mut (*tables).as_sequence;
         let q = &s.as_sequence;
@@ -738,7 +738,7 @@ pub unsafe fn fill_tables(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<Py
         t.tp_str = Some(object::PyObject_Str);
         t.tp_getattro = Some(object::PyObject_GetAttr);
         t.tp_setattro = Some(object::PyObject_SetAttr);
-        t.tp_richcompare = Some(object::PyObject_RichCompare);
+        t.tp_richcompare = Some(face::richcompare);
         let unhashable = ty.get_attr(vm.ctx.intern_str("__hash__")).is_some_and(|h| vm.is_none(&h));
         t.tp_hash = Some(if unhashable { object::PyObject_HashNotImplemented } else { object::PyObject_Hash });
         if s.call.load().is_some() {
@@ -849,6 +849,87 @@ crate::c_slots! {
             Ok(v) => Ok(proxy::to_c_new(&v, vm)),
             Err(e) if e.fast_isinstance(vm.ctx.exceptions.stop_iteration) => Ok(std::ptr::null_mut()),
             Err(e) => Err(e),
+        }
+    }
+}
+
+/// Slots of a VM type's type object that must answer as CPython's own do.
+mod face {
+    use super::*;
+    use rustpython_vm::{PyObject, protocol::PyNumberBinaryOp, types::PyTypeFlags};
+
+    /// A binary number slot: a builtin type's answers for its own operand
+    /// only (NotImplemented for an operand of another type, as CPython's
+    /// `long_add` and friends); a class made in Python tries the reflected
+    /// method too, as CPython's `slot_nb_*`.
+    fn binary(a: &PyObject, b: &PyObject, op: PyNumberBinaryOp, vm: &VirtualMachine) -> PyResult {
+        if a.class().slots.flags.has_feature(PyTypeFlags::HEAPTYPE) {
+            return pystate::without_gil(|| vm.binary_op1(a, b, op));
+        }
+        match a.class().slots.as_number.left_binary_op(op) {
+            Some(f) => pystate::without_gil(|| f(a, b, vm)),
+            None => Ok(vm.ctx.not_implemented()),
+        }
+    }
+
+    macro_rules! binary_slots {
+        ($($name:ident => $op:ident,)*) => {
+            crate::c_slots! {$(
+                fn $name(vm, a: &PyObject, b: &PyObject) -> PyObjectRef {
+                    binary(a, b, PyNumberBinaryOp::$op, vm)
+                }
+            )*}
+        };
+    }
+    binary_slots! {
+        nb_add => Add,
+        nb_subtract => Subtract,
+        nb_multiply => Multiply,
+        nb_remainder => Remainder,
+        nb_divmod => Divmod,
+        nb_lshift => Lshift,
+        nb_rshift => Rshift,
+        nb_and => And,
+        nb_xor => Xor,
+        nb_or => Or,
+        nb_floor_divide => FloorDivide,
+        nb_true_divide => TrueDivide,
+        nb_matrix_multiply => MatrixMultiply,
+        nb_inplace_add => InplaceAdd,
+        nb_inplace_subtract => InplaceSubtract,
+        nb_inplace_multiply => InplaceMultiply,
+        nb_inplace_remainder => InplaceRemainder,
+        nb_inplace_lshift => InplaceLshift,
+        nb_inplace_rshift => InplaceRshift,
+        nb_inplace_and => InplaceAnd,
+        nb_inplace_xor => InplaceXor,
+        nb_inplace_or => InplaceOr,
+        nb_inplace_floor_divide => InplaceFloorDivide,
+        nb_inplace_true_divide => InplaceTrueDivide,
+        nb_inplace_matrix_multiply => InplaceMatrixMultiply,
+    }
+
+    crate::c_slots! {
+        /// `tp_richcompare`: the left operand's own comparison, which may
+        /// return NotImplemented (CPython's slots do not reflect).
+        fn richcompare(vm, a: &PyObject, b: &PyObject, op: std::ffi::c_int) -> PyObjectRef {
+            use rustpython_vm::{convert::ToPyObject, function::Either, types::PyComparisonOp};
+            let op = match op {
+                ffi::Py_LT => PyComparisonOp::Lt,
+                ffi::Py_LE => PyComparisonOp::Le,
+                ffi::Py_EQ => PyComparisonOp::Eq,
+                ffi::Py_NE => PyComparisonOp::Ne,
+                ffi::Py_GT => PyComparisonOp::Gt,
+                ffi::Py_GE => PyComparisonOp::Ge,
+                _ => return Err(crate::boundary::bad_internal_call(vm)),
+            };
+            let Some(f) = a.class().slots.richcompare.load() else {
+                return Ok(vm.ctx.not_implemented());
+            };
+            Ok(match pystate::without_gil(|| f(a, b, op, vm))? {
+                Either::A(obj) => obj,
+                Either::B(value) => value.to_pyobject(vm),
+            })
         }
     }
 }
