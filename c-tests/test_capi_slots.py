@@ -851,7 +851,6 @@ def test_getattro_falls_back_to_generic():
                      ("get", "missing"), ("get", "computed")]
 
 
-@harness.differs_on_rustpy('the instance dict lives on the VM wrapper; the C field at tp_dictoffset stays NULL')
 def test_setattro_generic_set_and_delete():
     a = c.Attr()
     a.x = 1

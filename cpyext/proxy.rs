@@ -1036,14 +1036,27 @@ impl Drop for CInstance {
 unsafe fn new_wrapper(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     unsafe {
         let cls = typeobject::vm_type((*op).ob_type, vm)?;
-        // The instance dict lives on the wrapper only: a pointer to it at
-        // `tp_dictoffset` would be a C reference the collector cannot see
-        // through, keeping every instance in a cycle with its dict alive.
-        let dict = cls
-            .slots
-            .flags
-            .has_feature(rustpython_vm::types::PyTypeFlags::HAS_DICT)
-            .then(|| vm.ctx.new_dict());
+        let mut dict = None;
+        if cls.slots.flags.has_feature(rustpython_vm::types::PyTypeFlags::HAS_DICT) {
+            // A type with `tp_dictoffset` has the dict in the instance too,
+            // where its C code reads it (and may have put one already); its
+            // `tp_traverse` visits it, so cycles through it are collected.
+            let offset = (*(*op).ob_type).tp_dictoffset;
+            let field = (offset > 0).then(|| (op as *mut u8).offset(offset) as *mut *mut CObject);
+            let d = match field.map(|f| *f).filter(|d| !d.is_null()) {
+                Some(d) => from_c(d, vm)?
+                    .downcast::<rustpython_vm::builtins::PyDict>()
+                    .map_err(|_| vm.new_system_error("the instance dict of a C object is not a dict"))?,
+                None => {
+                    let d = vm.ctx.new_dict();
+                    if let Some(f) = field {
+                        *f = to_c_new(d.as_object(), vm);
+                    }
+                    d
+                }
+            };
+            dict = Some(d);
+        }
         Ok(rustpython_vm::PyRef::new_ref(CInstance(op), cls, dict).into())
     }
 }
