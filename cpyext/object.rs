@@ -82,6 +82,18 @@ pub fn attr_name(name: PyObjectRef, vm: &VirtualMachine) -> PyResult<PyStrRef> {
     })
 }
 
+/// C's `Py_LT`..`Py_GE` for a VM comparison.
+pub fn comparison_code(op: PyComparisonOp) -> i32 {
+    match op {
+        PyComparisonOp::Lt => ffi::Py_LT,
+        PyComparisonOp::Le => ffi::Py_LE,
+        PyComparisonOp::Eq => ffi::Py_EQ,
+        PyComparisonOp::Ne => ffi::Py_NE,
+        PyComparisonOp::Gt => ffi::Py_GT,
+        _ => ffi::Py_GE,
+    }
+}
+
 pub fn comparison_op(op: i32, vm: &VirtualMachine) -> PyResult<PyComparisonOp> {
     Ok(match op {
         ffi::Py_LT => PyComparisonOp::Lt,

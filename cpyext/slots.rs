@@ -86,12 +86,12 @@ fn c(o: &PyObjectRef, vm: &VirtualMachine) -> *mut CObject {
     proxy::as_c(o, vm)
 }
 
-/// Installs the slots `own` (what the C type `tp` defines itself, before
+/// Installs the slots `own` (what a C type defines itself, before
 /// inheritance) as the VM type's slots, calling the C functions directly,
 /// and gives `class` a `wrapper_descriptor` dunder for each, as CPython's
 /// `add_operators`. The async slots, which the VM has no slots for, become
 /// plain method dunders.
-pub unsafe fn install(tp: *mut PyTypeObject, own: &PyTypeObject, class: &'static Py<PyType>, vm: &VirtualMachine) -> PyResult<()> {
+pub unsafe fn install(own: &PyTypeObject, class: &'static Py<PyType>, vm: &VirtualMachine) -> PyResult<()> {
     let s = &class.slots;
     // Which dunders the VM made wrappers for that are this type's own.
     let mut own_names: Vec<&'static str> = Vec::new();
@@ -104,7 +104,6 @@ pub unsafe fn install(tp: *mut PyTypeObject, own: &PyTypeObject, class: &'static
         };
     }
     unsafe {
-        let _ = tp;
         let t = own;
         let generic = |f: Option<*const ()>, g: *const ()| f.is_some_and(|f| f == g);
         set!(t.tp_repr.is_some() && !generic(t.tp_repr.map(|f| f as *const ()), object::PyObject_Repr as *const ()), s.repr, native::repr, "__repr__");
@@ -312,15 +311,7 @@ mod native {
     pub fn richcompare(a: &PyObject, b: &PyObject, op: PyComparisonOp, vm: &VirtualMachine) -> PyResult<Either<PyObjectRef, PyComparisonValue>> {
         call(vm, &[a, b], || unsafe {
             let f = c_type(a, vm)?.tp_richcompare.ok_or_else(|| missing("tp_richcompare", vm))?;
-            let op = match op {
-                PyComparisonOp::Lt => ffi::Py_LT,
-                PyComparisonOp::Le => ffi::Py_LE,
-                PyComparisonOp::Eq => ffi::Py_EQ,
-                PyComparisonOp::Ne => ffi::Py_NE,
-                PyComparisonOp::Gt => ffi::Py_GT,
-                _ => ffi::Py_GE,
-            };
-            let r = f(proxy::as_c(a, vm), proxy::as_c(b, vm), op);
+            let r = f(proxy::as_c(a, vm), proxy::as_c(b, vm), object::comparison_code(op));
             result(r, "tp_richcompare", vm).map(Either::A)
         })
     }
@@ -923,16 +914,8 @@ mod face {
         /// `tp_richcompare`: the left operand's own comparison, which may
         /// return NotImplemented (CPython's slots do not reflect).
         fn richcompare(vm, a: &PyObject, b: &PyObject, op: std::ffi::c_int) -> PyObjectRef {
-            use rustpython_vm::{convert::ToPyObject, function::Either, types::PyComparisonOp};
-            let op = match op {
-                ffi::Py_LT => PyComparisonOp::Lt,
-                ffi::Py_LE => PyComparisonOp::Le,
-                ffi::Py_EQ => PyComparisonOp::Eq,
-                ffi::Py_NE => PyComparisonOp::Ne,
-                ffi::Py_GT => PyComparisonOp::Gt,
-                ffi::Py_GE => PyComparisonOp::Ge,
-                _ => return Err(crate::boundary::bad_internal_call(vm)),
-            };
+            use rustpython_vm::{convert::ToPyObject, function::Either};
+            let op = object::comparison_op(op, vm)?;
             let Some(f) = a.class().slots.richcompare.load() else {
                 return Ok(vm.ctx.not_implemented());
             };

@@ -319,7 +319,7 @@ unsafe fn ready_inner(tp: *mut PyTypeObject, vm: &VirtualMachine) -> PyResult<()
             proxy::register_static(tp as *mut CObject, class.as_object());
         }
         C_TYPES.lock().insert(tp as usize, CType { module: None });
-        populate(tp, &own, class, vm)?;
+        populate(tp, &mut own, class, vm)?;
         // Set last: `__new__` in the dict made the VM route through it. A
         // `tp_new` inherited from a VM type's face (which calls the VM's
         // `__new__`) leaves the VM type with the `__new__` it inherited.
@@ -518,22 +518,15 @@ unsafe fn make_vm_type(
 /// Fills the VM type of `tp` with its `__new__`, slot dunders, methods,
 /// members and getsets, in CPython's order: a method does not replace a
 /// slot's dunder unless it is METH_COEXIST.
-unsafe fn populate(tp: *mut PyTypeObject, own: &OwnSlots, class: &'static Py<PyType>, vm: &VirtualMachine) -> PyResult<()> {
+unsafe fn populate(tp: *mut PyTypeObject, own: &mut OwnSlots, class: &'static Py<PyType>, vm: &VirtualMachine) -> PyResult<()> {
     unsafe {
         let t = &*tp;
         if own.ty.tp_new.is_some() && !new_from_vm(t) {
             let new = new_wrapper(tp, vm);
             put_attr(class, vm.ctx.intern_str("__new__"), new);
         }
-        let mut own_type = OwnSlots {
-            ty: std::ptr::read(&own.ty),
-            as_async: own.as_async.as_ref().map(|x| std::ptr::read(x)),
-            as_number: own.as_number.as_ref().map(|x| std::ptr::read(x)),
-            as_mapping: own.as_mapping.as_ref().map(|x| std::ptr::read(x)),
-            as_sequence: own.as_sequence.as_ref().map(|x| std::ptr::read(x)),
-        };
-        let own_tp = own_type.as_type();
-        slots::install(tp, &own_tp, class, vm)?;
+        let own_tp = own.as_type();
+        slots::install(&own_tp, class, vm)?;
         let set = |name: &str, value: PyObjectRef, replace: bool| -> PyResult<()> {
             let name = vm.ctx.intern_str(name);
             if replace || !class.attributes().contains(name) {
