@@ -1014,7 +1014,12 @@ impl rustpython_vm::object::MaybeTraverse for CInstance {
     }
 
     fn try_clear(&mut self, _out: &mut Vec<PyObjectRef>) {
-        crate::gcmodule::clear(self.0);
+        // The VM also clears every object it deallocates (its wrapper's
+        // count is zero then); `tp_clear` is for the collector only.
+        let wrapper = unsafe { (*prefix(self.0)).vm };
+        if !wrapper.is_null() && unsafe { (*wrapper).strong_count() } > 0 {
+            crate::gcmodule::clear(self.0);
+        }
     }
 }
 
