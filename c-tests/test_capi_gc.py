@@ -645,6 +645,36 @@ MILLION = 10 ** 6
 RSS_GROWTH_LIMIT_KB = 20 * 1024
 
 
+def test_cycles_made_on_threads_are_collected():
+    # Several threads make C-C and C-Python cycles while others collect:
+    # every node is deallocated exactly once, and nothing deadlocks.
+    import threading
+
+    class P:
+        pass
+
+    def work(rounds):
+        for i in range(rounds):
+            a, b = Node(), Node()
+            a.ref, b.ref = b, a
+            p, n = P(), Node()
+            n.ref, p.n = p, n
+            if i % 100 == 0:
+                gc.collect()
+
+    with gc_paused():
+        d0 = count("node_deallocs")
+        threads = [threading.Thread(target=work, args=(500,)) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for _ in range(10):
+            gc.collect()
+        for t in threads:
+            t.join()
+        gc.collect()
+        assert count("node_deallocs") == d0 + 4 * 500 * 3
+
+
 def test_million_nodes_from_c():
     gc.collect()  # no earlier garbage left for an automatic collection
     d0 = count("node_deallocs")
