@@ -1358,7 +1358,52 @@ get_coexist_calls(PyObject *module, PyObject *ignored)
     return PyLong_FromSsize_t(coexist_calls);
 }
 
+/* ---- tp_dict: the type's namespace, as Cython uses it ---------------- */
+
+/* set_in_tp_dict(type, name, value): what Cython's __Pyx_SetVtable does, a
+ * store into tp_dict followed by PyType_Modified. */
+static PyObject *
+set_in_tp_dict(PyObject *self, PyObject *args)
+{
+    PyObject *type, *name, *value;
+    if (!PyArg_ParseTuple(args, "O!UO", &PyType_Type, &type, &name, &value)) {
+        return NULL;
+    }
+    PyObject *dict = ((PyTypeObject *)type)->tp_dict;
+    if (dict == NULL || !PyDict_Check(dict)) {
+        PyErr_SetString(PyExc_SystemError, "tp_dict is not a dict");
+        return NULL;
+    }
+    if (PyDict_SetItem(dict, name, value) < 0) {
+        return NULL;
+    }
+    PyType_Modified((PyTypeObject *)type);
+    Py_RETURN_NONE;
+}
+
+/* tp_dict_get(type, name): the entry of tp_dict, or None. */
+static PyObject *
+tp_dict_get(PyObject *self, PyObject *args)
+{
+    PyObject *type, *name;
+    if (!PyArg_ParseTuple(args, "O!U", &PyType_Type, &type, &name)) {
+        return NULL;
+    }
+    PyObject *dict = ((PyTypeObject *)type)->tp_dict;
+    if (dict == NULL) {
+        PyErr_SetString(PyExc_SystemError, "tp_dict is NULL");
+        return NULL;
+    }
+    PyObject *v = PyDict_GetItemWithError(dict, name);
+    if (v == NULL && PyErr_Occurred()) {
+        return NULL;
+    }
+    return Py_NewRef(v != NULL ? v : Py_None);
+}
+
 static PyMethodDef capi_types_methods[] = {
+    {"set_in_tp_dict", set_in_tp_dict, METH_VARARGS, NULL},
+    {"tp_dict_get", tp_dict_get, METH_VARARGS, NULL},
     {"dealloc_count", dealloc_count, METH_O, NULL},
     {"coexist_calls", get_coexist_calls, METH_NOARGS, NULL},
     {"members_raw", members_raw, METH_O, NULL},

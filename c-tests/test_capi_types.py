@@ -1132,6 +1132,23 @@ def test_c_struct_access_both_ways():
 # ---- many instances --------------------------------------------------------------
 
 
+def test_tp_dict_is_the_namespace():
+    # C reads a type's attributes from tp_dict and stores into it (Cython's
+    # vtable capsule), then calls PyType_Modified.
+    assert c.tp_dict_get(c.Point, "norm2") is c.Point.__dict__["norm2"]
+    assert c.tp_dict_get(c.Point, "no_such_attribute") is None
+    marker = object()
+    c.set_in_tp_dict(c.Point, "__c_stored__", marker)
+    assert c.Point.__c_stored__ is marker
+    assert c.Point(1, 2).__c_stored__ is marker
+
+    class Sub(c.Point):
+        pass
+
+    assert Sub.__c_stored__ is marker
+    assert c.tp_dict_get(Sub, "__c_stored__") is None  # not in Sub's own dict
+
+
 def test_churn_python_1e5():
     before = deallocs("Point")
     for i in range(100000):

@@ -90,6 +90,7 @@ pub unsafe fn fill(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<PyType>, 
         };
         t.tp_dealloc = Some(object_dealloc);
         t.tp_free = Some(crate::pymem::PyObject_Free);
+        set_dict(tp, ty, vm);
         slots::fill_tables(tp, tables, ty, vm);
         if ty.is(ctx.types.object_type) {
             t.tp_new = Some(object_new);
@@ -99,6 +100,15 @@ pub unsafe fn fill(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<PyType>, 
             inherit_layout(t, &*base);
             inherit_c_slots(t, &*base, ty, vm);
         }
+    }
+}
+
+/// `tp_dict`: the VM type's namespace, when it is a dict (heap types), so
+/// that C reading or storing into it (then `PyType_Modified`) works on the
+/// type itself. The type holds a reference to it.
+fn set_dict(tp: *mut PyTypeObject, ty: &Py<PyType>, vm: &VirtualMachine) {
+    if let Some(dict) = ty.attributes().as_dict() {
+        unsafe { (*tp).tp_dict = proxy::to_c_new(dict.as_object(), vm) };
     }
 }
 
@@ -319,6 +329,7 @@ unsafe fn ready_inner(tp: *mut PyTypeObject, vm: &VirtualMachine) -> PyResult<()
             proxy::register_static(tp as *mut CObject, class.as_object());
         }
         C_TYPES.lock().insert(tp as usize, CType { module: None });
+        set_dict(tp, class, vm);
         populate(tp, &mut own, class, vm)?;
         // Set last: `__new__` in the dict made the VM route through it. A
         // `tp_new` inherited from a VM type's face (which calls the VM's
@@ -1143,8 +1154,23 @@ capi! {
         })
     }
 
+    /// After C changed `tp_dict`: the VM's lookup caches forget the type.
     fn PyType_Modified(vm, tp: Ptr) -> () {
+        vm_type(tp.0 as *mut PyTypeObject, vm)?.modified();
         Ok(())
+    }
+
+    fn PyType_GetDict(vm, tp: Ptr) -> PyObjectRef {
+        let ty = vm_type(tp.0 as *mut PyTypeObject, vm)?;
+        if let Some(d) = ty.attributes().as_dict() {
+            return Ok(d.to_owned().into());
+        }
+        // A builtin type's namespace is no dict object: a copy of it.
+        let d = vm.ctx.new_dict();
+        for (k, v) in ty.attributes().entries() {
+            d.set_item(&*k, v, vm)?;
+        }
+        Ok(d.into())
     }
 
     fn PyType_ClearCache(vm) -> u32 {
