@@ -1401,7 +1401,24 @@ tp_dict_get(PyObject *self, PyObject *args)
     return Py_NewRef(v != NULL ? v : Py_None);
 }
 
+/* tp_bases_mro(type): the type's tp_bases and tp_mro, as C reads them. */
+static PyObject *
+tp_bases_mro(PyObject *self, PyObject *type)
+{
+    if (!PyType_Check(type)) {
+        PyErr_SetString(PyExc_TypeError, "a type is required");
+        return NULL;
+    }
+    PyTypeObject *t = (PyTypeObject *)type;
+    if (t->tp_bases == NULL || t->tp_mro == NULL) {
+        PyErr_SetString(PyExc_SystemError, "tp_bases or tp_mro is NULL");
+        return NULL;
+    }
+    return PyTuple_Pack(2, t->tp_bases, t->tp_mro);
+}
+
 static PyMethodDef capi_types_methods[] = {
+    {"tp_bases_mro", tp_bases_mro, METH_O, NULL},
     {"set_in_tp_dict", set_in_tp_dict, METH_VARARGS, NULL},
     {"tp_dict_get", tp_dict_get, METH_VARARGS, NULL},
     {"dealloc_count", dealloc_count, METH_O, NULL},

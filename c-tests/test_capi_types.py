@@ -1149,6 +1149,19 @@ def test_tp_dict_is_the_namespace():
     assert c.tp_dict_get(Sub, "__c_stored__") is None  # not in Sub's own dict
 
 
+def test_tp_bases_and_tp_mro():
+    class Py(c.Mid):
+        pass
+
+    class Mixed(Py, Mixin):
+        pass
+
+    for t in (c.Leaf, c.Point, Py, Mixed, int, object):
+        bases, mro = c.tp_bases_mro(t)
+        assert bases == t.__bases__, t
+        assert mro == t.__mro__, t
+
+
 def test_churn_python_1e5():
     before = deallocs("Point")
     for i in range(100000):

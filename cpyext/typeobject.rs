@@ -107,8 +107,18 @@ pub unsafe fn fill(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<PyType>, 
 /// that C reading or storing into it (then `PyType_Modified`) works on the
 /// type itself. The type holds a reference to it.
 fn set_dict(tp: *mut PyTypeObject, ty: &Py<PyType>, vm: &VirtualMachine) {
-    if let Some(dict) = ty.attributes().as_dict() {
-        unsafe { (*tp).tp_dict = proxy::to_c_new(dict.as_object(), vm) };
+    unsafe {
+        if let Some(dict) = ty.attributes().as_dict() {
+            (*tp).tp_dict = proxy::to_c_new(dict.as_object(), vm);
+        }
+        // `tp_bases` and `tp_mro` as CPython keeps them (Cython walks
+        // `tp_mro` for its subtype checks).
+        if (*tp).tp_bases.is_null() {
+            let bases: Vec<PyObjectRef> = ty.bases.read().iter().map(|b| b.clone().into()).collect();
+            (*tp).tp_bases = proxy::to_c_new(vm.ctx.new_tuple(bases).as_object(), vm);
+        }
+        let mro: Vec<PyObjectRef> = ty.mro_map_collect(|t| t.to_owned().into());
+        (*tp).tp_mro = proxy::to_c_new(vm.ctx.new_tuple(mro).as_object(), vm);
     }
 }
 
