@@ -52,7 +52,6 @@ use rustpython_vm::{
     AsObject, Py, PyObject, PyObjectRef, PyResult, VirtualMachine,
     builtins::{PyBytes, PyFloat, PyInt, PyStr, PyTuple, PyType, PyWeak},
 };
-use std::cell::UnsafeCell;
 use std::ptr::{NonNull, null, null_mut};
 
 /// Hidden header before every object the layer allocates.
@@ -131,16 +130,14 @@ struct Table {
     free_blocks: [Vec<*mut u8>; 2],
 }
 
-struct GilCell<T>(UnsafeCell<T>);
-// SAFETY: only touched with the GIL held.
-unsafe impl<T> Sync for GilCell<T> {}
+use crate::pystate::GilCell;
 
-static TABLE: GilCell<Table> = GilCell(UnsafeCell::new(Table {
+static TABLE: GilCell<Table> = GilCell::new(Table {
     by_vm: FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
     statics: FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
     sweep_at: MIN_SWEEP,
     free_blocks: [Vec::new(), Vec::new()],
-}));
+});
 
 /// The table. Callers hold the GIL and keep the borrow short: nothing that can
 /// run Python code (dropping a VM reference, calling C) may happen while it is
@@ -148,9 +145,8 @@ static TABLE: GilCell<Table> = GilCell(UnsafeCell::new(Table {
 #[inline(always)]
 #[allow(clippy::mut_from_ref)]
 fn table() -> &'static mut Table {
-    debug_assert!(crate::pystate::holds_gil());
-    // SAFETY: the GIL serializes all access, and borrows never overlap (see above).
-    unsafe { &mut *TABLE.0.get() }
+    // SAFETY: borrows never overlap (see above).
+    unsafe { TABLE.get() }
 }
 
 #[inline(always)]

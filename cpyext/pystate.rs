@@ -21,6 +21,31 @@ use std::ffi::c_int;
 
 static GIL: RawMutex = RawMutex::INIT;
 
+/// State the GIL guards: the layer's tables, read and written only by the
+/// thread that holds it, so without a lock of their own.
+pub struct GilCell<T>(std::cell::UnsafeCell<T>);
+
+// SAFETY: only touched with the GIL held (checked in debug builds).
+unsafe impl<T> Sync for GilCell<T> {}
+
+impl<T> GilCell<T> {
+    pub const fn new(value: T) -> Self {
+        Self(std::cell::UnsafeCell::new(value))
+    }
+
+    /// The value.
+    ///
+    /// # Safety
+    /// The caller holds the GIL and keeps no other borrow of the value alive
+    /// across this one.
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub unsafe fn get(&self) -> &mut T {
+        debug_assert!(holds_gil());
+        unsafe { &mut *self.0.get() }
+    }
+}
+
 /// One per thread; C sees it as `PyThreadState*`.
 pub struct ThreadState {
     vm: Cell<*const VirtualMachine>,

@@ -23,7 +23,6 @@ use crate::capi;
 use crate::ffi::{self, PyObject as CObject, PyTypeObject};
 use crate::slots::{self, Tables};
 use crate::{descrobject, methodobject, moduleobject, proxy, pyerrors, pystate, tupleobject};
-use parking_lot::Mutex;
 use rustc_hash::FxHashMap;
 use rustpython_vm::{
     AsObject, Py, PyObjectRef, PyResult, VirtualMachine,
@@ -41,11 +40,19 @@ struct CType {
     module: Option<PyObjectRef>,
 }
 
-/// C types by the address of their `PyTypeObject`.
-static C_TYPES: Mutex<FxHashMap<usize, CType>> = Mutex::new(FxHashMap::with_hasher(rustc_hash::FxBuildHasher));
+/// C types by the address of their `PyTypeObject` (guarded by the GIL: the
+/// slots look here on every call).
+static C_TYPES: pystate::GilCell<FxHashMap<usize, CType>> =
+    pystate::GilCell::new(FxHashMap::with_hasher(rustc_hash::FxBuildHasher));
+
+/// The C types' record; the GIL is held and the borrow kept short.
+fn c_types() -> &'static mut FxHashMap<usize, CType> {
+    // SAFETY: callers hold the GIL and call nothing while borrowing.
+    unsafe { C_TYPES.get() }
+}
 
 pub fn is_c_type(tp: *mut PyTypeObject) -> bool {
-    C_TYPES.lock().contains_key(&(tp as usize))
+    c_types().contains_key(&(tp as usize))
 }
 
 fn cstr(p: *const c_char) -> String {
@@ -338,7 +345,7 @@ unsafe fn ready_inner(tp: *mut PyTypeObject, vm: &VirtualMachine) -> PyResult<()
         } else {
             proxy::register_static(tp as *mut CObject, class.as_object());
         }
-        C_TYPES.lock().insert(tp as usize, CType { module: None });
+        c_types().insert(tp as usize, CType { module: None });
         set_dict(tp, class, vm);
         populate(tp, &mut own, class, vm)?;
         // Set last: `__new__` in the dict made the VM route through it. A
@@ -929,7 +936,7 @@ unsafe fn from_spec(
         }
         ready(tp, vm)?;
         if let Some(m) = module {
-            if let Some(info) = C_TYPES.lock().get_mut(&(tp as usize)) {
+            if let Some(info) = c_types().get_mut(&(tp as usize)) {
                 info.module = Some(m);
             }
         }
@@ -1029,7 +1036,7 @@ fn as_type(obj: PyObjectRef, vm: &VirtualMachine) -> rustpython_vm::PyResult<PyT
 
 /// The C type's record, or the TypeError CPython gives for a static type.
 fn c_type_module(tp: *mut PyTypeObject, what: &str, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
-    let types = C_TYPES.lock();
+    let types = c_types();
     let info = types.get(&(tp as usize));
     let heap = unsafe { (*tp).tp_flags } & ffi::Py_TPFLAGS_HEAPTYPE != 0;
     match info.and_then(|i| i.module.clone()) {
@@ -1128,7 +1135,7 @@ capi! {
         let ty = vm_type(tp.0 as *mut PyTypeObject, vm)?;
         for t in ty.mro_map_collect(|t| t.to_owned()) {
             let c = proxy::type_as_c(&t, vm);
-            let module = C_TYPES.lock().get(&(c as usize)).and_then(|i| i.module.clone());
+            let module = c_types().get(&(c as usize)).and_then(|i| i.module.clone());
             if let Some(m) = module {
                 if moduleobject::info_of(&m, vm).is_some_and(|i| i.def == def) {
                     return Ok(proxy::as_c(&m, vm));
