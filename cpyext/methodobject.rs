@@ -113,11 +113,7 @@ pub fn new_descriptor(
     // Errors name a method as CPython does: by its qualified name.
     let qualname: &'static str = Box::leak(format!("{}.{name}", class.name()).into_boxed_str());
     let func = move |args: FuncArgs, vm: &VirtualMachine| call(c, qualname, vm, args, binding);
-    let mut method = PyMethodDef::new_const(name, placeholder, kind, ItemDoc { text: doc, ..ItemDoc::NONE });
-    method.func = Box::leak(Box::new(func.into_func()));
-    // One per C definition and type, kept for the life of the type (which
-    // is immortal).
-    let method: &'static PyMethodDef = Box::leak(Box::new(method));
+    let method = static_def(name, kind, doc, func);
     if kind == PyMethodFlags::STATIC {
         // CPython's static method: a `staticmethod` around an unbound
         // function, whose `__self__` is None.
@@ -127,7 +123,20 @@ pub fn new_descriptor(
     Ok(method.to_proper_method(class, &vm.ctx))
 }
 
-fn placeholder(_args: FuncArgs, _vm: &VirtualMachine) {}
+/// A VM method definition running `func`, for a descriptor of a type: made
+/// once per C definition (or slot) and type, and kept for the life of the
+/// type, which is immortal (RustPython's descriptors hold it `'static`).
+pub fn static_def(
+    name: &'static str,
+    kind: PyMethodFlags,
+    doc: Option<&'static str>,
+    func: impl Fn(FuncArgs, &VirtualMachine) -> PyResult + Send + Sync + 'static,
+) -> &'static PyMethodDef {
+    fn placeholder(_args: FuncArgs, _vm: &VirtualMachine) {}
+    let mut def = PyMethodDef::new_const(name, placeholder, kind, ItemDoc { text: doc, ..ItemDoc::NONE });
+    def.func = Box::leak(Box::new(func.into_func()));
+    Box::leak(Box::new(def))
+}
 
 /// Calls the C function of `def` with `args`.
 fn call(def: CDef, name: &'static str, vm: &VirtualMachine, args: FuncArgs, binding: Binding) -> PyResult {

@@ -1,31 +1,28 @@
 //! Type slots in both directions (CPython's `slotdefs` in `typeobject.c`).
 //!
-//! C -> Python: each slot a C type defines itself becomes its dunder in the
-//! class dict (`__add__` and `__radd__` for `nb_add`, `__getitem__` for
-//! `mp_subscript`, ...), a method descriptor that converts the arguments
-//! and calls the C function. The VM then sees a class defining `__add__` and
-//! fills its own slots from it, so operators, reflected operands and
-//! `NotImplemented` follow the VM's (CPython's) rules, and a Python subclass
-//! that overrides the dunder wins.
+//! C -> Python ([`install`]): each slot a C type defines itself becomes the
+//! VM type's own slot, a native function that finds the C function on the
+//! operand's nearest C type and calls it, and gets its `wrapper_descriptor`
+//! dunder in the class dict (`__add__` and `__radd__` for `nb_add`, ...). So
+//! operators, reflected operands and `NotImplemented` follow the VM's
+//! (CPython's) rules, a Python subclass inherits the slot or overrides it
+//! with a dunder, and the dict's methods never change a slot.
 //!
-//! Python -> C: the type object C sees for a VM type ([`fill_tables`]) has
-//! its slots set to functions that call back into the VM (`nb_add` is
-//! `PyNumber_Add`, `sq_item` calls `__getitem__`, ...), only for the
-//! operations the VM type supports, so that C code testing
-//! `tp_as_number->nb_index != NULL` learns what CPython would tell it.
+//! Python -> C ([`fill_tables`]): the type object C sees for a VM type has
+//! slots that call back into the VM, only for the operations the VM type
+//! supports, so that C code testing `tp_as_number->nb_index != NULL` learns
+//! what CPython would tell it.
 
 use crate::ffi::{self, PyObject as CObject, PyTypeObject};
 use crate::{abstract_, object, proxy, pyerrors, pystate, tupleobject};
 use rustpython_vm::{
     AsObject, Py, PyObjectRef, PyResult, VirtualMachine,
     builtins::{PyStr, PyType},
-    function::{FuncArgs, IntoPyNativeFn, ItemDoc, PyMethodDef, PyMethodFlags},
+    function::{FuncArgs, PyMethodFlags},
 };
 use std::ffi::c_int;
 
 type Body = dyn Fn(&[PyObjectRef], &VirtualMachine) -> PyResult + Send + Sync;
-
-fn placeholder(_args: FuncArgs, _vm: &VirtualMachine) {}
 
 /// A method descriptor named `name` on `class` whose call runs `body` with
 /// the GIL held, on the positional arguments (`self` first).
@@ -56,10 +53,7 @@ fn wrapper(
             r
         })
     };
-    let mut def = PyMethodDef::new_const(name, placeholder, PyMethodFlags::METHOD, ItemDoc::NONE);
-    def.func = Box::leak(Box::new(func.into_func()));
-    let def: &'static PyMethodDef = Box::leak(Box::new(def));
-    def.build_method(&vm.ctx, class).into()
+    crate::methodobject::static_def(name, PyMethodFlags::METHOD, None, func).build_method(&vm.ctx, class).into()
 }
 
 /// A new reference to a dict of `kwargs`, or NULL when there are none.
