@@ -15,7 +15,7 @@
 //!   friends): its `PyTypeObject` is the extension's, completed by
 //!   inheritance from its base, and a VM heap type is made for it whose
 //!   `__new__` calls `tp_new`, whose dict holds its methods, members and
-//!   getsets, and a dunder for each slot it defines (`slots::add_operators`).
+//!   getsets; the slots it defines are the VM type's slots (`slots::install`).
 //!   Its instances are C memory with a VM wrapper (`proxy.rs`, rule 8).
 
 use crate::boundary::Ptr;
@@ -384,7 +384,7 @@ impl OwnSlots {
         }
     }
 
-    /// A type object holding only these slots, for `slots::add_operators`.
+    /// A type object holding only these slots, for `slots::install`.
     fn as_type(&mut self) -> PyTypeObject {
         let mut t = unsafe { std::ptr::read(&self.ty) };
         t.tp_as_async = self.as_async.as_mut().map_or(null_mut(), |x| x as *mut _);
