@@ -50,7 +50,7 @@ pub fn new_member(def: *const ffi::PyMemberDef, class: &Py<PyType>, vm: &Virtual
         pystate::enter(vm, || unsafe {
             let p = proxy::as_c(&obj, vm);
             let r = member_get(p as *const u8, def.get(), vm);
-            proxy::release_borrowed(std::slice::from_ref(&obj));
+            proxy::release_borrowed([&*obj]);
             r
         })
     };
@@ -58,7 +58,7 @@ pub fn new_member(def: *const ffi::PyMemberDef, class: &Py<PyType>, vm: &Virtual
         pystate::enter(vm, || unsafe {
             let p = proxy::as_c(&obj, vm);
             let r = member_set(p as *mut u8, def.get(), value.into(), vm);
-            proxy::release_borrowed(std::slice::from_ref(&obj));
+            proxy::release_borrowed([&*obj]);
             r
         })
     };
@@ -78,7 +78,7 @@ pub fn new_getset(def: *const ffi::PyGetSetDef, class: &Py<PyType>, vm: &Virtual
                 let d = def.get();
                 let p = proxy::as_c(&obj, vm);
                 let r = (d.get.unwrap())(p, d.closure);
-                proxy::release_borrowed(std::slice::from_ref(&obj));
+                proxy::release_borrowed([&*obj]);
                 pyerrors::check_result(r, || format!("getter of '{}'", cstr(d.name)), vm)
             })
         });
@@ -96,7 +96,7 @@ pub fn new_getset(def: *const ffi::PyGetSetDef, class: &Py<PyType>, vm: &Virtual
                 if !v.is_null() {
                     proxy::decref(v);
                 }
-                proxy::release_borrowed(std::slice::from_ref(&obj));
+                proxy::release_borrowed([&*obj]);
                 pyerrors::check_status(r, || format!("setter of '{}'", cstr(d.name)), vm)
             })
         });

@@ -143,7 +143,7 @@ fn call(def: CDef, name: &'static str, vm: &VirtualMachine, args: FuncArgs, bind
     pystate::enter(vm, || unsafe {
         let FuncArgs { args, kwargs } = args;
         let r = call_entered(&*def.0, name, vm, &args, kwargs, binding);
-        proxy::release_borrowed(&args);
+        proxy::release_borrowed(args.iter().map(|a| &**a));
         r
     })
 }

@@ -734,7 +734,7 @@ pub unsafe fn release_argument(op: *mut CObject) {
 
 /// [`release_argument`] for the proxies (if any) of objects lent to C for
 /// a call that has returned.
-pub fn release_borrowed(objs: &[PyObjectRef]) {
+pub fn release_borrowed<'a>(objs: impl IntoIterator<Item = &'a PyObject>) {
     for obj in objs {
         if let Some(&p) = table().by_vm.get(&key(obj)) {
             unsafe { release_argument(p) };

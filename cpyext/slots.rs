@@ -49,7 +49,7 @@ fn wrapper(
         }
         pystate::enter(vm, || {
             let r = body(&args.args, vm);
-            proxy::release_borrowed(&args.args);
+            proxy::release_borrowed(args.args.iter().map(|a| &**a));
             r
         })
     };
@@ -268,9 +268,7 @@ mod native {
     fn call<R>(vm: &VirtualMachine, lent: &[&PyObject], f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
         pystate::enter(vm, || {
             let r = f();
-            for o in lent {
-                proxy::release_borrowed(std::slice::from_ref(&(*o).to_owned()));
-            }
+            proxy::release_borrowed(lent.iter().copied());
             r
         })
     }

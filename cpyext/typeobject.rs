@@ -681,7 +681,7 @@ pub(crate) fn c_call(obj: &rustpython_vm::PyObject, args: FuncArgs, vm: &Virtual
                 None => Err(vm.new_type_error(format!("'{}' object is not callable", type_name((*o).ob_type)))),
             },
         };
-        proxy::release_borrowed(std::slice::from_ref(&obj.to_owned()));
+        proxy::release_borrowed([obj]);
         r
     })
 }

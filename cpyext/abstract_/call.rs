@@ -155,8 +155,7 @@ pub(crate) fn lend_vector<R>(
     if !kwnames.is_null() {
         unsafe { proxy::decref(kwnames) };
     }
-    proxy::release_borrowed(pos);
-    proxy::release_borrowed(&values);
+    proxy::release_borrowed(pos.iter().chain(&values).map(|a| &**a));
     Ok(r)
 }
 
