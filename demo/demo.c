@@ -1,8 +1,10 @@
 /* A small C extension for the README's main job: built against include/,
  * imported by rustpy, exercising calls, ints, floats, strings, lists, tuples,
- * dicts and errors across the boundary. */
+ * dicts and errors across the boundary, and a C type (Vec). */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
+#include <structmember.h>
 
 /* primes(n) -> list of the primes below n (sieve in C). */
 static PyObject *
@@ -79,6 +81,99 @@ greet(PyObject *module, PyObject *args, PyObject *kwargs)
     return PyUnicode_FromFormat("hello, %s, from C (x%d)", name, times);
 }
 
+/* A C type: a 2-D vector with +, ==, repr, a method and members. */
+typedef struct {
+    PyObject_HEAD
+    double x, y;
+} VecObject;
+
+static PyTypeObject VecType;
+
+static PyObject *
+vec_make(PyTypeObject *type, double x, double y)
+{
+    VecObject *v = (VecObject *)type->tp_alloc(type, 0);
+    if (v != NULL) {
+        v->x = x;
+        v->y = y;
+    }
+    return (PyObject *)v;
+}
+
+static PyObject *
+vec_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"x", "y", NULL};
+    double x = 0, y = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|dd:Vec", kwlist, &x, &y))
+        return NULL;
+    return vec_make(type, x, y);
+}
+
+static PyObject *
+vec_add(PyObject *a, PyObject *b)
+{
+    if (!PyObject_TypeCheck(a, &VecType) || !PyObject_TypeCheck(b, &VecType))
+        Py_RETURN_NOTIMPLEMENTED;
+    VecObject *p = (VecObject *)a, *q = (VecObject *)b;
+    return vec_make(&VecType, p->x + q->x, p->y + q->y);
+}
+
+static PyObject *
+vec_richcompare(PyObject *a, PyObject *b, int op)
+{
+    if (!PyObject_TypeCheck(b, &VecType) || (op != Py_EQ && op != Py_NE))
+        Py_RETURN_NOTIMPLEMENTED;
+    VecObject *p = (VecObject *)a, *q = (VecObject *)b;
+    int eq = p->x == q->x && p->y == q->y;
+    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+}
+
+static PyObject *
+vec_repr(PyObject *self)
+{
+    VecObject *v = (VecObject *)self;
+    PyObject *x = PyFloat_FromDouble(v->x), *y = PyFloat_FromDouble(v->y);
+    PyObject *r = (x && y) ? PyUnicode_FromFormat("Vec(%R, %R)", x, y) : NULL;
+    Py_XDECREF(x);
+    Py_XDECREF(y);
+    return r;
+}
+
+static PyObject *
+vec_length(PyObject *self, PyObject *unused)
+{
+    VecObject *v = (VecObject *)self;
+    return PyFloat_FromDouble(sqrt(v->x * v->x + v->y * v->y));
+}
+
+static PyMethodDef vec_methods[] = {
+    {"length", vec_length, METH_NOARGS, "length() -> the Euclidean norm"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMemberDef vec_members[] = {
+    {"x", T_DOUBLE, offsetof(VecObject, x), 0, NULL},
+    {"y", T_DOUBLE, offsetof(VecObject, y), 0, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static PyNumberMethods vec_as_number = {.nb_add = vec_add};
+
+static PyTypeObject VecType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "demo.Vec",
+    .tp_basicsize = sizeof(VecObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_doc = "Vec(x=0.0, y=0.0): a 2-D vector",
+    .tp_new = vec_new,
+    .tp_repr = vec_repr,
+    .tp_richcompare = vec_richcompare,
+    .tp_as_number = &vec_as_number,
+    .tp_methods = vec_methods,
+    .tp_members = vec_members,
+};
+
 static PyMethodDef demo_methods[] = {
     {"primes", primes, METH_O, "primes(n) -> list of the primes below n"},
     {"stats", stats, METH_O, "stats(numbers) -> dict of n, mean, min, max"},
@@ -93,8 +188,11 @@ static struct PyModuleDef demo_module = {
 PyMODINIT_FUNC
 PyInit_demo(void)
 {
+    if (PyType_Ready(&VecType) < 0)
+        return NULL;
     PyObject *m = PyModule_Create(&demo_module);
-    if (m != NULL && PyModule_AddStringConstant(m, "built_with", "include/ of cpyext") < 0)
+    if (m != NULL && (PyModule_AddStringConstant(m, "built_with", "include/ of cpyext") < 0 ||
+                      PyModule_AddType(m, &VecType) < 0))
         Py_CLEAR(m);
     return m;
 }

@@ -13,3 +13,16 @@ try:
     demo.stats([])
 except ValueError as e:
     print(f"errors cross too: ValueError({e})")
+
+v = demo.Vec(3, 4) + demo.Vec(y=1)
+
+
+class Named(demo.Vec):
+    """A Python subclass of the C type."""
+
+    def __repr__(self):
+        return f"Named{super().__repr__()[3:]}"
+
+
+print(f"a C type: {v!r}, length {v.length()}, x={v.x}, equal: {v == demo.Vec(3, 5)}")
+print(f"subclassed in Python: {Named(1, 2)!r}, whose + gives {Named(1, 2) + Named(0, 1)!r}")
