@@ -687,6 +687,72 @@ from_metaclass(PyObject *module, PyObject *meta)
 }
 #endif
 
+#if PY_VERSION_HEX >= 0x030C0000
+/* ---- 3.12 type data: a spec with a negative basicsize ----------------- */
+
+/* Extra extends Thing by its own data, found with PyObject_GetTypeData
+ * (the extension does not know Thing's layout). */
+typedef struct {
+    long a;
+    long b;
+} ExtraData;
+
+static PyType_Slot extra_slots[] = {
+    {Py_tp_doc, "Thing with type data"},
+    {0, NULL},
+};
+
+static PyType_Spec extra_spec = {
+    .name = "capi_heaptypes.Extra",
+    .basicsize = -(int)sizeof(ExtraData),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = extra_slots,
+};
+
+/* make_extra(): the type, made from Thing */
+static PyObject *
+make_extra(PyObject *module, PyObject *unused)
+{
+    PyObject *thing = PyObject_GetAttrString(module, "Thing");
+    if (thing == NULL) {
+        return NULL;
+    }
+    PyObject *t = PyType_FromMetaclass(NULL, module, &extra_spec, thing);
+    Py_DECREF(thing);
+    return t;
+}
+
+/* extra_data(obj, cls[, a, b]): sets then reads cls's data of obj */
+static PyObject *
+extra_data(PyObject *module, PyObject *args)
+{
+    PyObject *obj, *cls;
+    long a = 0, b = 0;
+    int n = (int)PyTuple_GET_SIZE(args);
+    if (!PyArg_ParseTuple(args, "OO|ll", &obj, &cls, &a, &b) || check_type(cls) < 0) {
+        return NULL;
+    }
+    ExtraData *d = PyObject_GetTypeData(obj, (PyTypeObject *)cls);
+    if (d == NULL) {
+        return NULL;
+    }
+    if (n == 4) {
+        d->a = a;
+        d->b = b;
+    }
+    return Py_BuildValue("(ll)", d->a, d->b);
+}
+
+static PyObject *
+type_data_size(PyObject *module, PyObject *cls)
+{
+    if (check_type(cls) < 0) {
+        return NULL;
+    }
+    return PyLong_FromSsize_t(PyType_GetTypeDataSize((PyTypeObject *)cls));
+}
+#endif
+
 static PyMethodDef capi_heaptypes_methods[] = {
     {"counter", counter, METH_NOARGS, NULL},
     {"thing_deallocs", get_thing_deallocs, METH_NOARGS, NULL},
@@ -702,6 +768,9 @@ static PyMethodDef capi_heaptypes_methods[] = {
     {"doc_slot", doc_slot, METH_O, NULL},
 #if PY_VERSION_HEX >= 0x030C0000
     {"from_metaclass", from_metaclass, METH_O, NULL},
+    {"make_extra", make_extra, METH_NOARGS, NULL},
+    {"extra_data", extra_data, METH_VARARGS, NULL},
+    {"type_data_size", type_data_size, METH_O, NULL},
 #endif
     {NULL, NULL, 0, NULL},
 };

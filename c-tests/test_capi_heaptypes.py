@@ -4,6 +4,7 @@ holding their type, and heap types dying with their module."""
 
 import contextlib
 import gc
+import struct
 import importlib.machinery
 import importlib.util
 import sys
@@ -553,6 +554,30 @@ def test_from_metaclass():
     assert c.type_module(T) is c
     assert repr(T(2)) == "Thing(2)"
     assert T(1).bump() == c.counter()
+
+
+def test_type_data_of_a_negative_basicsize_spec():
+    if c.PY_VERSION_HEX < 0x030C0000:
+        # PyObject_GetTypeData and negative spec basicsizes are new in 3.12:
+        # the module built against the CPython 3.11 oracle's headers has no
+        # make_extra.  Our layer (3.14 API) runs this test.
+        return
+    Extra = c.make_extra()
+    assert Extra.__base__ is Thing
+    assert c.type_data_size(Extra) >= 2 * struct.calcsize("l")
+    assert c.type_data_size(Extra) < 2 * struct.calcsize("l") + 16  # padding only
+    e = Extra(5)
+    assert e.value == 5 and repr(e) == "Thing(5)"  # Thing's data is untouched
+    assert c.extra_data(e, Extra) == (0, 0)
+    assert c.extra_data(e, Extra, 7, -3) == (7, -3)
+    assert e.value == 5
+
+    class PyExtra(Extra):
+        pass
+
+    p = PyExtra(1)
+    assert c.extra_data(p, Extra, 1, 2) == (1, 2)
+    assert p.value == 1
 
 
 if __name__ == "__main__":

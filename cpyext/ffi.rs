@@ -371,6 +371,7 @@ pub struct PyType_Spec {
 pub const Py_TPFLAGS_MANAGED_DICT: c_ulong = 1 << 4;
 pub const Py_TPFLAGS_MANAGED_WEAKREF: c_ulong = 1 << 3;
 pub const Py_TPFLAGS_READYING: c_ulong = 1 << 13;
+pub const Py_TPFLAGS_ITEMS_AT_END: c_ulong = 1 << 23;
 pub const Py_TPFLAGS_DISALLOW_INSTANTIATION: c_ulong = 1 << 7;
 pub const Py_TPFLAGS_HAVE_VECTORCALL: c_ulong = 1 << 11;
 pub const Py_TPFLAGS_METHOD_DESCRIPTOR: c_ulong = 1 << 17;

@@ -868,7 +868,9 @@ unsafe fn from_spec(
         t.tp_as_sequence = &raw mut (*heap).tables.as_sequence;
         // The name lives as long as the (immortal) type.
         t.tp_name = CString::new(name.clone()).unwrap_or_default().into_raw();
-        t.tp_basicsize = spec.basicsize as isize;
+        // A negative size is the size of this type's own data, after its
+        // base's (3.12's `PyObject_GetTypeData`); set once the base is known.
+        t.tp_basicsize = spec.basicsize.max(0) as isize;
         t.tp_itemsize = spec.itemsize as isize;
         t.tp_flags = spec.flags as c_ulong | ffi::Py_TPFLAGS_HEAPTYPE;
         let mut bases = bases;
@@ -928,6 +930,10 @@ unsafe fn from_spec(
                 t.tp_bases = proxy::to_c_new(vm.ctx.new_tuple(list).as_object(), vm);
             }
         }
+        if spec.basicsize < 0 {
+            let base = if t.tp_base.is_null() { &raw mut PyBaseObject_Type } else { t.tp_base };
+            t.tp_basicsize = type_data_offset(base) + spec.basicsize.unsigned_abs() as isize;
+        }
         if !t.tp_base.is_null() {
             let base = vm_type(t.tp_base, vm)?;
             if !base.slots.flags.has_feature(PyTypeFlags::BASETYPE) {
@@ -943,6 +949,14 @@ unsafe fn from_spec(
         proxy::incref(p);
         Ok(p)
     }
+}
+
+/// Where a type's own data starts in its instances: after its base's
+/// layout, aligned as CPython aligns it (`max_align_t`).
+fn type_data_offset(base: *mut PyTypeObject) -> isize {
+    const ALIGN: isize = 16;
+    let size = unsafe { (*base).tp_basicsize };
+    (size + ALIGN - 1) / ALIGN * ALIGN
 }
 
 fn type_name(tp: *mut PyTypeObject) -> String {
@@ -1146,6 +1160,33 @@ capi! {
             "PyType_GetModuleByDef: No superclass of '{}' has the given module",
             ty.name()
         )))
+    }
+
+    /// The data `cls` added to `obj`'s layout (a spec with a negative
+    /// `basicsize`).
+    fn PyObject_GetTypeData(vm, obj: Ptr, cls: Ptr) -> *mut c_void {
+        let cls = cls.0 as *mut PyTypeObject;
+        let base = if (*cls).tp_base.is_null() { &raw mut PyBaseObject_Type } else { (*cls).tp_base };
+        Ok((obj.0 as *mut u8).offset(type_data_offset(base)) as *mut c_void)
+    }
+
+    fn PyType_GetTypeDataSize(vm, cls: Ptr) -> isize {
+        let cls = cls.0 as *mut PyTypeObject;
+        let base = if (*cls).tp_base.is_null() { &raw mut PyBaseObject_Type } else { (*cls).tp_base };
+        Ok(((*cls).tp_basicsize - type_data_offset(base)).max(0))
+    }
+
+    /// The items of a variable-size object whose type says they are at the
+    /// end (`Py_TPFLAGS_ITEMS_AT_END`).
+    fn PyObject_GetItemData(vm, obj: Ptr) -> *mut c_void {
+        let tp = (*obj.0).ob_type;
+        if (*tp).tp_flags & ffi::Py_TPFLAGS_ITEMS_AT_END == 0 {
+            return Err(vm.new_type_error(format!(
+                "type '{}' does not have Py_TPFLAGS_ITEMS_AT_END",
+                type_name(tp)
+            )));
+        }
+        Ok((obj.0 as *mut u8).offset((*tp).tp_basicsize) as *mut c_void)
     }
 
     fn PyType_GetName(vm, tp: Ptr) -> PyObjectRef {
