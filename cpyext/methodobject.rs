@@ -222,23 +222,8 @@ unsafe fn call_entered(
                 r
             }
             f if f == ffi::METH_VARARGS | ffi::METH_KEYWORDS => {
-                let t = tupleobject::tuple_from(pos, vm)?;
-                let kw = if kwargs.is_empty() {
-                    std::ptr::null_mut()
-                } else {
-                    let d = vm.ctx.new_dict();
-                    for (k, v) in kwargs {
-                        d.set_item(vm.ctx.new_str(k).as_object(), v, vm)?;
-                    }
-                    proxy::to_c_new(d.as_object(), vm)
-                };
                 let f: ffi::PyCFunctionWithKeywords = std::mem::transmute(meth);
-                let r = f(self_c, t, kw);
-                proxy::decref(t);
-                if !kw.is_null() {
-                    proxy::decref(kw);
-                }
-                r
+                crate::abstract_::call::lend_tuple(pos, kwargs, vm, |t, kw| f(self_c, t, kw))?
             }
             ffi::METH_FASTCALL => {
                 no_kwargs()?;

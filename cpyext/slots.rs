@@ -14,7 +14,7 @@
 //! what CPython would tell it.
 
 use crate::ffi::{self, PyObject as CObject, PyTypeObject};
-use crate::{abstract_, object, proxy, pyerrors, pystate, tupleobject};
+use crate::{abstract_, object, proxy, pyerrors, pystate};
 use rustpython_vm::{
     AsObject, Py, PyObjectRef, PyResult, VirtualMachine,
     builtins::{PyStr, PyType},
@@ -54,18 +54,6 @@ fn wrapper(
         })
     };
     crate::methodobject::static_def(name, PyMethodFlags::METHOD, None, func).build_method(&vm.ctx, class).into()
-}
-
-/// A new reference to a dict of `kwargs`, or NULL when there are none.
-pub fn kwargs_dict(kwargs: rustpython_vm::function::KwArgs, vm: &VirtualMachine) -> PyResult<*mut CObject> {
-    if kwargs.is_empty() {
-        return Ok(std::ptr::null_mut());
-    }
-    let d = vm.ctx.new_dict();
-    for (k, v) in kwargs {
-        d.set_item(vm.ctx.new_str(k).as_object(), v, vm)?;
-    }
-    Ok(proxy::to_c_new(d.as_object(), vm))
 }
 
 fn result(r: *mut CObject, name: &str, vm: &VirtualMachine) -> PyResult {
@@ -376,13 +364,8 @@ mod native {
     pub fn init(o: &PyObject, args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
         call(vm, &[o], || unsafe {
             let f = c_type(o, vm)?.tp_init.ok_or_else(|| missing("tp_init", vm))?;
-            let t = tupleobject::tuple_from(&args.args, vm)?;
-            let kw = kwargs_dict(args.kwargs, vm)?;
-            let r = f(proxy::as_c(o, vm), t, kw);
-            proxy::decref(t);
-            if !kw.is_null() {
-                proxy::decref(kw);
-            }
+            let s = proxy::as_c(o, vm);
+            let r = abstract_::call::lend_tuple(&args.args, args.kwargs, vm, |t, kw| f(s, t, kw))?;
             status(r, "__init__", vm)
         })
     }

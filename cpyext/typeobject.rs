@@ -22,7 +22,7 @@ use crate::boundary::Ptr;
 use crate::capi;
 use crate::ffi::{self, PyObject as CObject, PyTypeObject};
 use crate::slots::{self, Tables};
-use crate::{descrobject, methodobject, moduleobject, proxy, pyerrors, pystate, tupleobject};
+use crate::{descrobject, methodobject, moduleobject, proxy, pyerrors, pystate};
 use rustc_hash::FxHashMap;
 use rustpython_vm::{
     AsObject, Py, PyObjectRef, PyResult, VirtualMachine,
@@ -637,13 +637,7 @@ fn call_tp_new(owner: *mut PyTypeObject, cls: &Py<PyType>, args: FuncArgs, vm: &
         let Some(new) = (*owner).tp_new else {
             return Err(vm.new_type_error(format!("cannot create '{}' instances", cstr((*sub).tp_name))));
         };
-        let t = tupleobject::tuple_from(&args.args, vm)?;
-        let kw = slots::kwargs_dict(args.kwargs, vm)?;
-        let r = new(sub, t, kw);
-        proxy::decref(t);
-        if !kw.is_null() {
-            proxy::decref(kw);
-        }
+        let r = crate::abstract_::call::lend_tuple(&args.args, args.kwargs, vm, |t, kw| new(sub, t, kw))?;
         pyerrors::check_result(r, || format!("{}.__new__", cstr((*owner).tp_name)), vm)
     })
 }
@@ -669,13 +663,7 @@ pub(crate) fn c_call(obj: &rustpython_vm::PyObject, args: FuncArgs, vm: &Virtual
             Some(f) => crate::abstract_::call::vectorcall(o, f, args, vm),
             None => match (*(*o).ob_type).tp_call {
                 Some(call) => {
-                    let t = tupleobject::tuple_from(&args.args, vm)?;
-                    let kw = slots::kwargs_dict(args.kwargs, vm)?;
-                    let r = call(o, t, kw);
-                    proxy::decref(t);
-                    if !kw.is_null() {
-                        proxy::decref(kw);
-                    }
+                    let r = crate::abstract_::call::lend_tuple(&args.args, args.kwargs, vm, |t, kw| call(o, t, kw))?;
                     pyerrors::check_result(r, || format!("{}.__call__", type_name((*o).ob_type)), vm)
                 }
                 None => Err(vm.new_type_error(format!("'{}' object is not callable", type_name((*o).ob_type)))),
@@ -931,8 +919,7 @@ unsafe fn from_spec(
             }
         }
         if spec.basicsize < 0 {
-            let base = if t.tp_base.is_null() { &raw mut PyBaseObject_Type } else { t.tp_base };
-            t.tp_basicsize = type_data_offset(base) + spec.basicsize.unsigned_abs() as isize;
+            t.tp_basicsize = type_data_offset(tp) + spec.basicsize.unsigned_abs() as isize;
         }
         if !t.tp_base.is_null() {
             let base = vm_type(t.tp_base, vm)?;
@@ -951,10 +938,12 @@ unsafe fn from_spec(
     }
 }
 
-/// Where a type's own data starts in its instances: after its base's
-/// layout, aligned as CPython aligns it (`max_align_t`).
-fn type_data_offset(base: *mut PyTypeObject) -> isize {
+/// Where `tp`'s own data starts in its instances: after its base's layout
+/// (`object`'s when it has none yet), aligned as CPython aligns it
+/// (`max_align_t`).
+fn type_data_offset(tp: *mut PyTypeObject) -> isize {
     const ALIGN: isize = 16;
+    let base = unsafe { if (*tp).tp_base.is_null() { &raw mut PyBaseObject_Type } else { (*tp).tp_base } };
     let size = unsafe { (*base).tp_basicsize };
     (size + ALIGN - 1) / ALIGN * ALIGN
 }
@@ -1165,15 +1154,12 @@ capi! {
     /// The data `cls` added to `obj`'s layout (a spec with a negative
     /// `basicsize`).
     fn PyObject_GetTypeData(vm, obj: Ptr, cls: Ptr) -> *mut c_void {
-        let cls = cls.0 as *mut PyTypeObject;
-        let base = if (*cls).tp_base.is_null() { &raw mut PyBaseObject_Type } else { (*cls).tp_base };
-        Ok((obj.0 as *mut u8).offset(type_data_offset(base)) as *mut c_void)
+        Ok((obj.0 as *mut u8).offset(type_data_offset(cls.0 as *mut PyTypeObject)) as *mut c_void)
     }
 
     fn PyType_GetTypeDataSize(vm, cls: Ptr) -> isize {
         let cls = cls.0 as *mut PyTypeObject;
-        let base = if (*cls).tp_base.is_null() { &raw mut PyBaseObject_Type } else { (*cls).tp_base };
-        Ok(((*cls).tp_basicsize - type_data_offset(base)).max(0))
+        Ok(((*cls).tp_basicsize - type_data_offset(cls)).max(0))
     }
 
     /// The items of a variable-size object whose type says they are at the

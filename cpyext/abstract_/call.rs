@@ -7,7 +7,7 @@ use crate::capi;
 use crate::ffi::PyObject as CObject;
 use crate::{proxy, pystate};
 use rustpython_vm::{
-    PyObjectRef, PyResult, VirtualMachine,
+    AsObject, PyObjectRef, PyResult, VirtualMachine,
     builtins::{PyDict, PyStr, PyTuple},
     function::{FuncArgs, KwArgs},
 };
@@ -129,6 +129,38 @@ pub(crate) unsafe fn vectorcall_of(o: *mut CObject) -> Option<unsafe extern "C" 
         }
         *((o as *mut u8).offset((*tp).tp_vectorcall_offset) as *const crate::ffi::vectorcallfunc)
     }
+}
+
+/// Lends positional and keyword arguments to C as `tp_call`, `tp_new`,
+/// `tp_init` and METH_VARARGS|METH_KEYWORDS take them: `f` gets a tuple and
+/// a dict (NULL when there are no keywords), released after the call.
+pub(crate) fn lend_tuple<R>(
+    pos: &[PyObjectRef],
+    kwargs: KwArgs,
+    vm: &VirtualMachine,
+    f: impl FnOnce(*mut CObject, *mut CObject) -> R,
+) -> PyResult<R> {
+    let t = crate::tupleobject::tuple_from(pos, vm)?;
+    let kw = if kwargs.is_empty() {
+        std::ptr::null_mut()
+    } else {
+        let d = vm.ctx.new_dict();
+        for (k, v) in kwargs {
+            if let Err(e) = d.set_item(vm.ctx.new_str(k).as_object(), v, vm) {
+                unsafe { proxy::decref(t) };
+                return Err(e);
+            }
+        }
+        proxy::to_c_new(d.as_object(), vm)
+    };
+    let r = f(t, kw);
+    unsafe {
+        proxy::decref(t);
+        if !kw.is_null() {
+            proxy::decref(kw);
+        }
+    }
+    Ok(r)
 }
 
 /// Lends positional and keyword arguments to C in the vectorcall layout:
