@@ -24,9 +24,33 @@ use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
 use std::ffi::{CStr, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+/// What a C-API function does with an argument's reference or gives with
+/// its result: the ownership column of `cpyext/capi.decl`, and what each
+/// boundary type stands for, so that the two can be checked against each
+/// other at compile time ([`check_decl`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Own {
+    /// Not an object reference (an integer, a C string, a raw pointer the
+    /// body interprets itself).
+    Plain,
+    /// An object argument the call only borrows.
+    Borrowed,
+    /// An object argument whose reference the call takes over, on every path.
+    Stolen,
+    /// An object argument whose reference the call takes over only when it
+    /// succeeds (`PyModule_AddObject`).
+    StolenOnSuccess,
+    /// A result that is a new reference.
+    New,
+    /// A result borrowed from something that keeps it alive.
+    BorrowedResult,
+}
+
 /// A C argument and how it becomes a Rust value.
 pub trait FromC: Sized {
     type C;
+    /// What the call does with the argument's reference.
+    const OWN: Own = Own::Plain;
     fn from_c(c: Self::C, vm: &VirtualMachine) -> PyResult<Self>;
 }
 
@@ -35,6 +59,8 @@ pub trait ToC {
     type C;
     /// What C sees on failure.
     const ERROR: Self::C;
+    /// What the caller receives.
+    const OWN: Own = Own::Plain;
     fn to_c(self, vm: &VirtualMachine) -> Self::C;
 }
 
@@ -46,6 +72,7 @@ pub fn null_argument(vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExce
 /// A required object argument (borrowed by the call).
 impl FromC for PyObjectRef {
     type C = *mut CObject;
+    const OWN: Own = Own::Borrowed;
     #[inline]
     fn from_c(c: *mut CObject, vm: &VirtualMachine) -> PyResult<Self> {
         if c.is_null() {
@@ -59,6 +86,7 @@ impl FromC for PyObjectRef {
 /// count: the cheapest form, for functions that only look at the object.
 impl<'a> FromC for &'a rustpython_vm::PyObject {
     type C = *mut CObject;
+    const OWN: Own = Own::Borrowed;
     #[inline]
     fn from_c(c: *mut CObject, vm: &VirtualMachine) -> PyResult<Self> {
         if c.is_null() {
@@ -71,6 +99,7 @@ impl<'a> FromC for &'a rustpython_vm::PyObject {
 /// An optional object argument: NULL is `None`.
 impl FromC for Option<PyObjectRef> {
     type C = *mut CObject;
+    const OWN: Own = Own::Borrowed;
     #[inline]
     fn from_c(c: *mut CObject, vm: &VirtualMachine) -> PyResult<Self> {
         if c.is_null() { Ok(None) } else { unsafe { proxy::from_c(c, vm).map(Some) } }
@@ -126,14 +155,15 @@ impl<T> FromC for *const T {
 impl ToC for PyObjectRef {
     type C = *mut CObject;
     const ERROR: *mut CObject = std::ptr::null_mut();
+    const OWN: Own = Own::New;
     #[inline]
     fn to_c(self, vm: &VirtualMachine) -> *mut CObject {
         proxy::to_c_new(&self, vm)
     }
 }
 
-/// A pointer the body computed itself (for objects: borrowed or new, as the
-/// function documents); NULL on failure.
+/// A pointer the body computed itself, never an object (objects are
+/// [`PyObjectRef`], [`NewPtr`] or [`Borrowed`]); NULL on failure.
 impl<T> ToC for *mut T {
     type C = *mut T;
     const ERROR: *mut T = std::ptr::null_mut();
@@ -227,16 +257,68 @@ fn no_vm(name: &str) {
 }
 
 /// Declares exported C-API functions. `vm` names the VM inside the body.
+/// Each must have its row in `cpyext/capi.decl`; the row and the Rust
+/// signature are checked against each other at compile time. The body is
+/// safe Rust; `unsafe fn` says it is not (it works on raw C memory).
 #[macro_export]
 macro_rules! capi {
-    ($(
+    () => {};
+    (
         $(#[doc = $doc:literal])*
-        fn $name:ident($vm:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty $body:block
-    )*) => {$(
+        unsafe fn $name:ident $(<$lt:lifetime>)? ($vm:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty $body:block
+        $($rest:tt)*
+    ) => {
+        $crate::capi! { $(#[doc = $doc])* fn $name $(<$lt>)? ($vm $(, $arg: $ty)*) -> $ret { unsafe { $body } } }
+        $crate::capi! { $($rest)* }
+    };
+    (
+        $(#[doc = $doc:literal])*
+        fn $name:ident $(<$lt:lifetime>)? ($vm:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty $body:block
+        $($rest:tt)*
+    ) => {
         $crate::c_function! {
             [#[unsafe(no_mangle)] $(#[doc = $doc])*]
-            pub fn $name($vm $(, $arg: $ty)*) -> $ret $body
+            pub fn $name $(<$lt>)? ($vm $(, $arg: $ty)*) -> $ret $body
         }
+        const _: () = {
+            const fn agrees $(<$lt>)? () -> bool {
+                $crate::boundary::check_decl(
+                    &$crate::decls::$name,
+                    module_path!(),
+                    &[$(<$ty as $crate::boundary::FromC>::OWN),*],
+                    <$ret as $crate::boundary::ToC>::OWN,
+                )
+            }
+            assert!(
+                agrees(),
+                concat!(
+                    "cpyext/capi.decl: the row of ", stringify!($name),
+                    " disagrees with its capi! signature (module, argument count, stolen arguments or result ownership)"
+                )
+            );
+        };
+        $crate::capi! { $($rest)* }
+    };
+}
+
+/// Declares exported functions that need no VM and no GIL (reference
+/// counting, the allocators, taking and giving up the GIL itself): plain
+/// `extern "C"` functions, checked against their rows' module like
+/// [`capi!`].
+#[macro_export]
+macro_rules! capi_raw {
+    ($(
+        $(#[doc = $doc:literal])*
+        fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $(-> $ret:ty)? $body:block
+    )*) => {$(
+        $(#[doc = $doc])*
+        #[unsafe(no_mangle)]
+        #[allow(non_snake_case, clippy::missing_safety_doc)]
+        pub unsafe extern "C" fn $name($($arg: $ty),*) $(-> $ret)? $body
+        const _: () = assert!(
+            $crate::boundary::check_decl(&$crate::decls::$name, module_path!(), $crate::decls::$name.args, $crate::decls::$name.result),
+            concat!("cpyext/capi.decl: the row of ", stringify!($name), " names another module")
+        );
     )*};
 }
 
@@ -255,19 +337,21 @@ macro_rules! c_slots {
     )*};
 }
 
+/// The body is safe Rust: it says `unsafe` where it needs to. A lifetime
+/// parameter names the call: an argument `&'py PyObject` and a result
+/// `Borrowed<'py>` say the result is borrowed from that argument.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! c_function {
-    ([$($attr:tt)*] $vis:vis fn $name:ident($vm:ident $(, $arg:ident: $ty:ty)*) -> $ret:ty $body:block) => {
+    ([$($attr:tt)*] $vis:vis fn $name:ident $(<$lt:lifetime>)? ($vm:ident $(, $arg:ident: $ty:ty)*) -> $ret:ty $body:block) => {
         $($attr)*
         #[allow(non_snake_case, unused_variables, clippy::missing_safety_doc)]
-        $vis unsafe extern "C" fn $name(
+        $vis unsafe extern "C" fn $name $(<$lt>)? (
             $($arg: <$ty as $crate::boundary::FromC>::C),*
         ) -> <$ret as $crate::boundary::ToC>::C {
             $crate::boundary::call(stringify!($name), |$vm: &::rustpython_vm::VirtualMachine| {
                 $(let $arg = <$ty as $crate::boundary::FromC>::from_c($arg, $vm)?;)*
-                #[allow(unused_unsafe)]
-                let r: ::rustpython_vm::PyResult<$ret> = (|| unsafe { $body })();
+                let r: ::rustpython_vm::PyResult<$ret> = (|| $body)();
                 r
             })
         }
@@ -281,6 +365,7 @@ pub struct Ptr(pub *mut CObject);
 
 impl FromC for Ptr {
     type C = *mut CObject;
+    const OWN: Own = Own::Borrowed;
     #[inline(always)]
     fn from_c(c: *mut CObject, vm: &VirtualMachine) -> PyResult<Self> {
         if c.is_null() { Err(null_argument(vm)) } else { Ok(Ptr(c)) }
@@ -291,4 +376,239 @@ impl FromC for Ptr {
 #[cold]
 pub fn bad_internal_call(vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
     vm.new_system_error("bad argument to internal function")
+}
+
+/// An argument the call steals (CPython's "steals a reference"): its guard
+/// owns C's reference from the moment the function is entered, so the
+/// reference is released on every path the body does not consume it on,
+/// including when another argument fails to convert, in any order, or the
+/// body panics. `repr(transparent)`: C passes a plain `PyObject*`.
+#[repr(transparent)]
+pub struct Stolen(*mut CObject);
+
+impl FromC for Stolen {
+    type C = Stolen;
+    const OWN: Own = Own::Stolen;
+    #[inline(always)]
+    fn from_c(c: Stolen, _vm: &VirtualMachine) -> PyResult<Self> {
+        Ok(c)
+    }
+}
+
+impl Stolen {
+    /// The VM object, taking over C's reference; NULL is `SystemError`.
+    pub fn take(self, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+        self.take_opt(vm)?.ok_or_else(|| null_argument(vm))
+    }
+
+    /// The VM object, taking over C's reference; NULL is `None`.
+    pub fn take_opt(self, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
+        let p = self.into_raw();
+        if p.is_null() { Ok(None) } else { unsafe { proxy::from_c_steal(p, vm).map(Some) } }
+    }
+
+    /// The pointer, whose reference the body now owns (to store it in C
+    /// memory, as `PyTuple_SetItem` does).
+    pub fn into_raw(self) -> *mut CObject {
+        let p = self.0;
+        std::mem::forget(self);
+        p
+    }
+
+    pub fn is_null(&self) -> bool {
+        self.0.is_null()
+    }
+}
+
+impl Drop for Stolen {
+    fn drop(&mut self) {
+        if !self.0.is_null() {
+            unsafe { proxy::decref(self.0) }
+        }
+    }
+}
+
+/// An argument the call steals only when it succeeds (`PyModule_AddObject`):
+/// on failure the caller still owns its reference.
+#[repr(transparent)]
+pub struct StolenOnSuccess(*mut CObject);
+
+impl FromC for StolenOnSuccess {
+    type C = StolenOnSuccess;
+    const OWN: Own = Own::StolenOnSuccess;
+    #[inline(always)]
+    fn from_c(c: StolenOnSuccess, _vm: &VirtualMachine) -> PyResult<Self> {
+        Ok(c)
+    }
+}
+
+impl StolenOnSuccess {
+    /// Runs `f` on the VM object (`None` for NULL); C's reference is
+    /// released only if `f` succeeds.
+    pub fn steal_if<R>(self, vm: &VirtualMachine, f: impl FnOnce(Option<PyObjectRef>) -> PyResult<R>) -> PyResult<R> {
+        let obj = if self.0.is_null() { None } else { Some(unsafe { proxy::from_c(self.0, vm)? }) };
+        let r = f(obj)?;
+        if !self.0.is_null() {
+            unsafe { proxy::decref(self.0) };
+        }
+        Ok(r)
+    }
+}
+
+/// A borrowed result: a pointer C may use, without owning a reference, for
+/// as long as what the constructor names keeps the object alive. The
+/// lifetime ties it to that holder where the holder is an argument of the
+/// call, so a body cannot hand out a borrow of something only it holds.
+pub struct Borrowed<'a>(*mut CObject, std::marker::PhantomData<&'a rustpython_vm::PyObject>);
+
+impl<'a> Borrowed<'a> {
+    /// An object `holder` keeps alive: a container's item, a module's dict.
+    #[inline]
+    pub fn held_by(holder: &'a rustpython_vm::PyObject, obj: &rustpython_vm::PyObject, vm: &VirtualMachine) -> Self {
+        let _ = holder;
+        Borrowed(proxy::as_c(obj, vm), std::marker::PhantomData)
+    }
+}
+
+impl Borrowed<'static> {
+    /// An object a C object argument keeps alive (a type its module).
+    #[inline]
+    pub fn held_by_c(holder: Ptr, obj: &rustpython_vm::PyObject, vm: &VirtualMachine) -> Self {
+        let _ = holder;
+        Borrowed(proxy::as_c(obj, vm), std::marker::PhantomData)
+    }
+
+    /// A pointer stored in a C object argument's own memory (a tuple's
+    /// `ob_item`), which holds a reference to it.
+    #[inline]
+    pub fn c_item(holder: Ptr, item: *mut CObject) -> Self {
+        let _ = holder;
+        Borrowed(item, std::marker::PhantomData)
+    }
+
+    /// The argument itself (`PyObject_Init` returns `op`): the caller holds it.
+    #[inline]
+    pub fn argument(arg: Ptr) -> Self {
+        Borrowed(arg.0, std::marker::PhantomData)
+    }
+
+    /// An object the interpreter's own state holds: builtins, `sys.modules`,
+    /// an attribute of `sys`.
+    #[inline]
+    pub fn held_by_interpreter(obj: &rustpython_vm::PyObject, vm: &VirtualMachine) -> Self {
+        Borrowed(proxy::as_c(obj, vm), std::marker::PhantomData)
+    }
+
+    /// An object the thread's error indicator holds (the type of the
+    /// pending exception): valid until the indicator changes.
+    #[inline]
+    pub fn held_by_error_indicator(obj: &rustpython_vm::PyObject, vm: &VirtualMachine) -> Self {
+        Borrowed(proxy::as_c(obj, vm), std::marker::PhantomData)
+    }
+
+    /// An object only the caller knows to be alive: the referent of a weak
+    /// reference (`PyWeakref_GetObject`'s documented hazard).
+    #[inline]
+    pub fn held_elsewhere(obj: &rustpython_vm::PyObject, vm: &VirtualMachine) -> Self {
+        Borrowed(proxy::as_c(obj, vm), std::marker::PhantomData)
+    }
+}
+
+impl ToC for Borrowed<'_> {
+    type C = *mut CObject;
+    const ERROR: *mut CObject = std::ptr::null_mut();
+    const OWN: Own = Own::BorrowedResult;
+    #[inline(always)]
+    fn to_c(self, _vm: &VirtualMachine) -> *mut CObject {
+        self.0
+    }
+}
+
+/// `NULL` without an exception (`PyDict_GetItem`'s "not found").
+impl ToC for Option<Borrowed<'_>> {
+    type C = *mut CObject;
+    const ERROR: *mut CObject = std::ptr::null_mut();
+    const OWN: Own = Own::BorrowedResult;
+    #[inline(always)]
+    fn to_c(self, _vm: &VirtualMachine) -> *mut CObject {
+        self.map_or(std::ptr::null_mut(), |b| b.0)
+    }
+}
+
+/// A new reference the body made in C memory (a tuple from `PyTuple_New`,
+/// a C-type instance), or took with its own count.
+pub struct NewPtr(pub *mut CObject);
+
+impl ToC for NewPtr {
+    type C = *mut CObject;
+    const ERROR: *mut CObject = std::ptr::null_mut();
+    const OWN: Own = Own::New;
+    #[inline(always)]
+    fn to_c(self, _vm: &VirtualMachine) -> *mut CObject {
+        self.0
+    }
+}
+
+/// `NULL` without an exception (`PyIter_Next` at the end, `PyErr_GetRaisedException` with none set).
+impl ToC for Option<PyObjectRef> {
+    type C = *mut CObject;
+    const ERROR: *mut CObject = std::ptr::null_mut();
+    const OWN: Own = Own::New;
+    #[inline]
+    fn to_c(self, vm: &VirtualMachine) -> *mut CObject {
+        self.map_or(std::ptr::null_mut(), |o| proxy::to_c_new(&o, vm))
+    }
+}
+
+/// What a row of `cpyext/capi.decl` says of one function (generated into
+/// `crate::decls` by `build.rs`).
+pub struct Decl {
+    /// The Rust module that defines it (`module_path!()`), for `rust` rows.
+    pub module: &'static str,
+    pub args: &'static [Own],
+    pub result: Own,
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn own_matches(row: Own, rust: Own) -> bool {
+    match (row, rust) {
+        // A raw pointer argument may stand for a borrowed object; a stolen
+        // one must be a guard, and a guard must be declared stolen.
+        (Own::Borrowed, Own::Borrowed | Own::Plain) => true,
+        (Own::Plain, Own::Plain | Own::Borrowed) => true,
+        (Own::Stolen, Own::Stolen) | (Own::StolenOnSuccess, Own::StolenOnSuccess) => true,
+        (Own::New, Own::New) | (Own::BorrowedResult, Own::BorrowedResult) => true,
+        _ => false,
+    }
+}
+
+/// Whether a function's Rust signature agrees with its row: same module,
+/// same number of arguments, the same stolen arguments, the same kind of
+/// result. [`capi!`] evaluates it at compile time.
+pub const fn check_decl(decl: &Decl, module: &str, args: &[Own], result: Own) -> bool {
+    if !str_eq(decl.module, module) || decl.args.len() != args.len() || !own_matches(decl.result, result) {
+        return false;
+    }
+    let mut i = 0;
+    while i < args.len() {
+        if !own_matches(decl.args[i], args[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }

@@ -4,6 +4,7 @@
 
 use crate::boundary::Ptr;
 use crate::capi;
+use crate::boundary::NewPtr;
 use crate::ffi::{self, PyObject as CObject};
 use crate::proxy;
 use crate::typeobject::PyBytes_Type;
@@ -30,16 +31,16 @@ fn new_bytes(data: Option<&[u8]>, len: usize, vm: &VirtualMachine) -> PyResult<*
 
 capi! {
     /// `data` may be NULL: the bytes are then zeroed for C to fill.
-    fn PyBytes_FromStringAndSize(vm, data: *const c_char, size: isize) -> *mut CObject {
+    fn PyBytes_FromStringAndSize(vm, data: *const c_char, size: isize) -> NewPtr {
         if size < 0 {
             return Err(vm.new_system_error("Negative size passed to PyBytes_FromStringAndSize"));
         }
         let data = (!data.is_null()).then(|| unsafe { std::slice::from_raw_parts(data as *const u8, size as usize) });
-        new_bytes(data, size as usize, vm)
+        new_bytes(data, size as usize, vm).map(NewPtr)
     }
 
-    fn PyBytes_FromString(vm, s: &CStr) -> *mut CObject {
-        new_bytes(Some(s.to_bytes()), s.to_bytes().len(), vm)
+    fn PyBytes_FromString(vm, s: &CStr) -> NewPtr {
+        new_bytes(Some(s.to_bytes()), s.to_bytes().len(), vm).map(NewPtr)
     }
 
     fn PyBytes_AsString(vm, o: Ptr) -> *mut c_char {

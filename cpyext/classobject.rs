@@ -4,7 +4,8 @@
 //! small Python class, made once per VM.
 
 use crate::capi;
-use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
+use crate::boundary::Borrowed;
+use rustpython_vm::{PyObject, PyObjectRef, PyResult, VirtualMachine};
 
 const SOURCE: &str = "\
 class instancemethod:
@@ -38,9 +39,8 @@ capi! {
         instancemethod_type(vm)?.call((func,), vm)
     }
 
-    fn PyInstanceMethod_Function(vm, im: PyObjectRef) -> *mut crate::ffi::PyObject {
+    fn PyInstanceMethod_Function<'py>(vm, im: &'py PyObject) -> Borrowed<'py> {
         let func = im.get_attr("__func__", vm)?;
-        // Borrowed: the instancemethod holds it.
-        Ok(crate::proxy::as_c(&func, vm))
+        Ok(Borrowed::held_by(im, &func, vm))
     }
 }

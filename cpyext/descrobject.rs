@@ -319,14 +319,14 @@ const T_PYSSIZET: i32 = 19;
 const T_NONE: i32 = 20;
 
 capi! {
-    fn PyMember_GetOne(vm, addr: *const c_char, def: *mut ffi::PyMemberDef) -> PyObjectRef {
+    unsafe fn PyMember_GetOne(vm, addr: *const c_char, def: *mut ffi::PyMemberDef) -> PyObjectRef {
         if addr.is_null() || def.is_null() {
             return Err(crate::boundary::bad_internal_call(vm));
         }
         member_get(addr as *const u8, &*def, vm)
     }
 
-    fn PyMember_SetOne(vm, addr: *mut c_char, def: *mut ffi::PyMemberDef, value: Option<PyObjectRef>) -> () {
+    unsafe fn PyMember_SetOne(vm, addr: *mut c_char, def: *mut ffi::PyMemberDef, value: Option<PyObjectRef>) -> () {
         if addr.is_null() || def.is_null() {
             return Err(crate::boundary::bad_internal_call(vm));
         }

@@ -1,12 +1,12 @@
 //! Dicts (`dictobject.h`). Borrowed results (`PyDict_GetItem`, `PyDict_Next`)
 //! stay valid while the dict holds the value, per the proxy rules.
 
-use crate::boundary::Void;
+use crate::boundary::{Borrowed, Void};
 use crate::capi;
 use crate::ffi::PyObject as CObject;
 use crate::{proxy, pyerrors};
 use rustpython_vm::{
-    AsObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
+    AsObject, Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
     builtins::PyDict,
 };
 use std::ffi::CStr;
@@ -20,8 +20,13 @@ fn str_key(key: &CStr, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     Ok(crate::unicodeobject::from_utf8(key.to_bytes(), vm)?.into())
 }
 
-fn borrowed(v: Option<PyObjectRef>, vm: &VirtualMachine) -> *mut CObject {
-    v.map_or(null_mut(), |v| proxy::as_c(&v, vm))
+fn dict_ref<'a>(o: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a Py<PyDict>> {
+    o.downcast_ref::<PyDict>().ok_or_else(|| crate::boundary::bad_internal_call(vm))
+}
+
+/// A value the dict `d` holds, borrowed.
+fn held<'a>(d: &'a PyObject, v: Option<PyObjectRef>, vm: &VirtualMachine) -> Option<Borrowed<'a>> {
+    v.map(|v| Borrowed::held_by(d, &v, vm))
 }
 
 /// `*result` gets a new reference or NULL; returns 1 if found, 0 if not.
@@ -51,29 +56,31 @@ capi! {
     }
 
     /// Borrowed or NULL; every error is swallowed, as CPython documents.
-    fn PyDict_GetItem(vm, d: PyObjectRef, key: PyObjectRef) -> *mut CObject {
+    fn PyDict_GetItem<'py>(vm, d: &'py PyObject, key: PyObjectRef) -> Option<Borrowed<'py>> {
         let pending = pyerrors::take();
-        let found = as_dict(d, vm).and_then(|d| d.get_item_opt(&*key, vm)).unwrap_or(None);
+        let found = dict_ref(d, vm).and_then(|dict| dict.get_item_opt(&*key, vm)).unwrap_or(None);
         if let Some(e) = pending {
             pyerrors::set(e);
         }
-        Ok(borrowed(found, vm))
+        Ok(held(d, found, vm))
     }
 
-    fn PyDict_GetItemString(vm, d: PyObjectRef, key: &CStr) -> *mut CObject {
+    fn PyDict_GetItemString<'py>(vm, d: &'py PyObject, key: &CStr) -> Option<Borrowed<'py>> {
         let pending = pyerrors::take();
-        let found = as_dict(d, vm)
-            .and_then(|d| d.get_item_opt(&*str_key(key, vm)?, vm))
+        let found = dict_ref(d, vm)
+            .and_then(|dict| dict.get_item_opt(&*str_key(key, vm)?, vm))
             .unwrap_or(None);
         if let Some(e) = pending {
             pyerrors::set(e);
         }
-        Ok(borrowed(found, vm))
+        Ok(held(d, found, vm))
     }
 
-    /// Borrowed or NULL; NULL with an error set when the lookup failed.
-    fn PyDict_GetItemWithError(vm, d: PyObjectRef, key: PyObjectRef) -> *mut CObject {
-        Ok(borrowed(as_dict(d, vm)?.get_item_opt(&*key, vm)?, vm))
+    /// NULL with an error set when the lookup failed, without one when the
+    /// key is absent.
+    fn PyDict_GetItemWithError<'py>(vm, d: &'py PyObject, key: PyObjectRef) -> Option<Borrowed<'py>> {
+        let found = dict_ref(d, vm)?.get_item_opt(&*key, vm)?;
+        Ok(held(d, found, vm))
     }
 
     fn PyDict_GetItemRef(vm, d: PyObjectRef, key: PyObjectRef, result: *mut *mut CObject) -> i32 {
@@ -170,17 +177,17 @@ capi! {
 }
 
 capi! {
-    /// Borrowed: the value now at `key` (`default` if it was missing).
-    fn PyDict_SetDefault(vm, d: PyObjectRef, key: PyObjectRef, default: PyObjectRef) -> *mut CObject {
-        let d = as_dict(d, vm)?;
-        let v = match d.get_item_opt(&*key, vm)? {
+    /// The value now at `key` (`default` if it was missing).
+    fn PyDict_SetDefault<'py>(vm, d: &'py PyObject, key: PyObjectRef, default: PyObjectRef) -> Borrowed<'py> {
+        let dict = dict_ref(d, vm)?;
+        let v = match dict.get_item_opt(&*key, vm)? {
             Some(v) => v,
             None => {
-                d.set_item(&*key, default.clone(), vm)?;
+                dict.set_item(&*key, default.clone(), vm)?;
                 default
             }
         };
-        Ok(proxy::as_c(&v, vm))
+        Ok(Borrowed::held_by(d, &v, vm))
     }
 
     /// 1 if `key` was there, 0 if `default` was inserted; `*result` gets a

@@ -1,9 +1,8 @@
 //! Lists (`listobject.h`). List items live in the VM list; the macros that
 //! would read `ob_item` are calls in our headers.
 
+use crate::boundary::{Borrowed, Stolen};
 use crate::capi;
-use crate::ffi::PyObject as CObject;
-use crate::proxy;
 use rustpython_vm::{
     AsObject, Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
     builtins::PyList,
@@ -31,22 +30,19 @@ capi! {
         Ok(list_ref(o, vm)?.borrow_vec().len() as isize)
     }
 
-    /// Borrowed: the list holds the item.
-    fn PyList_GetItem(vm, o: &PyObject, i: isize) -> *mut CObject {
+    fn PyList_GetItem<'py>(vm, o: &'py PyObject, i: isize) -> Borrowed<'py> {
         let items = list_ref(o, vm)?.borrow_vec();
         match usize::try_from(i).ok().and_then(|i| items.get(i)) {
             // Converting under the list's read lock is fine: making a proxy
             // never touches this list.
-            Some(item) => Ok(proxy::as_c(item, vm)),
+            Some(item) => Ok(Borrowed::held_by(o, item, vm)),
             None => Err(vm.new_index_error("list index out of range")),
         }
     }
 
-    /// Steals `v`, also on failure.
-    fn PyList_SetItem(vm, o: *mut CObject, i: isize, v: *mut CObject) -> () {
-        let item = if v.is_null() { None } else { Some(unsafe { proxy::from_c_steal(v, vm)? }) };
-        let list = as_list(<PyObjectRef as crate::boundary::FromC>::from_c(o, vm)?, vm)?;
-        let Some(item) = item else { return Err(crate::boundary::null_argument(vm)) };
+    fn PyList_SetItem(vm, o: &PyObject, i: isize, v: Stolen) -> () {
+        let list = list_ref(o, vm)?;
+        let item = v.take(vm)?;
         let mut items = list.borrow_vec_mut();
         match usize::try_from(i).ok().and_then(|i| items.get_mut(i)) {
             Some(slot) => {

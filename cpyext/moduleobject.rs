@@ -5,12 +5,12 @@
 //! the proxy lives as long as the VM module (proxy rule 4), and freeing it
 //! runs `m_free` and releases the state, as CPython does when a module dies.
 
-use crate::boundary::Ptr;
+use crate::boundary::{Borrowed, Ptr, Stolen, StolenOnSuccess};
 use crate::capi;
 use crate::ffi::{self, PyObject as CObject};
 use crate::{methodobject, proxy, pyerrors};
 use rustpython_vm::{
-    AsObject, PyObjectRef, PyResult, VirtualMachine,
+    AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
     builtins::{PyModule, PyStr},
 };
 use std::ffi::{CStr, c_char, c_long, c_void};
@@ -66,7 +66,7 @@ fn cstr(p: *const c_char) -> Option<String> {
     (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
 }
 
-fn as_module(m: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+fn as_module(m: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
     if m.downcast_ref::<PyModule>().is_some() {
         Ok(())
     } else {
@@ -213,10 +213,19 @@ pub fn exec_if_pending(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()
     }
 }
 
-fn add_object(m: &PyObjectRef, name: &CStr, value: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
-    as_module(m, vm)?;
-    let name = name.to_str().map_err(|_| vm.new_value_error("module attribute name is not UTF-8"))?;
-    m.set_attr(vm.ctx.intern_str(name), value, vm)
+/// `PyModule_AddObjectRef`, which the other `PyModule_Add*` are made of,
+/// with CPython's checks in CPython's order.
+fn add_object(m: &PyObject, name: &CStr, value: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<()> {
+    if m.downcast_ref::<PyModule>().is_none() {
+        return Err(vm.new_type_error("PyModule_AddObjectRef() first argument must be a module"));
+    }
+    let Some(value) = value else {
+        return Err(pyerrors::take().unwrap_or_else(|| {
+            vm.new_system_error("PyModule_AddObjectRef() must be called with an exception raised if value is NULL")
+        }));
+    };
+    let name = crate::unicodeobject::from_utf8(name.to_bytes(), vm)?;
+    m.set_attr(vm.ctx.intern_str(name.to_string()), value, vm)
 }
 
 capi! {
@@ -249,7 +258,8 @@ capi! {
     }
 
     /// Marks `def` as a definition object and returns it, for multi-phase init.
-    fn PyModuleDef_Init(vm, def: *mut ffi::PyModuleDef) -> *mut CObject {
+    /// The definition itself, made an (immortal) object.
+    fn PyModuleDef_Init(vm, def: *mut ffi::PyModuleDef) -> Borrowed<'static> {
         if def.is_null() {
             return Err(crate::boundary::null_argument(vm));
         }
@@ -257,7 +267,7 @@ capi! {
             let op = def as *mut CObject;
             (*op).ob_type = &raw mut crate::typeobject::PyModuleDef_Type;
             (*op).ob_refcnt = ffi::IMMORTAL_REFCNT;
-            Ok(op)
+            Ok(Borrowed::argument(Ptr(op)))
         }
     }
 
@@ -281,10 +291,10 @@ capi! {
     }
 
     /// Borrowed: the module holds its dict.
-    fn PyModule_GetDict(vm, m: PyObjectRef) -> *mut CObject {
-        as_module(&m, vm)?;
+    fn PyModule_GetDict<'py>(vm, m: &'py PyObject) -> Borrowed<'py> {
+        as_module(m, vm)?;
         let dict = m.dict().ok_or_else(|| vm.new_system_error("module has no __dict__"))?;
-        Ok(proxy::as_c(dict.as_object(), vm))
+        Ok(Borrowed::held_by(m, dict.as_object(), vm))
     }
 
     fn PyModule_GetNameObject(vm, m: PyObjectRef) -> PyObjectRef {
@@ -309,40 +319,25 @@ capi! {
         }
     }
 
-    fn PyModule_AddObjectRef(vm, m: PyObjectRef, name: &CStr, value: Option<PyObjectRef>) -> () {
-        let Some(value) = value else {
-            if !pyerrors::occurred() {
-                return Err(vm.new_system_error("PyModule_AddObjectRef() must be called with an exception raised if value is NULL"));
-            }
-            return Err(pyerrors::take().unwrap());
-        };
-        add_object(&m, name, value, vm)
+    fn PyModule_AddObjectRef(vm, m: &PyObject, name: &CStr, value: Option<PyObjectRef>) -> () {
+        add_object(m, name, value, vm)
     }
 
-    /// Steals `value` always.
-    fn PyModule_Add(vm, m: PyObjectRef, name: &CStr, value: *mut CObject) -> () {
-        if value.is_null() {
-            return Err(pyerrors::take().unwrap_or_else(|| vm.new_system_error("PyModule_Add() must be called with an exception raised if value is NULL")));
-        }
-        let value = unsafe { proxy::from_c_steal(value, vm)? };
-        add_object(&m, name, value, vm)
+    fn PyModule_Add(vm, m: &PyObject, name: &CStr, value: Stolen) -> () {
+        add_object(m, name, value.take_opt(vm)?, vm)
     }
 
-    /// Steals `value` only on success.
-    fn PyModule_AddObject(vm, m: PyObjectRef, name: &CStr, value: Ptr) -> () {
-        let obj = unsafe { proxy::from_c(value.0, vm)? };
-        add_object(&m, name, obj, vm)?;
-        unsafe { proxy::decref(value.0) };
-        Ok(())
+    fn PyModule_AddObject(vm, m: &PyObject, name: &CStr, value: StolenOnSuccess) -> () {
+        value.steal_if(vm, |obj| add_object(m, name, obj, vm))
     }
 
     fn PyModule_AddIntConstant(vm, m: PyObjectRef, name: &CStr, value: c_long) -> () {
-        add_object(&m, name, vm.ctx.new_int(value).into(), vm)
+        add_object(&m, name, Some(vm.ctx.new_int(value).into()), vm)
     }
 
     fn PyModule_AddStringConstant(vm, m: PyObjectRef, name: &CStr, value: &CStr) -> () {
         let s = crate::unicodeobject::from_utf8(value.to_bytes(), vm)?;
-        add_object(&m, name, s.into(), vm)
+        add_object(&m, name, Some(s.into()), vm)
     }
 
     fn PyModule_AddType(vm, m: PyObjectRef, ty: PyObjectRef) -> () {

@@ -1,7 +1,7 @@
 //! Objects (`object.h`): reference counting, the singletons, and the generic
 //! object operations CPython declares there.
 
-use crate::boundary::Void;
+use crate::boundary::{NewPtr, Ptr, Void};
 use crate::capi;
 use crate::ffi::{self, PyObject as CObject};
 use crate::proxy;
@@ -272,15 +272,15 @@ capi! {
         Ok((o == &raw mut _Py_NoneStruct) as i32)
     }
 
-    fn Py_NewRef(vm, o: *mut CObject) -> *mut CObject {
-        if o.is_null() { return Err(crate::boundary::null_argument(vm)); }
-        unsafe { proxy::incref(o) };
-        Ok(o)
+    fn Py_NewRef(vm, o: Ptr) -> NewPtr {
+        unsafe { proxy::incref(o.0) };
+        Ok(NewPtr(o.0))
     }
 
-    fn Py_XNewRef(vm, o: *mut CObject) -> *mut CObject {
+    /// NULL for NULL, without an exception.
+    fn Py_XNewRef(vm, o: *mut CObject) -> NewPtr {
         if !o.is_null() { unsafe { proxy::incref(o) }; }
-        Ok(o)
+        Ok(NewPtr(o))
     }
 
     fn Py_FatalError(vm, msg: *const c_char) -> Void {
@@ -296,11 +296,8 @@ capi! {
         vm.builtins.get_attr("format", vm)?.call((o, spec), vm)
     }
 
-    fn PyObject_SelfIter(vm, o: *mut CObject) -> *mut CObject {
-        if o.is_null() {
-            return Err(crate::boundary::null_argument(vm));
-        }
-        unsafe { proxy::incref(o) };
-        Ok(o)
+    fn PyObject_SelfIter(vm, o: Ptr) -> NewPtr {
+        unsafe { proxy::incref(o.0) };
+        Ok(NewPtr(o.0))
     }
 }

@@ -8,6 +8,7 @@
 
 use crate::boundary::Ptr;
 use crate::capi;
+use crate::boundary::{Borrowed, NewPtr};
 use crate::ffi::{self, PyObject as CObject, PyTypeObject};
 use crate::proxy;
 use std::ffi::c_void;
@@ -36,50 +37,58 @@ capi! {
     /// Initializes the header of `PyObject_Malloc` memory as an instance of
     /// `tp`. (Memory from any other allocator has no prefix and cannot be
     /// an object here.)
-    fn PyObject_Init(vm, op: Ptr, tp: Ptr) -> *mut CObject {
-        proxy::init_instance(op.0, tp.0 as *mut PyTypeObject);
-        Ok(op.0)
+    fn PyObject_Init(vm, op: Ptr, tp: Ptr) -> Borrowed<'static> {
+        unsafe { proxy::init_instance(op.0, tp.0 as *mut PyTypeObject) };
+        Ok(Borrowed::argument(op))
     }
 
-    fn PyObject_InitVar(vm, op: Ptr, tp: Ptr, size: isize) -> *mut CObject {
-        proxy::init_instance(op.0, tp.0 as *mut PyTypeObject);
-        (*(op.0 as *mut ffi::PyVarObject)).ob_size = size;
-        Ok(op.0)
+    fn PyObject_InitVar(vm, op: Ptr, tp: Ptr, size: isize) -> Borrowed<'static> {
+        unsafe {
+            proxy::init_instance(op.0, tp.0 as *mut PyTypeObject);
+            (*(op.0 as *mut ffi::PyVarObject)).ob_size = size;
+        }
+        Ok(Borrowed::argument(op))
     }
 
-    fn _PyObject_New(vm, tp: Ptr) -> *mut CObject {
+    fn _PyObject_New(vm, tp: Ptr) -> NewPtr {
         let tp = tp.0 as *mut PyTypeObject;
-        new_object(tp, (*tp).tp_basicsize as usize, vm)
+        unsafe { new_object(tp, (*tp).tp_basicsize as usize, vm) }.map(NewPtr)
     }
 
-    fn _PyObject_NewVar(vm, tp: Ptr, n: isize) -> *mut CObject {
+    fn _PyObject_NewVar(vm, tp: Ptr, n: isize) -> NewPtr {
         let tp = tp.0 as *mut PyTypeObject;
-        let op = new_object(tp, var_size(tp, n), vm)?;
-        (*(op as *mut ffi::PyVarObject)).ob_size = n;
-        Ok(op)
+        unsafe {
+            let op = new_object(tp, var_size(tp, n), vm)?;
+            (*(op as *mut ffi::PyVarObject)).ob_size = n;
+            Ok(NewPtr(op))
+        }
     }
 
     /// Untracked until `PyObject_GC_Track`, as in CPython.
-    fn _PyObject_GC_New(vm, tp: Ptr) -> *mut CObject {
+    fn _PyObject_GC_New(vm, tp: Ptr) -> NewPtr {
         let tp = tp.0 as *mut PyTypeObject;
-        let op = new_object(tp, (*tp).tp_basicsize as usize, vm)?;
-        (*op).ob_flags |= proxy::FLAG_GC_UNTRACKED;
-        Ok(op)
+        unsafe {
+            let op = new_object(tp, (*tp).tp_basicsize as usize, vm)?;
+            (*op).ob_flags |= proxy::FLAG_GC_UNTRACKED;
+            Ok(NewPtr(op))
+        }
     }
 
-    fn _PyObject_GC_NewVar(vm, tp: Ptr, n: isize) -> *mut CObject {
+    fn _PyObject_GC_NewVar(vm, tp: Ptr, n: isize) -> NewPtr {
         let tp = tp.0 as *mut PyTypeObject;
-        let op = new_object(tp, var_size(tp, n), vm)?;
-        (*(op as *mut ffi::PyVarObject)).ob_size = n;
-        (*op).ob_flags |= proxy::FLAG_GC_UNTRACKED;
-        Ok(op)
+        unsafe {
+            let op = new_object(tp, var_size(tp, n), vm)?;
+            (*(op as *mut ffi::PyVarObject)).ob_size = n;
+            (*op).ob_flags |= proxy::FLAG_GC_UNTRACKED;
+            Ok(NewPtr(op))
+        }
     }
 
     fn PyObject_IS_GC(vm, op: Ptr) -> i32 {
-        Ok(((*(*op.0).ob_type).tp_flags & ffi::Py_TPFLAGS_HAVE_GC != 0) as i32)
+        Ok(unsafe { (*(*op.0).ob_type).tp_flags & ffi::Py_TPFLAGS_HAVE_GC != 0 } as i32)
     }
 
-    fn PyObject_GC_IsTracked(vm, op: Ptr) -> i32 {
+    unsafe fn PyObject_GC_IsTracked(vm, op: Ptr) -> i32 {
         if (*op.0).ob_flags & proxy::FLAG_C_OBJECT != 0 {
             let gc_type = (*(*op.0).ob_type).tp_flags & ffi::Py_TPFLAGS_HAVE_GC != 0;
             return Ok((gc_type && (*op.0).ob_flags & proxy::FLAG_GC_UNTRACKED == 0) as i32);
@@ -88,7 +97,7 @@ capi! {
         Ok(obj.is_gc_tracked() as i32)
     }
 
-    fn PyObject_GC_IsFinalized(vm, op: Ptr) -> i32 {
+    unsafe fn PyObject_GC_IsFinalized(vm, op: Ptr) -> i32 {
         let c_finalized = proxy::is_prefixed(op.0) && (*op.0).ob_flags & proxy::FLAG_FINALIZED != 0;
         let obj = proxy::from_c_ref(op.0, vm)?;
         Ok((c_finalized || obj.gc_finalized()) as i32)
@@ -103,12 +112,12 @@ capi! {
     /// `tp_finalize` runs as the wrapper's `__del__`, before `tp_dealloc`;
     /// one reached from `tp_dealloc` has run already (or the instance never
     /// reached the VM, and then CPython would run it now).
-    fn PyObject_CallFinalizerFromDealloc(vm, op: Ptr) -> i32 {
+    unsafe fn PyObject_CallFinalizerFromDealloc(vm, op: Ptr) -> i32 {
         call_finalizer_once(op.0);
         Ok(0)
     }
 
-    fn PyObject_CallFinalizer(vm, op: Ptr) -> () {
+    unsafe fn PyObject_CallFinalizer(vm, op: Ptr) -> () {
         call_finalizer_once(op.0);
         Ok(())
     }

@@ -793,6 +793,17 @@ unsafe fn materialize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjec
     }
 }
 
+/// Whether the VM holds `op`'s object other than through the link: then
+/// Python can see it, and C may not change it in place (CPython's "only
+/// while you hold the sole reference", which `ob_refcnt` alone cannot tell
+/// here, since it counts only C's references).
+pub unsafe fn vm_shares(op: *mut CObject) -> bool {
+    unsafe {
+        let linked = (*prefix(op)).vm;
+        !linked.is_null() && (*op).ob_flags & FLAG_WEAK_LINK == 0 && (*linked).strong_count() > 1
+    }
+}
+
 /// Drops the link of a C-built object that C is about to change in place
 /// (allowed by CPython only while C holds the sole reference), so that its
 /// next crossing builds a fresh VM object.
@@ -939,19 +950,28 @@ fn maybe_sweep() {
     }
 }
 
-/// Frees every proxy that neither C nor the VM holds any more (rule 4).
+/// Frees every proxy that neither C nor the VM holds any more (rule 4),
+/// and lets go of C-type instances only their owning link still holds
+/// (rule 8: made owning by a borrowed result whose holder has died).
 pub fn sweep() {
-    let dead: Vec<*mut CObject> = table()
+    let (dead, unheld): (Vec<*mut CObject>, Vec<*mut CObject>) = table()
         .by_vm
         .values()
         .copied()
-        .filter(|&p| unsafe { is_dead(p) })
-        .collect();
+        .filter(|&p| unsafe { is_dead(p) || held_only_by_link(p) })
+        .partition(|&p| unsafe { (*p).ob_flags & FLAG_C_OBJECT == 0 });
     for p in dead {
         // An earlier free in this loop may have changed what holds `p`.
         unsafe {
             if is_dead(p) {
                 free_proxy(p);
+            }
+        }
+    }
+    for p in unheld {
+        unsafe {
+            if held_only_by_link(p) {
+                unhold_instance(p);
             }
         }
     }
@@ -966,6 +986,18 @@ unsafe fn is_dead(p: *mut CObject) -> bool {
         }
         if (*p).ob_flags & FLAG_WEAK_LINK != 0 {
             return upgrade(p).is_none();
+        }
+        let linked = (*prefix(p)).vm;
+        !linked.is_null() && (*linked).strong_count() == 1
+    }
+}
+
+/// A C-type instance C does not count whose wrapper only the link holds.
+unsafe fn held_only_by_link(p: *mut CObject) -> bool {
+    unsafe {
+        let flags = (*p).ob_flags;
+        if flags & FLAG_C_OBJECT == 0 || flags & FLAG_WEAK_LINK != 0 || (*p).ob_refcnt != 0 {
+            return false;
         }
         let linked = (*prefix(p)).vm;
         !linked.is_null() && (*linked).strong_count() == 1

@@ -5,6 +5,7 @@
 
 use crate::ffi::PyObject as CObject;
 use crate::proxy::{self, Aux};
+use crate::boundary::NewPtr;
 use crate::{capi, pystate};
 use rustpython_vm::{AsObject, PyObject, PyRef, PyResult, VirtualMachine, builtins::PyCapsule};
 use std::ffi::{CStr, c_char, c_void};
@@ -38,7 +39,7 @@ fn pointer_of(o: &PyObject, name: *const c_char, vm: &VirtualMachine) -> PyResul
 
 capi! {
     /// `name` must outlive the capsule, as CPython requires.
-    fn PyCapsule_New(vm, pointer: *mut c_void, name: *const c_char, destructor: *mut c_void) -> *mut CObject {
+    fn PyCapsule_New(vm, pointer: *mut c_void, name: *const c_char, destructor: *mut c_void) -> NewPtr {
         let destructor: Destructor = unsafe { std::mem::transmute(destructor) };
         if pointer.is_null() {
             return Err(vm.new_value_error("PyCapsule_New called with null pointer"));
@@ -49,7 +50,7 @@ capi! {
         if let Some(d) = destructor {
             unsafe { proxy::set_aux(p, Aux::Capsule(d)) };
         }
-        Ok(p)
+        Ok(NewPtr(p))
     }
 
     fn PyCapsule_GetPointer(vm, o: &PyObject, name: *const c_char) -> *mut c_void {

@@ -4,6 +4,7 @@
 //! The error indicator is per thread, like CPython's thread state. It always
 //! holds a normalized exception instance: CPython 3.12+ normalizes eagerly too.
 
+use crate::boundary::{Borrowed, Stolen};
 use crate::capi;
 use crate::ffi::PyObject as CObject;
 use crate::proxy;
@@ -109,8 +110,9 @@ pub fn make_exception(ty: PyObjectRef, value: Option<PyObjectRef>, vm: &VirtualM
     vm.invoke_exception(&ty, args)
 }
 
+/// A new reference for an out-parameter, NULL for none.
 fn null_or_new(obj: Option<PyObjectRef>, vm: &VirtualMachine) -> *mut CObject {
-    obj.map_or(null_mut(), |o| proxy::to_c_new(&o, vm))
+    crate::boundary::ToC::to_c(obj, vm)
 }
 
 capi! {
@@ -134,12 +136,9 @@ capi! {
         Ok(crate::boundary::Void)
     }
 
-    /// Borrowed: the type of the pending exception, or NULL.
-    fn PyErr_Occurred(vm) -> *mut CObject {
-        Ok(match peek() {
-            Some(e) => proxy::as_c(e.class().as_object(), vm),
-            None => null_mut(),
-        })
+    /// The type of the pending exception, or NULL.
+    fn PyErr_Occurred(vm) -> Option<Borrowed<'static>> {
+        Ok(peek().map(|e| Borrowed::held_by_error_indicator(e.class().as_object(), vm)))
     }
 
     fn PyErr_Clear(vm) -> crate::boundary::Void {
@@ -147,16 +146,15 @@ capi! {
         Ok(crate::boundary::Void)
     }
 
-    fn PyErr_GetRaisedException(vm) -> *mut CObject {
-        Ok(null_or_new(take().map(Into::into), vm))
+    fn PyErr_GetRaisedException(vm) -> Option<PyObjectRef> {
+        Ok(take().map(Into::into))
     }
 
-    fn PyErr_SetRaisedException(vm, exc: *mut CObject) -> crate::boundary::Void {
-        if exc.is_null() {
+    fn PyErr_SetRaisedException(vm, exc: Stolen) -> crate::boundary::Void {
+        let Some(obj) = exc.take_opt(vm)? else {
             drop(take());
             return Ok(crate::boundary::Void);
-        }
-        let obj = unsafe { proxy::from_c_steal(exc, vm)? };
+        };
         match obj.downcast::<rustpython_vm::builtins::PyBaseException>() {
             Ok(e) => set(e),
             Err(o) => set(vm.new_type_error(format!("exceptions must derive from BaseException, not {}", o.class().name()))),
@@ -174,20 +172,24 @@ capi! {
         Ok(crate::boundary::Void)
     }
 
-    fn PyErr_Restore(vm, ty: *mut CObject, value: *mut CObject, tb: *mut CObject) -> crate::boundary::Void {
-        let steal = |p: *mut CObject| -> PyResult<Option<PyObjectRef>> {
-            if p.is_null() { Ok(None) } else { unsafe { proxy::from_c_steal(p, vm).map(Some) } }
-        };
-        let (ty, value, tb) = (steal(ty)?, steal(value)?, steal(tb)?);
+    fn PyErr_Restore(vm, ty: Stolen, value: Stolen, tb: Stolen) -> crate::boundary::Void {
+        let (ty, value, tb) = (ty.take_opt(vm)?, value.take_opt(vm)?, tb.take_opt(vm)?);
         let Some(ty) = ty else {
             drop(take());
             return Ok(crate::boundary::Void);
         };
-        let e = make_exception(ty, value, vm)?;
-        if let Some(tb) = tb.filter(|tb| !vm.is_none(tb)) {
-            if let Ok(tb) = tb.downcast() {
-                e.set_traceback(Some(tb));
+        let tb = match tb.filter(|tb| !vm.is_none(tb)).map(|tb| tb.downcast::<rustpython_vm::builtins::PyTraceback>()) {
+            None => None,
+            Some(Ok(tb)) => Some(tb),
+            // CPython 3.12+: the triple is dropped for a TypeError.
+            Some(Err(_)) => {
+                set(vm.new_type_error("traceback must be a Traceback or None"));
+                return Ok(crate::boundary::Void);
             }
+        };
+        let e = make_exception(ty, value, vm)?;
+        if tb.is_some() {
+            e.set_traceback(tb);
         }
         set(e);
         Ok(crate::boundary::Void)
@@ -227,9 +229,10 @@ capi! {
         })
     }
 
-    fn PyErr_NoMemory(vm) -> *mut CObject {
+    /// Always NULL, with MemoryError set.
+    fn PyErr_NoMemory(vm) -> Option<PyObjectRef> {
         set(vm.new_exception_empty(vm.ctx.exceptions.memory_error.to_owned()));
-        Ok(null_mut())
+        Ok(None)
     }
 
     fn PyErr_BadArgument(vm) -> i32 {
@@ -272,8 +275,8 @@ capi! {
         Ok(crate::boundary::Void)
     }
 
-    fn PyException_SetCause(vm, exc: PyObjectRef, cause: *mut CObject) -> crate::boundary::Void {
-        let cause = if cause.is_null() { None } else { Some(unsafe { proxy::from_c_steal(cause, vm)? }) };
+    fn PyException_SetCause(vm, exc: PyObjectRef, cause: Stolen) -> crate::boundary::Void {
+        let cause = cause.take_opt(vm)?;
         if let Ok(e) = exc.downcast::<rustpython_vm::builtins::PyBaseException>() {
             e.set_cause(cause.and_then(|c| c.downcast().ok()));
         }
@@ -352,7 +355,6 @@ exceptions! {
     PyExc_BaseException = "BaseException",
     PyExc_BaseExceptionGroup = "BaseExceptionGroup",
     PyExc_Exception = "Exception",
-    PyExc_ExceptionGroup = "ExceptionGroup",
     PyExc_GeneratorExit = "GeneratorExit",
     PyExc_KeyboardInterrupt = "KeyboardInterrupt",
     PyExc_SystemExit = "SystemExit",
@@ -422,9 +424,9 @@ exceptions! {
 }
 
 capi! {
-    fn PyException_GetTraceback(vm, exc: PyObjectRef) -> *mut CObject {
+    fn PyException_GetTraceback(vm, exc: PyObjectRef) -> Option<PyObjectRef> {
         let tb = exc.downcast::<rustpython_vm::builtins::PyBaseException>().ok().and_then(|e| e.__traceback__());
-        Ok(null_or_new(tb.map(Into::into), vm))
+        Ok(tb.map(Into::into))
     }
 
     fn PyException_SetTraceback(vm, exc: PyObjectRef, tb: PyObjectRef) -> () {
@@ -432,14 +434,14 @@ capi! {
     }
 
     /// An OSError (or `ty`) from `errno`, with its message; always NULL.
-    fn PyErr_SetFromErrno(vm, ty: PyObjectRef) -> *mut CObject {
+    fn PyErr_SetFromErrno(vm, ty: PyObjectRef) -> Option<PyObjectRef> {
         let errno = std::io::Error::last_os_error();
         let code = errno.raw_os_error().unwrap_or(0);
         let msg = errno.to_string();
         let msg = msg.split(" (os error").next().unwrap_or(&msg).to_owned();
         let args = vm.ctx.new_tuple(vec![vm.ctx.new_int(code).into(), vm.ctx.new_str(msg).into()]);
         set(make_exception(ty, Some(args.into()), vm)?);
-        Ok(null_mut())
+        Ok(None)
     }
 
     /// Runs pending signal handlers; -1 with their exception if one raised.

@@ -803,7 +803,7 @@ crate::c_slots! {
     }
 
     fn slot_tp_new(vm, tp: *mut PyTypeObject, args: PyObjectRef, kw: Option<PyObjectRef>) -> PyObjectRef {
-        let cls = proxy::from_c(tp as *mut CObject, vm)?.downcast::<PyType>().map_err(|_| vm.new_type_error("tp_new: not a type"))?;
+        let cls = unsafe { proxy::from_c(tp as *mut CObject, vm)? }.downcast::<PyType>().map_err(|_| vm.new_type_error("tp_new: not a type"))?;
         let new = cls.slots.new.load().ok_or_else(|| {
             vm.new_type_error(format!("cannot create '{}' instances", cls.slot_name()))
         })?;

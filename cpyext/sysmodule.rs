@@ -1,20 +1,16 @@
 //! The `sys` module from C (`sysmodule.h`).
 
 use crate::capi;
-use crate::ffi::PyObject as CObject;
-use crate::proxy;
+use crate::boundary::Borrowed;
 use rustpython_vm::{AsObject, PyObjectRef, builtins::PyTuple};
 use std::ffi::CStr;
-use std::ptr::null_mut;
 
 capi! {
     /// Borrowed: `sys` holds the attribute. NULL without an error when missing.
-    fn PySys_GetObject(vm, name: &CStr) -> *mut CObject {
-        let Ok(name) = name.to_str() else { return Ok(null_mut()) };
-        Ok(match vm.sys_module.get_attr(vm.ctx.intern_str(name), vm) {
-            Ok(v) => proxy::as_c(&v, vm),
-            Err(_) => null_mut(),
-        })
+    /// NULL without an exception when `sys` has no such attribute.
+    fn PySys_GetObject(vm, name: &CStr) -> Option<Borrowed<'static>> {
+        let Ok(name) = name.to_str() else { return Ok(None) };
+        Ok(vm.sys_module.get_attr(vm.ctx.intern_str(name), vm).ok().map(|v| Borrowed::held_by_interpreter(&v, vm)))
     }
 
     fn PySys_SetObject(vm, name: &str, value: Option<PyObjectRef>) -> () {

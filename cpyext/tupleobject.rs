@@ -2,7 +2,7 @@
 //! `ob_item`s, each an owned reference, so `PyTuple_GET_ITEM` is a field
 //! access and its borrowed result lives as long as the tuple.
 
-use crate::boundary::Ptr;
+use crate::boundary::{Borrowed, NewPtr, Ptr, Stolen};
 use crate::capi;
 use crate::ffi::{self, PyObject as CObject};
 use crate::proxy;
@@ -28,46 +28,43 @@ pub fn new_tuple(n: usize, vm: &VirtualMachine) -> PyResult<*mut CObject> {
 }
 
 capi! {
-    fn PyTuple_New(vm, size: isize) -> *mut CObject {
+    fn PyTuple_New(vm, size: isize) -> NewPtr {
         if size < 0 {
             return Err(crate::boundary::bad_internal_call(vm));
         }
-        new_tuple(size as usize, vm)
+        new_tuple(size as usize, vm).map(NewPtr)
     }
 
     fn PyTuple_Size(vm, o: Ptr) -> isize {
         Ok(check_tuple(o, vm)?.1)
     }
 
-    /// Borrowed.
-    fn PyTuple_GetItem(vm, o: Ptr, i: isize) -> *mut CObject {
+    fn PyTuple_GetItem(vm, o: Ptr, i: isize) -> Borrowed<'static> {
         let (items, n) = check_tuple(o, vm)?;
         if i < 0 || i >= n {
             return Err(vm.new_index_error("tuple index out of range"));
         }
-        Ok(unsafe { *items.add(i as usize) })
+        Ok(Borrowed::c_item(o, unsafe { *items.add(i as usize) }))
     }
 
-    /// Steals `v`, also on failure. Only for a tuple C holds alone.
-    fn PyTuple_SetItem(vm, o: *mut CObject, i: isize, v: *mut CObject) -> () {
-        let release = |e| {
-            if !v.is_null() { unsafe { proxy::decref(v) } }
-            Err(e)
-        };
-        if o.is_null() {
-            return release(crate::boundary::null_argument(vm));
-        }
+    /// Only for a tuple C holds alone.
+    fn PyTuple_SetItem(vm, o: Ptr, i: isize, v: Stolen) -> () {
+        let o = o.0;
         unsafe {
-            if (*(*o).ob_type).tp_flags & ffi::Py_TPFLAGS_TUPLE_SUBCLASS == 0 || (*o).ob_refcnt != 1 || !proxy::is_prefixed(o) {
-                return release(crate::boundary::bad_internal_call(vm));
+            if (*(*o).ob_type).tp_flags & ffi::Py_TPFLAGS_TUPLE_SUBCLASS == 0
+                || (*o).ob_refcnt != 1
+                || !proxy::is_prefixed(o)
+                || proxy::vm_shares(o)
+            {
+                return Err(crate::boundary::bad_internal_call(vm));
             }
             let n = (*(o as *mut ffi::PyVarObject)).ob_size;
             if i < 0 || i >= n {
-                return release(vm.new_index_error("tuple assignment index out of range"));
+                return Err(vm.new_index_error("tuple assignment index out of range"));
             }
             proxy::unlink_for_mutation(o);
             let slot = proxy::tuple_items(o).add(i as usize);
-            let old = std::mem::replace(&mut *slot, v);
+            let old = std::mem::replace(&mut *slot, v.into_raw());
             if !old.is_null() {
                 proxy::decref(old);
             }
@@ -75,7 +72,7 @@ capi! {
         Ok(())
     }
 
-    fn PyTuple_GetSlice(vm, o: Ptr, low: isize, high: isize) -> *mut CObject {
+    fn PyTuple_GetSlice(vm, o: Ptr, low: isize, high: isize) -> NewPtr {
         let (items, n) = check_tuple(o, vm)?;
         let low = low.clamp(0, n);
         let high = high.clamp(low, n);
@@ -90,7 +87,7 @@ capi! {
                 *dst.add(k) = item;
             }
         }
-        Ok(t)
+        Ok(NewPtr(t))
     }
 }
 

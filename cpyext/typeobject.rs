@@ -18,7 +18,7 @@
 //!   getsets; the slots it defines are the VM type's slots (`slots::install`).
 //!   Its instances are C memory with a VM wrapper (`proxy.rs`, rule 8).
 
-use crate::boundary::Ptr;
+use crate::boundary::{Borrowed, NewPtr, Ptr};
 use crate::capi;
 use crate::ffi::{self, PyObject as CObject, PyTypeObject};
 use crate::slots::{self, Tables};
@@ -1058,34 +1058,36 @@ capi! {
         Ok(unsafe { (*(t.0 as *mut PyTypeObject)).tp_flags } as u64)
     }
 
-    fn PyType_Ready(vm, t: Ptr) -> () {
+    unsafe fn PyType_Ready(vm, t: Ptr) -> () {
         ready(t.0 as *mut PyTypeObject, vm)
     }
 
     /// Zeroed memory for an instance of `tp` with `nitems` items (and room
     /// for one more, as CPython allocates).
-    fn PyType_GenericAlloc(vm, tp: *mut PyTypeObject, nitems: isize) -> *mut CObject {
+    fn PyType_GenericAlloc(vm, tp: *mut PyTypeObject, nitems: isize) -> NewPtr {
         if tp.is_null() {
             return Err(crate::boundary::null_argument(vm));
         }
-        let t = &*tp;
-        let mut size = t.tp_basicsize.max(size_of::<CObject>() as isize) as usize;
-        if t.tp_itemsize != 0 {
-            size += (nitems.max(0) as usize + 1) * t.tp_itemsize.unsigned_abs();
-            size = size.next_multiple_of(size_of::<usize>());
+        unsafe {
+            let t = &*tp;
+            let mut size = t.tp_basicsize.max(size_of::<CObject>() as isize) as usize;
+            if t.tp_itemsize != 0 {
+                size += (nitems.max(0) as usize + 1) * t.tp_itemsize.unsigned_abs();
+                size = size.next_multiple_of(size_of::<usize>());
+            }
+            let op = proxy::alloc_block(size) as *mut CObject;
+            if op.is_null() {
+                return Err(vm.new_memory_error(""));
+            }
+            proxy::init_instance(op, tp);
+            if t.tp_itemsize != 0 {
+                (*(op as *mut ffi::PyVarObject)).ob_size = nitems;
+            }
+            Ok(NewPtr(op))
         }
-        let op = proxy::alloc_block(size) as *mut CObject;
-        if op.is_null() {
-            return Err(vm.new_memory_error(""));
-        }
-        proxy::init_instance(op, tp);
-        if t.tp_itemsize != 0 {
-            (*(op as *mut ffi::PyVarObject)).ob_size = nitems;
-        }
-        Ok(op)
     }
 
-    fn PyType_GenericNew(vm, tp: *mut PyTypeObject, args: *mut CObject, kw: *mut CObject) -> *mut CObject {
+    unsafe fn PyType_GenericNew(vm, tp: *mut PyTypeObject, args: *mut CObject, kw: *mut CObject) -> NewPtr {
         if tp.is_null() {
             return Err(crate::boundary::null_argument(vm));
         }
@@ -1094,26 +1096,26 @@ capi! {
         if op.is_null() {
             return Err(pyerrors::take().unwrap_or_else(|| vm.new_memory_error("")));
         }
-        Ok(op)
+        Ok(NewPtr(op))
     }
 
-    fn PyType_FromSpec(vm, spec: *const ffi::PyType_Spec) -> *mut CObject {
-        from_spec(null_mut(), None, spec, None, vm)
+    fn PyType_FromSpec(vm, spec: *const ffi::PyType_Spec) -> NewPtr {
+        unsafe { from_spec(null_mut(), None, spec, None, vm) }.map(NewPtr)
     }
 
-    fn PyType_FromSpecWithBases(vm, spec: *const ffi::PyType_Spec, bases: Option<PyObjectRef>) -> *mut CObject {
-        from_spec(null_mut(), None, spec, bases, vm)
+    fn PyType_FromSpecWithBases(vm, spec: *const ffi::PyType_Spec, bases: Option<PyObjectRef>) -> NewPtr {
+        unsafe { from_spec(null_mut(), None, spec, bases, vm) }.map(NewPtr)
     }
 
-    fn PyType_FromModuleAndSpec(vm, module: Option<PyObjectRef>, spec: *const ffi::PyType_Spec, bases: Option<PyObjectRef>) -> *mut CObject {
-        from_spec(null_mut(), module, spec, bases, vm)
+    fn PyType_FromModuleAndSpec(vm, module: Option<PyObjectRef>, spec: *const ffi::PyType_Spec, bases: Option<PyObjectRef>) -> NewPtr {
+        unsafe { from_spec(null_mut(), module, spec, bases, vm) }.map(NewPtr)
     }
 
-    fn PyType_FromMetaclass(vm, metatype: *mut PyTypeObject, module: Option<PyObjectRef>, spec: *const ffi::PyType_Spec, bases: Option<PyObjectRef>) -> *mut CObject {
-        from_spec(metatype, module, spec, bases, vm)
+    fn PyType_FromMetaclass(vm, metatype: *mut PyTypeObject, module: Option<PyObjectRef>, spec: *const ffi::PyType_Spec, bases: Option<PyObjectRef>) -> NewPtr {
+        unsafe { from_spec(metatype, module, spec, bases, vm) }.map(NewPtr)
     }
 
-    fn PyType_GetSlot(vm, tp: Ptr, id: c_int) -> *mut c_void {
+    unsafe fn PyType_GetSlot(vm, tp: Ptr, id: c_int) -> *mut c_void {
         let tp = tp.0 as *mut PyTypeObject;
         if !(1..=82).contains(&id) {
             return Err(crate::boundary::bad_internal_call(vm));
@@ -1122,9 +1124,9 @@ capi! {
     }
 
     /// Borrowed: the type holds its module.
-    fn PyType_GetModule(vm, tp: Ptr) -> *mut CObject {
+    fn PyType_GetModule(vm, tp: Ptr) -> Borrowed<'static> {
         let m = c_type_module(tp.0 as *mut PyTypeObject, "PyType_GetModule", vm)?;
-        Ok(proxy::as_c(&m, vm))
+        Ok(Borrowed::held_by_c(tp, &m, vm))
     }
 
     fn PyType_GetModuleState(vm, tp: Ptr) -> *mut c_void {
@@ -1134,14 +1136,14 @@ capi! {
 
     /// Borrowed: the first module made from `def` among the modules of the
     /// C types in `tp`'s MRO.
-    fn PyType_GetModuleByDef(vm, tp: Ptr, def: *mut ffi::PyModuleDef) -> *mut CObject {
+    fn PyType_GetModuleByDef(vm, tp: Ptr, def: *mut ffi::PyModuleDef) -> Borrowed<'static> {
         let ty = vm_type(tp.0 as *mut PyTypeObject, vm)?;
         for t in ty.mro_map_collect(|t| t.to_owned()) {
             let c = proxy::type_as_c(&t, vm);
             let module = c_types().get(&(c as usize)).and_then(|i| i.module.clone());
             if let Some(m) = module {
                 if moduleobject::info_of(&m, vm).is_some_and(|i| i.def == def) {
-                    return Ok(proxy::as_c(&m, vm));
+                    return Ok(Borrowed::held_by_c(tp, &m, vm));
                 }
             }
         }
@@ -1153,18 +1155,18 @@ capi! {
 
     /// The data `cls` added to `obj`'s layout (a spec with a negative
     /// `basicsize`).
-    fn PyObject_GetTypeData(vm, obj: Ptr, cls: Ptr) -> *mut c_void {
+    unsafe fn PyObject_GetTypeData(vm, obj: Ptr, cls: Ptr) -> *mut c_void {
         Ok((obj.0 as *mut u8).offset(type_data_offset(cls.0 as *mut PyTypeObject)) as *mut c_void)
     }
 
-    fn PyType_GetTypeDataSize(vm, cls: Ptr) -> isize {
+    unsafe fn PyType_GetTypeDataSize(vm, cls: Ptr) -> isize {
         let cls = cls.0 as *mut PyTypeObject;
         Ok(((*cls).tp_basicsize - type_data_offset(cls)).max(0))
     }
 
     /// The items of a variable-size object whose type says they are at the
     /// end (`Py_TPFLAGS_ITEMS_AT_END`).
-    fn PyObject_GetItemData(vm, obj: Ptr) -> *mut c_void {
+    unsafe fn PyObject_GetItemData(vm, obj: Ptr) -> *mut c_void {
         let tp = (*obj.0).ob_type;
         if (*tp).tp_flags & ffi::Py_TPFLAGS_ITEMS_AT_END == 0 {
             return Err(vm.new_type_error(format!(

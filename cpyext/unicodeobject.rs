@@ -2,6 +2,7 @@
 
 use crate::boundary::Ptr;
 use crate::capi;
+use crate::boundary::NewPtr;
 use crate::ffi::PyObject as CObject;
 use crate::proxy::{self, Aux};
 use rustpython_vm::{
@@ -67,7 +68,7 @@ fn utf8_of(op: Ptr, vm: &VirtualMachine) -> PyResult<(*const c_char, isize)> {
 capi! {
     /// A str of `size` code points for C to fill (with `PyUnicode_WRITE`)
     /// before it is handed to Python.
-    fn PyUnicode_New(vm, size: isize, maxchar: u32) -> *mut CObject {
+    fn PyUnicode_New(vm, size: isize, maxchar: u32) -> NewPtr {
         if size < 0 {
             return Err(vm.new_system_error("Negative size passed to PyUnicode_New"));
         }
@@ -75,13 +76,13 @@ capi! {
             return Err(vm.new_system_error("invalid maximum character passed to PyUnicode_New"));
         }
         if size == 0 {
-            return Ok(proxy::to_c_new(vm.ctx.empty_str.as_object(), vm));
+            return Ok(NewPtr(proxy::to_c_new(vm.ctx.empty_str.as_object(), vm)));
         }
         let p = unsafe { proxy::new_str_memory(size as usize, maxchar, &raw mut crate::typeobject::PyUnicode_Type) };
         if p.is_null() {
             return Err(vm.new_memory_error(""));
         }
-        Ok(p)
+        Ok(NewPtr(p))
     }
 
     fn PyUnicode_FromString(vm, s: &CStr) -> PyObjectRef {

@@ -2,6 +2,7 @@
 //! A C-type instance is weakly referenced through its VM wrapper.
 
 use crate::capi;
+use crate::boundary::Borrowed;
 use crate::ffi::PyObject as CObject;
 use crate::proxy;
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine, builtins::PyWeak};
@@ -30,13 +31,13 @@ capi! {
     }
 
     /// Borrowed: the referent (kept alive by its other holders) or None.
-    fn PyWeakref_GetObject(vm, r: PyObjectRef) -> *mut CObject {
+    fn PyWeakref_GetObject(vm, r: PyObjectRef) -> Borrowed<'static> {
         let target = as_weakref(&r, vm)?.upgrade().unwrap_or_else(|| vm.ctx.none());
-        Ok(proxy::as_c(&target, vm))
+        Ok(Borrowed::held_elsewhere(&target, vm))
     }
 
     /// 1 and a new reference in `*out` while the referent lives, else 0.
-    fn PyWeakref_GetRef(vm, r: PyObjectRef, out: *mut *mut CObject) -> i32 {
+    unsafe fn PyWeakref_GetRef(vm, r: PyObjectRef, out: *mut *mut CObject) -> i32 {
         if out.is_null() {
             return Err(crate::boundary::bad_internal_call(vm));
         }

@@ -86,4 +86,7 @@
 #include "pystrtod.h"
 #include "tracemalloc.h"
 
+/* Last: what cpyext does not provide, generated from cpyext/capi.decl. */
+#include "cpyext/missing.h"
+
 #endif /* !Py_PYTHON_H */

@@ -69,6 +69,17 @@ typedef Py_ssize_t Py_ssize_clean_t;
 #define PyAPI_FUNC(RTYPE) extern Py_EXPORTED_SYMBOL RTYPE
 #define PyAPI_DATA(RTYPE) extern Py_EXPORTED_SYMBOL RTYPE
 
+/* Marks a symbol cpyext declares but does not provide (cpyext/missing.h):
+ * any use is a compile-time error carrying the reason. gcc before 12 has
+ * only `error`, which catches calls. */
+#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)
+#  define Py_CPYEXT_MISSING(reason) __attribute__((unavailable(reason)))
+#elif defined(__GNUC__)
+#  define Py_CPYEXT_MISSING(reason) __attribute__((error(reason)))
+#else
+#  define Py_CPYEXT_MISSING(reason)
+#endif
+
 #ifdef __cplusplus
 #  define PyMODINIT_FUNC extern "C" Py_EXPORTED_SYMBOL PyObject*
 #else

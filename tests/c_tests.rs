@@ -49,6 +49,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_slots", &["capi_slots"]),
     ("capi_heaptypes", &["capi_heaptypes"]),
     ("capi_gc", &["capi_gc"]),
+    ("capi_steal", &["capi_steal"]),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -325,6 +326,7 @@ family_tests! {
     "capi_slots" => capi_slots_cpython, capi_slots_rustpy;
     "capi_heaptypes" => capi_heaptypes_cpython, capi_heaptypes_rustpy;
     "capi_gc" => capi_gc_cpython, capi_gc_rustpy;
+    "capi_steal" => capi_steal_cpython, capi_steal_rustpy;
 }
 
 /// Every `c-tests/*.c` is built by some family, every `test_*.py` is some

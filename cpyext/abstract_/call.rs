@@ -204,14 +204,14 @@ pub(crate) unsafe fn vectorcall(
 }
 
 capi! {
-    fn PyVectorcall_Function(vm, o: crate::boundary::Ptr) -> *mut std::ffi::c_void {
+    unsafe fn PyVectorcall_Function(vm, o: crate::boundary::Ptr) -> *mut std::ffi::c_void {
         Ok(vectorcall_of(o.0).map_or(std::ptr::null_mut(), |f| f as *mut std::ffi::c_void))
     }
 
     /// Calls `callable`'s vectorcall function with a tuple and a dict, as
     /// `tp_call` of a type with `Py_TPFLAGS_HAVE_VECTORCALL` does. Objects
     /// of the VM (whose builtins all have vectorcall in CPython) are called.
-    fn PyVectorcall_Call(vm, callable: crate::boundary::Ptr, args: PyObjectRef, kwargs: Option<PyObjectRef>) -> PyObjectRef {
+    unsafe fn PyVectorcall_Call(vm, callable: crate::boundary::Ptr, args: PyObjectRef, kwargs: Option<PyObjectRef>) -> PyObjectRef {
         let args = FuncArgs::new(positional(args, vm)?, kwargs_of(kwargs, vm)?);
         match vectorcall_of(callable.0) {
             Some(f) => vectorcall(callable.0, f, args, vm),

@@ -1,14 +1,11 @@
 //! The object protocol of `abstract.h`: items, length, type tests, iteration.
 
 use crate::capi;
-use crate::ffi::PyObject as CObject;
-use crate::proxy;
 use rustpython_vm::{
     AsObject,
     PyObjectRef, VirtualMachine,
     protocol::{PyIter, PyIterReturn},
 };
-use std::ptr::null_mut;
 
 fn item_key(key: &str, vm: &VirtualMachine) -> PyObjectRef {
     vm.ctx.new_str(key).into()
@@ -64,10 +61,11 @@ capi! {
     }
 
     /// A new reference to the next item; NULL with no error at the end.
-    fn PyIter_Next(vm, it: PyObjectRef) -> *mut CObject {
+    /// NULL without an exception at the end.
+    fn PyIter_Next(vm, it: PyObjectRef) -> Option<PyObjectRef> {
         match PyIter::new(it).next(vm)? {
-            PyIterReturn::Return(v) => Ok(proxy::to_c_new(&v, vm)),
-            PyIterReturn::StopIteration(_) => Ok(null_mut()),
+            PyIterReturn::Return(v) => Ok(Some(v)),
+            PyIterReturn::StopIteration(_) => Ok(None),
         }
     }
 }
