@@ -298,5 +298,21 @@ def test_missing_symbol_is_an_import_error_naming_it():
     assert "PyCpyext_NoSuchFunction" in str(e), str(e)
     assert "capi_module_missing" not in sys.modules
 
+def test_every_missing_symbol_is_named_in_one_import_error():
+    import importlib
+
+    e = raises(ImportError, importlib.import_module, "capi_module_missing3")
+    named = [n for n in ("PyCpyext_NoSuchOne", "PyCpyext_NoSuchTwo", "_PyCpyext_NoSuchThree") if n in str(e)]
+    # CPython's message is dlopen's, which stops at the first missing symbol;
+    # rustpy reads the module's symbol table first and names every one.
+    assert len(named) == (3 if harness.ON_RUSTPY else 1), str(e)
+    assert e.name == "capi_module_missing3", e.name
+    assert "capi_module_missing3" not in sys.modules
+    # The interpreter is unharmed: a good module imports after the failure.
+    sys.modules.pop("capi_module", None)
+    m = importlib.import_module("capi_module")
+    assert m.__name__ == "capi_module"
+
+
 if __name__ == "__main__":
     harness.run(globals())

@@ -4,6 +4,7 @@
 //! installs them.
 
 use crate::ffi::{self, PyObject as CObject};
+use crate::boundary::Borrowed;
 use crate::{moduleobject, pyerrors, pystate};
 use rustpython_vm::{
     AsObject, PyObjectRef, PyResult, VirtualMachine,
@@ -37,6 +38,28 @@ fn dlerror() -> String {
     if e.is_null() { "unknown dlopen error".to_owned() } else { unsafe { CStr::from_ptr(e) }.to_string_lossy().into_owned() }
 }
 
+/// Every C-API symbol (`Py*`, `_Py*`) the library at `path` needs and this
+/// interpreter does not export, sorted, each with the table's reason when
+/// it has one. Empty when the file cannot be read as ELF: dlopen reports.
+fn missing_symbols(path: &str) -> Vec<String> {
+    static EXPORTED: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    let exported = EXPORTED.get_or_init(|| {
+        let functions = crate::exports::EXPORTS.iter().map(|e| e.0);
+        functions.chain(crate::exports::data_exports().iter().map(|e| e.0)).collect()
+    });
+    let Ok(needed) = crate::dynsym::undefined_symbols(std::path::Path::new(path)) else { return Vec::new() };
+    let mut missing: Vec<String> = needed
+        .into_iter()
+        .filter(|n| (n.starts_with("Py") || n.starts_with("_Py")) && !exported.contains(n.as_str()))
+        .map(|n| match crate::exports::MISSING.iter().find(|m| m.0 == n) {
+            Some((_, reason)) => format!("{n} ({reason})"),
+            None => n,
+        })
+        .collect();
+    missing.sort_unstable();
+    missing
+}
+
 /// `_imp.create_dynamic(spec)`: loads the library at `spec.origin` and runs
 /// its `PyInit_<name>`.
 pub fn create_dynamic(spec: PyObjectRef, _file: OptionalArg<PyObjectRef>, vm: &VirtualMachine) -> PyResult {
@@ -44,6 +67,17 @@ pub fn create_dynamic(spec: PyObjectRef, _file: OptionalArg<PyObjectRef>, vm: &V
     let path = spec.get_attr("origin", vm)?.str(vm)?.to_string();
     crate::init(vm)?;
     let cpath = CString::new(path.clone()).map_err(|_| vm.new_value_error("embedded null character in path"))?;
+    // Before dlopen, which would name only the first.
+    let missing = missing_symbols(&path);
+    if !missing.is_empty() {
+        let msg = format!(
+            "{path}: the extension module {name} needs {} C-API symbol{} that cpyext does not provide (see docs/capi.md): {}",
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            missing.join(", ")
+        );
+        return Err(import_error(msg, &name, &path, vm));
+    }
     let lib = unsafe { libc::dlopen(cpath.as_ptr(), libc::RTLD_NOW | libc::RTLD_LOCAL) };
     if lib.is_null() {
         return Err(import_error(dlerror(), &name, &path, vm));
@@ -129,19 +163,18 @@ crate::capi! {
     }
 
     /// A new reference to `sys.modules[name]`, or NULL without an error.
-    fn PyImport_GetModule(vm, name: PyObjectRef) -> *mut CObject {
+    fn PyImport_GetModule(vm, name: PyObjectRef) -> Option<PyObjectRef> {
         let modules = vm.sys_module.get_attr("modules", vm)?;
-        Ok(match modules.get_item(&*name, vm) {
-            Ok(m) => crate::proxy::to_c_new(&m, vm),
-            Err(e) if e.fast_isinstance(vm.ctx.exceptions.key_error) => std::ptr::null_mut(),
-            Err(e) => return Err(e),
-        })
+        match modules.get_item(&*name, vm) {
+            Ok(m) => Ok(Some(m)),
+            Err(e) if e.fast_isinstance(vm.ctx.exceptions.key_error) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
-    /// Borrowed: `sys` holds it.
-    fn PyImport_GetModuleDict(vm) -> *mut CObject {
+    fn PyImport_GetModuleDict(vm) -> Borrowed<'static> {
         let modules = vm.sys_module.get_attr("modules", vm)?;
-        Ok(crate::proxy::as_c(&modules, vm))
+        Ok(Borrowed::held_by_interpreter(&modules, vm))
     }
 
     /// `sys.modules[name]`, made (empty) if missing.
@@ -156,7 +189,7 @@ crate::capi! {
     }
 
     /// Borrowed: the builtins module's dict.
-    fn PyEval_GetBuiltins(vm) -> *mut CObject {
-        Ok(crate::proxy::as_c(vm.builtins.dict().as_object(), vm))
+    fn PyEval_GetBuiltins(vm) -> Borrowed<'static> {
+        Ok(Borrowed::held_by_interpreter(vm.builtins.dict().as_object(), vm))
     }
 }

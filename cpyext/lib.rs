@@ -28,6 +28,7 @@ pub mod ceval;
 pub mod classobject;
 pub mod cpyextmodule;
 pub mod descrobject;
+pub mod dynsym;
 pub mod dictobject;
 pub mod floatobject;
 pub mod gcmodule;

@@ -26,7 +26,7 @@ const CHECK_TIMEOUT: Duration = Duration::from_secs(600);
 /// Families: the check script is `test_<family>.py`; every listed stem is a
 /// C file `c-tests/<stem>.c` built as its own module `<stem>`.
 const FAMILIES: &[(&str, &[&str])] = &[
-    ("capi_module", &["capi_module", "capi_module_missing"]),
+    ("capi_module", &["capi_module", "capi_module_missing", "capi_module_missing3"]),
     (
         "capi_multiphase",
         &[
