@@ -301,27 +301,6 @@ macro_rules! capi {
     };
 }
 
-/// Declares exported functions that need no VM and no GIL (reference
-/// counting, the allocators, taking and giving up the GIL itself): plain
-/// `extern "C"` functions, checked against their rows' module like
-/// [`capi!`].
-#[macro_export]
-macro_rules! capi_raw {
-    ($(
-        $(#[doc = $doc:literal])*
-        fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $(-> $ret:ty)? $body:block
-    )*) => {$(
-        $(#[doc = $doc])*
-        #[unsafe(no_mangle)]
-        #[allow(non_snake_case, clippy::missing_safety_doc)]
-        pub unsafe extern "C" fn $name($($arg: $ty),*) $(-> $ret)? $body
-        const _: () = assert!(
-            $crate::boundary::check_decl(&$crate::decls::$name, module_path!(), $crate::decls::$name.args, $crate::decls::$name.result),
-            concat!("cpyext/capi.decl: the row of ", stringify!($name), " names another module")
-        );
-    )*};
-}
-
 /// Declares C functions the layer hands to C by pointer only (the slots of
 /// the type objects it makes), with the same conversions as [`capi!`].
 #[macro_export]
