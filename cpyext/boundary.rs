@@ -225,6 +225,26 @@ plain_results!(
     f64 => -1.0
 );
 
+/// The one path from the VM into C, the mirror of [`call`]: every C slot,
+/// method, getter, setter and member access of a C type runs through here.
+/// It holds the GIL for the call and lends C the objects in `lent` (as
+/// borrowed references: their proxies go after the call when only the call
+/// held them); the body calls C and checks what it returns
+/// (`pyerrors::check_result`/`check_status`: NULL or -1 without an
+/// exception, or a result with one, is CPython's `SystemError`).
+#[inline]
+pub fn into_c<'a, R>(
+    vm: &VirtualMachine,
+    lent: impl IntoIterator<Item = &'a rustpython_vm::PyObject>,
+    body: impl FnOnce() -> PyResult<R>,
+) -> PyResult<R> {
+    pystate::enter(vm, || {
+        let r = body();
+        proxy::release_borrowed(lent);
+        r
+    })
+}
+
 /// Runs the body of an API function: finds the VM, catches panics, turns an
 /// error into the error indicator plus `R::ERROR`.
 #[inline]

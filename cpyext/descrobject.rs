@@ -4,7 +4,7 @@
 
 use crate::capi;
 use crate::ffi::{self, PyObject as CObject};
-use crate::{boundary::Ptr, proxy, pyerrors, pystate};
+use crate::{boundary::Ptr, proxy, pyerrors};
 use rustpython_vm::{
     AsObject, Py, PyObjectRef, PyRef, PyResult, VirtualMachine,
     builtins::{PyGetSet, PyType},
@@ -47,20 +47,10 @@ pub fn new_member(def: *const ffi::PyMemberDef, class: &Py<PyType>, vm: &Virtual
     let name = cstr(d.name);
     let def = Def(def);
     let get = move |obj: PyObjectRef, vm: &VirtualMachine| -> PyResult {
-        pystate::enter(vm, || unsafe {
-            let p = proxy::as_c(&obj, vm);
-            let r = member_get(p as *const u8, def.get(), vm);
-            proxy::release_borrowed([&*obj]);
-            r
-        })
+        crate::boundary::into_c(vm, [&*obj], || unsafe { member_get(proxy::as_c(&obj, vm) as *const u8, def.get(), vm) })
     };
     let set = move |obj: PyObjectRef, value: PySetterValue, vm: &VirtualMachine| -> PyResult<()> {
-        pystate::enter(vm, || unsafe {
-            let p = proxy::as_c(&obj, vm);
-            let r = member_set(p as *mut u8, def.get(), value.into(), vm);
-            proxy::release_borrowed([&*obj]);
-            r
-        })
+        crate::boundary::into_c(vm, [&*obj], || unsafe { member_set(proxy::as_c(&obj, vm) as *mut u8, def.get(), value.into(), vm) })
     };
     let getset = PyGetSet::new(&name, class, &vm.ctx).with_doc(doc_of(d.doc)).with_get(get).with_set(set);
     PyRef::new_ref(getset, vm.ctx.types.getset_type.to_owned(), None).into()
@@ -74,29 +64,21 @@ pub fn new_getset(def: *const ffi::PyGetSetDef, class: &Py<PyType>, vm: &Virtual
     let def = Def(def);
     if d.get.is_some() {
         getset = getset.with_get(move |obj: PyObjectRef, vm: &VirtualMachine| -> PyResult {
-            pystate::enter(vm, || unsafe {
+            crate::boundary::into_c(vm, [&*obj], || unsafe {
                 let d = def.get();
-                let p = proxy::as_c(&obj, vm);
-                let r = (d.get.unwrap())(p, d.closure);
-                proxy::release_borrowed([&*obj]);
+                let r = (d.get.unwrap())(proxy::as_c(&obj, vm), d.closure);
                 pyerrors::check_result(r, || format!("getter of '{}'", cstr(d.name)), vm)
             })
         });
     }
     if d.set.is_some() {
         getset = getset.with_set(move |obj: PyObjectRef, value: PySetterValue, vm: &VirtualMachine| -> PyResult<()> {
-            pystate::enter(vm, || unsafe {
+            let value = Option::<PyObjectRef>::from(value);
+            let lent = std::iter::once(&*obj).chain(value.as_deref());
+            crate::boundary::into_c(vm, lent, || unsafe {
                 let d = def.get();
-                let p = proxy::as_c(&obj, vm);
-                let v = match Option::<PyObjectRef>::from(value) {
-                    Some(v) => proxy::to_c_new(&v, vm),
-                    None => std::ptr::null_mut(),
-                };
-                let r = (d.set.unwrap())(p, v, d.closure);
-                if !v.is_null() {
-                    proxy::decref(v);
-                }
-                proxy::release_borrowed([&*obj]);
+                let v = value.as_ref().map_or(std::ptr::null_mut(), |v| proxy::as_c(v, vm));
+                let r = (d.set.unwrap())(proxy::as_c(&obj, vm), v, d.closure);
                 pyerrors::check_status(r, || format!("setter of '{}'", cstr(d.name)), vm)
             })
         });

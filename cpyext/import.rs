@@ -95,7 +95,7 @@ pub fn create_dynamic(spec: PyObjectRef, _file: OptionalArg<PyObjectRef>, vm: &V
         ));
     }
     let init: unsafe extern "C" fn() -> *mut CObject = unsafe { std::mem::transmute(sym) };
-    pystate::enter(vm, || {
+    crate::boundary::into_c(vm, [], || {
         let m = moduleobject::with_package_context(&name, || unsafe { init() });
         if m.is_null() {
             return Err(pyerrors::take().unwrap_or_else(|| {
@@ -116,7 +116,7 @@ pub fn create_dynamic(spec: PyObjectRef, _file: OptionalArg<PyObjectRef>, vm: &V
 
 /// `_imp.exec_dynamic(module)`: runs a multi-phase module's exec slots.
 pub fn exec_dynamic(module: PyObjectRef, vm: &VirtualMachine) -> PyResult<i32> {
-    pystate::enter(vm, || moduleobject::exec_if_pending(&module, vm))?;
+    crate::boundary::into_c(vm, [], || moduleobject::exec_if_pending(&module, vm))?;
     Ok(0)
 }
 

@@ -4,7 +4,7 @@
 //! CPython does.
 
 use crate::ffi::{self, PyObject as CObject};
-use crate::{proxy, pyerrors, pystate, tupleobject};
+use crate::{proxy, pyerrors, tupleobject};
 use rustc_hash::FxHashMap;
 use rustpython_vm::{
     AsObject, Py, PyObjectRef, PyResult, VirtualMachine,
@@ -140,12 +140,8 @@ pub fn static_def(
 
 /// Calls the C function of `def` with `args`.
 fn call(def: CDef, name: &'static str, vm: &VirtualMachine, args: FuncArgs, binding: Binding) -> PyResult {
-    pystate::enter(vm, || unsafe {
-        let FuncArgs { args, kwargs } = args;
-        let r = call_entered(&*def.0, name, vm, &args, kwargs, binding);
-        proxy::release_borrowed(args.iter().map(|a| &**a));
-        r
-    })
+    let FuncArgs { args, kwargs } = args;
+    crate::boundary::into_c(vm, args.iter().map(|a| &**a), || unsafe { call_entered(&*def.0, name, vm, &args, kwargs, binding) })
 }
 
 unsafe fn call_entered(

@@ -22,6 +22,173 @@ use rustpython_vm::{
 };
 use std::ffi::c_int;
 
+/// Which part of a type object a slot lives in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Type,
+    Number,
+    Sequence,
+    Mapping,
+    Async,
+}
+
+/// How `PyType_Ready` inherits a slot from the base (CPython's
+/// `inherit_slots`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Inherit {
+    /// Copied when the type leaves it NULL.
+    Copy,
+    /// Inherited by a rule of its own (`tp_hash` with `tp_richcompare`,
+    /// `tp_new` unless instantiation is disallowed, `tp_traverse` and
+    /// `tp_clear` with the GC flag), written out in `typeobject::inherit`.
+    Rule,
+    /// Not inherited (data, or a slot CPython leaves to each type).
+    No,
+}
+
+/// One slot: its `Py_*` id (`typeslots.h`, what `PyType_Slot` and
+/// `PyType_GetSlot` use), where its field is, and how it is inherited.
+pub struct SlotDef {
+    pub id: c_int,
+    pub name: &'static str,
+    pub part: Part,
+    /// Byte offset of the field in its part.
+    pub offset: usize,
+    pub inherit: Inherit,
+}
+
+macro_rules! slotdefs {
+    ($($id:literal $part:ident $inherit:ident $field:ident;)*) => {
+        /// Every slot, in id order: the one table `PyType_FromSpec`,
+        /// `PyType_GetSlot` and inheritance read.
+        pub static SLOTDEFS: &[SlotDef] = &[$(
+            SlotDef {
+                id: $id,
+                name: stringify!($field),
+                part: Part::$part,
+                offset: slotdefs!(@offset $part $field),
+                inherit: Inherit::$inherit,
+            },
+        )*];
+    };
+    (@offset Type $f:ident) => { std::mem::offset_of!(ffi::PyTypeObject, $f) };
+    (@offset Number $f:ident) => { std::mem::offset_of!(ffi::PyNumberMethods, $f) };
+    (@offset Sequence $f:ident) => { std::mem::offset_of!(ffi::PySequenceMethods, $f) };
+    (@offset Mapping $f:ident) => { std::mem::offset_of!(ffi::PyMappingMethods, $f) };
+    (@offset Async $f:ident) => { std::mem::offset_of!(ffi::PyAsyncMethods, $f) };
+}
+
+// Ids 1 and 2 (`bf_getbuffer`, `bf_releasebuffer`) wait for the buffer
+// protocol; 83 (`Py_tp_token`) is read by `PyType_FromSpec` itself.
+slotdefs! {
+    3 Mapping Copy mp_ass_subscript;
+    4 Mapping Copy mp_length;
+    5 Mapping Copy mp_subscript;
+    6 Number Copy nb_absolute;
+    7 Number Copy nb_add;
+    8 Number Copy nb_and;
+    9 Number Copy nb_bool;
+    10 Number Copy nb_divmod;
+    11 Number Copy nb_float;
+    12 Number Copy nb_floor_divide;
+    13 Number Copy nb_index;
+    14 Number Copy nb_inplace_add;
+    15 Number Copy nb_inplace_and;
+    16 Number Copy nb_inplace_floor_divide;
+    17 Number Copy nb_inplace_lshift;
+    18 Number Copy nb_inplace_multiply;
+    19 Number Copy nb_inplace_or;
+    20 Number Copy nb_inplace_power;
+    21 Number Copy nb_inplace_remainder;
+    22 Number Copy nb_inplace_rshift;
+    23 Number Copy nb_inplace_subtract;
+    24 Number Copy nb_inplace_true_divide;
+    25 Number Copy nb_inplace_xor;
+    26 Number Copy nb_int;
+    27 Number Copy nb_invert;
+    28 Number Copy nb_lshift;
+    29 Number Copy nb_multiply;
+    30 Number Copy nb_negative;
+    31 Number Copy nb_or;
+    32 Number Copy nb_positive;
+    33 Number Copy nb_power;
+    34 Number Copy nb_remainder;
+    35 Number Copy nb_rshift;
+    36 Number Copy nb_subtract;
+    37 Number Copy nb_true_divide;
+    38 Number Copy nb_xor;
+    39 Sequence Copy sq_ass_item;
+    40 Sequence Copy sq_concat;
+    41 Sequence Copy sq_contains;
+    42 Sequence Copy sq_inplace_concat;
+    43 Sequence Copy sq_inplace_repeat;
+    44 Sequence Copy sq_item;
+    45 Sequence Copy sq_length;
+    46 Sequence Copy sq_repeat;
+    47 Type Copy tp_alloc;
+    48 Type No tp_base;
+    49 Type No tp_bases;
+    50 Type Copy tp_call;
+    51 Type Rule tp_clear;
+    52 Type Copy tp_dealloc;
+    53 Type No tp_del;
+    54 Type Copy tp_descr_get;
+    55 Type Copy tp_descr_set;
+    56 Type No tp_doc;
+    57 Type No tp_getattr;
+    58 Type Copy tp_getattro;
+    59 Type Rule tp_hash;
+    60 Type Copy tp_init;
+    61 Type Copy tp_is_gc;
+    62 Type Copy tp_iter;
+    63 Type Copy tp_iternext;
+    64 Type No tp_methods;
+    65 Type Rule tp_new;
+    66 Type Copy tp_repr;
+    67 Type Rule tp_richcompare;
+    68 Type No tp_setattr;
+    69 Type Copy tp_setattro;
+    70 Type Copy tp_str;
+    71 Type Rule tp_traverse;
+    72 Type No tp_members;
+    73 Type No tp_getset;
+    74 Type Copy tp_free;
+    75 Number Copy nb_matrix_multiply;
+    76 Number Copy nb_inplace_matrix_multiply;
+    77 Async Copy am_await;
+    78 Async Copy am_aiter;
+    79 Async Copy am_anext;
+    80 Type Copy tp_finalize;
+    81 Async Copy am_send;
+    82 Type No tp_vectorcall;
+}
+
+impl SlotDef {
+    /// The row of slot id `id`.
+    pub fn by_id(id: c_int) -> Option<&'static SlotDef> {
+        SLOTDEFS.iter().find(|d| d.id == id)
+    }
+
+    /// The start of the part of `t` this slot is in; null when the type
+    /// has no such table.
+    pub fn part_of(&self, t: &PyTypeObject) -> *mut u8 {
+        match self.part {
+            Part::Type => t as *const PyTypeObject as *mut u8,
+            Part::Number => t.tp_as_number as *mut u8,
+            Part::Sequence => t.tp_as_sequence as *mut u8,
+            Part::Mapping => t.tp_as_mapping as *mut u8,
+            Part::Async => t.tp_as_async as *mut u8,
+        }
+    }
+
+    /// The field in `t` (every slot is one pointer wide), if `t` has its
+    /// table.
+    pub fn field(&self, t: &PyTypeObject) -> Option<*mut *mut std::ffi::c_void> {
+        let part = self.part_of(t);
+        (!part.is_null()).then(|| unsafe { part.add(self.offset) as *mut *mut std::ffi::c_void })
+    }
+}
+
 type Body = dyn Fn(&[PyObjectRef], &VirtualMachine) -> PyResult + Send + Sync;
 
 /// A method descriptor named `name` on `class` whose call runs `body` with
@@ -47,11 +214,7 @@ fn wrapper(
                 n.saturating_sub(1)
             )));
         }
-        pystate::enter(vm, || {
-            let r = body(&args.args, vm);
-            proxy::release_borrowed(args.args.iter().map(|a| &**a));
-            r
-        })
+        crate::boundary::into_c(vm, args.args.iter().map(|a| &**a), || body(&args.args, vm))
     };
     crate::methodobject::static_def(name, PyMethodFlags::METHOD, None, func).build_method(&vm.ctx, class).into()
 }
@@ -253,30 +416,24 @@ mod native {
     }
 
     /// Runs `f` with the GIL and gives back the borrowed links of `lent`.
-    fn call<R>(vm: &VirtualMachine, lent: &[&PyObject], f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
-        pystate::enter(vm, || {
-            let r = f();
-            proxy::release_borrowed(lent.iter().copied());
-            r
-        })
-    }
+    use crate::boundary::into_c as call;
 
     pub fn repr(o: &PyObject, vm: &VirtualMachine) -> PyResult<PyRef<PyStr>> {
-        call(vm, &[o], || unsafe {
+        call(vm, [o], || unsafe {
             let f = c_type(o, vm)?.tp_repr.ok_or_else(|| missing("tp_repr", vm))?;
             str_result(f(proxy::as_c(o, vm)), "__repr__", vm)
         })
     }
 
     pub fn str(o: &PyObject, vm: &VirtualMachine) -> PyResult<PyRef<PyStr>> {
-        call(vm, &[o], || unsafe {
+        call(vm, [o], || unsafe {
             let f = c_type(o, vm)?.tp_str.ok_or_else(|| missing("tp_str", vm))?;
             str_result(f(proxy::as_c(o, vm)), "__str__", vm)
         })
     }
 
     pub fn hash(o: &PyObject, vm: &VirtualMachine) -> PyResult<i64> {
-        call(vm, &[o], || unsafe {
+        call(vm, [o], || unsafe {
             let f = c_type(o, vm)?.tp_hash.ok_or_else(|| missing("tp_hash", vm))?;
             let h = f(proxy::as_c(o, vm));
             if h == -1 {
@@ -289,7 +446,7 @@ mod native {
     }
 
     pub fn richcompare(a: &PyObject, b: &PyObject, op: PyComparisonOp, vm: &VirtualMachine) -> PyResult<Either<PyObjectRef, PyComparisonValue>> {
-        call(vm, &[a, b], || unsafe {
+        call(vm, [a, b], || unsafe {
             let f = c_type(a, vm)?.tp_richcompare.ok_or_else(|| missing("tp_richcompare", vm))?;
             let r = f(proxy::as_c(a, vm), proxy::as_c(b, vm), object::comparison_code(op));
             result(r, "tp_richcompare", vm).map(Either::A)
@@ -297,14 +454,14 @@ mod native {
     }
 
     pub fn iter(o: PyObjectRef, vm: &VirtualMachine) -> PyResult {
-        call(vm, &[&o], || unsafe {
+        call(vm, [&*o], || unsafe {
             let f = c_type(&o, vm)?.tp_iter.ok_or_else(|| missing("tp_iter", vm))?;
             result(f(proxy::as_c(&o, vm)), "__iter__", vm)
         })
     }
 
     pub fn iternext(o: &PyObject, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
-        call(vm, &[o], || unsafe {
+        call(vm, [o], || unsafe {
             let f = c_type(o, vm)?.tp_iternext.ok_or_else(|| missing("tp_iternext", vm))?;
             let r = f(proxy::as_c(o, vm));
             if r.is_null() {
@@ -321,14 +478,14 @@ mod native {
     }
 
     pub fn getattro(o: &PyObject, name: &Py<PyStr>, vm: &VirtualMachine) -> PyResult {
-        call(vm, &[o], || unsafe {
+        call(vm, [o], || unsafe {
             let f = c_type(o, vm)?.tp_getattro.ok_or_else(|| missing("tp_getattro", vm))?;
             result(f(proxy::as_c(o, vm), proxy::as_c(name.as_object(), vm)), "__getattribute__", vm)
         })
     }
 
     pub fn setattro(o: &PyObject, name: &Py<PyStr>, value: PySetterValue, vm: &VirtualMachine) -> PyResult<()> {
-        call(vm, &[o], || unsafe {
+        call(vm, [o], || unsafe {
             let f = c_type(o, vm)?.tp_setattro.ok_or_else(|| missing("tp_setattro", vm))?;
             let v = match &value {
                 PySetterValue::Assign(v) => proxy::as_c(v, vm),
@@ -339,7 +496,7 @@ mod native {
     }
 
     pub fn descr_get(d: &PyObject, obj: Option<&PyObject>, ty: Option<&PyObject>, vm: &VirtualMachine) -> PyResult {
-        call(vm, &[d], || unsafe {
+        call(vm, [d], || unsafe {
             let f = c_type(d, vm)?.tp_descr_get.ok_or_else(|| missing("tp_descr_get", vm))?;
             let opt = |o: Option<&PyObject>| o.filter(|o| !vm.is_none(o)).map_or(std::ptr::null_mut(), |o| proxy::as_c(o, vm));
             let (obj, ty) = (opt(obj), opt(ty));
@@ -351,7 +508,7 @@ mod native {
     }
 
     pub fn descr_set(d: &PyObject, obj: PyObjectRef, value: PySetterValue, vm: &VirtualMachine) -> PyResult<()> {
-        call(vm, &[d], || unsafe {
+        call(vm, [d], || unsafe {
             let f = c_type(d, vm)?.tp_descr_set.ok_or_else(|| missing("tp_descr_set", vm))?;
             let v = match &value {
                 PySetterValue::Assign(v) => proxy::as_c(v, vm),
@@ -362,7 +519,7 @@ mod native {
     }
 
     pub fn init(o: &PyObject, args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
-        call(vm, &[o], || unsafe {
+        call(vm, [o], || unsafe {
             let f = c_type(o, vm)?.tp_init.ok_or_else(|| missing("tp_init", vm))?;
             let s = proxy::as_c(o, vm);
             let r = abstract_::call::lend_tuple(&args.args, args.kwargs, vm, |t, kw| f(s, t, kw))?;
@@ -371,7 +528,7 @@ mod native {
     }
 
     pub fn finalize(o: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
-        call(vm, &[o], || unsafe {
+        call(vm, [o], || unsafe {
             let f = c_type(o, vm)?.tp_finalize.ok_or_else(|| missing("tp_finalize", vm))?;
             let s = proxy::as_c(o, vm);
             if proxy::finalizer_due(s) {
@@ -387,7 +544,7 @@ mod native {
     macro_rules! binary {
         ($($left:ident, $right:ident => $field:ident;)*) => {$(
             pub fn $left(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
-                call(vm, &[a, b], || unsafe {
+                call(vm, [a, b], || unsafe {
                     let f = c_type(a, vm)?.tp_as_number.as_ref().and_then(|n| n.$field).ok_or_else(|| missing(stringify!($field), vm))?;
                     result(f(proxy::as_c(a, vm), proxy::as_c(b, vm)), stringify!($field), vm)
                 })
@@ -395,7 +552,7 @@ mod native {
             // The reflected slot: `b` is this type's instance; C gets the
             // operands in their order, as CPython's slot does.
             pub fn $right(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
-                call(vm, &[a, b], || unsafe {
+                call(vm, [a, b], || unsafe {
                     let f = c_type(b, vm)?.tp_as_number.as_ref().and_then(|n| n.$field).ok_or_else(|| missing(stringify!($field), vm))?;
                     result(f(proxy::as_c(a, vm), proxy::as_c(b, vm)), stringify!($field), vm)
                 })
@@ -433,7 +590,7 @@ mod native {
     /// `pow`'s slot: the first of `owners` that has a C type with it (the
     /// VM also tries the modulus's type).
     fn power(field: fn(&ffi::PyNumberMethods) -> ffi::ternaryfunc, owners: &[&PyObject], a: &PyObject, b: &PyObject, m: &PyObject, vm: &VirtualMachine) -> PyResult {
-        call(vm, &[a, b, m], || unsafe {
+        call(vm, [a, b, m], || unsafe {
             let f = owners
                 .iter()
                 .filter_map(|o| c_type_opt(o, vm))
@@ -459,7 +616,7 @@ mod native {
         ($($name:ident,)*) => {$(
             pub fn $name(n: PyNumber<'_>, vm: &VirtualMachine) -> PyResult {
                 let o = n.obj;
-                call(vm, &[o], || unsafe {
+                call(vm, [o], || unsafe {
                     let f = c_type(o, vm)?.tp_as_number.as_ref().and_then(|n| n.$name).ok_or_else(|| missing(stringify!($name), vm))?;
                     result(f(proxy::as_c(o, vm)), stringify!($name), vm)
                 })
@@ -470,7 +627,7 @@ mod native {
 
     pub fn nb_bool(n: PyNumber<'_>, vm: &VirtualMachine) -> PyResult<bool> {
         let o = n.obj;
-        call(vm, &[o], || unsafe {
+        call(vm, [o], || unsafe {
             let f = c_type(o, vm)?.tp_as_number.as_ref().and_then(|n| n.nb_bool).ok_or_else(|| missing("nb_bool", vm))?;
             let r = f(proxy::as_c(o, vm));
             status(r, "__bool__", vm)?;
@@ -487,7 +644,7 @@ mod native {
 
     pub fn mp_length(m: PyMapping<'_>, vm: &VirtualMachine) -> PyResult<usize> {
         let o = m.obj;
-        call(vm, &[o], || unsafe {
+        call(vm, [o], || unsafe {
             let f = c_type(o, vm)?.tp_as_mapping.as_ref().and_then(|m| m.mp_length).ok_or_else(|| missing("mp_length", vm))?;
             length(f(proxy::as_c(o, vm)), vm)
         })
@@ -495,7 +652,7 @@ mod native {
 
     pub fn mp_subscript(m: PyMapping<'_>, key: &PyObject, vm: &VirtualMachine) -> PyResult {
         let o = m.obj;
-        call(vm, &[o, key], || unsafe {
+        call(vm, [o, key], || unsafe {
             let f = c_type(o, vm)?.tp_as_mapping.as_ref().and_then(|m| m.mp_subscript).ok_or_else(|| missing("mp_subscript", vm))?;
             result(f(proxy::as_c(o, vm), proxy::as_c(key, vm)), "__getitem__", vm)
         })
@@ -503,7 +660,7 @@ mod native {
 
     pub fn mp_ass_subscript(m: PyMapping<'_>, key: &PyObject, value: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<()> {
         let o = m.obj;
-        call(vm, &[o, key], || unsafe {
+        call(vm, [o, key], || unsafe {
             let f = c_type(o, vm)?.tp_as_mapping.as_ref().and_then(|m| m.mp_ass_subscript).ok_or_else(|| missing("mp_ass_subscript", vm))?;
             let v = value.as_ref().map_or(std::ptr::null_mut(), |v| proxy::as_c(v, vm));
             status(f(proxy::as_c(o, vm), proxy::as_c(key, vm), v), "__setitem__", vm)
@@ -528,7 +685,7 @@ mod native {
 
     pub fn sq_length(s: PySequence<'_>, vm: &VirtualMachine) -> PyResult<usize> {
         let o = s.obj;
-        call(vm, &[o], || unsafe {
+        call(vm, [o], || unsafe {
             let f = sq(o, vm)?.sq_length.ok_or_else(|| missing("sq_length", vm))?;
             length(f(proxy::as_c(o, vm)), vm)
         })
@@ -536,7 +693,7 @@ mod native {
 
     pub fn sq_concat(s: PySequence<'_>, other: &PyObject, vm: &VirtualMachine) -> PyResult {
         let o = s.obj;
-        call(vm, &[o, other], || unsafe {
+        call(vm, [o, other], || unsafe {
             let f = sq(o, vm)?.sq_concat.ok_or_else(|| missing("sq_concat", vm))?;
             result(f(proxy::as_c(o, vm), proxy::as_c(other, vm)), "__add__", vm)
         })
@@ -544,7 +701,7 @@ mod native {
 
     pub fn sq_inplace_concat(s: PySequence<'_>, other: &PyObject, vm: &VirtualMachine) -> PyResult {
         let o = s.obj;
-        call(vm, &[o, other], || unsafe {
+        call(vm, [o, other], || unsafe {
             let f = sq(o, vm)?.sq_inplace_concat.ok_or_else(|| missing("sq_inplace_concat", vm))?;
             result(f(proxy::as_c(o, vm), proxy::as_c(other, vm)), "__iadd__", vm)
         })
@@ -552,7 +709,7 @@ mod native {
 
     pub fn sq_repeat(s: PySequence<'_>, n: isize, vm: &VirtualMachine) -> PyResult {
         let o = s.obj;
-        call(vm, &[o], || unsafe {
+        call(vm, [o], || unsafe {
             let f = sq(o, vm)?.sq_repeat.ok_or_else(|| missing("sq_repeat", vm))?;
             result(f(proxy::as_c(o, vm), n), "__mul__", vm)
         })
@@ -560,7 +717,7 @@ mod native {
 
     pub fn sq_inplace_repeat(s: PySequence<'_>, n: isize, vm: &VirtualMachine) -> PyResult {
         let o = s.obj;
-        call(vm, &[o], || unsafe {
+        call(vm, [o], || unsafe {
             let f = sq(o, vm)?.sq_inplace_repeat.ok_or_else(|| missing("sq_inplace_repeat", vm))?;
             result(f(proxy::as_c(o, vm), n), "__imul__", vm)
         })
@@ -568,7 +725,7 @@ mod native {
 
     pub fn sq_item(s: PySequence<'_>, i: isize, vm: &VirtualMachine) -> PyResult {
         let o = s.obj;
-        call(vm, &[o], || unsafe {
+        call(vm, [o], || unsafe {
             let f = sq(o, vm)?.sq_item.ok_or_else(|| missing("sq_item", vm))?;
             let i = adjust(o, i, vm)?;
             result(f(proxy::as_c(o, vm), i), "__getitem__", vm)
@@ -577,7 +734,7 @@ mod native {
 
     pub fn sq_ass_item(s: PySequence<'_>, i: isize, value: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<()> {
         let o = s.obj;
-        call(vm, &[o], || unsafe {
+        call(vm, [o], || unsafe {
             let f = sq(o, vm)?.sq_ass_item.ok_or_else(|| missing("sq_ass_item", vm))?;
             let i = adjust(o, i, vm)?;
             let v = value.as_ref().map_or(std::ptr::null_mut(), |v| proxy::as_c(v, vm));
@@ -587,7 +744,7 @@ mod native {
 
     pub fn sq_contains(s: PySequence<'_>, item: &PyObject, vm: &VirtualMachine) -> PyResult<bool> {
         let o = s.obj;
-        call(vm, &[o, item], || unsafe {
+        call(vm, [o, item], || unsafe {
             let f = sq(o, vm)?.sq_contains.ok_or_else(|| missing("sq_contains", vm))?;
             let r = f(proxy::as_c(o, vm), proxy::as_c(item, vm));
             status(r, "__contains__", vm)?;

@@ -398,27 +398,6 @@ impl OwnSlots {
 /// CPython's `inherit_special` and `inherit_slots`: what `t` leaves unset
 /// comes from its base.
 unsafe fn inherit(t: &mut PyTypeObject, b: &PyTypeObject) {
-    macro_rules! copy {
-        ($($f:ident),*) => {$(
-            if t.$f.is_none() {
-                t.$f = b.$f;
-            }
-        )*};
-    }
-    macro_rules! copy_table {
-        ($table:ident { $($f:ident),* }) => {
-            if t.$table.is_null() {
-                t.$table = b.$table;
-            } else if !b.$table.is_null() && t.$table != b.$table {
-                let (tt, bt) = unsafe { (&mut *t.$table, &*b.$table) };
-                $(
-                    if tt.$f.is_none() {
-                        tt.$f = bt.$f;
-                    }
-                )*
-            }
-        };
-    }
     if t.tp_basicsize == 0 {
         t.tp_basicsize = b.tp_basicsize;
     }
@@ -445,27 +424,35 @@ unsafe fn inherit(t: &mut PyTypeObject, b: &PyTypeObject) {
         t.tp_traverse = b.tp_traverse;
         t.tp_clear = b.tp_clear;
     }
-    copy_table!(tp_as_async { am_await, am_aiter, am_anext, am_send });
-    copy_table!(tp_as_number {
-        nb_add, nb_subtract, nb_multiply, nb_remainder, nb_divmod, nb_power, nb_negative, nb_positive,
-        nb_absolute, nb_bool, nb_invert, nb_lshift, nb_rshift, nb_and, nb_xor, nb_or, nb_int, nb_float,
-        nb_inplace_add, nb_inplace_subtract, nb_inplace_multiply, nb_inplace_remainder, nb_inplace_power,
-        nb_inplace_lshift, nb_inplace_rshift, nb_inplace_and, nb_inplace_xor, nb_inplace_or,
-        nb_floor_divide, nb_true_divide, nb_inplace_floor_divide, nb_inplace_true_divide, nb_index,
-        nb_matrix_multiply, nb_inplace_matrix_multiply
-    });
-    copy_table!(tp_as_sequence {
-        sq_length, sq_concat, sq_repeat, sq_item, sq_ass_item, sq_contains, sq_inplace_concat, sq_inplace_repeat
-    });
-    copy_table!(tp_as_mapping { mp_length, mp_subscript, mp_ass_subscript });
-    copy!(tp_dealloc, tp_repr, tp_call, tp_str, tp_getattro, tp_setattro, tp_iter, tp_iternext);
-    copy!(tp_descr_get, tp_descr_set, tp_init, tp_alloc, tp_free, tp_is_gc, tp_finalize);
+    // A method table the type lacks is the base's, shared.
+    if t.tp_as_number.is_null() {
+        t.tp_as_number = b.tp_as_number;
+    }
+    if t.tp_as_sequence.is_null() {
+        t.tp_as_sequence = b.tp_as_sequence;
+    }
+    if t.tp_as_mapping.is_null() {
+        t.tp_as_mapping = b.tp_as_mapping;
+    }
+    if t.tp_as_async.is_null() {
+        t.tp_as_async = b.tp_as_async;
+    }
+    for d in slots::SLOTDEFS.iter().filter(|d| d.inherit == slots::Inherit::Copy) {
+        let (Some(to), Some(from)) = (d.field(t), d.field(b)) else { continue };
+        if to != from {
+            unsafe {
+                if (*to).is_null() {
+                    *to = *from;
+                }
+            }
+        }
+    }
     if t.tp_richcompare.is_none() && t.tp_hash.is_none() {
         t.tp_richcompare = b.tp_richcompare;
         t.tp_hash = b.tp_hash;
     }
-    if t.tp_flags & ffi::Py_TPFLAGS_DISALLOW_INSTANTIATION == 0 {
-        copy!(tp_new);
+    if t.tp_flags & ffi::Py_TPFLAGS_DISALLOW_INSTANTIATION == 0 && t.tp_new.is_none() {
+        t.tp_new = b.tp_new;
     }
     let same_call = matches!((t.tp_call, b.tp_call), (Some(x), Some(y)) if std::ptr::fn_addr_eq(x, y));
     if t.tp_vectorcall_offset == 0 && same_call {
@@ -632,7 +619,7 @@ fn new_wrapper_call(owner: *mut PyTypeObject, args: FuncArgs, vm: &VirtualMachin
 
 /// Calls `owner`'s `tp_new` for an instance of `cls`.
 fn call_tp_new(owner: *mut PyTypeObject, cls: &Py<PyType>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-    pystate::enter(vm, || unsafe {
+    crate::boundary::into_c(vm, [], || unsafe {
         let sub = proxy::type_as_c(cls, vm);
         let Some(new) = (*owner).tp_new else {
             return Err(vm.new_type_error(format!("cannot create '{}' instances", cstr((*sub).tp_name))));
@@ -657,9 +644,9 @@ fn c_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
 /// The VM's call slot of a C type with `tp_call` (and its subclasses): an
 /// instance with a vectorcall function runs it, as CPython's call does.
 pub(crate) fn c_call(obj: &rustpython_vm::PyObject, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-    pystate::enter(vm, || unsafe {
+    crate::boundary::into_c(vm, [obj], || unsafe {
         let o = proxy::as_c(obj, vm);
-        let r = match crate::abstract_::call::vectorcall_of(o) {
+        match crate::abstract_::call::vectorcall_of(o) {
             Some(f) => crate::abstract_::call::vectorcall(o, f, args, vm),
             None => match (*(*o).ob_type).tp_call {
                 Some(call) => {
@@ -668,9 +655,7 @@ pub(crate) fn c_call(obj: &rustpython_vm::PyObject, args: FuncArgs, vm: &Virtual
                 }
                 None => Err(vm.new_type_error(format!("'{}' object is not callable", type_name((*o).ob_type)))),
             },
-        };
-        proxy::release_borrowed([obj]);
-        r
+        }
     })
 }
 
@@ -726,102 +711,7 @@ struct HeapType {
 
 /// The address of the field slot id `id` names in `tp` (`PyType_Slot`).
 unsafe fn slot_field(tp: *mut PyTypeObject, id: c_int) -> Option<*mut *mut c_void> {
-    unsafe {
-        let t = &mut *tp;
-        macro_rules! at {
-            ($e:expr) => {
-                Some(&raw mut $e as *mut *mut c_void)
-            };
-        }
-        macro_rules! sub {
-            ($table:ident . $f:ident) => {
-                if t.$table.is_null() { None } else { at!((*t.$table).$f) }
-            };
-        }
-        match id {
-            3 => sub!(tp_as_mapping.mp_ass_subscript),
-            4 => sub!(tp_as_mapping.mp_length),
-            5 => sub!(tp_as_mapping.mp_subscript),
-            6 => sub!(tp_as_number.nb_absolute),
-            7 => sub!(tp_as_number.nb_add),
-            8 => sub!(tp_as_number.nb_and),
-            9 => sub!(tp_as_number.nb_bool),
-            10 => sub!(tp_as_number.nb_divmod),
-            11 => sub!(tp_as_number.nb_float),
-            12 => sub!(tp_as_number.nb_floor_divide),
-            13 => sub!(tp_as_number.nb_index),
-            14 => sub!(tp_as_number.nb_inplace_add),
-            15 => sub!(tp_as_number.nb_inplace_and),
-            16 => sub!(tp_as_number.nb_inplace_floor_divide),
-            17 => sub!(tp_as_number.nb_inplace_lshift),
-            18 => sub!(tp_as_number.nb_inplace_multiply),
-            19 => sub!(tp_as_number.nb_inplace_or),
-            20 => sub!(tp_as_number.nb_inplace_power),
-            21 => sub!(tp_as_number.nb_inplace_remainder),
-            22 => sub!(tp_as_number.nb_inplace_rshift),
-            23 => sub!(tp_as_number.nb_inplace_subtract),
-            24 => sub!(tp_as_number.nb_inplace_true_divide),
-            25 => sub!(tp_as_number.nb_inplace_xor),
-            26 => sub!(tp_as_number.nb_int),
-            27 => sub!(tp_as_number.nb_invert),
-            28 => sub!(tp_as_number.nb_lshift),
-            29 => sub!(tp_as_number.nb_multiply),
-            30 => sub!(tp_as_number.nb_negative),
-            31 => sub!(tp_as_number.nb_or),
-            32 => sub!(tp_as_number.nb_positive),
-            33 => sub!(tp_as_number.nb_power),
-            34 => sub!(tp_as_number.nb_remainder),
-            35 => sub!(tp_as_number.nb_rshift),
-            36 => sub!(tp_as_number.nb_subtract),
-            37 => sub!(tp_as_number.nb_true_divide),
-            38 => sub!(tp_as_number.nb_xor),
-            39 => sub!(tp_as_sequence.sq_ass_item),
-            40 => sub!(tp_as_sequence.sq_concat),
-            41 => sub!(tp_as_sequence.sq_contains),
-            42 => sub!(tp_as_sequence.sq_inplace_concat),
-            43 => sub!(tp_as_sequence.sq_inplace_repeat),
-            44 => sub!(tp_as_sequence.sq_item),
-            45 => sub!(tp_as_sequence.sq_length),
-            46 => sub!(tp_as_sequence.sq_repeat),
-            47 => at!(t.tp_alloc),
-            48 => at!(t.tp_base),
-            49 => at!(t.tp_bases),
-            50 => at!(t.tp_call),
-            51 => at!(t.tp_clear),
-            52 => at!(t.tp_dealloc),
-            53 => at!(t.tp_del),
-            54 => at!(t.tp_descr_get),
-            55 => at!(t.tp_descr_set),
-            56 => at!(t.tp_doc),
-            57 => at!(t.tp_getattr),
-            58 => at!(t.tp_getattro),
-            59 => at!(t.tp_hash),
-            60 => at!(t.tp_init),
-            61 => at!(t.tp_is_gc),
-            62 => at!(t.tp_iter),
-            63 => at!(t.tp_iternext),
-            64 => at!(t.tp_methods),
-            65 => at!(t.tp_new),
-            66 => at!(t.tp_repr),
-            67 => at!(t.tp_richcompare),
-            68 => at!(t.tp_setattr),
-            69 => at!(t.tp_setattro),
-            70 => at!(t.tp_str),
-            71 => at!(t.tp_traverse),
-            72 => at!(t.tp_members),
-            73 => at!(t.tp_getset),
-            74 => at!(t.tp_free),
-            75 => sub!(tp_as_number.nb_matrix_multiply),
-            76 => sub!(tp_as_number.nb_inplace_matrix_multiply),
-            77 => sub!(tp_as_async.am_await),
-            78 => sub!(tp_as_async.am_aiter),
-            79 => sub!(tp_as_async.am_anext),
-            80 => at!(t.tp_finalize),
-            81 => sub!(tp_as_async.am_send),
-            82 => at!(t.tp_vectorcall),
-            _ => None,
-        }
-    }
+    slots::SlotDef::by_id(id).and_then(|d| d.field(unsafe { &*tp }))
 }
 
 const PY_TP_BASE: c_int = 48;
