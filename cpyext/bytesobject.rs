@@ -22,7 +22,7 @@ fn check_bytes(op: Ptr, vm: &VirtualMachine) -> PyResult<*mut ffi::PyBytesObject
 }
 
 fn new_bytes(data: Option<&[u8]>, len: usize, vm: &VirtualMachine) -> PyResult<*mut CObject> {
-    let p = unsafe { proxy::new_bytes_memory(data, len, &raw mut PyBytes_Type) };
+    let p = unsafe { new_bytes_memory(data, len, &raw mut PyBytes_Type) };
     if p.is_null() {
         return Err(vm.new_memory_error(""));
     }
@@ -79,4 +79,43 @@ capi! {
     }
 }
 
+// ---------------------------------------------------------------------------
+// Layout: CPython's `PyBytesObject`, so `PyBytes_AS_STRING` is a field.
 
+pub static LAYOUT: proxy::Layout = proxy::Layout {
+    flag: ffi::Py_TPFLAGS_BYTES_SUBCLASS,
+    create: |obj, tp, _vm| {
+        obj.downcast_ref::<rustpython_vm::builtins::PyBytes>()
+            .map(|b| unsafe { new_bytes_memory(Some(b.as_bytes()), b.as_bytes().len(), tp) })
+    },
+    realize: Some(realize),
+    release: None,
+};
+
+/// Memory for a bytes object of `len` bytes (plus CPython's trailing NUL),
+/// filled from `data` when given.
+pub unsafe fn new_bytes_memory(data: Option<&[u8]>, len: usize, tp: *mut ffi::PyTypeObject) -> *mut CObject {
+    unsafe {
+        let p = proxy::alloc(std::mem::offset_of!(ffi::PyBytesObject, ob_sval) + len + 1, tp);
+        if p.is_null() {
+            return p;
+        }
+        let b = p as *mut ffi::PyBytesObject;
+        (*b).ob_base.ob_size = len as isize;
+        (*b).ob_shash = -1;
+        if let Some(data) = data {
+            std::ptr::copy_nonoverlapping(data.as_ptr(), (*b).ob_sval.as_mut_ptr() as *mut u8, len);
+        }
+        p
+    }
+}
+
+/// The VM bytes of bytes C filled (`PyBytes_FromStringAndSize(NULL, n)`).
+unsafe fn realize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    unsafe {
+        let b = op as *mut ffi::PyBytesObject;
+        let n = (*b).ob_base.ob_size as usize;
+        let data = std::slice::from_raw_parts((*b).ob_sval.as_ptr() as *const u8, n);
+        Ok(vm.ctx.new_bytes(data.to_vec()).into())
+    }
+}

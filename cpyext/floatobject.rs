@@ -33,3 +33,20 @@ capi! {
     }
 }
 
+// ---------------------------------------------------------------------------
+// Layout: CPython's `PyFloatObject`, so `PyFloat_AS_DOUBLE` is a field.
+
+pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
+    flag: 0,
+    create: |obj, tp, _vm| {
+        obj.downcast_ref::<PyFloat>().map(|f| unsafe {
+            let p = crate::proxy::alloc(std::mem::size_of::<crate::ffi::PyFloatObject>(), tp);
+            if !p.is_null() {
+                (*(p as *mut crate::ffi::PyFloatObject)).ob_fval = f.to_f64();
+            }
+            p
+        })
+    },
+    realize: None,
+    release: None,
+};

@@ -206,3 +206,62 @@ capi! {
         })
     }
 }
+
+// ---------------------------------------------------------------------------
+// Layout: CPython 3.12+'s `PyLongObject`, which inline code reads.
+
+pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
+    flag: crate::ffi::Py_TPFLAGS_LONG_SUBCLASS,
+    create: |obj, tp, _vm| {
+        obj.downcast_ref::<rustpython_vm::builtins::PyInt>().map(|i| unsafe { new_long_memory(i.as_bigint(), tp) })
+    },
+    // C makes ints only through the API, which makes them in the VM.
+    realize: None,
+    release: None,
+};
+
+/// An int's memory in CPython 3.12+'s layout, which inline code such as
+/// `PyUnstable_Long_IsCompact` reads: `lv_tag` is the digit count << 3 | sign
+/// (0 positive, 1 zero, 2 negative), then the magnitude in base 2**30 digits,
+/// least significant first.
+unsafe fn new_long_memory(v: &BigInt, tp: *mut crate::ffi::PyTypeObject) -> *mut crate::ffi::PyObject {
+    const DIGIT_BITS: u32 = 30;
+    // Most ints fit a machine word: take their digits without big
+    // arithmetic or a heap buffer (an i128 has at most 5 digits).
+    let mut small = [0u32; 5];
+    let mut big: Vec<u32> = Vec::new();
+    let digits: &[u32] = if let Some(mut m) = v.to_i128().map(i128::unsigned_abs) {
+        let mut n = 0;
+        while m != 0 {
+            small[n] = (m & ((1 << DIGIT_BITS) - 1)) as u32;
+            m >>= DIGIT_BITS;
+            n += 1;
+        }
+        &small[..n]
+    } else {
+        let mut magnitude = v.abs();
+        let base = BigInt::from(1u32 << DIGIT_BITS);
+        while !magnitude.is_zero() {
+            big.push((&magnitude % &base).to_u32().unwrap_or(0));
+            magnitude /= &base;
+        }
+        &big
+    };
+    let sign = if v.is_zero() { 1 } else if v.is_negative() { 2 } else { 0 };
+    unsafe {
+        let size = std::mem::offset_of!(crate::ffi::PyLongObject, long_value)
+            + std::mem::offset_of!(crate::ffi::PyLongValue, ob_digit)
+            + digits.len().max(1) * std::mem::size_of::<u32>();
+        let p = crate::proxy::alloc(size, tp);
+        if p.is_null() {
+            return p;
+        }
+        let l = p as *mut crate::ffi::PyLongObject;
+        (*l).long_value.lv_tag = (digits.len() << 3) | sign;
+        let out = (*l).long_value.ob_digit.as_mut_ptr();
+        for (k, d) in digits.iter().enumerate() {
+            *out.add(k) = *d;
+        }
+        p
+    }
+}

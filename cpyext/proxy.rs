@@ -2,7 +2,9 @@
 //!
 //! The rules of the object model, enforced here and nowhere else:
 //!
-//! 1. Every object C sees has CPython's layout for its type. Objects the layer
+//! 1. Every object C sees has CPython's layout for its type (each family's
+//!    [`Layout`], in its own module: `tupleobject`, `longobject`,
+//!    `unicodeobject`, `bytesobject`, `floatobject`). Objects the layer
 //!    allocates carry a hidden [`Prefix`] just before the `PyObject` header
 //!    (marked by [`FLAG_PREFIXED`] in `ob_flags`); statically allocated objects
 //!    (our singletons and builtin type objects, extensions' static types) are
@@ -50,7 +52,7 @@ use crate::{moduleobject::ModuleInfo, typeobject};
 use rustc_hash::FxHashMap;
 use rustpython_vm::{
     AsObject, Py, PyObject, PyObjectRef, PyResult, VirtualMachine,
-    builtins::{PyBytes, PyFloat, PyInt, PyStr, PyTuple, PyType, PyWeak},
+    builtins::{PyType, PyWeak},
 };
 use std::ptr::{NonNull, null, null_mut};
 
@@ -268,6 +270,35 @@ pub unsafe fn decref(op: *mut CObject) {
     }
 }
 
+/// How one family lays out its objects in C memory, defined in the
+/// family's own module (PyPy's `make_typedescr`): proxy.rs keeps the table
+/// and the lifecycle, and calls these for the memory itself.
+pub struct Layout {
+    /// The `Py_TPFLAGS_*_SUBCLASS` bit that marks the family's types (0: C
+    /// never builds its objects before the VM has them).
+    pub flag: std::ffi::c_ulong,
+    /// The memory of `obj`, whose type object is `tp`, when `obj` is of the
+    /// family; null when out of memory.
+    pub create: fn(&PyObject, *mut PyTypeObject, &VirtualMachine) -> Option<*mut CObject>,
+    /// The VM object of memory C built, on its first crossing (rule 5).
+    pub realize: Option<unsafe fn(*mut CObject, &VirtualMachine) -> PyResult<PyObjectRef>>,
+    /// Releases the references the memory holds, before it is freed.
+    pub release: Option<unsafe fn(*mut CObject)>,
+}
+
+/// The families with a layout of their own, most common first.
+static LAYOUTS: [&Layout; 5] = [
+    &crate::longobject::LAYOUT,
+    &crate::unicodeobject::LAYOUT,
+    &crate::tupleobject::LAYOUT,
+    &crate::floatobject::LAYOUT,
+    &crate::bytesobject::LAYOUT,
+];
+
+fn layout_of(tp_flags: std::ffi::c_ulong) -> Option<&'static Layout> {
+    LAYOUTS.iter().copied().find(|l| l.flag != 0 && tp_flags & l.flag != 0)
+}
+
 // ---------------------------------------------------------------------------
 // VM -> C
 
@@ -323,28 +354,20 @@ fn create_proxy(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
     let p = unsafe {
         {
             let tp = type_as_c(obj.class(), vm);
-            let p = if let Some(t) = obj.downcast_ref::<PyTuple>() {
-                new_tuple_proxy(t.as_slice(), tp, vm)
-            } else if let Some(f) = obj.downcast_ref::<PyFloat>() {
-                let p = alloc(size_of::<ffi::PyFloatObject>(), tp);
-                if !p.is_null() {
-                    (*(p as *mut ffi::PyFloatObject)).ob_fval = f.to_f64();
+            // The type's flag bit says which family it is, without a downcast.
+            let flags = (*tp).tp_flags;
+            let mut family = LAYOUTS.iter().filter(|l| l.flag == 0 || flags & l.flag != 0);
+            let p = match family.find_map(|l| (l.create)(obj, tp, vm)) {
+                Some(p) => p,
+                None => {
+                    // A C type's fields beyond the object header get room here.
+                    let size = ((*tp).tp_basicsize.max(0) as usize).max(size_of::<CObject>());
+                    let p = alloc(size, tp);
+                    if !p.is_null() && size > size_of::<CObject>() {
+                        (*p).ob_flags |= FLAG_C_FIELDS;
+                    }
+                    p
                 }
-                p
-            } else if let Some(b) = obj.downcast_ref::<PyBytes>() {
-                new_bytes_memory(Some(b.as_bytes()), b.as_bytes().len(), tp)
-            } else if let Some(i) = obj.downcast_ref::<PyInt>() {
-                new_long_memory(i.as_bigint(), tp)
-            } else if let Some(text) = obj.downcast_ref::<PyStr>() {
-                new_str_proxy(text, tp)
-            } else {
-                // A C type's fields beyond the object header get room here.
-                let size = ((*tp).tp_basicsize.max(0) as usize).max(size_of::<CObject>());
-                let p = alloc(size, tp);
-                if !p.is_null() && size > size_of::<CObject>() {
-                    (*p).ob_flags |= FLAG_C_FIELDS;
-                }
-                p
             };
             if p.is_null() {
                 // Out of memory with no way to report it from a conversion.
@@ -439,177 +462,13 @@ unsafe fn release_stale(p: *mut CObject) {
     }
 }
 
-unsafe fn new_tuple_proxy(
-    items: &[PyObjectRef],
-    tp: *mut PyTypeObject,
-    vm: &VirtualMachine,
-) -> *mut CObject {
-    unsafe {
-        let p = new_tuple_memory(items.len(), tp);
-        if p.is_null() {
-            return p;
-        }
-        let slots = tuple_items(p);
-        for (i, item) in items.iter().enumerate() {
-            *slots.add(i) = to_c_new(item, vm);
-        }
-        p
-    }
-}
 
-/// Memory for a tuple of `n` (null) items.
-pub unsafe fn new_tuple_memory(n: usize, tp: *mut PyTypeObject) -> *mut CObject {
-    unsafe {
-        let size = std::mem::offset_of!(ffi::PyTupleObject, ob_item) + n * size_of::<*mut CObject>();
-        let p = alloc(size, tp);
-        if !p.is_null() {
-            let t = p as *mut ffi::PyTupleObject;
-            (*t).ob_base.ob_size = n as isize;
-            (*t).ob_hash = -1;
-        }
-        p
-    }
-}
 
-#[inline(always)]
-pub unsafe fn tuple_items(p: *mut CObject) -> *mut *mut CObject {
-    unsafe { (*(p as *mut ffi::PyTupleObject)).ob_item.as_mut_ptr() }
-}
 
-/// An int's memory in CPython 3.12+'s layout, which inline code such as
-/// `PyUnstable_Long_IsCompact` reads: `lv_tag` is the digit count << 3 | sign
-/// (0 positive, 1 zero, 2 negative), then the magnitude in base 2**30 digits,
-/// least significant first.
-unsafe fn new_long_memory(v: &malachite_bigint::BigInt, tp: *mut PyTypeObject) -> *mut CObject {
-    use num_traits::{Signed, ToPrimitive, Zero};
-    const DIGIT_BITS: u32 = 30;
-    // Most ints fit a machine word: take their digits without big
-    // arithmetic or a heap buffer (an i128 has at most 5 digits).
-    let mut small = [0u32; 5];
-    let mut big: Vec<u32> = Vec::new();
-    let digits: &[u32] = if let Some(mut m) = v.to_i128().map(i128::unsigned_abs) {
-        let mut n = 0;
-        while m != 0 {
-            small[n] = (m & ((1 << DIGIT_BITS) - 1)) as u32;
-            m >>= DIGIT_BITS;
-            n += 1;
-        }
-        &small[..n]
-    } else {
-        let mut magnitude = v.abs();
-        let base = malachite_bigint::BigInt::from(1u32 << DIGIT_BITS);
-        while !magnitude.is_zero() {
-            big.push((&magnitude % &base).to_u32().unwrap_or(0));
-            magnitude /= &base;
-        }
-        &big
-    };
-    let sign = if v.is_zero() { 1 } else if v.is_negative() { 2 } else { 0 };
-    unsafe {
-        let size = std::mem::offset_of!(ffi::PyLongObject, long_value)
-            + std::mem::offset_of!(ffi::PyLongValue, ob_digit)
-            + digits.len().max(1) * size_of::<u32>();
-        let p = alloc(size, tp);
-        if p.is_null() {
-            return p;
-        }
-        let l = p as *mut ffi::PyLongObject;
-        (*l).long_value.lv_tag = (digits.len() << 3) | sign;
-        let out = (*l).long_value.ob_digit.as_mut_ptr();
-        for (k, d) in digits.iter().enumerate() {
-            *out.add(k) = *d;
-        }
-        p
-    }
-}
 
-/// Memory for a str of `len` code points none above `maxchar`, in CPython's
-/// compact layout: an ASCII header (`PyASCIIObject`) or a compact one
-/// (`PyCompactUnicodeObject`), then the code points, `kind` bytes each, and
-/// a NUL of that width.
-pub unsafe fn new_str_memory(len: usize, maxchar: u32, tp: *mut PyTypeObject) -> *mut CObject {
-    let (kind, ascii) = match maxchar {
-        0..=0x7f => (1usize, true),
-        0x80..=0xff => (1, false),
-        0x100..=0xffff => (2, false),
-        _ => (4, false),
-    };
-    let header = if ascii { size_of::<ffi::PyASCIIObject>() } else { size_of::<ffi::PyCompactUnicodeObject>() };
-    unsafe {
-        let p = alloc(header + (len + 1) * kind, tp);
-        if p.is_null() {
-            return p;
-        }
-        let a = p as *mut ffi::PyASCIIObject;
-        (*a).length = len as isize;
-        (*a).hash = -1;
-        (*a).state = ((kind as u32) << ffi::STATE_KIND_SHIFT)
-            | ffi::STATE_COMPACT
-            | if ascii { ffi::STATE_ASCII } else { 0 };
-        p
-    }
-}
 
-/// Where a str proxy's code points start, and their width.
-pub unsafe fn str_data(p: *mut CObject) -> (*mut u8, usize) {
-    unsafe {
-        let state = (*(p as *mut ffi::PyASCIIObject)).state;
-        let kind = ((state >> ffi::STATE_KIND_SHIFT) & 7) as usize;
-        let header = if state & ffi::STATE_ASCII != 0 {
-            size_of::<ffi::PyASCIIObject>()
-        } else {
-            size_of::<ffi::PyCompactUnicodeObject>()
-        };
-        ((p as *mut u8).add(header), kind)
-    }
-}
 
-unsafe fn new_str_proxy(text: &PyStr, tp: *mut PyTypeObject) -> *mut CObject {
-    let wtf8 = text.as_wtf8();
-    let bytes = wtf8.as_bytes();
-    unsafe {
-        if bytes.is_ascii() {
-            let p = new_str_memory(bytes.len(), 0x7f, tp);
-            if !p.is_null() {
-                std::ptr::copy_nonoverlapping(bytes.as_ptr(), str_data(p).0, bytes.len());
-            }
-            return p;
-        }
-        let maxchar = wtf8.code_points().map(|c| c.to_u32()).max().unwrap_or(0);
-        let p = new_str_memory(text.char_len(), maxchar, tp);
-        if p.is_null() {
-            return p;
-        }
-        let (data, kind) = str_data(p);
-        for (i, c) in wtf8.code_points().enumerate() {
-            let c = c.to_u32();
-            match kind {
-                1 => *data.add(i) = c as u8,
-                2 => *(data as *mut u16).add(i) = c as u16,
-                _ => *(data as *mut u32).add(i) = c,
-            }
-        }
-        p
-    }
-}
 
-/// Memory for a bytes object of `len` bytes (plus CPython's trailing NUL),
-/// filled from `data` when given.
-pub unsafe fn new_bytes_memory(data: Option<&[u8]>, len: usize, tp: *mut PyTypeObject) -> *mut CObject {
-    unsafe {
-        let p = alloc(std::mem::offset_of!(ffi::PyBytesObject, ob_sval) + len + 1, tp);
-        if p.is_null() {
-            return p;
-        }
-        let b = p as *mut ffi::PyBytesObject;
-        (*b).ob_base.ob_size = len as isize;
-        (*b).ob_shash = -1;
-        if let Some(data) = data {
-            std::ptr::copy_nonoverlapping(data.as_ptr(), (*b).ob_sval.as_mut_ptr() as *mut u8, len);
-        }
-        p
-    }
-}
 
 // ---------------------------------------------------------------------------
 // C -> VM
@@ -750,41 +609,8 @@ unsafe fn materialize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjec
         let flags = (*tp).tp_flags;
         let obj: PyObjectRef = if (*op).ob_flags & FLAG_C_OBJECT != 0 {
             new_wrapper(op, vm)?
-        } else if flags & ffi::Py_TPFLAGS_TUPLE_SUBCLASS != 0 {
-            let n = (*(op as *mut ffi::PyVarObject)).ob_size as usize;
-            let slots = tuple_items(op);
-            let mut items = Vec::with_capacity(n);
-            for i in 0..n {
-                let item = *slots.add(i);
-                if item.is_null() {
-                    return Err(vm.new_system_error(format!(
-                        "tuple item {i} is NULL when the tuple crossed to Python"
-                    )));
-                }
-                items.push(from_c(item, vm)?);
-            }
-            vm.ctx.new_tuple(items).into()
-        } else if flags & ffi::Py_TPFLAGS_UNICODE_SUBCLASS != 0 {
-            let len = (*(op as *mut ffi::PyASCIIObject)).length as usize;
-            let (data, kind) = str_data(op);
-            let mut text = rustpython_vm::common::wtf8::Wtf8Buf::with_capacity(len);
-            for i in 0..len {
-                let c = match kind {
-                    1 => *data.add(i) as u32,
-                    2 => *(data as *const u16).add(i) as u32,
-                    _ => *(data as *const u32).add(i),
-                };
-                let c = rustpython_vm::common::wtf8::CodePoint::from_u32(c).ok_or_else(|| {
-                    vm.new_system_error(format!("str built in C holds {c:#x}, above U+10FFFF"))
-                })?;
-                text.push(c);
-            }
-            vm.ctx.new_str(text).into()
-        } else if flags & ffi::Py_TPFLAGS_BYTES_SUBCLASS != 0 {
-            let b = op as *mut ffi::PyBytesObject;
-            let n = (*b).ob_base.ob_size as usize;
-            let data = std::slice::from_raw_parts((*b).ob_sval.as_ptr() as *const u8, n);
-            vm.ctx.new_bytes(data.to_vec()).into()
+        } else if let Some(realize) = layout_of(flags).and_then(|l| l.realize) {
+            realize(op, vm)?
         } else {
             return Err(unknown_object(op, vm));
         };
@@ -922,15 +748,8 @@ unsafe fn free_proxy(op: *mut CObject) {
         }
         let aux = std::mem::replace(&mut (*pre).aux, null_mut());
         let tp = (*op).ob_type;
-        if !tp.is_null() && (*tp).tp_flags & ffi::Py_TPFLAGS_TUPLE_SUBCLASS != 0 {
-            let n = (*(op as *mut ffi::PyVarObject)).ob_size as usize;
-            let slots = tuple_items(op);
-            for i in 0..n {
-                let item = *slots.add(i);
-                if !item.is_null() {
-                    decref(item);
-                }
-            }
+        if let Some(release) = if tp.is_null() { None } else { layout_of((*tp).tp_flags).and_then(|l| l.release) } {
+            release(op);
         }
         release_memory(pre);
         if !aux.is_null() {

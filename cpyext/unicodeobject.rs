@@ -3,7 +3,7 @@
 use crate::boundary::Ptr;
 use crate::capi;
 use crate::boundary::NewPtr;
-use crate::ffi::PyObject as CObject;
+use crate::ffi::{self, PyObject as CObject, PyTypeObject};
 use crate::proxy::{self, Aux};
 use rustpython_vm::{
     AsObject, PyObjectRef, PyResult, VirtualMachine,
@@ -41,7 +41,7 @@ fn utf8_of(op: Ptr, vm: &VirtualMachine) -> PyResult<(*const c_char, isize)> {
         }
         let state = (*(op.0 as *mut crate::ffi::PyASCIIObject)).state;
         if state & crate::ffi::STATE_ASCII != 0 {
-            let (data, _) = proxy::str_data(op.0);
+            let (data, _) = str_data(op.0);
             return Ok((data as *const c_char, s.byte_len() as isize));
         }
         if let Some(Aux::Utf8(b)) = proxy::aux(op.0) {
@@ -78,7 +78,7 @@ capi! {
         if size == 0 {
             return Ok(NewPtr(proxy::to_c_new(vm.ctx.empty_str.as_object(), vm)));
         }
-        let p = unsafe { proxy::new_str_memory(size as usize, maxchar, &raw mut crate::typeobject::PyUnicode_Type) };
+        let p = unsafe { new_str_memory(size as usize, maxchar, &raw mut crate::typeobject::PyUnicode_Type) };
         if p.is_null() {
             return Err(vm.new_memory_error(""));
         }
@@ -231,5 +231,106 @@ capi! {
             Some(s) => Ok(vm.ctx.new_str(s.as_wtf8().to_owned()).into()),
             None => Err(vm.new_type_error(format!("Can't convert '{}' object to str implicitly", o.class().name()))),
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Layout: CPython's compact str (`PyASCIIObject`/`PyCompactUnicodeObject`
+// and the code points), which `PyUnicode_DATA/KIND/READ/WRITE` read.
+
+pub static LAYOUT: proxy::Layout = proxy::Layout {
+    flag: ffi::Py_TPFLAGS_UNICODE_SUBCLASS,
+    create: |obj, tp, _vm| obj.downcast_ref::<PyStr>().map(|text| unsafe { new_str_proxy(text, tp) }),
+    realize: Some(realize),
+    release: None,
+};
+
+/// Memory for a str of `len` code points none above `maxchar`, in CPython's
+/// compact layout: an ASCII header (`PyASCIIObject`) or a compact one
+/// (`PyCompactUnicodeObject`), then the code points, `kind` bytes each, and
+/// a NUL of that width.
+pub unsafe fn new_str_memory(len: usize, maxchar: u32, tp: *mut PyTypeObject) -> *mut CObject {
+    let (kind, ascii) = match maxchar {
+        0..=0x7f => (1usize, true),
+        0x80..=0xff => (1, false),
+        0x100..=0xffff => (2, false),
+        _ => (4, false),
+    };
+    let header = if ascii { size_of::<ffi::PyASCIIObject>() } else { size_of::<ffi::PyCompactUnicodeObject>() };
+    unsafe {
+        let p = proxy::alloc(header + (len + 1) * kind, tp);
+        if p.is_null() {
+            return p;
+        }
+        let a = p as *mut ffi::PyASCIIObject;
+        (*a).length = len as isize;
+        (*a).hash = -1;
+        (*a).state = ((kind as u32) << ffi::STATE_KIND_SHIFT)
+            | ffi::STATE_COMPACT
+            | if ascii { ffi::STATE_ASCII } else { 0 };
+        p
+    }
+}
+
+/// Where a str proxy's code points start, and their width.
+pub unsafe fn str_data(p: *mut CObject) -> (*mut u8, usize) {
+    unsafe {
+        let state = (*(p as *mut ffi::PyASCIIObject)).state;
+        let kind = ((state >> ffi::STATE_KIND_SHIFT) & 7) as usize;
+        let header = if state & ffi::STATE_ASCII != 0 {
+            size_of::<ffi::PyASCIIObject>()
+        } else {
+            size_of::<ffi::PyCompactUnicodeObject>()
+        };
+        ((p as *mut u8).add(header), kind)
+    }
+}
+
+unsafe fn new_str_proxy(text: &PyStr, tp: *mut PyTypeObject) -> *mut CObject {
+    let wtf8 = text.as_wtf8();
+    let bytes = wtf8.as_bytes();
+    unsafe {
+        if bytes.is_ascii() {
+            let p = new_str_memory(bytes.len(), 0x7f, tp);
+            if !p.is_null() {
+                std::ptr::copy_nonoverlapping(bytes.as_ptr(), str_data(p).0, bytes.len());
+            }
+            return p;
+        }
+        let maxchar = wtf8.code_points().map(|c| c.to_u32()).max().unwrap_or(0);
+        let p = new_str_memory(text.char_len(), maxchar, tp);
+        if p.is_null() {
+            return p;
+        }
+        let (data, kind) = str_data(p);
+        for (i, c) in wtf8.code_points().enumerate() {
+            let c = c.to_u32();
+            match kind {
+                1 => *data.add(i) = c as u8,
+                2 => *(data as *mut u16).add(i) = c as u16,
+                _ => *(data as *mut u32).add(i) = c,
+            }
+        }
+        p
+    }
+}
+
+/// The VM str of a str C wrote (`PyUnicode_New` + `PyUnicode_WRITE`).
+unsafe fn realize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    unsafe {
+        let len = (*(op as *mut ffi::PyASCIIObject)).length as usize;
+        let (data, kind) = str_data(op);
+        let mut text = rustpython_vm::common::wtf8::Wtf8Buf::with_capacity(len);
+        for i in 0..len {
+            let c = match kind {
+                1 => *data.add(i) as u32,
+                2 => *(data as *const u16).add(i) as u32,
+                _ => *(data as *const u32).add(i),
+            };
+            let c = rustpython_vm::common::wtf8::CodePoint::from_u32(c)
+                .ok_or_else(|| vm.new_system_error(format!("str built in C holds {c:#x}, above U+10FFFF")))?;
+            text.push(c);
+        }
+        Ok(vm.ctx.new_str(text).into())
     }
 }
