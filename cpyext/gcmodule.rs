@@ -61,7 +61,7 @@ unsafe fn traversable(op: *mut CObject) -> bool {
     unsafe {
         let flags = (*op).ob_flags;
         let tp = &*(*op).ob_type;
-        flags & proxy::FLAG_C_OBJECT != 0
+        proxy::is_c_instance(op)
             && flags & proxy::FLAG_GC_UNTRACKED == 0
             && tp.tp_flags & ffi::Py_TPFLAGS_HAVE_GC != 0
             && tp.tp_traverse.is_some()

@@ -89,7 +89,7 @@ capi! {
     }
 
     unsafe fn PyObject_GC_IsTracked(vm, op: Ptr) -> i32 {
-        if (*op.0).ob_flags & proxy::FLAG_C_OBJECT != 0 {
+        if proxy::is_c_instance(op.0) {
             let gc_type = (*(*op.0).ob_type).tp_flags & ffi::Py_TPFLAGS_HAVE_GC != 0;
             return Ok((gc_type && (*op.0).ob_flags & proxy::FLAG_GC_UNTRACKED == 0) as i32);
         }

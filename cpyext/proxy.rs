@@ -19,7 +19,7 @@
 //!    holds the object. When the count reaches zero and the link is the last
 //!    VM reference, the proxy is freed at once. Otherwise the VM is the owner:
 //!    for an object that can be weakly referenced, the link becomes weak
-//!    ([`FLAG_WEAK_LINK`]), so the object dies when the VM lets go, as it
+//!    ([`Link::Weak`]), so the object dies when the VM lets go, as it
 //!    would in CPython (`__del__`, weakref callbacks run then); for others a
 //!    later [`sweep`] frees the proxy once the VM has let go.
 //! 4a. Handing a pointer to C ([`as_c`]) makes a weak link strong again:
@@ -36,11 +36,11 @@
 //!    definition and state, a capsule's destructor: [`Aux`]) dies only with
 //!    its object, never early, and its finalizer runs while the proxy is
 //!    still whole and linked.
-//! 8. An instance of a C type ([`FLAG_C_OBJECT`]) is the other way round:
+//! 8. An instance of a C type ([`is_c_instance`]) is the other way round:
 //!    its memory is the object, and its VM object is a wrapper whose payload
 //!    ([`CInstance`]) points back. The link holds the wrapper while C counts
 //!    the instance (`ob_refcnt > 0`) and is a plain, non-owning pointer
-//!    otherwise ([`FLAG_WEAK_LINK`]); handing the pointer to C makes it
+//!    otherwise ([`Link::PointsAtWrapper`]); handing the pointer to C makes it
 //!    owning again (as 4a). When the wrapper dies the link is cleared, and
 //!    `tp_dealloc` runs once neither holds the instance: at the wrapper's
 //!    death if C's count is zero, else when C's count reaches zero.
@@ -61,7 +61,7 @@ use std::ptr::{NonNull, null, null_mut};
 pub struct Prefix {
     /// The linked VM object: a strong reference from `PyObjectRef::into_raw`,
     /// or null while a C-built object has not crossed to the VM. With
-    /// [`FLAG_WEAK_LINK`], a strong reference to a weakref to it instead.
+    /// [`Link::Weak`], a strong reference to a weakref to it instead.
     vm: *const PyObject,
     /// Data the layer keeps beside the object; freed with the proxy.
     aux: *mut Aux,
@@ -80,11 +80,11 @@ const _: () = assert!(PREFIX_SIZE % 16 == 0, "objects must stay 16-byte aligned"
 pub const FLAG_PREFIXED: u16 = 1 << 13;
 
 /// Bit in `ob_flags`: the prefix's link is weak (rule 4), or for a C-type
-/// instance not owning (rule 8).
-pub const FLAG_WEAK_LINK: u16 = 1 << 12;
+/// instance not owning (rule 8). Read and written only through [`Link`].
+const FLAG_WEAK_LINK: u16 = 1 << 12;
 
 /// Bit in `ob_flags`: an instance of a C type (rule 8).
-pub const FLAG_C_OBJECT: u16 = 1 << 11;
+const FLAG_C_OBJECT: u16 = 1 << 11;
 
 /// Bit in `ob_flags`: the instance's `tp_finalize` has run (it runs once).
 pub const FLAG_FINALIZED: u16 = 1 << 10;
@@ -164,6 +164,62 @@ pub unsafe fn prefix(op: *mut CObject) -> *mut Prefix {
 #[inline(always)]
 pub unsafe fn is_prefixed(op: *mut CObject) -> bool {
     unsafe { (*op).ob_flags & FLAG_PREFIXED != 0 }
+}
+
+/// What the link of a prefixed object is (rules 3, 4, 5 and 8). Read by
+/// [`link_state`] and written by [`set_link_state`], the only places that
+/// know how it is kept (two `ob_flags` bits and the prefix's pointer).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Link {
+    /// Memory C built that has not crossed to the VM yet (rule 5), or
+    /// whose link was dropped for C to change it.
+    Unlinked,
+    /// Holds a strong reference to the VM object (rule 3).
+    Strong,
+    /// Holds a strong reference to a weakref to the VM object (rule 4).
+    Weak,
+    /// A C-type instance without a VM wrapper (none made yet, or it died).
+    NoWrapper,
+    /// A C-type instance whose link owns its wrapper: C counts it (rule 8).
+    OwnsWrapper,
+    /// A C-type instance whose link only points at its wrapper.
+    PointsAtWrapper,
+}
+
+#[inline(always)]
+pub unsafe fn link_state(op: *mut CObject) -> Link {
+    unsafe {
+        let flags = (*op).ob_flags;
+        // The weak bit first: the hot paths ask only whether a link is weak,
+        // and then the prefix need not be read.
+        match (flags & FLAG_WEAK_LINK != 0, flags & FLAG_C_OBJECT != 0) {
+            (true, true) => Link::PointsAtWrapper,
+            (true, false) => Link::Weak,
+            (false, instance) => match (instance, !(*prefix(op)).vm.is_null()) {
+                (true, false) => Link::NoWrapper,
+                (true, true) => Link::OwnsWrapper,
+                (false, false) => Link::Unlinked,
+                (false, true) => Link::Strong,
+            },
+        }
+    }
+}
+
+/// Records `state` (the caller has set the prefix's pointer to match).
+#[inline(always)]
+unsafe fn set_link_state(op: *mut CObject, state: Link) {
+    unsafe {
+        match state {
+            Link::Weak | Link::PointsAtWrapper => (*op).ob_flags |= FLAG_WEAK_LINK,
+            Link::Unlinked | Link::Strong | Link::NoWrapper | Link::OwnsWrapper => (*op).ob_flags &= !FLAG_WEAK_LINK,
+        }
+    }
+}
+
+/// Whether `op` (prefixed) is an instance of a C type (rule 8).
+#[inline(always)]
+pub unsafe fn is_c_instance(op: *mut CObject) -> bool {
+    unsafe { (*op).ob_flags & FLAG_C_OBJECT != 0 }
 }
 
 /// Zeroed memory of `size` bytes behind a [`Prefix`]: every object the
@@ -308,23 +364,23 @@ fn layout_of(tp_flags: std::ffi::c_ulong) -> Option<&'static Layout> {
 pub fn as_c(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
     if let Some(&p) = table().by_vm.get(&key(obj)) {
         unsafe {
-            if (*p).ob_flags & FLAG_WEAK_LINK == 0 {
-                return p;
-            }
-            if (*p).ob_flags & FLAG_C_OBJECT != 0 {
-                // Rule 8: the link points at `obj` itself; it owns it again.
-                (*prefix(p)).vm = obj.to_owned().into_raw().as_ptr();
-                (*p).ob_flags &= !FLAG_WEAK_LINK;
-                return p;
-            }
-            // Rule 4a. The weakref may also be a dead one left by an object
-            // that lived at this address before `obj`.
-            match upgrade(p) {
-                Some(target) if target.is(obj) => {
-                    make_strong(p, target);
+            match link_state(p) {
+                Link::PointsAtWrapper => {
+                    // Rule 8: the link points at `obj` itself; it owns it again.
+                    (*prefix(p)).vm = obj.to_owned().into_raw().as_ptr();
+                    set_link_state(p, Link::OwnsWrapper);
                     return p;
                 }
-                _ => release_stale(p),
+                // Rule 4a. The weakref may also be a dead one left by an
+                // object that lived at this address before `obj`.
+                Link::Weak => match upgrade(p) {
+                    Some(target) if target.is(obj) => {
+                        make_strong(p, target);
+                        return p;
+                    }
+                    _ => release_stale(p),
+                },
+                _ => return p,
             }
         }
     }
@@ -404,7 +460,7 @@ unsafe fn make_strong(p: *mut CObject, target: PyObjectRef) {
     unsafe {
         let pre = prefix(p);
         let weak = std::mem::replace(&mut (*pre).vm, target.into_raw().as_ptr());
-        (*p).ob_flags &= !FLAG_WEAK_LINK;
+        set_link_state(p, Link::Strong);
         drop(PyObjectRef::from_raw(NonNull::new_unchecked(weak as *mut PyObject)));
     }
 }
@@ -435,7 +491,7 @@ unsafe fn make_weak(p: *mut CObject) -> bool {
             }
         };
         let strong = std::mem::replace(&mut (*pre).vm, weak.into_raw().as_ptr());
-        (*p).ob_flags |= FLAG_WEAK_LINK;
+        set_link_state(p, Link::Weak);
         // The VM holds the target elsewhere (the caller checked), so this
         // drop only gives up our share.
         drop(PyObjectRef::from_raw(NonNull::new_unchecked(strong as *mut PyObject)));
@@ -480,7 +536,7 @@ unsafe fn release_stale(p: *mut CObject) {
 pub unsafe fn from_c_ref<'a>(op: *mut CObject, vm: &VirtualMachine) -> PyResult<&'a PyObject> {
     unsafe {
         if is_prefixed(op) {
-            if (*op).ob_flags & (FLAG_WEAK_LINK | FLAG_C_OBJECT) == FLAG_WEAK_LINK {
+            if link_state(op) == Link::Weak {
                 // A borrowed result needs a holder: the link, made strong.
                 let target = upgrade(op).ok_or_else(|| dead_object(op, vm))?;
                 make_strong(op, target);
@@ -508,7 +564,7 @@ pub unsafe fn from_c_ref<'a>(op: *mut CObject, vm: &VirtualMachine) -> PyResult<
 pub unsafe fn from_c(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     unsafe {
         if is_prefixed(op) {
-            if (*op).ob_flags & (FLAG_WEAK_LINK | FLAG_C_OBJECT) == FLAG_WEAK_LINK {
+            if link_state(op) == Link::Weak {
                 return upgrade(op).ok_or_else(|| dead_object(op, vm));
             }
             let linked = (*prefix(op)).vm;
@@ -553,8 +609,8 @@ pub unsafe fn from_c_steal(op: *mut CObject, vm: &VirtualMachine) -> PyResult<Py
             // C gave away its last reference and the VM holds the object only
             // through the link and `obj`: no borrowed pointer to this proxy can
             // still be valid, so the proxy goes now rather than at a sweep.
-            let strong_link = (*op).ob_flags & (FLAG_WEAK_LINK | FLAG_C_OBJECT | FLAG_C_FIELDS) == 0;
-            if c == 1 && strong_link && obj.strong_count() == 2 && is_prefixed(op) && !has_state(op) {
+            let plain = is_prefixed(op) && link_state(op) == Link::Strong && (*op).ob_flags & FLAG_C_FIELDS == 0;
+            if c == 1 && plain && obj.strong_count() == 2 && !has_state(op) {
                 (*op).ob_refcnt = 0;
                 free_proxy(op);
                 return result;
@@ -572,14 +628,15 @@ pub unsafe fn from_c_steal(op: *mut CObject, vm: &VirtualMachine) -> PyResult<Py
 /// for a sweep would only grow the table.
 pub unsafe fn release_argument(op: *mut CObject) {
     unsafe {
-        if !is_prefixed(op) || (*op).ob_refcnt != 0 || (*op).ob_flags & (FLAG_WEAK_LINK | FLAG_C_FIELDS) != 0 {
+        if !is_prefixed(op) || (*op).ob_refcnt != 0 || (*op).ob_flags & FLAG_C_FIELDS != 0 {
             return;
         }
-        if (*op).ob_flags & FLAG_C_OBJECT != 0 {
+        match link_state(op) {
             // Rule 8: the call's arguments hold the wrapper, so this is not
             // its last reference.
-            unhold_instance(op);
-            return;
+            Link::OwnsWrapper => return unhold_instance(op),
+            Link::Strong => {}
+            _ => return,
         }
         if has_state(op) {
             return;
@@ -607,7 +664,7 @@ unsafe fn materialize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjec
     unsafe {
         let tp = (*op).ob_type;
         let flags = (*tp).tp_flags;
-        let obj: PyObjectRef = if (*op).ob_flags & FLAG_C_OBJECT != 0 {
+        let obj: PyObjectRef = if is_c_instance(op) {
             new_wrapper(op, vm)?
         } else if let Some(realize) = layout_of(flags).and_then(|l| l.realize) {
             realize(op, vm)?
@@ -625,8 +682,7 @@ unsafe fn materialize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjec
 /// here, since it counts only C's references).
 pub unsafe fn vm_shares(op: *mut CObject) -> bool {
     unsafe {
-        let linked = (*prefix(op)).vm;
-        !linked.is_null() && (*op).ob_flags & FLAG_WEAK_LINK == 0 && (*linked).strong_count() > 1
+        link_state(op) == Link::Strong && (*(*prefix(op)).vm).strong_count() > 1
     }
 }
 
@@ -635,12 +691,12 @@ pub unsafe fn vm_shares(op: *mut CObject) -> bool {
 /// next crossing builds a fresh VM object.
 pub unsafe fn unlink_for_mutation(op: *mut CObject) {
     unsafe {
-        let pre = prefix(op);
-        let linked = (*pre).vm;
         // Tuples and bytes cannot be weakly referenced, so their link is strong.
-        if linked.is_null() || (*op).ob_flags & FLAG_WEAK_LINK != 0 {
+        if link_state(op) != Link::Strong {
             return;
         }
+        let pre = prefix(op);
+        let linked = (*pre).vm;
         table().by_vm.remove(&(*pre).key);
         (*pre).vm = null();
         drop(PyObjectRef::from_raw(NonNull::new_unchecked(linked as *mut PyObject)));
@@ -687,7 +743,7 @@ pub unsafe fn set_aux(op: *mut CObject, value: Aux) {
 /// its VM object.
 unsafe fn has_state(op: *mut CObject) -> bool {
     unsafe {
-        (*op).ob_flags & FLAG_C_OBJECT != 0 || matches!(aux(op), Some(Aux::Module(_) | Aux::Capsule(_)))
+        is_c_instance(op) || matches!(aux(op), Some(Aux::Module(_) | Aux::Capsule(_)))
     }
 }
 
@@ -698,26 +754,23 @@ unsafe fn has_state(op: *mut CObject) -> bool {
 pub unsafe fn dealloc(op: *mut CObject) {
     unsafe {
         if is_prefixed(op) {
-            if (*op).ob_flags & FLAG_C_OBJECT != 0 {
-                if (*prefix(op)).vm.is_null() {
-                    dealloc_instance(op);
-                } else {
-                    unhold_instance(op);
+            match link_state(op) {
+                Link::NoWrapper => dealloc_instance(op),
+                Link::OwnsWrapper | Link::PointsAtWrapper => unhold_instance(op),
+                Link::Weak => {
+                    if upgrade(op).is_none() {
+                        free_proxy(op);
+                    }
                 }
-                return;
-            }
-            if (*op).ob_flags & FLAG_WEAK_LINK != 0 {
-                if upgrade(op).is_none() {
-                    free_proxy(op);
+                Link::Unlinked => free_proxy(op),
+                Link::Strong => {
+                    if (*(*prefix(op)).vm).strong_count() == 1 {
+                        free_proxy(op);
+                    } else {
+                        // The VM still holds the object: rule 4.
+                        make_weak(op);
+                    }
                 }
-                return;
-            }
-            let linked = (*prefix(op)).vm;
-            if linked.is_null() || (*linked).strong_count() == 1 {
-                free_proxy(op);
-            } else {
-                // The VM still holds the object: rule 4.
-                make_weak(op);
             }
             return;
         }
@@ -778,7 +831,7 @@ pub fn sweep() {
         .values()
         .copied()
         .filter(|&p| unsafe { is_dead(p) || held_only_by_link(p) })
-        .partition(|&p| unsafe { (*p).ob_flags & FLAG_C_OBJECT == 0 });
+        .partition(|&p| unsafe { !is_c_instance(p) });
     for p in dead {
         // An earlier free in this loop may have changed what holds `p`.
         unsafe {
@@ -800,26 +853,21 @@ pub fn sweep() {
 
 unsafe fn is_dead(p: *mut CObject) -> bool {
     unsafe {
-        if !is_prefixed(p) || (*p).ob_refcnt != 0 || (*p).ob_flags & FLAG_C_OBJECT != 0 {
+        if !is_prefixed(p) || (*p).ob_refcnt != 0 {
             return false;
         }
-        if (*p).ob_flags & FLAG_WEAK_LINK != 0 {
-            return upgrade(p).is_none();
+        match link_state(p) {
+            Link::Weak => upgrade(p).is_none(),
+            Link::Strong => (*(*prefix(p)).vm).strong_count() == 1,
+            _ => false,
         }
-        let linked = (*prefix(p)).vm;
-        !linked.is_null() && (*linked).strong_count() == 1
     }
 }
 
 /// A C-type instance C does not count whose wrapper only the link holds.
 unsafe fn held_only_by_link(p: *mut CObject) -> bool {
     unsafe {
-        let flags = (*p).ob_flags;
-        if flags & FLAG_C_OBJECT == 0 || flags & FLAG_WEAK_LINK != 0 || (*p).ob_refcnt != 0 {
-            return false;
-        }
-        let linked = (*prefix(p)).vm;
-        !linked.is_null() && (*linked).strong_count() == 1
+        (*p).ob_refcnt == 0 && link_state(p) == Link::OwnsWrapper && (*(*prefix(p)).vm).strong_count() == 1
     }
 }
 
@@ -917,10 +965,10 @@ unsafe fn new_wrapper(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjec
 /// which may be the wrapper's last reference (then `instance_died` runs).
 unsafe fn unhold_instance(op: *mut CObject) {
     unsafe {
-        if (*op).ob_flags & FLAG_WEAK_LINK != 0 {
+        if link_state(op) != Link::OwnsWrapper {
             return;
         }
-        (*op).ob_flags |= FLAG_WEAK_LINK;
+        set_link_state(op, Link::PointsAtWrapper);
         let wrapper = (*prefix(op)).vm;
         drop(PyObjectRef::from_raw(NonNull::new_unchecked(wrapper as *mut PyObject)));
     }
@@ -936,7 +984,7 @@ unsafe fn instance_died(op: *mut CObject) {
         }
         (*pre).vm = null();
         (*pre).key = 0;
-        (*op).ob_flags &= !FLAG_WEAK_LINK;
+        set_link_state(op, Link::NoWrapper);
         if (*op).ob_refcnt == 0 {
             dealloc_instance(op);
         }
@@ -956,7 +1004,7 @@ unsafe fn dealloc_instance(op: *mut CObject) {
 
 /// The C-type instances that have a VM wrapper.
 pub fn c_objects() -> Vec<*mut CObject> {
-    table().by_vm.values().copied().filter(|&p| unsafe { (*p).ob_flags & FLAG_C_OBJECT != 0 }).collect()
+    table().by_vm.values().copied().filter(|&p| unsafe { is_c_instance(p) }).collect()
 }
 
 /// Whether `op` (prefixed) has a VM object.
@@ -966,7 +1014,7 @@ pub unsafe fn is_linked(op: *mut CObject) -> bool {
 
 /// Whether `op` (prefixed) holds its VM object with a strong reference.
 pub unsafe fn has_owning_link(op: *mut CObject) -> bool {
-    unsafe { is_linked(op) && (*op).ob_flags & FLAG_WEAK_LINK == 0 }
+    unsafe { matches!(link_state(op), Link::Strong | Link::OwnsWrapper) }
 }
 
 /// The C-type instance whose wrapper `obj` is.

@@ -215,7 +215,7 @@ capi! {
         let args = FuncArgs::new(positional(args, vm)?, kwargs_of(kwargs, vm)?);
         match vectorcall_of(callable.0) {
             Some(f) => vectorcall(callable.0, f, args, vm),
-            None if (*callable.0).ob_flags & proxy::FLAG_C_OBJECT == 0 => {
+            None if !proxy::is_c_instance(callable.0) => {
                 let obj = proxy::from_c(callable.0, vm)?;
                 pystate::without_gil(|| obj.call(args, vm))
             }
