@@ -321,6 +321,20 @@ macro_rules! capi {
     };
 }
 
+/// Checks, at compile time, that the rows of exported functions written as
+/// plain `#[no_mangle]` functions (the few that need no VM: reference
+/// counting, the allocators, the GIL itself) name the module they are in,
+/// as [`capi!`] does for its functions.
+#[macro_export]
+macro_rules! declared_here {
+    ($($name:ident),* $(,)?) => {$(
+        const _: () = assert!(
+            $crate::boundary::check_decl(&$crate::decls::$name, module_path!(), $crate::decls::$name.args, $crate::decls::$name.result),
+            concat!("cpyext/capi.decl: the row of ", stringify!($name), " names another module")
+        );
+    )*};
+}
+
 /// Declares C functions the layer hands to C by pointer only (the slots of
 /// the type objects it makes), with the same conversions as [`capi!`].
 #[macro_export]

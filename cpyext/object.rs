@@ -55,6 +55,8 @@ pub fn init_singletons(vm: &VirtualMachine) {
     }
 }
 
+crate::declared_here!(_Py_Dealloc, Py_IncRef, Py_DecRef);
+
 /// Called by `Py_DECREF` when C's count reaches zero.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn _Py_Dealloc(op: *mut CObject) {

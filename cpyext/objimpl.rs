@@ -167,6 +167,8 @@ unsafe fn call_finalizer_once(op: *mut CObject) {
     }
 }
 
+crate::declared_here!(PyObject_GC_Track, PyObject_GC_UnTrack, PyObject_GC_Del);
+
 /// `PyObject_GC_Track`: the collector may look into the object (through
 /// its wrapper, which the VM tracks; see `gcmodule`).
 #[unsafe(no_mangle)]

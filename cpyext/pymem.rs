@@ -28,6 +28,11 @@ macro_rules! allocators {
     };
 }
 
+crate::declared_here!(
+    PyMem_Malloc, PyMem_Calloc, PyMem_Realloc, PyMem_Free,
+    PyMem_RawMalloc, PyMem_RawCalloc, PyMem_RawRealloc, PyMem_RawFree,
+    PyObject_Malloc, PyObject_Calloc, PyObject_Realloc, PyObject_Free,
+);
 allocators!(PyMem_Malloc, PyMem_Calloc, PyMem_Realloc, PyMem_Free);
 allocators!(PyMem_RawMalloc, PyMem_RawCalloc, PyMem_RawRealloc, PyMem_RawFree);
 

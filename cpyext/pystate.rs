@@ -172,6 +172,19 @@ fn tstate_ptr() -> *mut ThreadState {
 const PYGILSTATE_LOCKED: c_int = 0;
 const PYGILSTATE_UNLOCKED: c_int = 1;
 
+crate::declared_here!(
+    PyEval_SaveThread,
+    PyEval_RestoreThread,
+    PyGILState_Ensure,
+    PyGILState_Release,
+    PyGILState_Check,
+    PyGILState_GetThisThreadState,
+    PyThreadState_Get,
+    PyThreadState_GetUnchecked,
+    PyEval_InitThreads,
+    Py_IsInitialized,
+);
+
 /// `PyEval_SaveThread` (`Py_BEGIN_ALLOW_THREADS`): gives up the GIL.
 #[unsafe(no_mangle)]
 pub extern "C" fn PyEval_SaveThread() -> *mut ThreadState {
