@@ -19,6 +19,7 @@ use rustpython_vm::{
     AsObject, Py, PyObjectRef, PyResult, VirtualMachine,
     builtins::{PyStr, PyType},
     function::{FuncArgs, PyMethodFlags},
+    types::PyTypeSlots,
 };
 use std::ffi::c_int;
 
@@ -55,12 +56,17 @@ pub struct SlotDef {
     /// Byte offset of the field in its part.
     pub offset: usize,
     pub inherit: Inherit,
+    /// The wrapper dunders the slot gives a class that defines it.
+    pub dunders: &'static [&'static str],
+    /// Makes a VM type's slots call the C function `f` of this slot
+    /// ([`install`]); `None` for slots the VM has no slot for.
+    pub to_vm: Option<fn(&PyTypeSlots, *mut std::ffi::c_void)>,
 }
 
 macro_rules! slotdefs {
-    ($($id:literal $part:ident $inherit:ident $field:ident;)*) => {
+    ($($id:literal $part:ident $inherit:ident $field:ident [$($dunder:literal),*] $to_vm:expr;)*) => {
         /// Every slot, in id order: the one table `PyType_FromSpec`,
-        /// `PyType_GetSlot` and inheritance read.
+        /// `PyType_GetSlot`, inheritance and [`install`] read.
         pub static SLOTDEFS: &[SlotDef] = &[$(
             SlotDef {
                 id: $id,
@@ -68,6 +74,8 @@ macro_rules! slotdefs {
                 part: Part::$part,
                 offset: slotdefs!(@offset $part $field),
                 inherit: Inherit::$inherit,
+                dunders: &[$($dunder),*],
+                to_vm: $to_vm,
             },
         )*];
     };
@@ -81,86 +89,128 @@ macro_rules! slotdefs {
 // Ids 1 and 2 (`bf_getbuffer`, `bf_releasebuffer`) wait for the buffer
 // protocol; 83 (`Py_tp_token`) is read by `PyType_FromSpec` itself.
 slotdefs! {
-    3 Mapping Copy mp_ass_subscript;
-    4 Mapping Copy mp_length;
-    5 Mapping Copy mp_subscript;
-    6 Number Copy nb_absolute;
-    7 Number Copy nb_add;
-    8 Number Copy nb_and;
-    9 Number Copy nb_bool;
-    10 Number Copy nb_divmod;
-    11 Number Copy nb_float;
-    12 Number Copy nb_floor_divide;
-    13 Number Copy nb_index;
-    14 Number Copy nb_inplace_add;
-    15 Number Copy nb_inplace_and;
-    16 Number Copy nb_inplace_floor_divide;
-    17 Number Copy nb_inplace_lshift;
-    18 Number Copy nb_inplace_multiply;
-    19 Number Copy nb_inplace_or;
-    20 Number Copy nb_inplace_power;
-    21 Number Copy nb_inplace_remainder;
-    22 Number Copy nb_inplace_rshift;
-    23 Number Copy nb_inplace_subtract;
-    24 Number Copy nb_inplace_true_divide;
-    25 Number Copy nb_inplace_xor;
-    26 Number Copy nb_int;
-    27 Number Copy nb_invert;
-    28 Number Copy nb_lshift;
-    29 Number Copy nb_multiply;
-    30 Number Copy nb_negative;
-    31 Number Copy nb_or;
-    32 Number Copy nb_positive;
-    33 Number Copy nb_power;
-    34 Number Copy nb_remainder;
-    35 Number Copy nb_rshift;
-    36 Number Copy nb_subtract;
-    37 Number Copy nb_true_divide;
-    38 Number Copy nb_xor;
-    39 Sequence Copy sq_ass_item;
-    40 Sequence Copy sq_concat;
-    41 Sequence Copy sq_contains;
-    42 Sequence Copy sq_inplace_concat;
-    43 Sequence Copy sq_inplace_repeat;
-    44 Sequence Copy sq_item;
-    45 Sequence Copy sq_length;
-    46 Sequence Copy sq_repeat;
-    47 Type Copy tp_alloc;
-    48 Type No tp_base;
-    49 Type No tp_bases;
-    50 Type Copy tp_call;
-    51 Type Rule tp_clear;
-    52 Type Copy tp_dealloc;
-    53 Type No tp_del;
-    54 Type Copy tp_descr_get;
-    55 Type Copy tp_descr_set;
-    56 Type No tp_doc;
-    57 Type No tp_getattr;
-    58 Type Copy tp_getattro;
-    59 Type Rule tp_hash;
-    60 Type Copy tp_init;
-    61 Type Copy tp_is_gc;
-    62 Type Copy tp_iter;
-    63 Type Copy tp_iternext;
-    64 Type No tp_methods;
-    65 Type Rule tp_new;
-    66 Type Copy tp_repr;
-    67 Type Rule tp_richcompare;
-    68 Type No tp_setattr;
-    69 Type Copy tp_setattro;
-    70 Type Copy tp_str;
-    71 Type Rule tp_traverse;
-    72 Type No tp_members;
-    73 Type No tp_getset;
-    74 Type Copy tp_free;
-    75 Number Copy nb_matrix_multiply;
-    76 Number Copy nb_inplace_matrix_multiply;
-    77 Async Copy am_await;
-    78 Async Copy am_aiter;
-    79 Async Copy am_anext;
-    80 Type Copy tp_finalize;
-    81 Async Copy am_send;
-    82 Type No tp_vectorcall;
+    3 Mapping Copy mp_ass_subscript ["__setitem__", "__delitem__"] Some(|s, _| s.as_mapping.ass_subscript.store(Some(native::mp_ass_subscript)));
+    4 Mapping Copy mp_length ["__len__"] Some(|s, _| s.as_mapping.length.store(Some(native::mp_length)));
+    5 Mapping Copy mp_subscript ["__getitem__"] Some(|s, _| s.as_mapping.subscript.store(Some(native::mp_subscript)));
+    6 Number Copy nb_absolute ["__abs__"] Some(|s, _| s.as_number.absolute.store(Some(native::nb_absolute)));
+    7 Number Copy nb_add ["__add__", "__radd__"] Some(|s, _| {
+        s.as_number.add.store(Some(native::nb_add));
+        s.as_number.right_add.store(Some(native::nb_add_r));
+    });
+    8 Number Copy nb_and ["__and__", "__rand__"] Some(|s, _| {
+        s.as_number.and.store(Some(native::nb_and));
+        s.as_number.right_and.store(Some(native::nb_and_r));
+    });
+    9 Number Copy nb_bool ["__bool__"] Some(|s, _| s.as_number.boolean.store(Some(native::nb_bool)));
+    10 Number Copy nb_divmod ["__divmod__", "__rdivmod__"] Some(|s, _| {
+        s.as_number.divmod.store(Some(native::nb_divmod));
+        s.as_number.right_divmod.store(Some(native::nb_divmod_r));
+    });
+    11 Number Copy nb_float ["__float__"] Some(|s, _| s.as_number.float.store(Some(native::nb_float)));
+    12 Number Copy nb_floor_divide ["__floordiv__", "__rfloordiv__"] Some(|s, _| {
+        s.as_number.floor_divide.store(Some(native::nb_floor_divide));
+        s.as_number.right_floor_divide.store(Some(native::nb_floor_divide_r));
+    });
+    13 Number Copy nb_index ["__index__"] Some(|s, _| s.as_number.index.store(Some(native::nb_index)));
+    14 Number Copy nb_inplace_add ["__iadd__"] Some(|s, _| s.as_number.inplace_add.store(Some(native::nb_inplace_add)));
+    15 Number Copy nb_inplace_and ["__iand__"] Some(|s, _| s.as_number.inplace_and.store(Some(native::nb_inplace_and)));
+    16 Number Copy nb_inplace_floor_divide ["__ifloordiv__"] Some(|s, _| s.as_number.inplace_floor_divide.store(Some(native::nb_inplace_floor_divide)));
+    17 Number Copy nb_inplace_lshift ["__ilshift__"] Some(|s, _| s.as_number.inplace_lshift.store(Some(native::nb_inplace_lshift)));
+    18 Number Copy nb_inplace_multiply ["__imul__"] Some(|s, _| s.as_number.inplace_multiply.store(Some(native::nb_inplace_multiply)));
+    19 Number Copy nb_inplace_or ["__ior__"] Some(|s, _| s.as_number.inplace_or.store(Some(native::nb_inplace_or)));
+    20 Number Copy nb_inplace_power ["__ipow__"] Some(|s, _| s.as_number.inplace_power.store(Some(native::nb_inplace_power)));
+    21 Number Copy nb_inplace_remainder ["__imod__"] Some(|s, _| s.as_number.inplace_remainder.store(Some(native::nb_inplace_remainder)));
+    22 Number Copy nb_inplace_rshift ["__irshift__"] Some(|s, _| s.as_number.inplace_rshift.store(Some(native::nb_inplace_rshift)));
+    23 Number Copy nb_inplace_subtract ["__isub__"] Some(|s, _| s.as_number.inplace_subtract.store(Some(native::nb_inplace_subtract)));
+    24 Number Copy nb_inplace_true_divide ["__itruediv__"] Some(|s, _| s.as_number.inplace_true_divide.store(Some(native::nb_inplace_true_divide)));
+    25 Number Copy nb_inplace_xor ["__ixor__"] Some(|s, _| s.as_number.inplace_xor.store(Some(native::nb_inplace_xor)));
+    26 Number Copy nb_int ["__int__"] Some(|s, _| s.as_number.int.store(Some(native::nb_int)));
+    27 Number Copy nb_invert ["__invert__"] Some(|s, _| s.as_number.invert.store(Some(native::nb_invert)));
+    28 Number Copy nb_lshift ["__lshift__", "__rlshift__"] Some(|s, _| {
+        s.as_number.lshift.store(Some(native::nb_lshift));
+        s.as_number.right_lshift.store(Some(native::nb_lshift_r));
+    });
+    29 Number Copy nb_multiply ["__mul__", "__rmul__"] Some(|s, _| {
+        s.as_number.multiply.store(Some(native::nb_multiply));
+        s.as_number.right_multiply.store(Some(native::nb_multiply_r));
+    });
+    30 Number Copy nb_negative ["__neg__"] Some(|s, _| s.as_number.negative.store(Some(native::nb_negative)));
+    31 Number Copy nb_or ["__or__", "__ror__"] Some(|s, _| {
+        s.as_number.or.store(Some(native::nb_or));
+        s.as_number.right_or.store(Some(native::nb_or_r));
+    });
+    32 Number Copy nb_positive ["__pos__"] Some(|s, _| s.as_number.positive.store(Some(native::nb_positive)));
+    33 Number Copy nb_power ["__pow__", "__rpow__"] Some(|s, _| {
+        s.as_number.power.store(Some(native::nb_power));
+        s.as_number.right_power.store(Some(native::nb_power_r));
+    });
+    34 Number Copy nb_remainder ["__mod__", "__rmod__"] Some(|s, _| {
+        s.as_number.remainder.store(Some(native::nb_remainder));
+        s.as_number.right_remainder.store(Some(native::nb_remainder_r));
+    });
+    35 Number Copy nb_rshift ["__rshift__", "__rrshift__"] Some(|s, _| {
+        s.as_number.rshift.store(Some(native::nb_rshift));
+        s.as_number.right_rshift.store(Some(native::nb_rshift_r));
+    });
+    36 Number Copy nb_subtract ["__sub__", "__rsub__"] Some(|s, _| {
+        s.as_number.subtract.store(Some(native::nb_subtract));
+        s.as_number.right_subtract.store(Some(native::nb_subtract_r));
+    });
+    37 Number Copy nb_true_divide ["__truediv__", "__rtruediv__"] Some(|s, _| {
+        s.as_number.true_divide.store(Some(native::nb_true_divide));
+        s.as_number.right_true_divide.store(Some(native::nb_true_divide_r));
+    });
+    38 Number Copy nb_xor ["__xor__", "__rxor__"] Some(|s, _| {
+        s.as_number.xor.store(Some(native::nb_xor));
+        s.as_number.right_xor.store(Some(native::nb_xor_r));
+    });
+    39 Sequence Copy sq_ass_item ["__setitem__", "__delitem__"] Some(|s, _| s.as_sequence.ass_item.store(Some(native::sq_ass_item)));
+    40 Sequence Copy sq_concat ["__add__"] Some(|s, _| s.as_sequence.concat.store(Some(native::sq_concat)));
+    41 Sequence Copy sq_contains ["__contains__"] Some(|s, _| s.as_sequence.contains.store(Some(native::sq_contains)));
+    42 Sequence Copy sq_inplace_concat ["__iadd__"] Some(|s, _| s.as_sequence.inplace_concat.store(Some(native::sq_inplace_concat)));
+    43 Sequence Copy sq_inplace_repeat ["__imul__"] Some(|s, _| s.as_sequence.inplace_repeat.store(Some(native::sq_inplace_repeat)));
+    44 Sequence Copy sq_item ["__getitem__"] Some(|s, _| s.as_sequence.item.store(Some(native::sq_item)));
+    45 Sequence Copy sq_length ["__len__"] Some(|s, _| s.as_sequence.length.store(Some(native::sq_length)));
+    46 Sequence Copy sq_repeat ["__mul__", "__rmul__"] Some(|s, _| s.as_sequence.repeat.store(Some(native::sq_repeat)));
+    47 Type Copy tp_alloc [] None;
+    48 Type No tp_base [] None;
+    49 Type No tp_bases [] None;
+    50 Type Copy tp_call ["__call__"] Some(|s, _| s.call.store(Some(crate::typeobject::c_call)));
+    51 Type Rule tp_clear [] None;
+    52 Type Copy tp_dealloc [] None;
+    53 Type No tp_del [] None;
+    54 Type Copy tp_descr_get ["__get__"] Some(|s, _| s.descr_get.store(Some(native::descr_get)));
+    55 Type Copy tp_descr_set ["__set__", "__delete__"] Some(|s, _| s.descr_set.store(Some(native::descr_set)));
+    56 Type No tp_doc [] None;
+    57 Type No tp_getattr [] None;
+    58 Type Copy tp_getattro ["__getattribute__"] Some(|s, _| s.getattro.store(Some(native::getattro)));
+    59 Type Rule tp_hash ["__hash__"] Some(|s, f| s.hash.store(Some(if f as *const () == object::PyObject_HashNotImplemented as *const () { rustpython_vm::types::hash_not_implemented } else { native::hash })));
+    60 Type Copy tp_init ["__init__"] Some(|s, _| s.init.store(Some(native::init)));
+    61 Type Copy tp_is_gc [] None;
+    62 Type Copy tp_iter ["__iter__"] Some(|s, _| s.iter.store(Some(native::iter)));
+    63 Type Copy tp_iternext ["__next__"] Some(|s, _| s.iternext.store(Some(native::iternext)));
+    64 Type No tp_methods [] None;
+    65 Type Rule tp_new [] None;
+    66 Type Copy tp_repr ["__repr__"] Some(|s, _| s.repr.store(Some(native::repr)));
+    67 Type Rule tp_richcompare ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"] Some(|s, _| s.richcompare.store(Some(native::richcompare)));
+    68 Type No tp_setattr [] None;
+    69 Type Copy tp_setattro ["__setattr__", "__delattr__"] Some(|s, _| s.setattro.store(Some(native::setattro)));
+    70 Type Copy tp_str ["__str__"] Some(|s, _| s.str.store(Some(native::str)));
+    71 Type Rule tp_traverse [] None;
+    72 Type No tp_members [] None;
+    73 Type No tp_getset [] None;
+    74 Type Copy tp_free [] None;
+    75 Number Copy nb_matrix_multiply ["__matmul__", "__rmatmul__"] Some(|s, _| {
+        s.as_number.matrix_multiply.store(Some(native::nb_matrix_multiply));
+        s.as_number.right_matrix_multiply.store(Some(native::nb_matrix_multiply_r));
+    });
+    76 Number Copy nb_inplace_matrix_multiply ["__imatmul__"] Some(|s, _| s.as_number.inplace_matrix_multiply.store(Some(native::nb_inplace_matrix_multiply)));
+    77 Async Copy am_await [] None;
+    78 Async Copy am_aiter [] None;
+    79 Async Copy am_anext [] None;
+    80 Type Copy tp_finalize ["__del__"] Some(|s, _| s.del.store(Some(native::finalize)));
+    81 Async Copy am_send [] None;
+    82 Type No tp_vectorcall [] None;
 }
 
 impl SlotDef {
@@ -187,6 +237,22 @@ impl SlotDef {
         let part = self.part_of(t);
         (!part.is_null()).then(|| unsafe { part.add(self.offset) as *mut *mut std::ffi::c_void })
     }
+}
+
+/// Whether `f`, in slot `d` of a C type, is the layer's own generic
+/// function (what a type gets from `object`), which is no slot of its own.
+fn is_generic(d: &SlotDef, f: *mut std::ffi::c_void) -> bool {
+    let f = f as *const ();
+    let generic: &[*const ()] = match d.name {
+        "tp_repr" => &[object::PyObject_Repr as *const ()],
+        "tp_str" => &[object::PyObject_Str as *const ()],
+        "tp_hash" => &[object::PyObject_Hash as *const ()],
+        "tp_richcompare" => &[object::PyObject_RichCompare as *const ()],
+        "tp_getattro" => &[object::PyObject_GenericGetAttr as *const (), object::PyObject_GetAttr as *const ()],
+        "tp_setattro" => &[object::PyObject_GenericSetAttr as *const (), object::PyObject_SetAttr as *const ()],
+        _ => &[],
+    };
+    generic.contains(&f)
 }
 
 type Body = dyn Fn(&[PyObjectRef], &VirtualMachine) -> PyResult + Send + Sync;
@@ -240,107 +306,14 @@ pub unsafe fn install(own: &PyTypeObject, class: &'static Py<PyType>, vm: &Virtu
     let s = &class.slots;
     // Which dunders the VM made wrappers for that are this type's own.
     let mut own_names: Vec<&'static str> = Vec::new();
-    macro_rules! set {
-        ($cond:expr, $slot:expr, $f:expr, $($name:literal),+) => {
-            if $cond {
-                $slot.store(Some($f));
-                own_names.extend([$($name),+]);
-            }
-        };
-    }
-    unsafe {
-        let t = own;
-        let generic = |f: Option<*const ()>, g: *const ()| f.is_some_and(|f| f == g);
-        set!(t.tp_repr.is_some() && !generic(t.tp_repr.map(|f| f as *const ()), object::PyObject_Repr as *const ()), s.repr, native::repr, "__repr__");
-        set!(t.tp_str.is_some() && !generic(t.tp_str.map(|f| f as *const ()), object::PyObject_Str as *const ()), s.str, native::str, "__str__");
-        if let Some(h) = t.tp_hash {
-            if h as *const () == object::PyObject_HashNotImplemented as *const () {
-                s.hash.store(Some(rustpython_vm::types::hash_not_implemented));
-                own_names.push("__hash__");
-            } else if h as *const () != object::PyObject_Hash as *const () {
-                s.hash.store(Some(native::hash));
-                own_names.push("__hash__");
-            }
+    for d in SLOTDEFS {
+        let (Some(to_vm), Some(field)) = (d.to_vm, d.field(own)) else { continue };
+        let f = unsafe { *field };
+        if f.is_null() || is_generic(d, f) {
+            continue;
         }
-        set!(t.tp_richcompare.is_some() && !generic(t.tp_richcompare.map(|f| f as *const ()), object::PyObject_RichCompare as *const ()),
-             s.richcompare, native::richcompare, "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__");
-        set!(t.tp_iter.is_some(), s.iter, native::iter, "__iter__");
-        set!(t.tp_iternext.is_some(), s.iternext, native::iternext, "__next__");
-        set!(t.tp_call.is_some(), s.call, crate::typeobject::c_call, "__call__");
-        set!(t.tp_getattro.is_some()
-                && !generic(t.tp_getattro.map(|f| f as *const ()), object::PyObject_GenericGetAttr as *const ())
-                && !generic(t.tp_getattro.map(|f| f as *const ()), object::PyObject_GetAttr as *const ()),
-             s.getattro, native::getattro, "__getattribute__");
-        set!(t.tp_setattro.is_some()
-                && !generic(t.tp_setattro.map(|f| f as *const ()), object::PyObject_GenericSetAttr as *const ())
-                && !generic(t.tp_setattro.map(|f| f as *const ()), object::PyObject_SetAttr as *const ()),
-             s.setattro, native::setattro, "__setattr__", "__delattr__");
-        set!(t.tp_descr_get.is_some(), s.descr_get, native::descr_get, "__get__");
-        set!(t.tp_descr_set.is_some(), s.descr_set, native::descr_set, "__set__", "__delete__");
-        set!(t.tp_init.is_some(), s.init, native::init, "__init__");
-        set!(t.tp_finalize.is_some(), s.del, native::finalize, "__del__");
-        if let Some(nb) = t.tp_as_number.as_ref() {
-            let n = &s.as_number;
-            macro_rules! binary {
-                ($c:ident, $left:ident, $right:ident, $l:ident, $r:ident, $name:literal, $rname:literal) => {
-                    set!(nb.$c.is_some(), n.$left, native::$l, $name);
-                    set!(nb.$c.is_some(), n.$right, native::$r, $rname);
-                };
-            }
-            binary!(nb_add, add, right_add, nb_add, nb_add_r, "__add__", "__radd__");
-            binary!(nb_subtract, subtract, right_subtract, nb_subtract, nb_subtract_r, "__sub__", "__rsub__");
-            binary!(nb_multiply, multiply, right_multiply, nb_multiply, nb_multiply_r, "__mul__", "__rmul__");
-            binary!(nb_remainder, remainder, right_remainder, nb_remainder, nb_remainder_r, "__mod__", "__rmod__");
-            binary!(nb_divmod, divmod, right_divmod, nb_divmod, nb_divmod_r, "__divmod__", "__rdivmod__");
-            binary!(nb_lshift, lshift, right_lshift, nb_lshift, nb_lshift_r, "__lshift__", "__rlshift__");
-            binary!(nb_rshift, rshift, right_rshift, nb_rshift, nb_rshift_r, "__rshift__", "__rrshift__");
-            binary!(nb_and, and, right_and, nb_and, nb_and_r, "__and__", "__rand__");
-            binary!(nb_xor, xor, right_xor, nb_xor, nb_xor_r, "__xor__", "__rxor__");
-            binary!(nb_or, or, right_or, nb_or, nb_or_r, "__or__", "__ror__");
-            binary!(nb_floor_divide, floor_divide, right_floor_divide, nb_floor_divide, nb_floor_divide_r, "__floordiv__", "__rfloordiv__");
-            binary!(nb_true_divide, true_divide, right_true_divide, nb_true_divide, nb_true_divide_r, "__truediv__", "__rtruediv__");
-            binary!(nb_matrix_multiply, matrix_multiply, right_matrix_multiply, nb_matrix_multiply, nb_matrix_multiply_r, "__matmul__", "__rmatmul__");
-            set!(nb.nb_power.is_some(), n.power, native::nb_power, "__pow__");
-            set!(nb.nb_power.is_some(), n.right_power, native::nb_power_r, "__rpow__");
-            set!(nb.nb_inplace_add.is_some(), n.inplace_add, native::nb_inplace_add, "__iadd__");
-            set!(nb.nb_inplace_subtract.is_some(), n.inplace_subtract, native::nb_inplace_subtract, "__isub__");
-            set!(nb.nb_inplace_multiply.is_some(), n.inplace_multiply, native::nb_inplace_multiply, "__imul__");
-            set!(nb.nb_inplace_remainder.is_some(), n.inplace_remainder, native::nb_inplace_remainder, "__imod__");
-            set!(nb.nb_inplace_power.is_some(), n.inplace_power, native::nb_inplace_power, "__ipow__");
-            set!(nb.nb_inplace_lshift.is_some(), n.inplace_lshift, native::nb_inplace_lshift, "__ilshift__");
-            set!(nb.nb_inplace_rshift.is_some(), n.inplace_rshift, native::nb_inplace_rshift, "__irshift__");
-            set!(nb.nb_inplace_and.is_some(), n.inplace_and, native::nb_inplace_and, "__iand__");
-            set!(nb.nb_inplace_xor.is_some(), n.inplace_xor, native::nb_inplace_xor, "__ixor__");
-            set!(nb.nb_inplace_or.is_some(), n.inplace_or, native::nb_inplace_or, "__ior__");
-            set!(nb.nb_inplace_floor_divide.is_some(), n.inplace_floor_divide, native::nb_inplace_floor_divide, "__ifloordiv__");
-            set!(nb.nb_inplace_true_divide.is_some(), n.inplace_true_divide, native::nb_inplace_true_divide, "__itruediv__");
-            set!(nb.nb_inplace_matrix_multiply.is_some(), n.inplace_matrix_multiply, native::nb_inplace_matrix_multiply, "__imatmul__");
-            set!(nb.nb_negative.is_some(), n.negative, native::nb_negative, "__neg__");
-            set!(nb.nb_positive.is_some(), n.positive, native::nb_positive, "__pos__");
-            set!(nb.nb_absolute.is_some(), n.absolute, native::nb_absolute, "__abs__");
-            set!(nb.nb_invert.is_some(), n.invert, native::nb_invert, "__invert__");
-            set!(nb.nb_int.is_some(), n.int, native::nb_int, "__int__");
-            set!(nb.nb_float.is_some(), n.float, native::nb_float, "__float__");
-            set!(nb.nb_index.is_some(), n.index, native::nb_index, "__index__");
-            set!(nb.nb_bool.is_some(), n.boolean, native::nb_bool, "__bool__");
-        }
-        if let Some(mp) = t.tp_as_mapping.as_ref() {
-            let m = &s.as_mapping;
-            set!(mp.mp_length.is_some(), m.length, native::mp_length, "__len__");
-            set!(mp.mp_subscript.is_some(), m.subscript, native::mp_subscript, "__getitem__");
-            set!(mp.mp_ass_subscript.is_some(), m.ass_subscript, native::mp_ass_subscript, "__setitem__", "__delitem__");
-        }
-        if let Some(sq) = t.tp_as_sequence.as_ref() {
-            let q = &s.as_sequence;
-            set!(sq.sq_length.is_some(), q.length, native::sq_length, "__len__");
-            set!(sq.sq_concat.is_some(), q.concat, native::sq_concat, "__add__");
-            set!(sq.sq_repeat.is_some(), q.repeat, native::sq_repeat, "__mul__", "__rmul__");
-            set!(sq.sq_item.is_some(), q.item, native::sq_item, "__getitem__");
-            set!(sq.sq_ass_item.is_some(), q.ass_item, native::sq_ass_item, "__setitem__", "__delitem__");
-            set!(sq.sq_contains.is_some(), q.contains, native::sq_contains, "__contains__");
-            set!(sq.sq_inplace_concat.is_some(), q.inplace_concat, native::sq_inplace_concat, "__iadd__");
-            set!(sq.sq_inplace_repeat.is_some(), q.inplace_repeat, native::sq_inplace_repeat, "__imul__");
-        }
+        to_vm(s, f);
+        own_names.extend(d.dunders);
     }
     // The VM makes a wrapper for every slot the type has, inherited ones
     // too; CPython's type dict holds only its own.
