@@ -86,6 +86,16 @@ macro_rules! slotdefs {
     (@offset Async $f:ident) => { std::mem::offset_of!(ffi::PyAsyncMethods, $f) };
 }
 
+/// A binary number slot installed as the VM's slot and its reflected one.
+macro_rules! binary_to_vm {
+    ($left:ident, $right:ident, $f:ident, $f_r:ident) => {
+        Some(|s, _| {
+            s.as_number.$left.store(Some(native::$f));
+            s.as_number.$right.store(Some(native::$f_r));
+        })
+    };
+}
+
 // Ids 1 and 2 (`bf_getbuffer`, `bf_releasebuffer`) wait for the buffer
 // protocol; 83 (`Py_tp_token`) is read by `PyType_FromSpec` itself.
 slotdefs! {
@@ -93,24 +103,12 @@ slotdefs! {
     4 Mapping Copy mp_length ["__len__"] Some(|s, _| s.as_mapping.length.store(Some(native::mp_length)));
     5 Mapping Copy mp_subscript ["__getitem__"] Some(|s, _| s.as_mapping.subscript.store(Some(native::mp_subscript)));
     6 Number Copy nb_absolute ["__abs__"] Some(|s, _| s.as_number.absolute.store(Some(native::nb_absolute)));
-    7 Number Copy nb_add ["__add__", "__radd__"] Some(|s, _| {
-        s.as_number.add.store(Some(native::nb_add));
-        s.as_number.right_add.store(Some(native::nb_add_r));
-    });
-    8 Number Copy nb_and ["__and__", "__rand__"] Some(|s, _| {
-        s.as_number.and.store(Some(native::nb_and));
-        s.as_number.right_and.store(Some(native::nb_and_r));
-    });
+    7 Number Copy nb_add ["__add__", "__radd__"] binary_to_vm!(add, right_add, nb_add, nb_add_r);
+    8 Number Copy nb_and ["__and__", "__rand__"] binary_to_vm!(and, right_and, nb_and, nb_and_r);
     9 Number Copy nb_bool ["__bool__"] Some(|s, _| s.as_number.boolean.store(Some(native::nb_bool)));
-    10 Number Copy nb_divmod ["__divmod__", "__rdivmod__"] Some(|s, _| {
-        s.as_number.divmod.store(Some(native::nb_divmod));
-        s.as_number.right_divmod.store(Some(native::nb_divmod_r));
-    });
+    10 Number Copy nb_divmod ["__divmod__", "__rdivmod__"] binary_to_vm!(divmod, right_divmod, nb_divmod, nb_divmod_r);
     11 Number Copy nb_float ["__float__"] Some(|s, _| s.as_number.float.store(Some(native::nb_float)));
-    12 Number Copy nb_floor_divide ["__floordiv__", "__rfloordiv__"] Some(|s, _| {
-        s.as_number.floor_divide.store(Some(native::nb_floor_divide));
-        s.as_number.right_floor_divide.store(Some(native::nb_floor_divide_r));
-    });
+    12 Number Copy nb_floor_divide ["__floordiv__", "__rfloordiv__"] binary_to_vm!(floor_divide, right_floor_divide, nb_floor_divide, nb_floor_divide_r);
     13 Number Copy nb_index ["__index__"] Some(|s, _| s.as_number.index.store(Some(native::nb_index)));
     14 Number Copy nb_inplace_add ["__iadd__"] Some(|s, _| s.as_number.inplace_add.store(Some(native::nb_inplace_add)));
     15 Number Copy nb_inplace_and ["__iand__"] Some(|s, _| s.as_number.inplace_and.store(Some(native::nb_inplace_and)));
@@ -126,44 +124,17 @@ slotdefs! {
     25 Number Copy nb_inplace_xor ["__ixor__"] Some(|s, _| s.as_number.inplace_xor.store(Some(native::nb_inplace_xor)));
     26 Number Copy nb_int ["__int__"] Some(|s, _| s.as_number.int.store(Some(native::nb_int)));
     27 Number Copy nb_invert ["__invert__"] Some(|s, _| s.as_number.invert.store(Some(native::nb_invert)));
-    28 Number Copy nb_lshift ["__lshift__", "__rlshift__"] Some(|s, _| {
-        s.as_number.lshift.store(Some(native::nb_lshift));
-        s.as_number.right_lshift.store(Some(native::nb_lshift_r));
-    });
-    29 Number Copy nb_multiply ["__mul__", "__rmul__"] Some(|s, _| {
-        s.as_number.multiply.store(Some(native::nb_multiply));
-        s.as_number.right_multiply.store(Some(native::nb_multiply_r));
-    });
+    28 Number Copy nb_lshift ["__lshift__", "__rlshift__"] binary_to_vm!(lshift, right_lshift, nb_lshift, nb_lshift_r);
+    29 Number Copy nb_multiply ["__mul__", "__rmul__"] binary_to_vm!(multiply, right_multiply, nb_multiply, nb_multiply_r);
     30 Number Copy nb_negative ["__neg__"] Some(|s, _| s.as_number.negative.store(Some(native::nb_negative)));
-    31 Number Copy nb_or ["__or__", "__ror__"] Some(|s, _| {
-        s.as_number.or.store(Some(native::nb_or));
-        s.as_number.right_or.store(Some(native::nb_or_r));
-    });
+    31 Number Copy nb_or ["__or__", "__ror__"] binary_to_vm!(or, right_or, nb_or, nb_or_r);
     32 Number Copy nb_positive ["__pos__"] Some(|s, _| s.as_number.positive.store(Some(native::nb_positive)));
-    33 Number Copy nb_power ["__pow__", "__rpow__"] Some(|s, _| {
-        s.as_number.power.store(Some(native::nb_power));
-        s.as_number.right_power.store(Some(native::nb_power_r));
-    });
-    34 Number Copy nb_remainder ["__mod__", "__rmod__"] Some(|s, _| {
-        s.as_number.remainder.store(Some(native::nb_remainder));
-        s.as_number.right_remainder.store(Some(native::nb_remainder_r));
-    });
-    35 Number Copy nb_rshift ["__rshift__", "__rrshift__"] Some(|s, _| {
-        s.as_number.rshift.store(Some(native::nb_rshift));
-        s.as_number.right_rshift.store(Some(native::nb_rshift_r));
-    });
-    36 Number Copy nb_subtract ["__sub__", "__rsub__"] Some(|s, _| {
-        s.as_number.subtract.store(Some(native::nb_subtract));
-        s.as_number.right_subtract.store(Some(native::nb_subtract_r));
-    });
-    37 Number Copy nb_true_divide ["__truediv__", "__rtruediv__"] Some(|s, _| {
-        s.as_number.true_divide.store(Some(native::nb_true_divide));
-        s.as_number.right_true_divide.store(Some(native::nb_true_divide_r));
-    });
-    38 Number Copy nb_xor ["__xor__", "__rxor__"] Some(|s, _| {
-        s.as_number.xor.store(Some(native::nb_xor));
-        s.as_number.right_xor.store(Some(native::nb_xor_r));
-    });
+    33 Number Copy nb_power ["__pow__", "__rpow__"] binary_to_vm!(power, right_power, nb_power, nb_power_r);
+    34 Number Copy nb_remainder ["__mod__", "__rmod__"] binary_to_vm!(remainder, right_remainder, nb_remainder, nb_remainder_r);
+    35 Number Copy nb_rshift ["__rshift__", "__rrshift__"] binary_to_vm!(rshift, right_rshift, nb_rshift, nb_rshift_r);
+    36 Number Copy nb_subtract ["__sub__", "__rsub__"] binary_to_vm!(subtract, right_subtract, nb_subtract, nb_subtract_r);
+    37 Number Copy nb_true_divide ["__truediv__", "__rtruediv__"] binary_to_vm!(true_divide, right_true_divide, nb_true_divide, nb_true_divide_r);
+    38 Number Copy nb_xor ["__xor__", "__rxor__"] binary_to_vm!(xor, right_xor, nb_xor, nb_xor_r);
     39 Sequence Copy sq_ass_item ["__setitem__", "__delitem__"] Some(|s, _| s.as_sequence.ass_item.store(Some(native::sq_ass_item)));
     40 Sequence Copy sq_concat ["__add__"] Some(|s, _| s.as_sequence.concat.store(Some(native::sq_concat)));
     41 Sequence Copy sq_contains ["__contains__"] Some(|s, _| s.as_sequence.contains.store(Some(native::sq_contains)));
@@ -200,10 +171,7 @@ slotdefs! {
     72 Type No tp_members [] None;
     73 Type No tp_getset [] None;
     74 Type Copy tp_free [] None;
-    75 Number Copy nb_matrix_multiply ["__matmul__", "__rmatmul__"] Some(|s, _| {
-        s.as_number.matrix_multiply.store(Some(native::nb_matrix_multiply));
-        s.as_number.right_matrix_multiply.store(Some(native::nb_matrix_multiply_r));
-    });
+    75 Number Copy nb_matrix_multiply ["__matmul__", "__rmatmul__"] binary_to_vm!(matrix_multiply, right_matrix_multiply, nb_matrix_multiply, nb_matrix_multiply_r);
     76 Number Copy nb_inplace_matrix_multiply ["__imatmul__"] Some(|s, _| s.as_number.inplace_matrix_multiply.store(Some(native::nb_inplace_matrix_multiply)));
     77 Async Copy am_await [] None;
     78 Async Copy am_aiter [] None;
