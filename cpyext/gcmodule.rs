@@ -111,7 +111,7 @@ fn prepare(vm: &VirtualMachine) -> PyResult<FxHashMap<usize, Vec<Report>>> {
 /// Runs `collect` (the VM's collection) with the C objects' references
 /// reported.
 pub fn collect(vm: &VirtualMachine, collect: impl FnOnce() -> PyResult) -> PyResult {
-    let reports = pystate::enter(vm, || prepare(vm))?;
+    let reports = crate::boundary::into_c(vm, [], || prepare(vm))?;
     *REPORTS.lock() = reports;
     let result = collect();
     let reports = std::mem::take(&mut *REPORTS.lock());
@@ -134,6 +134,8 @@ pub fn report(op: *mut CObject, tracer: &mut rustpython_vm::object::TraverseFn<'
 }
 
 /// `CInstance`'s clear: the type's `tp_clear`, which drops its references.
+/// The collector gives no VM here, so this one call into C enters the GIL
+/// directly rather than through `boundary::into_c`.
 pub fn clear(op: *mut CObject) {
     pystate::enter_current(|| unsafe {
         if let Some(clear) = (*(*op).ob_type).tp_clear {
@@ -147,7 +149,7 @@ pub fn clear(op: *mut CObject) {
 /// For a C object, what `tp_traverse` visits, and whether its type is a C
 /// type (not a Python subclass of one).
 pub fn c_referents(obj: &PyObject, vm: &VirtualMachine) -> PyResult<Option<(Vec<PyObjectRef>, bool)>> {
-    pystate::enter(vm, || {
+    crate::boundary::into_c(vm, [], || {
         let Some(op) = proxy::instance_of(obj) else { return Ok(None) };
         let referents = unsafe { referents(op) }.into_iter().map(|c| unsafe { proxy::from_c(c, vm) }).collect::<PyResult<_>>()?;
         Ok(Some((referents, crate::typeobject::is_c_type(unsafe { (*op).ob_type }))))

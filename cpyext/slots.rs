@@ -1,5 +1,10 @@
 //! Type slots in both directions (CPython's `slotdefs` in `typeobject.c`).
 //!
+//! [`SLOTDEFS`] is the one slot table: per `typeslots.h` id, the field, how
+//! it is inherited, its dunders, and its trampolines each way. Everything
+//! below and `typeobject`'s `PyType_FromSpec`/`PyType_GetSlot`/inheritance
+//! read it.
+//!
 //! C -> Python ([`install`]): each slot a C type defines itself becomes the
 //! VM type's own slot, a native function that finds the C function on the
 //! operand's nearest C type and calls it, and gets its `wrapper_descriptor`
@@ -61,10 +66,14 @@ pub struct SlotDef {
     /// Makes a VM type's slots call the C function `f` of this slot
     /// ([`install`]); `None` for slots the VM has no slot for.
     pub to_vm: Option<fn(&PyTypeSlots, *mut std::ffi::c_void)>,
+    /// The C function that calls back into a VM type that has this slot
+    /// ([`fill_tables`]), or `None` when the VM type lacks it; `None` for
+    /// slots [`fill_tables`] sets by its own rule or not at all.
+    pub from_vm: Option<fn(&PyTypeSlots) -> Option<*mut std::ffi::c_void>>,
 }
 
 macro_rules! slotdefs {
-    ($($id:literal $part:ident $inherit:ident $field:ident [$($dunder:literal),*] $to_vm:expr;)*) => {
+    ($($id:literal $part:ident $inherit:ident $field:ident [$($dunder:literal),*] $to_vm:expr, $from_vm:expr;)*) => {
         /// Every slot, in id order: the one table `PyType_FromSpec`,
         /// `PyType_GetSlot`, inheritance and [`install`] read.
         pub static SLOTDEFS: &[SlotDef] = &[$(
@@ -76,6 +85,7 @@ macro_rules! slotdefs {
                 inherit: Inherit::$inherit,
                 dunders: &[$($dunder),*],
                 to_vm: $to_vm,
+                from_vm: $from_vm,
             },
         )*];
     };
@@ -96,89 +106,96 @@ macro_rules! binary_to_vm {
     };
 }
 
+/// The face function `f` when any of the VM slots is set.
+macro_rules! when_vm_has {
+    ($f:path, $($slot:ident).+ $(, $($more:ident).+)*) => {
+        Some(|s| (s.$($slot).+.load().is_some() $(|| s.$($more).+.load().is_some())*).then_some($f as *mut std::ffi::c_void))
+    };
+}
+
 // Ids 1 and 2 (`bf_getbuffer`, `bf_releasebuffer`) wait for the buffer
 // protocol; 83 (`Py_tp_token`) is read by `PyType_FromSpec` itself.
 slotdefs! {
-    3 Mapping Copy mp_ass_subscript ["__setitem__", "__delitem__"] Some(|s, _| s.as_mapping.ass_subscript.store(Some(native::mp_ass_subscript)));
-    4 Mapping Copy mp_length ["__len__"] Some(|s, _| s.as_mapping.length.store(Some(native::mp_length)));
-    5 Mapping Copy mp_subscript ["__getitem__"] Some(|s, _| s.as_mapping.subscript.store(Some(native::mp_subscript)));
-    6 Number Copy nb_absolute ["__abs__"] Some(|s, _| s.as_number.absolute.store(Some(native::nb_absolute)));
-    7 Number Copy nb_add ["__add__", "__radd__"] binary_to_vm!(add, right_add, nb_add, nb_add_r);
-    8 Number Copy nb_and ["__and__", "__rand__"] binary_to_vm!(and, right_and, nb_and, nb_and_r);
-    9 Number Copy nb_bool ["__bool__"] Some(|s, _| s.as_number.boolean.store(Some(native::nb_bool)));
-    10 Number Copy nb_divmod ["__divmod__", "__rdivmod__"] binary_to_vm!(divmod, right_divmod, nb_divmod, nb_divmod_r);
-    11 Number Copy nb_float ["__float__"] Some(|s, _| s.as_number.float.store(Some(native::nb_float)));
-    12 Number Copy nb_floor_divide ["__floordiv__", "__rfloordiv__"] binary_to_vm!(floor_divide, right_floor_divide, nb_floor_divide, nb_floor_divide_r);
-    13 Number Copy nb_index ["__index__"] Some(|s, _| s.as_number.index.store(Some(native::nb_index)));
-    14 Number Copy nb_inplace_add ["__iadd__"] Some(|s, _| s.as_number.inplace_add.store(Some(native::nb_inplace_add)));
-    15 Number Copy nb_inplace_and ["__iand__"] Some(|s, _| s.as_number.inplace_and.store(Some(native::nb_inplace_and)));
-    16 Number Copy nb_inplace_floor_divide ["__ifloordiv__"] Some(|s, _| s.as_number.inplace_floor_divide.store(Some(native::nb_inplace_floor_divide)));
-    17 Number Copy nb_inplace_lshift ["__ilshift__"] Some(|s, _| s.as_number.inplace_lshift.store(Some(native::nb_inplace_lshift)));
-    18 Number Copy nb_inplace_multiply ["__imul__"] Some(|s, _| s.as_number.inplace_multiply.store(Some(native::nb_inplace_multiply)));
-    19 Number Copy nb_inplace_or ["__ior__"] Some(|s, _| s.as_number.inplace_or.store(Some(native::nb_inplace_or)));
-    20 Number Copy nb_inplace_power ["__ipow__"] Some(|s, _| s.as_number.inplace_power.store(Some(native::nb_inplace_power)));
-    21 Number Copy nb_inplace_remainder ["__imod__"] Some(|s, _| s.as_number.inplace_remainder.store(Some(native::nb_inplace_remainder)));
-    22 Number Copy nb_inplace_rshift ["__irshift__"] Some(|s, _| s.as_number.inplace_rshift.store(Some(native::nb_inplace_rshift)));
-    23 Number Copy nb_inplace_subtract ["__isub__"] Some(|s, _| s.as_number.inplace_subtract.store(Some(native::nb_inplace_subtract)));
-    24 Number Copy nb_inplace_true_divide ["__itruediv__"] Some(|s, _| s.as_number.inplace_true_divide.store(Some(native::nb_inplace_true_divide)));
-    25 Number Copy nb_inplace_xor ["__ixor__"] Some(|s, _| s.as_number.inplace_xor.store(Some(native::nb_inplace_xor)));
-    26 Number Copy nb_int ["__int__"] Some(|s, _| s.as_number.int.store(Some(native::nb_int)));
-    27 Number Copy nb_invert ["__invert__"] Some(|s, _| s.as_number.invert.store(Some(native::nb_invert)));
-    28 Number Copy nb_lshift ["__lshift__", "__rlshift__"] binary_to_vm!(lshift, right_lshift, nb_lshift, nb_lshift_r);
-    29 Number Copy nb_multiply ["__mul__", "__rmul__"] binary_to_vm!(multiply, right_multiply, nb_multiply, nb_multiply_r);
-    30 Number Copy nb_negative ["__neg__"] Some(|s, _| s.as_number.negative.store(Some(native::nb_negative)));
-    31 Number Copy nb_or ["__or__", "__ror__"] binary_to_vm!(or, right_or, nb_or, nb_or_r);
-    32 Number Copy nb_positive ["__pos__"] Some(|s, _| s.as_number.positive.store(Some(native::nb_positive)));
-    33 Number Copy nb_power ["__pow__", "__rpow__"] binary_to_vm!(power, right_power, nb_power, nb_power_r);
-    34 Number Copy nb_remainder ["__mod__", "__rmod__"] binary_to_vm!(remainder, right_remainder, nb_remainder, nb_remainder_r);
-    35 Number Copy nb_rshift ["__rshift__", "__rrshift__"] binary_to_vm!(rshift, right_rshift, nb_rshift, nb_rshift_r);
-    36 Number Copy nb_subtract ["__sub__", "__rsub__"] binary_to_vm!(subtract, right_subtract, nb_subtract, nb_subtract_r);
-    37 Number Copy nb_true_divide ["__truediv__", "__rtruediv__"] binary_to_vm!(true_divide, right_true_divide, nb_true_divide, nb_true_divide_r);
-    38 Number Copy nb_xor ["__xor__", "__rxor__"] binary_to_vm!(xor, right_xor, nb_xor, nb_xor_r);
-    39 Sequence Copy sq_ass_item ["__setitem__", "__delitem__"] Some(|s, _| s.as_sequence.ass_item.store(Some(native::sq_ass_item)));
-    40 Sequence Copy sq_concat ["__add__"] Some(|s, _| s.as_sequence.concat.store(Some(native::sq_concat)));
-    41 Sequence Copy sq_contains ["__contains__"] Some(|s, _| s.as_sequence.contains.store(Some(native::sq_contains)));
-    42 Sequence Copy sq_inplace_concat ["__iadd__"] Some(|s, _| s.as_sequence.inplace_concat.store(Some(native::sq_inplace_concat)));
-    43 Sequence Copy sq_inplace_repeat ["__imul__"] Some(|s, _| s.as_sequence.inplace_repeat.store(Some(native::sq_inplace_repeat)));
-    44 Sequence Copy sq_item ["__getitem__"] Some(|s, _| s.as_sequence.item.store(Some(native::sq_item)));
-    45 Sequence Copy sq_length ["__len__"] Some(|s, _| s.as_sequence.length.store(Some(native::sq_length)));
-    46 Sequence Copy sq_repeat ["__mul__", "__rmul__"] Some(|s, _| s.as_sequence.repeat.store(Some(native::sq_repeat)));
-    47 Type Copy tp_alloc [] None;
-    48 Type No tp_base [] None;
-    49 Type No tp_bases [] None;
-    50 Type Copy tp_call ["__call__"] Some(|s, _| s.call.store(Some(crate::typeobject::c_call)));
-    51 Type Rule tp_clear [] None;
-    52 Type Copy tp_dealloc [] None;
-    53 Type No tp_del [] None;
-    54 Type Copy tp_descr_get ["__get__"] Some(|s, _| s.descr_get.store(Some(native::descr_get)));
-    55 Type Copy tp_descr_set ["__set__", "__delete__"] Some(|s, _| s.descr_set.store(Some(native::descr_set)));
-    56 Type No tp_doc [] None;
-    57 Type No tp_getattr [] None;
-    58 Type Copy tp_getattro ["__getattribute__"] Some(|s, _| s.getattro.store(Some(native::getattro)));
-    59 Type Rule tp_hash ["__hash__"] Some(|s, f| s.hash.store(Some(if f as *const () == object::PyObject_HashNotImplemented as *const () { rustpython_vm::types::hash_not_implemented } else { native::hash })));
-    60 Type Copy tp_init ["__init__"] Some(|s, _| s.init.store(Some(native::init)));
-    61 Type Copy tp_is_gc [] None;
-    62 Type Copy tp_iter ["__iter__"] Some(|s, _| s.iter.store(Some(native::iter)));
-    63 Type Copy tp_iternext ["__next__"] Some(|s, _| s.iternext.store(Some(native::iternext)));
-    64 Type No tp_methods [] None;
-    65 Type Rule tp_new [] None;
-    66 Type Copy tp_repr ["__repr__"] Some(|s, _| s.repr.store(Some(native::repr)));
-    67 Type Rule tp_richcompare ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"] Some(|s, _| s.richcompare.store(Some(native::richcompare)));
-    68 Type No tp_setattr [] None;
-    69 Type Copy tp_setattro ["__setattr__", "__delattr__"] Some(|s, _| s.setattro.store(Some(native::setattro)));
-    70 Type Copy tp_str ["__str__"] Some(|s, _| s.str.store(Some(native::str)));
-    71 Type Rule tp_traverse [] None;
-    72 Type No tp_members [] None;
-    73 Type No tp_getset [] None;
-    74 Type Copy tp_free [] None;
-    75 Number Copy nb_matrix_multiply ["__matmul__", "__rmatmul__"] binary_to_vm!(matrix_multiply, right_matrix_multiply, nb_matrix_multiply, nb_matrix_multiply_r);
-    76 Number Copy nb_inplace_matrix_multiply ["__imatmul__"] Some(|s, _| s.as_number.inplace_matrix_multiply.store(Some(native::nb_inplace_matrix_multiply)));
-    77 Async Copy am_await [] None;
-    78 Async Copy am_aiter [] None;
-    79 Async Copy am_anext [] None;
-    80 Type Copy tp_finalize ["__del__"] Some(|s, _| s.del.store(Some(native::finalize)));
-    81 Async Copy am_send [] None;
-    82 Type No tp_vectorcall [] None;
+    3 Mapping Copy mp_ass_subscript ["__setitem__", "__delitem__"] Some(|s, _| s.as_mapping.ass_subscript.store(Some(native::mp_ass_subscript))), when_vm_has!(slot_mp_ass_subscript, as_mapping.ass_subscript);
+    4 Mapping Copy mp_length ["__len__"] Some(|s, _| s.as_mapping.length.store(Some(native::mp_length))), when_vm_has!(object_size, as_mapping.length);
+    5 Mapping Copy mp_subscript ["__getitem__"] Some(|s, _| s.as_mapping.subscript.store(Some(native::mp_subscript))), when_vm_has!(abstract_::object::PyObject_GetItem, as_mapping.subscript);
+    6 Number Copy nb_absolute ["__abs__"] Some(|s, _| s.as_number.absolute.store(Some(native::nb_absolute))), when_vm_has!(abstract_::number::PyNumber_Absolute, as_number.absolute);
+    7 Number Copy nb_add ["__add__", "__radd__"] binary_to_vm!(add, right_add, nb_add, nb_add_r), when_vm_has!(face::nb_add, as_number.add, as_number.right_add);
+    8 Number Copy nb_and ["__and__", "__rand__"] binary_to_vm!(and, right_and, nb_and, nb_and_r), when_vm_has!(face::nb_and, as_number.and, as_number.right_and);
+    9 Number Copy nb_bool ["__bool__"] Some(|s, _| s.as_number.boolean.store(Some(native::nb_bool))), when_vm_has!(object::PyObject_IsTrue, as_number.boolean);
+    10 Number Copy nb_divmod ["__divmod__", "__rdivmod__"] binary_to_vm!(divmod, right_divmod, nb_divmod, nb_divmod_r), when_vm_has!(face::nb_divmod, as_number.divmod, as_number.right_divmod);
+    11 Number Copy nb_float ["__float__"] Some(|s, _| s.as_number.float.store(Some(native::nb_float))), when_vm_has!(abstract_::number::PyNumber_Float, as_number.float);
+    12 Number Copy nb_floor_divide ["__floordiv__", "__rfloordiv__"] binary_to_vm!(floor_divide, right_floor_divide, nb_floor_divide, nb_floor_divide_r), when_vm_has!(face::nb_floor_divide, as_number.floor_divide, as_number.right_floor_divide);
+    13 Number Copy nb_index ["__index__"] Some(|s, _| s.as_number.index.store(Some(native::nb_index))), when_vm_has!(abstract_::number::PyNumber_Index, as_number.index);
+    14 Number Copy nb_inplace_add ["__iadd__"] Some(|s, _| s.as_number.inplace_add.store(Some(native::nb_inplace_add))), when_vm_has!(face::nb_inplace_add, as_number.inplace_add);
+    15 Number Copy nb_inplace_and ["__iand__"] Some(|s, _| s.as_number.inplace_and.store(Some(native::nb_inplace_and))), when_vm_has!(face::nb_inplace_and, as_number.inplace_and);
+    16 Number Copy nb_inplace_floor_divide ["__ifloordiv__"] Some(|s, _| s.as_number.inplace_floor_divide.store(Some(native::nb_inplace_floor_divide))), when_vm_has!(face::nb_inplace_floor_divide, as_number.inplace_floor_divide);
+    17 Number Copy nb_inplace_lshift ["__ilshift__"] Some(|s, _| s.as_number.inplace_lshift.store(Some(native::nb_inplace_lshift))), when_vm_has!(face::nb_inplace_lshift, as_number.inplace_lshift);
+    18 Number Copy nb_inplace_multiply ["__imul__"] Some(|s, _| s.as_number.inplace_multiply.store(Some(native::nb_inplace_multiply))), when_vm_has!(face::nb_inplace_multiply, as_number.inplace_multiply);
+    19 Number Copy nb_inplace_or ["__ior__"] Some(|s, _| s.as_number.inplace_or.store(Some(native::nb_inplace_or))), when_vm_has!(face::nb_inplace_or, as_number.inplace_or);
+    20 Number Copy nb_inplace_power ["__ipow__"] Some(|s, _| s.as_number.inplace_power.store(Some(native::nb_inplace_power))), when_vm_has!(abstract_::number::PyNumber_InPlacePower, as_number.inplace_power);
+    21 Number Copy nb_inplace_remainder ["__imod__"] Some(|s, _| s.as_number.inplace_remainder.store(Some(native::nb_inplace_remainder))), when_vm_has!(face::nb_inplace_remainder, as_number.inplace_remainder);
+    22 Number Copy nb_inplace_rshift ["__irshift__"] Some(|s, _| s.as_number.inplace_rshift.store(Some(native::nb_inplace_rshift))), when_vm_has!(face::nb_inplace_rshift, as_number.inplace_rshift);
+    23 Number Copy nb_inplace_subtract ["__isub__"] Some(|s, _| s.as_number.inplace_subtract.store(Some(native::nb_inplace_subtract))), when_vm_has!(face::nb_inplace_subtract, as_number.inplace_subtract);
+    24 Number Copy nb_inplace_true_divide ["__itruediv__"] Some(|s, _| s.as_number.inplace_true_divide.store(Some(native::nb_inplace_true_divide))), when_vm_has!(face::nb_inplace_true_divide, as_number.inplace_true_divide);
+    25 Number Copy nb_inplace_xor ["__ixor__"] Some(|s, _| s.as_number.inplace_xor.store(Some(native::nb_inplace_xor))), when_vm_has!(face::nb_inplace_xor, as_number.inplace_xor);
+    26 Number Copy nb_int ["__int__"] Some(|s, _| s.as_number.int.store(Some(native::nb_int))), when_vm_has!(abstract_::number::PyNumber_Long, as_number.int);
+    27 Number Copy nb_invert ["__invert__"] Some(|s, _| s.as_number.invert.store(Some(native::nb_invert))), when_vm_has!(abstract_::number::PyNumber_Invert, as_number.invert);
+    28 Number Copy nb_lshift ["__lshift__", "__rlshift__"] binary_to_vm!(lshift, right_lshift, nb_lshift, nb_lshift_r), when_vm_has!(face::nb_lshift, as_number.lshift, as_number.right_lshift);
+    29 Number Copy nb_multiply ["__mul__", "__rmul__"] binary_to_vm!(multiply, right_multiply, nb_multiply, nb_multiply_r), when_vm_has!(face::nb_multiply, as_number.multiply, as_number.right_multiply);
+    30 Number Copy nb_negative ["__neg__"] Some(|s, _| s.as_number.negative.store(Some(native::nb_negative))), when_vm_has!(abstract_::number::PyNumber_Negative, as_number.negative);
+    31 Number Copy nb_or ["__or__", "__ror__"] binary_to_vm!(or, right_or, nb_or, nb_or_r), when_vm_has!(face::nb_or, as_number.or, as_number.right_or);
+    32 Number Copy nb_positive ["__pos__"] Some(|s, _| s.as_number.positive.store(Some(native::nb_positive))), when_vm_has!(abstract_::number::PyNumber_Positive, as_number.positive);
+    33 Number Copy nb_power ["__pow__", "__rpow__"] binary_to_vm!(power, right_power, nb_power, nb_power_r), when_vm_has!(abstract_::number::PyNumber_Power, as_number.power, as_number.right_power);
+    34 Number Copy nb_remainder ["__mod__", "__rmod__"] binary_to_vm!(remainder, right_remainder, nb_remainder, nb_remainder_r), when_vm_has!(face::nb_remainder, as_number.remainder, as_number.right_remainder);
+    35 Number Copy nb_rshift ["__rshift__", "__rrshift__"] binary_to_vm!(rshift, right_rshift, nb_rshift, nb_rshift_r), when_vm_has!(face::nb_rshift, as_number.rshift, as_number.right_rshift);
+    36 Number Copy nb_subtract ["__sub__", "__rsub__"] binary_to_vm!(subtract, right_subtract, nb_subtract, nb_subtract_r), when_vm_has!(face::nb_subtract, as_number.subtract, as_number.right_subtract);
+    37 Number Copy nb_true_divide ["__truediv__", "__rtruediv__"] binary_to_vm!(true_divide, right_true_divide, nb_true_divide, nb_true_divide_r), when_vm_has!(face::nb_true_divide, as_number.true_divide, as_number.right_true_divide);
+    38 Number Copy nb_xor ["__xor__", "__rxor__"] binary_to_vm!(xor, right_xor, nb_xor, nb_xor_r), when_vm_has!(face::nb_xor, as_number.xor, as_number.right_xor);
+    39 Sequence Copy sq_ass_item ["__setitem__", "__delitem__"] Some(|s, _| s.as_sequence.ass_item.store(Some(native::sq_ass_item))), when_vm_has!(slot_sq_ass_item, as_sequence.ass_item);
+    40 Sequence Copy sq_concat ["__add__"] Some(|s, _| s.as_sequence.concat.store(Some(native::sq_concat))), when_vm_has!(abstract_::sequence::PySequence_Concat, as_sequence.concat);
+    41 Sequence Copy sq_contains ["__contains__"] Some(|s, _| s.as_sequence.contains.store(Some(native::sq_contains))), when_vm_has!(abstract_::sequence::PySequence_Contains, as_sequence.contains);
+    42 Sequence Copy sq_inplace_concat ["__iadd__"] Some(|s, _| s.as_sequence.inplace_concat.store(Some(native::sq_inplace_concat))), None;
+    43 Sequence Copy sq_inplace_repeat ["__imul__"] Some(|s, _| s.as_sequence.inplace_repeat.store(Some(native::sq_inplace_repeat))), None;
+    44 Sequence Copy sq_item ["__getitem__"] Some(|s, _| s.as_sequence.item.store(Some(native::sq_item))), when_vm_has!(slot_sq_item, as_sequence.item);
+    45 Sequence Copy sq_length ["__len__"] Some(|s, _| s.as_sequence.length.store(Some(native::sq_length))), when_vm_has!(object_size, as_sequence.length);
+    46 Sequence Copy sq_repeat ["__mul__", "__rmul__"] Some(|s, _| s.as_sequence.repeat.store(Some(native::sq_repeat))), when_vm_has!(slot_sq_repeat, as_sequence.repeat);
+    47 Type Copy tp_alloc [] None, None;
+    48 Type No tp_base [] None, None;
+    49 Type No tp_bases [] None, None;
+    50 Type Copy tp_call ["__call__"] Some(|s, _| s.call.store(Some(crate::typeobject::c_call))), when_vm_has!(abstract_::call::PyObject_Call, call);
+    51 Type Rule tp_clear [] None, None;
+    52 Type Copy tp_dealloc [] None, None;
+    53 Type No tp_del [] None, None;
+    54 Type Copy tp_descr_get ["__get__"] Some(|s, _| s.descr_get.store(Some(native::descr_get))), when_vm_has!(slot_tp_descr_get, descr_get);
+    55 Type Copy tp_descr_set ["__set__", "__delete__"] Some(|s, _| s.descr_set.store(Some(native::descr_set))), when_vm_has!(slot_tp_descr_set, descr_set);
+    56 Type No tp_doc [] None, None;
+    57 Type No tp_getattr [] None, None;
+    58 Type Copy tp_getattro ["__getattribute__"] Some(|s, _| s.getattro.store(Some(native::getattro))), None;
+    59 Type Rule tp_hash ["__hash__"] Some(|s, f| s.hash.store(Some(if f as *const () == object::PyObject_HashNotImplemented as *const () { rustpython_vm::types::hash_not_implemented } else { native::hash }))), None;
+    60 Type Copy tp_init ["__init__"] Some(|s, _| s.init.store(Some(native::init))), None;
+    61 Type Copy tp_is_gc [] None, None;
+    62 Type Copy tp_iter ["__iter__"] Some(|s, _| s.iter.store(Some(native::iter))), when_vm_has!(abstract_::object::PyObject_GetIter, iter);
+    63 Type Copy tp_iternext ["__next__"] Some(|s, _| s.iternext.store(Some(native::iternext))), when_vm_has!(slot_tp_iternext, iternext);
+    64 Type No tp_methods [] None, None;
+    65 Type Rule tp_new [] None, None;
+    66 Type Copy tp_repr ["__repr__"] Some(|s, _| s.repr.store(Some(native::repr))), None;
+    67 Type Rule tp_richcompare ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"] Some(|s, _| s.richcompare.store(Some(native::richcompare))), None;
+    68 Type No tp_setattr [] None, None;
+    69 Type Copy tp_setattro ["__setattr__", "__delattr__"] Some(|s, _| s.setattro.store(Some(native::setattro))), None;
+    70 Type Copy tp_str ["__str__"] Some(|s, _| s.str.store(Some(native::str))), None;
+    71 Type Rule tp_traverse [] None, None;
+    72 Type No tp_members [] None, None;
+    73 Type No tp_getset [] None, None;
+    74 Type Copy tp_free [] None, None;
+    75 Number Copy nb_matrix_multiply ["__matmul__", "__rmatmul__"] binary_to_vm!(matrix_multiply, right_matrix_multiply, nb_matrix_multiply, nb_matrix_multiply_r), when_vm_has!(face::nb_matrix_multiply, as_number.matrix_multiply, as_number.right_matrix_multiply);
+    76 Number Copy nb_inplace_matrix_multiply ["__imatmul__"] Some(|s, _| s.as_number.inplace_matrix_multiply.store(Some(native::nb_inplace_matrix_multiply))), when_vm_has!(face::nb_inplace_matrix_multiply, as_number.inplace_matrix_multiply);
+    77 Async Copy am_await [] None, None;
+    78 Async Copy am_aiter [] None, None;
+    79 Async Copy am_anext [] None, None;
+    80 Type Copy tp_finalize ["__del__"] Some(|s, _| s.del.store(Some(native::finalize))), None;
+    81 Async Copy am_send [] None, None;
+    82 Type No tp_vectorcall [] None, None;
 }
 
 impl SlotDef {
@@ -710,88 +727,21 @@ pub struct Tables {
 /// Points `tp`'s method tables at `tables`, filled with the operations the
 /// VM type `ty` has.
 pub unsafe fn fill_tables(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<PyType>, vm: &VirtualMachine) {
-    use abstract_::number::*;
     let s = &ty.slots;
-    let n = &s.as_number;
     let has = |name: &str| ty.has_attr(vm.ctx.intern_str(name));
     unsafe {
-        let nb = &mut (*tables).as_number;
-        macro_rules! set {
-            ($field:ident = $f:expr, $($present:expr),+) => {
-                if $($present)||+ {
-                    nb.$field = Some($f);
-                }
-            };
+        let t = &mut *tp;
+        t.tp_as_number = &raw mut (*tables).as_number;
+        t.tp_as_sequence = &raw mut (*tables).as_sequence;
+        t.tp_as_mapping = &raw mut (*tables).as_mapping;
+        t.tp_as_async = &raw mut (*tables).as_async;
+        for d in SLOTDEFS {
+            let (Some(from_vm), Some(field)) = (d.from_vm, d.field(t)) else { continue };
+            if let Some(f) = from_vm(s) {
+                *field = f;
+            }
         }
-        set!(nb_add = face::nb_add, n.add.load().is_some(), n.right_add.load().is_some());
-        set!(nb_subtract = face::nb_subtract, n.subtract.load().is_some(), n.right_subtract.load().is_some());
-        set!(nb_multiply = face::nb_multiply, n.multiply.load().is_some(), n.right_multiply.load().is_some());
-        set!(nb_remainder = face::nb_remainder, n.remainder.load().is_some(), n.right_remainder.load().is_some());
-        set!(nb_divmod = face::nb_divmod, n.divmod.load().is_some(), n.right_divmod.load().is_some());
-        set!(nb_power = PyNumber_Power, n.power.load().is_some(), n.right_power.load().is_some());
-        set!(nb_negative = PyNumber_Negative, n.negative.load().is_some());
-        set!(nb_positive = PyNumber_Positive, n.positive.load().is_some());
-        set!(nb_absolute = PyNumber_Absolute, n.absolute.load().is_some());
-        set!(nb_bool = object::PyObject_IsTrue, n.boolean.load().is_some());
-        set!(nb_invert = PyNumber_Invert, n.invert.load().is_some());
-        set!(nb_lshift = face::nb_lshift, n.lshift.load().is_some(), n.right_lshift.load().is_some());
-        set!(nb_rshift = face::nb_rshift, n.rshift.load().is_some(), n.right_rshift.load().is_some());
-        set!(nb_and = face::nb_and, n.and.load().is_some(), n.right_and.load().is_some());
-        set!(nb_xor = face::nb_xor, n.xor.load().is_some(), n.right_xor.load().is_some());
-        set!(nb_or = face::nb_or, n.or.load().is_some(), n.right_or.load().is_some());
-        set!(nb_int = PyNumber_Long, n.int.load().is_some());
-        set!(nb_float = PyNumber_Float, n.float.load().is_some());
-        set!(nb_inplace_add = face::nb_inplace_add, n.inplace_add.load().is_some());
-        set!(nb_inplace_subtract = face::nb_inplace_subtract, n.inplace_subtract.load().is_some());
-        set!(nb_inplace_multiply = face::nb_inplace_multiply, n.inplace_multiply.load().is_some());
-        set!(nb_inplace_remainder = face::nb_inplace_remainder, n.inplace_remainder.load().is_some());
-        set!(nb_inplace_power = PyNumber_InPlacePower, n.inplace_power.load().is_some());
-        set!(nb_inplace_lshift = face::nb_inplace_lshift, n.inplace_lshift.load().is_some());
-        set!(nb_inplace_rshift = face::nb_inplace_rshift, n.inplace_rshift.load().is_some());
-        set!(nb_inplace_and = face::nb_inplace_and, n.inplace_and.load().is_some());
-        set!(nb_inplace_xor = face::nb_inplace_xor, n.inplace_xor.load().is_some());
-        set!(nb_inplace_or = face::nb_inplace_or, n.inplace_or.load().is_some());
-        set!(nb_floor_divide = face::nb_floor_divide, n.floor_divide.load().is_some(), n.right_floor_divide.load().is_some());
-        set!(nb_true_divide = face::nb_true_divide, n.true_divide.load().is_some(), n.right_true_divide.load().is_some());
-        set!(nb_inplace_floor_divide = face::nb_inplace_floor_divide, n.inplace_floor_divide.load().is_some());
-        set!(nb_inplace_true_divide = face::nb_inplace_true_divide, n.inplace_true_divide.load().is_some());
-        set!(nb_index = PyNumber_Index, n.index.load().is_some());
-        set!(nb_matrix_multiply = face::nb_matrix_multiply, n.matrix_multiply.load().is_some(), n.right_matrix_multiply.load().is_some());
-        set!(nb_inplace_matrix_multiply = face::nb_inplace_matrix_multiply, n.inplace_matrix_multiply.load().is_some());
-
-        let sq = &mut (*tables).as_sequence;
-        let q = &s.as_sequence;
-        if q.length.load().is_some() {
-            sq.sq_length = Some(object_size);
-        }
-        if q.concat.load().is_some() {
-            sq.sq_concat = Some(abstract_::sequence::PySequence_Concat);
-        }
-        if q.repeat.load().is_some() {
-            sq.sq_repeat = Some(slot_sq_repeat);
-        }
-        if q.item.load().is_some() {
-            sq.sq_item = Some(slot_sq_item);
-        }
-        if q.ass_item.load().is_some() {
-            sq.sq_ass_item = Some(slot_sq_ass_item);
-        }
-        if q.contains.load().is_some() {
-            sq.sq_contains = Some(abstract_::sequence::PySequence_Contains);
-        }
-
-        let mp = &mut (*tables).as_mapping;
-        let m = &s.as_mapping;
-        if m.length.load().is_some() {
-            mp.mp_length = Some(object_size);
-        }
-        if m.subscript.load().is_some() {
-            mp.mp_subscript = Some(abstract_::object::PyObject_GetItem);
-        }
-        if m.ass_subscript.load().is_some() {
-            mp.mp_ass_subscript = Some(slot_mp_ass_subscript);
-        }
-
+        // The async slots have no VM slots: the dunders decide.
         let am = &mut (*tables).as_async;
         if has("__await__") {
             am.am_await = Some(slot_am_await);
@@ -802,12 +752,7 @@ pub unsafe fn fill_tables(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<Py
         if has("__anext__") {
             am.am_anext = Some(slot_am_anext);
         }
-
-        let t = &mut *tp;
-        t.tp_as_number = &raw mut (*tables).as_number;
-        t.tp_as_sequence = &raw mut (*tables).as_sequence;
-        t.tp_as_mapping = &raw mut (*tables).as_mapping;
-        t.tp_as_async = &raw mut (*tables).as_async;
+        // Every object has these, as in CPython.
         t.tp_repr = Some(object::PyObject_Repr);
         t.tp_str = Some(object::PyObject_Str);
         t.tp_getattro = Some(object::PyObject_GetAttr);
@@ -815,21 +760,6 @@ pub unsafe fn fill_tables(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<Py
         t.tp_richcompare = Some(face::richcompare);
         let unhashable = ty.get_attr(vm.ctx.intern_str("__hash__")).is_some_and(|h| vm.is_none(&h));
         t.tp_hash = Some(if unhashable { object::PyObject_HashNotImplemented } else { object::PyObject_Hash });
-        if s.call.load().is_some() {
-            t.tp_call = Some(abstract_::call::PyObject_Call);
-        }
-        if s.iter.load().is_some() {
-            t.tp_iter = Some(abstract_::object::PyObject_GetIter);
-        }
-        if s.iternext.load().is_some() {
-            t.tp_iternext = Some(slot_tp_iternext);
-        }
-        if s.descr_get.load().is_some() {
-            t.tp_descr_get = Some(slot_tp_descr_get);
-        }
-        if s.descr_set.load().is_some() {
-            t.tp_descr_set = Some(slot_tp_descr_set);
-        }
         t.tp_init = Some(slot_tp_init);
         t.tp_new = Some(slot_tp_new);
     }
