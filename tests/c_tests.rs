@@ -7,7 +7,10 @@
 //! check run under our interpreter.  Both must pass.  One test per family and
 //! interpreter: `<family>_cpython` and `<family>_rustpy`.
 //!
-//! Build products go to `target/c-tests/{cpython,rustpy}/`.  Environment:
+//! Families using 3.12+ APIs (`NEWER_API_FAMILIES`) are also checked under
+//! CPython 3.13 (`CTESTS_CPYTHON313`, else pyenv's 3.13.0).
+//!
+//! Build products go to `target/c-tests/{cpython,cpython313,rustpy}/`.  Environment:
 //! `CC` picks the C compiler (default `gcc`), `CTESTS_CPYTHON` the oracle
 //! interpreter (default `python3`).
 
@@ -55,8 +58,13 @@ const FAMILIES: &[(&str, &[&str])] = &[
 #[derive(Clone, Copy, Debug)]
 enum Interp {
     CPython,
+    /// CPython 3.13, the oracle for the APIs 3.11 lacks (`PyModule_Add`, ...).
+    CPython313,
     RustPy,
 }
+
+/// Families whose checks use 3.12+ APIs: also run under CPython 3.13.
+const NEWER_API_FAMILIES: &[&str] = &["capi_steal"];
 
 struct CPythonInfo {
     exe: String,
@@ -84,8 +92,32 @@ fn target_dir() -> PathBuf {
 
 fn cpython() -> &'static CPythonInfo {
     static INFO: OnceLock<CPythonInfo> = OnceLock::new();
+    INFO.get_or_init(|| cpython_info(std::env::var("CTESTS_CPYTHON").unwrap_or_else(|_| "python3".to_string())))
+}
+
+/// CPython 3.13: `CTESTS_CPYTHON313`, else pyenv's 3.13.0 (this project's
+/// machine image has it).
+fn cpython313() -> &'static CPythonInfo {
+    static INFO: OnceLock<CPythonInfo> = OnceLock::new();
     INFO.get_or_init(|| {
-        let exe = std::env::var("CTESTS_CPYTHON").unwrap_or_else(|_| "python3".to_string());
+        let exe = std::env::var("CTESTS_CPYTHON313").unwrap_or_else(|_| {
+            let out = Command::new("pyenv").args(["prefix", "3.13.0"]).output();
+            match out {
+                Ok(o) if o.status.success() => format!("{}/bin/python3", String::from_utf8_lossy(&o.stdout).trim()),
+                _ => panic!(
+                    "the 3.13 oracle needs CPython 3.13: install it with pyenv (`pyenv install 3.13.0`) \
+                     or point CTESTS_CPYTHON313 at a python3.13 with its headers"
+                ),
+            }
+        });
+        let info = cpython_info(exe);
+        assert!(info.version.starts_with("3.13."), "{} is Python {}, not 3.13", info.exe, info.version);
+        info
+    })
+}
+
+fn cpython_info(exe: String) -> CPythonInfo {
+    {
         let out = Command::new(&exe)
             .args([
                 "-c",
@@ -129,7 +161,7 @@ fn cpython() -> &'static CPythonInfo {
             suffix,
             version,
         }
-    })
+    }
 }
 
 /// Compile `c-tests/<stem>.c` into `<out_dir>/<stem><suffix>`.
@@ -239,8 +271,8 @@ fn run_family(family: &str, interp: Interp) {
         .map(|(_, stems)| *stems)
         .unwrap_or_else(|| panic!("unknown family {family}"));
     let (exe, include, suffix, label) = match interp {
-        Interp::CPython => {
-            let info = cpython();
+        Interp::CPython | Interp::CPython313 => {
+            let info = if matches!(interp, Interp::CPython) { cpython() } else { cpython313() };
             (
                 info.exe.clone(),
                 info.include.clone(),
@@ -257,6 +289,7 @@ fn run_family(family: &str, interp: Interp) {
     };
     let sub = match interp {
         Interp::CPython => "cpython",
+        Interp::CPython313 => "cpython313",
         Interp::RustPy => "rustpy",
     };
     let out_dir = target_dir().join("c-tests").join(sub);
@@ -327,6 +360,13 @@ family_tests! {
     "capi_heaptypes" => capi_heaptypes_cpython, capi_heaptypes_rustpy;
     "capi_gc" => capi_gc_cpython, capi_gc_rustpy;
     "capi_steal" => capi_steal_cpython, capi_steal_rustpy;
+}
+
+#[test]
+fn newer_api_families_cpython313() {
+    for family in NEWER_API_FAMILIES {
+        run_family(family, Interp::CPython313);
+    }
 }
 
 /// Every `c-tests/*.c` is built by some family, every `test_*.py` is some
