@@ -79,28 +79,9 @@ enum Status {
     Missing(String),
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Own {
-    Plain,
-    Borrowed,
-    Stolen,
-    StolenOnSuccess,
-    New,
-    BorrowedResult,
-}
-
-impl Own {
-    fn rust(self) -> &'static str {
-        match self {
-            Own::Plain => "Plain",
-            Own::Borrowed => "Borrowed",
-            Own::Stolen => "Stolen",
-            Own::StolenOnSuccess => "StolenOnSuccess",
-            Own::New => "New",
-            Own::BorrowedResult => "BorrowedResult",
-        }
-    }
-}
+#[path = "cpyext/ownership.rs"]
+mod ownership;
+use ownership::Own;
 
 struct Arg {
     own: Own,
@@ -319,13 +300,13 @@ fn decls_rs(rows: &[Row]) -> String {
         if r.data {
             continue;
         }
-        let args: Vec<&str> = r.args.iter().map(|a| a.own.rust()).collect();
+        let args: Vec<String> = r.args.iter().map(|a| format!("{:?}", a.own)).collect();
         writeln!(
             out,
             "#[allow(non_upper_case_globals)]\npub const {}: Decl = Decl {{ module: \"cpyext::{module}\", args: &[{}], result: {} }};",
             r.name,
             args.join(", "),
-            r.result.rust()
+            format!("{:?}", r.result)
         )
         .unwrap();
     }

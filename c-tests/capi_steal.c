@@ -137,11 +137,11 @@ report(int rc, Py_ssize_t at_return, PyObject *exc, Py_ssize_t after)
 
 /* ---- PyList_SetItem ---------------------------------------------------- */
 
-/* list_setitem(target, i): PyList_SetItem(target, i, <new sentinel>).
- * -> (rc, deaths at return, exception or None).  The caller owns nothing
- * afterwards, success or not. */
+/* setitem_new_sentinel(setter, (target, i)): setter(target, i, <new
+ * sentinel>).  -> (rc, deaths at return, exception or None).  The caller
+ * owns nothing afterwards, success or not. */
 static PyObject *
-list_setitem(PyObject *self, PyObject *args)
+setitem_new_sentinel(int (*setter)(PyObject *, Py_ssize_t, PyObject *), PyObject *args)
 {
     ARG(0) ARG(1)
     Py_ssize_t i = PyLong_AsSsize_t(a1);
@@ -153,13 +153,20 @@ list_setitem(PyObject *self, PyObject *args)
         return NULL;
     }
     Py_ssize_t d0 = deallocs;
-    int rc = PyList_SetItem(a0, i, s);
+    int rc = setter(a0, i, s);
     Py_ssize_t at_return = deallocs - d0;
     PyObject *exc = take_exception();
     if (exc == NULL) {
         return NULL;
     }
     return Py_BuildValue("(inN)", rc, at_return, exc);
+}
+
+/* list_setitem(target, i): PyList_SetItem(target, i, <new sentinel>). */
+static PyObject *
+list_setitem(PyObject *self, PyObject *args)
+{
+    return setitem_new_sentinel(PyList_SetItem, args);
 }
 
 /* A list made and dropped in C keeps the stolen item exactly as long as it
@@ -287,27 +294,11 @@ tuple_setitem_shared(PyObject *self, PyObject *ignored)
 }
 
 /* tuple_setitem(target, i): PyTuple_SetItem on an object Python holds
- * (so never a fresh tuple).  -> (rc, deaths at return, exception) */
+ * (so never a fresh tuple). */
 static PyObject *
 tuple_setitem(PyObject *self, PyObject *args)
 {
-    ARG(0) ARG(1)
-    Py_ssize_t i = PyLong_AsSsize_t(a1);
-    if (i == -1 && PyErr_Occurred()) {
-        return NULL;
-    }
-    PyObject *s = new_sentinel();
-    if (s == NULL) {
-        return NULL;
-    }
-    Py_ssize_t d0 = deallocs;
-    int rc = PyTuple_SetItem(a0, i, s);
-    Py_ssize_t at_return = deallocs - d0;
-    PyObject *exc = take_exception();
-    if (exc == NULL) {
-        return NULL;
-    }
-    return Py_BuildValue("(inN)", rc, at_return, exc);
+    return setitem_new_sentinel(PyTuple_SetItem, args);
 }
 
 /* Setting a slot twice releases the first item at once.

@@ -17,6 +17,7 @@ pub mod exports {
     include!(concat!(env!("OUT_DIR"), "/exports.rs"));
 }
 pub mod ffi;
+pub mod ownership;
 pub mod proxy;
 pub mod pystate;
 pub mod slots;
