@@ -4,15 +4,18 @@
 CARGO := scripts/cargo
 RUSTPY := target/release/rustpy
 
-.PHONY: demo test bench
+.PHONY: build demo test bench install wheel
+PREFIX ?= /usr/local
+
+build:
+	$(CARGO) build --release --bin rustpy
 
 # The main job: build the interpreter, build a C extension against include/,
 # import it and print what it computes.
-demo:
-	$(CARGO) build --release --bin rustpy
+demo: build
 	mkdir -p target/demo
 	cc -shared -fPIC -O2 -Wall -Werror -Iinclude demo/demo.c \
-		-o target/demo/demo$$($(RUSTPY) -c 'import _cpyext; print(_cpyext.ext_suffix())')
+		-o target/demo/demo$$($(RUSTPY) -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')
 	PYTHONPATH=target/demo $(RUSTPY) demo/run.py
 
 # Every test: the Rust tests, and every c-tests/ module under CPython 3.11
@@ -21,6 +24,15 @@ test:
 	$(CARGO) test
 
 # Crossing benchmark: ns per op on our interpreter and on CPython 3.11.
-bench:
-	$(CARGO) build --release --bin rustpy
+bench: build
 	python3 bench/run.py --rustpy $(RUSTPY)
+
+# The interpreter, its headers, an empty site-packages and pip's wheel (for
+# `rustpy -m ensurepip`) into $(PREFIX).
+install: build
+	scripts/install $(PREFIX) $(RUSTPY)
+
+# A wheel for rustpy built by the machine's CPython against our headers, for
+# build backends that do not run under rustpy: make wheel PKG=name[==version].
+wheel: build
+	scripts/cross-wheel $(PKG)

@@ -53,7 +53,33 @@ fn main() {
         .extra_warnings(true)
         .flag("-Werror")
         .compile("cpyext_shims");
-    println!("cargo:rustc-link-arg-bins=-Wl,--export-dynamic");
+    // Extensions resolve the C API against the interpreter binary: ELF
+    // exports an executable's symbols only when asked; Mach-O always does.
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("macos") {
+        println!("cargo:rustc-link-arg-bins=-Wl,--export-dynamic");
+    }
+    // CPython's multiarch spelling of the target (x86_64-linux-gnu).
+    println!("cargo:rustc-env=CPYEXT_MULTIARCH={}", std::env::var("TARGET").unwrap().replace("-unknown", ""));
+    build_tree_prefix(&out);
+}
+
+/// The build tree is a prefix too (`cpyext/sysconfig.rs`): beside the
+/// binary in `target/<profile>/`, the site-packages directory and the
+/// headers (a link to `include/`), so that `target/release/rustpy` and a
+/// venv made from it install and build packages as an installed one does.
+fn build_tree_prefix(out: &Path) {
+    // OUT_DIR is target/<profile>/build/cpyext-<hash>/out.
+    let Some(profile_dir) = out.ancestors().nth(3) else { return };
+    let name = "rustpython3.14";
+    std::fs::create_dir_all(profile_dir.join("lib").join(name).join("site-packages")).unwrap();
+    let include = profile_dir.join("include");
+    std::fs::create_dir_all(&include).unwrap();
+    let link = include.join(name);
+    let source = std::fs::canonicalize("include").unwrap();
+    if std::fs::read_link(&link).ok().as_deref() != Some(source.as_path()) {
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink(&source, &link).unwrap();
+    }
 }
 
 fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {

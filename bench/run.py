@@ -136,10 +136,8 @@ def main():
         "print(sysconfig.get_config_var('EXT_SUFFIX'))\n"
         "print('%d.%d.%d' % sys.version_info[:3])",
     )
-    rp_suffix, rp_include = ask(rustpy, "import _cpyext; print(_cpyext.ext_suffix()); "
-                                        "print(_cpyext.include_dir())")[:2]
-    if not Path(rp_include, "Python.h").is_file():
-        rp_include = str(ROOT / "include")
+    rp_suffix, rp_include = ask(rustpy, "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX')); "
+                                        "print(sysconfig.get_paths()['include'])")[:2]
     target = ROOT / "target" / "bench"
     build(cc, cp_include, cp_suffix, target / "cpython")
     build(cc, rp_include, rp_suffix, target / "rustpy")

@@ -27,16 +27,4 @@ mod _cpyext {
     fn sweep(vm: &VirtualMachine) {
         crate::pystate::enter(vm, crate::proxy::sweep)
     }
-
-    /// The file suffix of extensions for this interpreter.
-    #[pyfunction]
-    fn ext_suffix() -> String {
-        crate::import::ext_suffix()
-    }
-
-    /// The directory holding `Python.h` for this interpreter.
-    #[pyfunction]
-    fn include_dir() -> String {
-        crate::import::include_dir()
-    }
 }

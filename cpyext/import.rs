@@ -12,20 +12,6 @@ use rustpython_vm::{
 };
 use std::ffi::{CStr, CString};
 
-#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
-pub const MULTIARCH: &str = "x86_64-linux-gnu";
-#[cfg(all(target_os = "linux", target_arch = "aarch64"))]
-pub const MULTIARCH: &str = "aarch64-linux-gnu";
-
-/// The ABI tag of extensions built for this layer; never CPython's.
-pub fn soabi() -> String {
-    format!("rustpython-314-{MULTIARCH}")
-}
-
-/// The file suffix of extensions built for this layer.
-pub fn ext_suffix() -> String {
-    format!(".{}.so", soabi())
-}
 
 fn import_error(msg: String, name: &str, path: &str, vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
     let e = vm.new_import_error(msg, vm.ctx.new_str(name));
@@ -121,20 +107,7 @@ pub fn exec_dynamic(module: PyObjectRef, vm: &VirtualMachine) -> PyResult<i32> {
 }
 
 pub fn extension_suffixes(vm: &VirtualMachine) -> PyObjectRef {
-    vm.ctx.new_list(vec![vm.ctx.new_str(ext_suffix()).into()]).into()
-}
-
-/// Where our headers are: beside the interpreter when installed, else the
-/// source tree this binary was built from.
-pub fn include_dir() -> String {
-    if let Ok(exe) = std::env::current_exe() {
-        if let Some(dir) = exe.parent().map(|d| d.join("include")) {
-            if dir.join("Python.h").exists() {
-                return dir.to_string_lossy().into_owned();
-            }
-        }
-    }
-    concat!(env!("CARGO_MANIFEST_DIR"), "/include").to_owned()
+    vm.ctx.new_list(vec![vm.ctx.new_str(crate::sysconfig::ext_suffix()).into()]).into()
 }
 
 fn import_name(name: &str, vm: &VirtualMachine) -> PyResult {

@@ -44,6 +44,7 @@ pub mod overrides;
 pub mod pycapsule;
 pub mod pyerrors;
 pub mod pymem;
+pub mod sysconfig;
 pub mod sysmodule;
 pub mod tupleobject;
 pub mod typeobject;
@@ -78,7 +79,10 @@ pub fn init(vm: &VirtualMachine) -> PyResult<()> {
 
 /// An interpreter with the standard library and C extension support.
 pub fn interpreter_builder() -> InterpreterBuilder {
-    let builder = InterpreterBuilder::new().init_stdlib();
+    let builder = InterpreterBuilder::new().init_stdlib().init_hook(|vm| {
+        let state = rustpython_vm::common::rc::PyRc::get_mut(&mut vm.state).expect("no other handle before initialization");
+        sysconfig::configure_paths(&state.config.settings, &mut state.config.paths);
+    });
     let mut modules = overrides::module_defs(&builder.ctx);
     modules.push(cpyextmodule::module_def(&builder.ctx));
     builder.add_native_modules(&modules)

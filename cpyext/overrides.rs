@@ -3,7 +3,11 @@
 //! exec first, then changes what it must:
 //!
 //! - `_imp` cannot load extension modules and lists no suffixes;
-//! - `_sysconfigdata` names a stale extension suffix;
+//! - `_sysconfigdata` names a stale extension suffix, a free-threaded ABI
+//!   and none of the build variables (`sysconfig.rs` has ours), and is
+//!   registered under a name with RustPython's `t` abiflags only;
+//! - `_imp` is also the first module imported after `sys` exists and before
+//!   `site` runs, so its exec corrects what `sys` says (`sysconfig::fix_sys`);
 //! - `gc.collect()` must also let go of proxies neither side holds any more,
 //!   so that what they kept alive can be collected, and see the references
 //!   C objects hold (`gcmodule`); `gc.get_referents` and `gc.is_tracked`
@@ -40,6 +44,7 @@ fn run_original(exec: &OnceLock<Option<ModuleExec>>, vm: &VirtualMachine, module
 
 fn imp_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
     run_original(&IMP_EXEC, vm, module)?;
+    crate::sysconfig::fix_sys(vm)?;
     let m = module.as_object();
     m.set_attr("create_dynamic", vm.new_function("create_dynamic", import::create_dynamic), vm)?;
     m.set_attr("exec_dynamic", vm.new_function("exec_dynamic", import::exec_dynamic), vm)?;
@@ -50,9 +55,19 @@ fn imp_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
 fn sysconfigdata_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
     run_original(&SYSCONFIGDATA_EXEC, vm, module)?;
     let vars = module.as_object().get_attr("build_time_vars", vm)?;
-    vars.set_item("EXT_SUFFIX", vm.ctx.new_str(import::ext_suffix()).into(), vm)?;
-    vars.set_item("SOABI", vm.ctx.new_str(import::soabi()).into(), vm)?;
-    vars.set_item("INCLUDEPY", vm.ctx.new_str(import::include_dir()).into(), vm)?;
+    for (name, value) in crate::sysconfig::build_time_vars(&vm.state.config.paths.base_prefix) {
+        let value = match value {
+            crate::sysconfig::Var::Str(s) => vm.ctx.new_str(s).into(),
+            crate::sysconfig::Var::Int(i) => vm.ctx.new_int(i).into(),
+        };
+        vars.set_item(name, value, vm)?;
+    }
+    // The prefix sysconfig was built for is the base interpreter's.
+    let base = vm.ctx.new_str(vm.state.config.paths.base_prefix.as_str());
+    vars.set_item("prefix", base.clone().into(), vm)?;
+    vars.set_item("exec_prefix", base.into(), vm)?;
+    let sys_modules = vm.sys_module.get_attr("modules", vm)?;
+    sys_modules.set_item(crate::sysconfig::sysconfigdata_name().as_str(), module.to_owned().into(), vm)?;
     Ok(())
 }
 
@@ -119,12 +134,14 @@ pub fn module_defs(ctx: &Context) -> Vec<&'static PyModuleDef> {
             slots: PyModuleSlots { create: orig.slots.create, exec: Some(exec) },
         })))
     };
-    [
-        wrap("_imp", imp_exec, &IMP_EXEC),
-        wrap("_sysconfigdata", sysconfigdata_exec, &SYSCONFIGDATA_EXEC),
-        wrap("gc", gc_exec, &GC_EXEC),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    let sysconfigdata = wrap("_sysconfigdata", sysconfigdata_exec, &SYSCONFIGDATA_EXEC);
+    // sysconfig imports it as `_sysconfigdata_{sys.abiflags}_...`.
+    let sysconfigdata_as_named = sysconfigdata.map(|def| -> &'static PyModuleDef {
+        let name: &'static str = Box::leak(crate::sysconfig::sysconfigdata_name().into_boxed_str());
+        Box::leak(Box::new(PyModuleDef { name: ctx.intern_str(name), doc: def.doc, methods: def.methods, slots: PyModuleSlots { create: def.slots.create, exec: def.slots.exec } }))
+    });
+    [wrap("_imp", imp_exec, &IMP_EXEC), sysconfigdata, sysconfigdata_as_named, wrap("gc", gc_exec, &GC_EXEC)]
+        .into_iter()
+        .flatten()
+        .collect()
 }

@@ -1,7 +1,11 @@
 /* Build configuration for extensions compiled against the RustPython cpyext
- * headers.  Only x86_64/aarch64 Linux (LP64, little endian) is supported.
- * The HAVE_* macros below describe the C library, not the interpreter, and
- * are limited to ones that are true on any glibc/musl Linux system. */
+ * headers.  Sizes follow the target's data model as the compiler's own
+ * macros name it, so the same file is right for LP64 (Linux, macOS) and
+ * LLP64 (64-bit Windows), and for each half of a macOS universal2 build
+ * (compiled once per architecture); sysconfig's SIZEOF_* report the same values
+ * (tests/install.rs compiles a probe to check).  The HAVE_* macros below
+ * describe the C library and are limited to ones true on glibc, musl and
+ * macOS's libSystem. */
 #ifndef Py_PYCONFIG_H
 #define Py_PYCONFIG_H
 
@@ -9,39 +13,58 @@
 extern "C" {
 #endif
 
-#if !defined(__linux__)
-#  error "the cpyext headers target Linux only"
-#endif
-#if !defined(__LP64__)
-#  error "the cpyext headers target 64-bit (LP64) platforms only"
+#if !defined(_WIN64) && !defined(__LP64__)
+#  error "the cpyext headers target 64-bit platforms only (LP64 or LLP64)"
 #endif
 
 /* CPython's own pyconfig.h turns on the GNU extensions of the C library;
  * extensions built against it may rely on that. */
-#ifndef _GNU_SOURCE
+#if defined(__linux__) && !defined(_GNU_SOURCE)
 #  define _GNU_SOURCE 1
 #endif
 
 #define SIZEOF_SHORT 2
 #define SIZEOF_INT 4
-#define SIZEOF_LONG 8
+#if defined(_WIN64)
+#  define SIZEOF_LONG 4
+#  define ALIGNOF_LONG 4
+#  define SIZEOF_WCHAR_T 2
+#  define SIZEOF_TIME_T 8
+#  define SIZEOF_LONG_DOUBLE 8
+#else
+#  define SIZEOF_LONG 8
+#  define ALIGNOF_LONG 8
+#  define SIZEOF_WCHAR_T 4
+#  define SIZEOF_TIME_T 8
+/* x87's 80 bits padded to 16 bytes, AArch64 Linux's binary128; Apple's
+ * arm64 makes long double a double. */
+#  if defined(__APPLE__) && defined(__aarch64__)
+#    define SIZEOF_LONG_DOUBLE 8
+#  else
+#    define SIZEOF_LONG_DOUBLE 16
+#  endif
+#endif
 #define SIZEOF_LONG_LONG 8
 #define SIZEOF_VOID_P 8
 #define SIZEOF_SIZE_T 8
 #define SIZEOF_UINTPTR_T 8
 #define SIZEOF_OFF_T 8
-#define SIZEOF_TIME_T 8
 #define SIZEOF_PID_T 4
 #define SIZEOF_PTHREAD_T 8
-#define SIZEOF_PTHREAD_KEY_T 4
+#if defined(__APPLE__)
+#  define SIZEOF_PTHREAD_KEY_T 8
+#else
+#  define SIZEOF_PTHREAD_KEY_T 4
+#endif
 #define SIZEOF_FLOAT 4
 #define SIZEOF_DOUBLE 8
-#define SIZEOF_LONG_DOUBLE 16
-#define SIZEOF_WCHAR_T 4
 #define SIZEOF__BOOL 1
-#define ALIGNOF_LONG 8
 #define ALIGNOF_SIZE_T 8
-#define ALIGNOF_MAX_ALIGN_T 16
+#if defined(__APPLE__) && defined(__aarch64__)
+#  define ALIGNOF_MAX_ALIGN_T 8
+#else
+#  define ALIGNOF_MAX_ALIGN_T 16
+#endif
 
 #define HAVE_STDARG_PROTOTYPES 1
 #define HAVE_LONG_LONG 1

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 /// The extension suffix our interpreter loads.
-const OUR_SUFFIX: &str = ".rustpython-314-x86_64-linux-gnu.so";
+const OUR_SUFFIX: &str = ".rustpython314-rp1.so";
 
 /// How long one check script may run.
 const CHECK_TIMEOUT: Duration = Duration::from_secs(600);
