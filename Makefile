@@ -10,12 +10,15 @@ PREFIX ?= /usr/local
 build:
 	$(CARGO) build --release --bin rustpy
 
-# The main job: build the interpreter, build a C extension against include/,
-# import it and print what it computes.
+SYSCONFIG = $(RUSTPY) -c 'import sysconfig, sys; print(sysconfig.get_config_var(sys.argv[1]))'
+
+# The main job: build the interpreter, build a C extension against include/
+# with the compiler and flags sysconfig reports, import it and print what it
+# computes.
 demo: build
 	mkdir -p target/demo
-	cc -shared -fPIC -O2 -Wall -Werror -Iinclude demo/demo.c \
-		-o target/demo/demo$$($(RUSTPY) -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')
+	$$($(SYSCONFIG) LDSHARED) $$($(SYSCONFIG) CCSHARED) -O2 -Wall -Werror -I$$($(SYSCONFIG) INCLUDEPY) demo/demo.c \
+		-o target/demo/demo$$($(SYSCONFIG) EXT_SUFFIX)
 	PYTHONPATH=target/demo $(RUSTPY) demo/run.py
 
 # Every test: the Rust tests, and every c-tests/ module under CPython 3.11

@@ -43,6 +43,7 @@ def build(cc, include, suffix, out_dir):
     out = out_dir / ("crossing" + suffix)
     tmp = out_dir / (".crossing.%d.tmp.so" % os.getpid())
     cmd = [cc, "-shared", "-fPIC", "-O2", "-Wall", "-Werror", "-I" + str(include),
+           *(["-undefined", "dynamic_lookup"] if sys.platform == "darwin" else []),
            str(BENCH / "crossing.c"), "-o", str(tmp)]
     res = run(cmd)
     if res.returncode != 0:

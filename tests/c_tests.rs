@@ -176,6 +176,8 @@ fn build_module(stem: &str, include: &Path, suffix: &str, out_dir: &Path, interp
     let mut cmd = Command::new(&cc);
     cmd.args(["-shared", "-fPIC", "-O1", "-Wall", "-Werror"])
         .arg(format!("-I{}", include.display()))
+        // The C API is resolved against the interpreter when loaded.
+        .args(if cfg!(target_os = "macos") { &["-undefined", "dynamic_lookup"][..] } else { &[] })
         .arg(&src)
         .arg("-o")
         .arg(&tmp);
