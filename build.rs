@@ -360,8 +360,9 @@ fn missing_h(rows: &[Row]) -> String {
         } else {
             let args: Vec<&str> = r.args.iter().map(|a| a.text.as_str()).collect();
             let args = if args.is_empty() { "void".to_owned() } else { args.join(", ") };
-            // The name in parentheses: some are also function-like macros.
-            writeln!(out, "Py_CPYEXT_MISSING(\"{message}\")\nPyAPI_FUNC({}) ({})({args});", r.ret, r.name).unwrap();
+            // A name the headers also define as a macro is the macro to C
+            // (an object-like alias would rename this declaration).
+            writeln!(out, "#ifndef {0}\nPy_CPYEXT_MISSING(\"{message}\")\nPyAPI_FUNC({1}) {0}({args});\n#endif", r.name, r.ret).unwrap();
         }
     }
     out.push_str("\n#ifdef __cplusplus\n}\n#endif\n#endif /* !Py_CPYEXT_MISSING_H */\n");

@@ -753,7 +753,28 @@ type_data_size(PyObject *module, PyObject *cls)
 }
 #endif
 
+/* What the PyHeapTypeObject memory of a heap type says, read as C code
+ * reads it (simplejson takes ht_name for error messages): (ht_name,
+ * ht_qualname, ht_module), None for a NULL field. */
+static PyObject *
+heap_fields(PyObject *module, PyObject *cls)
+{
+    if (check_type(cls) < 0) {
+        return NULL;
+    }
+    if (!PyType_HasFeature((PyTypeObject *)cls, Py_TPFLAGS_HEAPTYPE)) {
+        PyErr_SetString(PyExc_TypeError, "not a heap type");
+        return NULL;
+    }
+    PyHeapTypeObject *ht = (PyHeapTypeObject *)cls;
+    PyObject *name = ht->ht_name ? ht->ht_name : Py_None;
+    PyObject *qualname = ht->ht_qualname ? ht->ht_qualname : Py_None;
+    PyObject *mod = ht->ht_module ? ht->ht_module : Py_None;
+    return PyTuple_Pack(3, name, qualname, mod);
+}
+
 static PyMethodDef capi_heaptypes_methods[] = {
+    {"heap_fields", heap_fields, METH_O, NULL},
     {"counter", counter, METH_NOARGS, NULL},
     {"thing_deallocs", get_thing_deallocs, METH_NOARGS, NULL},
     {"from_spec", from_spec, METH_NOARGS, NULL},

@@ -197,7 +197,35 @@ fastcall_sum(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return PyLong_FromLong(total);
 }
 
+/* PyCFunction_GetFunction/GetFlags/GetSelf of f: (is it this very C
+ * function, its flags, its self or None for NULL). */
+static PyObject *cfunction_info(PyObject *module, PyObject *f);
+
+static PyMethodDef unbound_def = {"unbound", (PyCFunction)cfunction_info, METH_O, NULL};
+
+static PyObject *
+cfunction_info(PyObject *module, PyObject *f)
+{
+    PyCFunction fn = PyCFunction_GetFunction(f);
+    if (fn == NULL) {
+        return NULL;
+    }
+    int flags = PyCFunction_GetFlags(f);
+    PyObject *self = PyCFunction_GetSelf(f);
+    return Py_BuildValue("(OiO)", fn == (PyCFunction)cfunction_info ? Py_True : Py_False, flags,
+                         self ? self : Py_None);
+}
+
+/* A function made with a NULL self. */
+static PyObject *
+make_unbound(PyObject *module, PyObject *unused)
+{
+    return PyCFunction_New(&unbound_def, NULL);
+}
+
 static PyMethodDef capi_module_methods[] = {
+    {"cfunction_info", cfunction_info, METH_O, NULL},
+    {"make_unbound", make_unbound, METH_NOARGS, NULL},
     {"noargs", noargs, METH_NOARGS, "noargs doc"},
     {"meth_o", meth_o, METH_O, "meth_o doc"},
     {"varargs", varargs, METH_VARARGS, "varargs doc"},

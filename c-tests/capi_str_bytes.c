@@ -446,7 +446,20 @@ build_str(PyObject *self, PyObject *args)
     return s;
 }
 
+/* PyUnicode_Decode(bytes, encoding or None, errors or None) */
+static PyObject *
+str_decode(PyObject *self, PyObject *args)
+{
+    const char *data, *encoding = NULL, *errors = NULL;
+    Py_ssize_t size;
+    if (!PyArg_ParseTuple(args, "y#|zz", &data, &size, &encoding, &errors)) {
+        return NULL;
+    }
+    return PyUnicode_Decode(data, size, encoding, errors);
+}
+
 static PyMethodDef capi_str_bytes_methods[] = {
+    {"str_decode", str_decode, METH_VARARGS, NULL},
     {"str_layout", str_layout, METH_O, NULL},
     {"build_str", build_str, METH_VARARGS, NULL},
     {"str_ascii", str_ascii, METH_NOARGS, NULL},

@@ -66,6 +66,22 @@ def test_names_from_dotted_spec_name():
     assert repr(Thing) == "<class 'capi_heaptypes.Thing'>"
 
 
+def test_heap_type_memory_has_names_and_module():
+    # From a spec with a module: ht_module is that module.
+    assert c.heap_fields(Thing) == ("Thing", "Thing", c)
+    assert c.heap_fields(c.Mixin) == ("Mixin", "Mixin", None)
+
+
+def test_python_class_memory_has_its_names():
+    class Outer:
+        class Inner:
+            pass
+    # A class made in Python is a heap type too, with no module of C's.
+    assert c.heap_fields(Outer.Inner) == ("Inner", "test_python_class_memory_has_its_names.<locals>.Outer.Inner", None)
+    assert c.heap_fields(PyThing) == ("PyThing", "PyThing", None)
+    raises_exact(TypeError, c.heap_fields, int, match="not a heap type")
+
+
 def test_deeper_dotted_name_splits_at_last_dot():
     assert c.Mixin.__module__ == "capi_heaptypes.mixins"
     assert c.Mixin.__name__ == "Mixin"

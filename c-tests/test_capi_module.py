@@ -20,6 +20,19 @@ def test_module_identity():
     assert isinstance(m, type(sys))
 
 
+def test_cfunction_getters():
+    # This module's own C function, bound to the module.
+    assert m.cfunction_info(m.cfunction_info) == (True, 0x0008, m)
+    # Made with a NULL self: GetSelf is NULL (the attribute says None).
+    f = m.make_unbound()
+    assert m.cfunction_info(f) == (True, 0x0008, None)
+    assert f.__self__ is None
+    # Another C function is not this one.
+    assert m.cfunction_info(m.noargs)[0] is False
+    raises_exact(SystemError, m.cfunction_info, "not a function")
+    raises_exact(SystemError, m.cfunction_info, lambda: None)
+
+
 def test_name_doc():
     assert m.__name__ == "capi_module"
     assert m.__doc__ == "Single-phase test module for the c-tests."

@@ -251,5 +251,15 @@ def test_str_built_in_c():
     assert c.build_str([], 0x7F) == ""
     raises_exact(SystemError, c.build_str, [65], 0x110000)
 
+def test_decode_by_encoding_name():
+    assert c.str_decode("é€".encode()) == "é€"
+    assert c.str_decode(b"\xe9", "latin-1") == "é"
+    assert c.str_decode(b"a\xff", "ascii", "replace") == "a\ufffd"
+    raises_exact(UnicodeDecodeError, c.str_decode, b"\xff", "utf-8")
+    raises_exact(LookupError, c.str_decode, b"x", "no-such-codec")
+    e = raises_exact(LookupError, c.str_decode, b"x", "hex_codec")
+    assert str(e) == "'hex_codec' is not a text encoding; use codecs.decode() to handle arbitrary codecs", str(e)
+
+
 if __name__ == "__main__":
     harness.run(globals())

@@ -328,6 +328,41 @@ pub struct PyMappingMethods {
 
 #[repr(C)]
 #[derive(Default)]
+pub struct PyBufferProcs {
+    pub bf_getbuffer: Option<unsafe extern "C" fn()>,
+    pub bf_releasebuffer: Option<unsafe extern "C" fn()>,
+}
+
+#[repr(C)]
+pub struct SpecializationCache {
+    pub getitem: *mut PyObject,
+    pub getitem_version: u32,
+    pub init: *mut PyObject,
+}
+
+/// CPython 3.14's `PyHeapTypeObject`: the memory of every heap type object
+/// C sees (from a spec, or a class made in Python), so that C reading
+/// `ht_name` or `ht_module` reads what CPython would put there.
+#[repr(C)]
+pub struct PyHeapTypeObject {
+    pub ht_type: PyTypeObject,
+    pub as_async: PyAsyncMethods,
+    pub as_number: PyNumberMethods,
+    pub as_mapping: PyMappingMethods,
+    pub as_sequence: PySequenceMethods,
+    pub as_buffer: PyBufferProcs,
+    pub ht_name: *mut PyObject,
+    pub ht_slots: *mut PyObject,
+    pub ht_qualname: *mut PyObject,
+    pub ht_cached_keys: *mut c_void,
+    pub ht_module: *mut PyObject,
+    pub _ht_tpname: *mut c_char,
+    pub ht_token: *mut c_void,
+    pub _spec_cache: SpecializationCache,
+}
+
+#[repr(C)]
+#[derive(Default)]
 pub struct PyAsyncMethods {
     pub am_await: unaryfunc,
     pub am_aiter: unaryfunc,

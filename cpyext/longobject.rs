@@ -147,6 +147,9 @@ capi! {
         vm.ctx.types.int_type.as_object().call((u, base), vm)
     }
 
+    fn _PyLong_NumBits(vm, o: &PyObject) -> i64 {
+        Ok(exact_value(o, vm)?.bits() as i64)
+    }
     fn PyLong_AsLong(vm, o: &PyObject) -> i64 {
         with_index_value(o, vm, |v| signed(v, &LONG, vm))
     }

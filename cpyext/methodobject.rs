@@ -3,6 +3,7 @@
 //! by the calling convention in `ml_flags`, and checks the result the way
 //! CPython does.
 
+use crate::boundary::Borrowed;
 use crate::ffi::{self, PyObject as CObject};
 use crate::{proxy, pyerrors, tupleobject};
 use rustc_hash::FxHashMap;
@@ -26,6 +27,43 @@ unsafe impl Sync for CDef {}
 /// One VM method definition per C definition, made on first use and kept for
 /// the life of the process, like the library that holds the C one.
 static VM_DEFS: Mutex<Option<FxHashMap<usize, PyRef<HeapMethodDef>>>> = Mutex::new(None);
+
+/// The functions `new_function` made from C definitions, by object
+/// address, with a weak reference that tells a live entry from a stale one
+/// (rustpython-vm does not export its function type, so a function's
+/// definition cannot be read back from the object): what
+/// `PyCFunction_GetFunction` and friends read.
+static C_FUNCTIONS: Mutex<Option<FxHashMap<usize, CFunction>>> = Mutex::new(None);
+
+struct CFunction {
+    alive: rustpython_vm::PyRef<rustpython_vm::builtins::PyWeak>,
+    def: CDef,
+    /// C passed NULL as `self` (the VM binds None).
+    null_self: bool,
+}
+
+fn remember_function(f: &PyObjectRef, def: *const ffi::PyMethodDef, null_self: bool, vm: &VirtualMachine) -> PyResult<()> {
+    let alive = f.downgrade(None, vm)?;
+    let mut table = C_FUNCTIONS.lock().unwrap_or_else(|e| e.into_inner());
+    let table = table.get_or_insert_with(Default::default);
+    // Dead entries go when the table has doubled since the last sweep.
+    static SWEPT_AT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(64);
+    if table.len() >= SWEPT_AT.load(std::sync::atomic::Ordering::Relaxed) {
+        table.retain(|_, e| e.alive.upgrade().is_some());
+        SWEPT_AT.store((table.len() * 2).max(64), std::sync::atomic::Ordering::Relaxed);
+    }
+    table.insert(f.as_object() as *const _ as usize, CFunction { alive, def: CDef(def), null_self });
+    Ok(())
+}
+
+/// The C definition of a function made from one, and whether its `self`
+/// was NULL; `None` for the interpreter's own builtins and anything else.
+fn c_function(op: &rustpython_vm::PyObject) -> Option<(&'static ffi::PyMethodDef, bool)> {
+    let table = C_FUNCTIONS.lock().unwrap_or_else(|e| e.into_inner());
+    let e = table.as_ref()?.get(&(op as *const _ as usize))?;
+    let live = e.alive.upgrade()?;
+    live.is(op).then(|| (unsafe { &*e.def.0 }, e.null_self))
+}
 
 fn vm_def(def: *const ffi::PyMethodDef, vm: &VirtualMachine) -> PyRef<HeapMethodDef> {
     let mut defs = VM_DEFS.lock().unwrap_or_else(|e| e.into_inner());
@@ -52,10 +90,10 @@ fn cstr(p: *const std::ffi::c_char) -> String {
 }
 
 /// A VM function for `def`, bound to `zelf` (the module, for module-level
-/// functions), with `__module__` set to `module`.
+/// functions; None when C gives NULL), with `__module__` set to `module`.
 pub fn new_function(
     def: *const ffi::PyMethodDef,
-    zelf: PyObjectRef,
+    zelf: Option<PyObjectRef>,
     module: Option<PyObjectRef>,
     vm: &VirtualMachine,
 ) -> PyResult<PyObjectRef> {
@@ -63,11 +101,13 @@ pub fn new_function(
     if flags & (ffi::METH_CLASS | ffi::METH_STATIC) != 0 {
         return Err(vm.new_value_error("module functions cannot set METH_CLASS or METH_STATIC"));
     }
-    let f = vm_def(def, vm).build_function(vm, Some(zelf));
+    let null_self = zelf.is_none();
+    let f: PyObjectRef = vm_def(def, vm).build_function(vm, Some(zelf.unwrap_or_else(|| vm.ctx.none()))).into();
     if let Some(m) = module {
-        f.as_object().set_attr("__module__", m, vm)?;
+        f.set_attr("__module__", m, vm)?;
     }
-    Ok(f.into())
+    remember_function(&f, def, null_self, vm)?;
+    Ok(f)
 }
 
 /// What the C function receives as `self`.
@@ -279,13 +319,56 @@ crate::capi! {
         if def.is_null() {
             return Err(crate::boundary::bad_internal_call(vm));
         }
-        new_function(def, zelf.unwrap_or_else(|| vm.ctx.none()), None, vm)
+        new_function(def, zelf, None, vm)
     }
 
     fn PyCFunction_NewEx(vm, def: *mut ffi::PyMethodDef, zelf: Option<PyObjectRef>, module: Option<PyObjectRef>) -> PyObjectRef {
         if def.is_null() {
             return Err(crate::boundary::bad_internal_call(vm));
         }
-        new_function(def, zelf.unwrap_or_else(|| vm.ctx.none()), module, vm)
+        new_function(def, zelf, module, vm)
     }
+
+    /// The C function of a function made from a `PyMethodDef`. The
+    /// interpreter's own builtins have none: they get `no_c_function`,
+    /// which compares unequal to every extension's function (what code
+    /// reading this pointer does) and raises if called.
+    fn PyCFunction_GetFunction(vm, op: &rustpython_vm::PyObject) -> *mut std::ffi::c_void {
+        check_cfunction(op, vm)?;
+        let f = match c_function(op) {
+            Some((def, _)) => def.ml_meth,
+            None => Some(no_c_function as ffi::PyCFunction),
+        };
+        Ok(f.map_or(std::ptr::null_mut(), |f| f as *mut std::ffi::c_void))
+    }
+
+    fn PyCFunction_GetFlags(vm, op: &rustpython_vm::PyObject) -> i32 {
+        check_cfunction(op, vm)?;
+        Ok(c_function(op).map_or(ffi::METH_VARARGS | ffi::METH_KEYWORDS, |(def, _)| def.ml_flags))
+    }
+
+    /// NULL when C made the function with a NULL `self`.
+    fn PyCFunction_GetSelf<'py>(vm, op: &'py rustpython_vm::PyObject) -> Option<Borrowed<'py>> {
+        check_cfunction(op, vm)?;
+        if c_function(op).is_some_and(|(_, null_self)| null_self) {
+            return Ok(None);
+        }
+        let zelf = op.get_attr("__self__", vm)?;
+        Ok(Some(Borrowed::held_by(op, &zelf, vm)))
+    }
+}
+
+fn check_cfunction(op: &rustpython_vm::PyObject, vm: &VirtualMachine) -> PyResult<()> {
+    if op.fast_isinstance(vm.ctx.types.builtin_function_or_method_type) {
+        Ok(())
+    } else {
+        Err(crate::boundary::bad_internal_call(vm))
+    }
+}
+
+unsafe extern "C" fn no_c_function(_self: *mut CObject, _args: *mut CObject) -> *mut CObject {
+    // Our own export, called as C calls it (the caller holds the GIL).
+    let message = c"this builtin of the interpreter has no C function to call";
+    unsafe { pyerrors::PyErr_SetString(pyerrors::PyExc_SystemError, message.as_ptr()) };
+    std::ptr::null_mut()
 }

@@ -115,7 +115,7 @@ fn add_functions(module: &PyObjectRef, defs: *mut ffi::PyMethodDef, vm: &Virtual
     unsafe {
         while !(*def).ml_name.is_null() {
             let name = CStr::from_ptr((*def).ml_name).to_string_lossy().into_owned();
-            let f = methodobject::new_function(def, module.clone(), module_name.clone(), vm)?;
+            let f = methodobject::new_function(def, Some(module.clone()), module_name.clone(), vm)?;
             module.set_attr(vm.ctx.intern_str(name), f, vm)?;
             def = def.add(1);
         }

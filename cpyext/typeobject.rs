@@ -59,11 +59,23 @@ fn cstr(p: *const c_char) -> String {
     if p.is_null() { String::new() } else { unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned() }
 }
 
-/// A type object C sees for a VM type: the type and its method tables.
-#[repr(C)]
-struct TypeFace {
-    ty: PyTypeObject,
-    tables: Tables,
+/// The method tables of a heap type object: `slots::Tables` is the same
+/// run of four tables that `PyHeapTypeObject` has after its type.
+fn tables_of(heap: *mut ffi::PyHeapTypeObject) -> *mut Tables {
+    use std::mem::offset_of;
+    type H = ffi::PyHeapTypeObject;
+    const _: () = assert!(offset_of!(H, as_number) - offset_of!(H, as_async) == offset_of!(Tables, as_number));
+    const _: () = assert!(offset_of!(H, as_mapping) - offset_of!(H, as_async) == offset_of!(Tables, as_mapping));
+    const _: () = assert!(offset_of!(H, as_sequence) - offset_of!(H, as_async) == offset_of!(Tables, as_sequence));
+    unsafe { (&raw mut (*heap).as_async).cast() }
+}
+
+/// `ht_name` and `ht_qualname`: new references the (immortal) type holds.
+unsafe fn set_heap_names(heap: *mut ffi::PyHeapTypeObject, name: &str, qualname: &str, vm: &VirtualMachine) {
+    unsafe {
+        (*heap).ht_name = proxy::to_c_new(vm.ctx.new_str(name).as_object(), vm);
+        (*heap).ht_qualname = proxy::to_c_new(vm.ctx.new_str(qualname).as_object(), vm);
+    }
 }
 
 /// Fills `tp` as the C face of `ty`.
@@ -255,7 +267,7 @@ fn flags_of(ty: &Py<PyType>, vm: &VirtualMachine) -> c_ulong {
 /// A new type object for a VM type that has no static one, linked to it.
 pub fn new_type_proxy(ty: &Py<PyType>, vm: &VirtualMachine) -> *mut CObject {
     unsafe {
-        let p = proxy::alloc(size_of::<TypeFace>(), null_mut());
+        let p = proxy::alloc(size_of::<ffi::PyHeapTypeObject>(), null_mut());
         if p.is_null() {
             std::process::abort();
         }
@@ -263,8 +275,13 @@ pub fn new_type_proxy(ty: &Py<PyType>, vm: &VirtualMachine) -> *mut CObject {
         // Linked before it is filled: filling converts the base and metatype,
         // and must find this one already there.
         proxy::link(p, ty.as_object());
-        let face = p as *mut TypeFace;
-        fill(&raw mut (*face).ty, &raw mut (*face).tables, ty, vm);
+        let heap = p as *mut ffi::PyHeapTypeObject;
+        fill(&raw mut (*heap).ht_type, tables_of(heap), ty, vm);
+        if (*heap).ht_type.tp_flags & ffi::Py_TPFLAGS_HEAPTYPE != 0 {
+            let name = ty.name().to_string();
+            let qualname = ty.as_object().get_attr("__qualname__", vm).and_then(|q| q.str(vm)).map_or_else(|_| name.clone(), |q| q.to_string());
+            set_heap_names(heap, &name, &qualname, vm);
+        }
         p
     }
 }
@@ -702,13 +719,6 @@ unsafe fn c_layout(tp: *mut PyTypeObject) -> bool {
     false
 }
 
-/// The type object memory `PyType_FromSpec` fills.
-#[repr(C)]
-struct HeapType {
-    ty: PyTypeObject,
-    tables: Tables,
-}
-
 /// The address of the field slot id `id` names in `tp` (`PyType_Slot`).
 unsafe fn slot_field(tp: *mut PyTypeObject, id: c_int) -> Option<*mut *mut c_void> {
     slots::SlotDef::by_id(id).and_then(|d| d.field(unsafe { &*tp }))
@@ -733,17 +743,19 @@ unsafe fn from_spec(
         }
         let spec = &*spec;
         let name = cstr(spec.name);
-        let p = proxy::alloc(size_of::<HeapType>(), if metatype.is_null() { &raw mut PyType_Type } else { metatype });
+        let p = proxy::alloc(size_of::<ffi::PyHeapTypeObject>(), if metatype.is_null() { &raw mut PyType_Type } else { metatype });
         if p.is_null() {
             return Err(vm.new_memory_error(""));
         }
-        let heap = p as *mut HeapType;
-        let tp = &raw mut (*heap).ty;
+        let heap = p as *mut ffi::PyHeapTypeObject;
+        let tp = &raw mut (*heap).ht_type;
         let t = &mut *tp;
-        t.tp_as_async = &raw mut (*heap).tables.as_async;
-        t.tp_as_number = &raw mut (*heap).tables.as_number;
-        t.tp_as_mapping = &raw mut (*heap).tables.as_mapping;
-        t.tp_as_sequence = &raw mut (*heap).tables.as_sequence;
+        t.tp_as_async = &raw mut (*heap).as_async;
+        t.tp_as_number = &raw mut (*heap).as_number;
+        t.tp_as_mapping = &raw mut (*heap).as_mapping;
+        t.tp_as_sequence = &raw mut (*heap).as_sequence;
+        let short = name.rsplit('.').next().unwrap_or(&name);
+        set_heap_names(heap, short, short, vm);
         // The name lives as long as the (immortal) type.
         t.tp_name = CString::new(name.clone()).unwrap_or_default().into_raw();
         // A negative size is the size of this type's own data, after its
@@ -766,7 +778,8 @@ unsafe fn from_spec(
                         t.tp_doc = CString::new(cstr(value as *const c_char)).unwrap_or_default().into_raw();
                     }
                 }
-                PY_TP_TOKEN => {}
+                // Py_TP_USE_SPEC (NULL) names the spec itself.
+                PY_TP_TOKEN => (*heap).ht_token = if value.is_null() { spec as *const _ as *mut c_void } else { value },
                 _ => match slot_field(tp, id) {
                     Some(field) => *field = value,
                     None => return Err(vm.new_runtime_error(format!("invalid slot offset {id}"))),
@@ -819,6 +832,7 @@ unsafe fn from_spec(
         }
         ready(tp, vm)?;
         if let Some(m) = module {
+            (*heap).ht_module = proxy::to_c_new(&m, vm);
             if let Some(info) = c_types().get_mut(&(tp as usize)) {
                 info.module = Some(m);
             }

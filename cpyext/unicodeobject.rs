@@ -7,8 +7,9 @@ use crate::ffi::{self, PyObject as CObject, PyTypeObject};
 use crate::proxy::{self, Aux};
 use rustpython_vm::{
     AsObject, PyObjectRef, PyResult, VirtualMachine,
-    builtins::{PyStr, PyStrRef},
+    builtins::{PyStr, PyStrRef, PyTupleRef},
 };
+use rustpython_vm::common::wtf8::{CodePoint, Wtf8Buf};
 use std::ffi::{CStr, c_char};
 
 /// A str from UTF-8 bytes; invalid input raises the codec's UnicodeDecodeError.
@@ -101,6 +102,35 @@ capi! {
         }
         let bytes = unsafe { std::slice::from_raw_parts(s as *const u8, size as usize) };
         Ok(from_utf8(bytes, vm)?.into())
+    }
+
+    /// `bytes(s).decode(encoding or "utf-8", errors or "strict")`, which must give a str.
+    unsafe fn PyUnicode_Decode(vm, s: *const c_char, size: isize, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
+        if s.is_null() || size < 0 {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let text = |p: *const c_char, default: &str| {
+            if p.is_null() { default.to_owned() } else { CStr::from_ptr(p).to_string_lossy().into_owned() }
+        };
+        let encoding = text(encoding, "utf-8");
+        let codecs = vm.import("_codecs", 0)?;
+        let info = codecs.get_attr("lookup", vm)?.call((encoding.as_str(),), vm)?;
+        if !info.get_attr("_is_text_encoding", vm).and_then(|t| t.try_to_bool(vm)).unwrap_or(true) {
+            return Err(vm.new_lookup_error(format!("'{encoding}' is not a text encoding; use codecs.decode() to handle arbitrary codecs")));
+        }
+        let b: PyObjectRef = vm.ctx.new_bytes(std::slice::from_raw_parts(s as *const u8, size as usize).to_vec()).into();
+        let r = info.get_attr("decode", vm)?.call((b, text(errors, "strict")), vm)?;
+        let r = match r.downcast_ref::<rustpython_vm::builtins::PyTuple>() {
+            Some(t) if t.len() == 2 => t[0].clone(),
+            _ => return Err(vm.new_type_error("decoder must return a tuple (object, integer)")),
+        };
+        if r.downcast_ref::<PyStr>().is_none() {
+            return Err(vm.new_type_error(format!(
+                "'{encoding}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+                r.class().name()
+            )));
+        }
+        Ok(r)
     }
 
     fn PyUnicode_DecodeUTF8(vm, s: *const c_char, size: isize, errors: *const c_char) -> PyObjectRef {
@@ -332,5 +362,167 @@ unsafe fn realize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef
             text.push(c);
         }
         Ok(vm.ctx.new_str(text).into())
+    }
+}
+
+/// `PyUnicodeWriter` (3.14): C holds an opaque pointer to the text written
+/// so far; `Finish` makes the str and frees the writer, `Discard` frees it.
+/// Every write checks its input before changing the text, so a failed
+/// write leaves the writer as it was (CPython's documented contract).
+pub struct UnicodeWriter(Wtf8Buf);
+
+fn writer<'a>(w: *mut UnicodeWriter, vm: &VirtualMachine) -> PyResult<&'a mut Wtf8Buf> {
+    if w.is_null() {
+        return Err(crate::boundary::bad_internal_call(vm));
+    }
+    Ok(unsafe { &mut (*w).0 })
+}
+
+/// Code points from UCS-4 values, or CPython's error for one out of range.
+fn ucs4_text(chars: impl IntoIterator<Item = u32>, vm: &VirtualMachine) -> PyResult<Wtf8Buf> {
+    chars
+        .into_iter()
+        .map(|c| CodePoint::from_u32(c).ok_or_else(|| vm.new_value_error(format!("character U+{c:x} is not in range [U+0000; U+10ffff]"))))
+        .collect()
+}
+
+/// The `size` characters at `p`, or up to the terminating zero when `size` is -1.
+unsafe fn c_units<'a, T: Copy + Default + PartialEq>(p: *const T, size: isize, vm: &VirtualMachine) -> PyResult<&'a [T]> {
+    if p.is_null() || size < -1 {
+        return Err(crate::boundary::bad_internal_call(vm));
+    }
+    let len = if size == -1 {
+        let mut n = 0;
+        while unsafe { *p.add(n) } != T::default() {
+            n += 1;
+        }
+        n
+    } else {
+        size as usize
+    };
+    Ok(unsafe { std::slice::from_raw_parts(p, len) })
+}
+
+capi! {
+    fn PyUnicodeWriter_Create(vm, length: isize) -> *mut UnicodeWriter {
+        if length < 0 {
+            return Err(vm.new_value_error("length must be positive"));
+        }
+        Ok(Box::into_raw(Box::new(UnicodeWriter(Wtf8Buf::with_capacity(length as usize)))))
+    }
+
+    fn PyUnicodeWriter_Finish(vm, w: *mut UnicodeWriter) -> PyObjectRef {
+        if w.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let text = unsafe { Box::from_raw(w) }.0;
+        Ok(vm.ctx.new_str(text).into())
+    }
+
+    fn PyUnicodeWriter_Discard(vm, w: *mut UnicodeWriter) -> crate::boundary::Void {
+        let _ = vm;
+        if !w.is_null() {
+            drop(unsafe { Box::from_raw(w) });
+        }
+        Ok(crate::boundary::Void)
+    }
+
+    fn PyUnicodeWriter_WriteChar(vm, w: *mut UnicodeWriter, ch: u32) -> () {
+        let text = writer(w, vm)?;
+        let c = CodePoint::from_u32(ch).ok_or_else(|| vm.new_value_error("character must be in range(0x110000)"))?;
+        text.push(c);
+        Ok(())
+    }
+
+    unsafe fn PyUnicodeWriter_WriteUTF8(vm, w: *mut UnicodeWriter, s: *const c_char, size: isize) -> () {
+        let text = writer(w, vm)?;
+        let bytes = c_units(s as *const u8, size, vm)?;
+        text.push_wtf8(from_utf8(bytes, vm)?.as_wtf8());
+        Ok(())
+    }
+
+    /// CPython leaves non-ASCII input undefined; here it is read as Latin-1.
+    unsafe fn PyUnicodeWriter_WriteASCII(vm, w: *mut UnicodeWriter, s: *const c_char, size: isize) -> () {
+        let text = writer(w, vm)?;
+        let bytes = c_units(s as *const u8, size, vm)?;
+        text.push_wtf8(&ucs4_text(bytes.iter().map(|&b| b as u32), vm)?);
+        Ok(())
+    }
+
+    unsafe fn PyUnicodeWriter_WriteWideChar(vm, w: *mut UnicodeWriter, s: *const libc::wchar_t, size: isize) -> () {
+        let text = writer(w, vm)?;
+        let units = c_units(s, size, vm)?;
+        let decoded = if size_of::<libc::wchar_t>() == 2 {
+            // UTF-16 (Windows): pairs join, a lone surrogate stays one.
+            let units = units.iter().map(|&u| u as u16);
+            ucs4_text(char::decode_utf16(units).map(|r| r.map_or_else(|e| e.unpaired_surrogate() as u32, |c| c as u32)), vm)?
+        } else {
+            ucs4_text(units.iter().map(|&u| u as u32), vm)?
+        };
+        text.push_wtf8(&decoded);
+        Ok(())
+    }
+
+    unsafe fn PyUnicodeWriter_WriteUCS4(vm, w: *mut UnicodeWriter, s: *const u32, size: isize) -> () {
+        let text = writer(w, vm)?;
+        if size < 0 {
+            return Err(vm.new_value_error("size must be positive"));
+        }
+        let units = c_units(s, size, vm)?;
+        text.push_wtf8(&ucs4_text(units.iter().copied(), vm)?);
+        Ok(())
+    }
+
+    fn PyUnicodeWriter_WriteStr(vm, w: *mut UnicodeWriter, obj: PyObjectRef) -> () {
+        let text = writer(w, vm)?;
+        let s = obj.str(vm)?;
+        text.push_wtf8(s.as_wtf8());
+        Ok(())
+    }
+
+    /// `repr(obj)`, or `<NULL>` for NULL, as CPython writes it.
+    fn PyUnicodeWriter_WriteRepr(vm, w: *mut UnicodeWriter, obj: Option<PyObjectRef>) -> () {
+        let text = writer(w, vm)?;
+        match obj {
+            Some(obj) => text.push_wtf8(obj.repr(vm)?.as_wtf8()),
+            None => text.push_str("<NULL>"),
+        }
+        Ok(())
+    }
+
+    fn PyUnicodeWriter_WriteSubstring(vm, w: *mut UnicodeWriter, s: PyObjectRef, start: isize, end: isize) -> () {
+        let text = writer(w, vm)?;
+        let s = s.downcast::<PyStr>().map_err(|o| vm.new_type_error(format!("expect str, not {}", o.class().name())))?;
+        if start < 0 || start > end {
+            return Err(vm.new_value_error("invalid start argument"));
+        }
+        if end as usize > s.char_len() {
+            return Err(vm.new_value_error("invalid end argument"));
+        }
+        text.extend(s.as_wtf8().code_points().skip(start as usize).take((end - start) as usize));
+        Ok(())
+    }
+
+    /// Decodes `length` bytes (-1: up to the zero byte); with `consumed`,
+    /// an incomplete sequence at the end is left for the next call and
+    /// `*consumed` says how many bytes were used.
+    unsafe fn PyUnicodeWriter_DecodeUTF8Stateful(vm, w: *mut UnicodeWriter, s: *const c_char, length: isize, errors: *const c_char, consumed: *mut isize) -> () {
+        let text = writer(w, vm)?;
+        let fail = |e| {
+            if !consumed.is_null() { *consumed = 0 }
+            e
+        };
+        let bytes = c_units(s as *const u8, length, vm).map_err(fail)?;
+        let errors = if errors.is_null() { "strict".to_owned() } else { CStr::from_ptr(errors).to_string_lossy().into_owned() };
+        let decode = vm.import("_codecs", 0).and_then(|c| c.get_attr("utf_8_decode", vm)).map_err(fail)?;
+        let data: PyObjectRef = vm.ctx.new_bytes(bytes.to_vec()).into();
+        let result: PyTupleRef = decode.call((data, errors, consumed.is_null()), vm).and_then(|r| r.try_into_value(vm)).map_err(fail)?;
+        let decoded: PyStrRef = result[0].clone().try_into_value(vm).map_err(fail)?;
+        let used: isize = result[1].clone().try_into_value(vm).map_err(fail)?;
+        text.push_wtf8(decoded.as_wtf8());
+        if !consumed.is_null() {
+            *consumed = used;
+        }
+        Ok(())
     }
 }

@@ -317,6 +317,33 @@ struct _typeobject {
     uint16_t tp_versions_used;
 };
 
+/* The type object of a heap type (PyType_FromSpec, and every class made in
+ * Python), CPython 3.14's layout: the method tables follow the type, then
+ * the name objects.  ht_name and ht_qualname are the type's __name__ and
+ * __qualname__ as they were when C first saw the type. */
+struct _specialization_cache {
+    PyObject *getitem;                  /* runtime-private */
+    uint32_t getitem_version;
+    PyObject *init;
+};
+
+struct _dictkeysobject;
+
+typedef struct _heaptypeobject {
+    PyTypeObject ht_type;
+    PyAsyncMethods as_async;
+    PyNumberMethods as_number;
+    PyMappingMethods as_mapping;
+    PySequenceMethods as_sequence;
+    PyBufferProcs as_buffer;
+    PyObject *ht_name, *ht_slots, *ht_qualname;
+    struct _dictkeysobject *ht_cached_keys;   /* runtime-private */
+    PyObject *ht_module;
+    char *_ht_tpname;
+    void *ht_token;                     /* the Py_tp_token slot */
+    struct _specialization_cache _spec_cache;  /* runtime-private */
+} PyHeapTypeObject;
+
 /* ------------------------------------------------------------------ */
 /* Type creation from a spec                                           */
 

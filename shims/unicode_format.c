@@ -848,3 +848,21 @@ PyBytes_FromFormat(const char *format, ...)
     va_end(va);
     return r;
 }
+
+/* Formats as PyUnicode_FromFormat does and writes the result: on error the
+ * writer is unchanged, as CPython documents. */
+int
+PyUnicodeWriter_Format(PyUnicodeWriter *writer, const char *format, ...)
+{
+    va_list va;
+    PyObject *s;
+    int r;
+    va_start(va, format);
+    s = PyUnicode_FromFormatV(format, va);
+    va_end(va);
+    if (s == NULL)
+        return -1;
+    r = PyUnicodeWriter_WriteStr(writer, s);
+    Py_DECREF(s);
+    return r;
+}

@@ -53,6 +53,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_heaptypes", &["capi_heaptypes"]),
     ("capi_gc", &["capi_gc"]),
     ("capi_steal", &["capi_steal"]),
+    ("capi_unicode_writer", &["capi_unicode_writer"]),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -60,11 +61,17 @@ enum Interp {
     CPython,
     /// CPython 3.13, the oracle for the APIs 3.11 lacks (`PyModule_Add`, ...).
     CPython313,
+    /// CPython 3.14, the oracle for the APIs new in 3.14 (`PyUnicodeWriter`).
+    CPython314,
     RustPy,
 }
 
 /// Families whose checks use 3.12+ APIs: also run under CPython 3.13.
 const NEWER_API_FAMILIES: &[&str] = &["capi_steal"];
+
+/// Families of 3.14 APIs, which 3.11 and 3.13 lack: checked under CPython
+/// 3.14 (the oracle) and rustpy only.
+const CPYTHON314_FAMILIES: &[&str] = &["capi_unicode_writer"];
 
 struct CPythonInfo {
     exe: String,
@@ -112,6 +119,30 @@ fn cpython313() -> &'static CPythonInfo {
         });
         let info = cpython_info(exe);
         assert!(info.version.starts_with("3.13."), "{} is Python {}, not 3.13", info.exe, info.version);
+        info
+    })
+}
+
+/// CPython 3.14: `CTESTS_CPYTHON314`, else the one `scripts/cpython314` sets
+/// up under `target/cpython314` from Debian's packages (it prints the
+/// interpreter's path last).
+fn cpython314() -> &'static CPythonInfo {
+    static INFO: OnceLock<CPythonInfo> = OnceLock::new();
+    INFO.get_or_init(|| {
+        let exe = std::env::var("CTESTS_CPYTHON314").unwrap_or_else(|_| {
+            let out = Command::new(manifest_dir().join("scripts/cpython314"))
+                .output()
+                .unwrap_or_else(|e| panic!("cannot run scripts/cpython314: {e}"));
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                out.status.success(),
+                "the 3.14 oracle: scripts/cpython314 failed (set CTESTS_CPYTHON314 to a python3.14 with its headers):\n{stdout}{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            stdout.lines().last().unwrap_or("").trim().to_string()
+        });
+        let info = cpython_info(exe);
+        assert!(info.version.starts_with("3.14."), "{} is Python {}, not 3.14", info.exe, info.version);
         info
     })
 }
@@ -273,8 +304,12 @@ fn run_family(family: &str, interp: Interp) {
         .map(|(_, stems)| *stems)
         .unwrap_or_else(|| panic!("unknown family {family}"));
     let (exe, include, suffix, label) = match interp {
-        Interp::CPython | Interp::CPython313 => {
-            let info = if matches!(interp, Interp::CPython) { cpython() } else { cpython313() };
+        Interp::CPython | Interp::CPython313 | Interp::CPython314 => {
+            let info = match interp {
+                Interp::CPython => cpython(),
+                Interp::CPython313 => cpython313(),
+                _ => cpython314(),
+            };
             (
                 info.exe.clone(),
                 info.include.clone(),
@@ -292,6 +327,7 @@ fn run_family(family: &str, interp: Interp) {
     let sub = match interp {
         Interp::CPython => "cpython",
         Interp::CPython313 => "cpython313",
+        Interp::CPython314 => "cpython314",
         Interp::RustPy => "rustpy",
     };
     let out_dir = target_dir().join("c-tests").join(sub);
@@ -327,7 +363,20 @@ fn run_family(family: &str, interp: Interp) {
 }
 
 macro_rules! family_tests {
-    ($($family:literal => $cpython:ident, $rustpy:ident;)*) => {
+    ($($family:literal => $cpython:ident, $rustpy:ident;)*
+     cpython314_only: $($family14:literal => $cpython314:ident, $rustpy14:ident;)*) => {
+        $(
+            #[test]
+            fn $cpython314() {
+                assert!(CPYTHON314_FAMILIES.contains(&$family14));
+                run_family($family14, Interp::CPython314);
+            }
+
+            #[test]
+            fn $rustpy14() {
+                run_family($family14, Interp::RustPy);
+            }
+        )*
         $(
             #[test]
             fn $cpython() {
@@ -340,8 +389,9 @@ macro_rules! family_tests {
             }
         )*
 
-        /// Every family in FAMILIES has its pair of tests above.
-        const TESTED_FAMILIES: &[&str] = &[$($family),*];
+        /// Every family in FAMILIES has its pair of tests above (or below,
+        /// for the 3.14 families).
+        const TESTED_FAMILIES: &[&str] = &[$($family,)* $($family14,)*];
     };
 }
 
@@ -362,6 +412,8 @@ family_tests! {
     "capi_heaptypes" => capi_heaptypes_cpython, capi_heaptypes_rustpy;
     "capi_gc" => capi_gc_cpython, capi_gc_rustpy;
     "capi_steal" => capi_steal_cpython, capi_steal_rustpy;
+    cpython314_only:
+    "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
 }
 
 #[test]

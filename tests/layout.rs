@@ -207,6 +207,8 @@ struct RustLayout {
 /// } nested { "c.path" => rust.path, ... }         // optional: paths into members
 ///   absent { "c_field", ... })                    // optional: C members left out
 /// layout!(path::Type as "CName" opaque)           // size and alignment only
+/// layout!(path::Type as "CName" partial { field, ... } absent { "c_field", ... })
+///                                                 // a foreign struct with private fields
 /// ```
 ///
 /// The field list is checked to be exhaustive at compile time (a destructuring
@@ -222,6 +224,17 @@ macro_rules! layout {
             fields: Vec::new(),
             absent: Vec::new(),
             opaque: true,
+        }
+    };
+    ($T:path as $c:literal partial { $($f:ident),+ $(,)? } absent { $($ab:literal),+ $(,)? }) => {
+        RustLayout {
+            c_name: $c,
+            rust_name: stringify!($T),
+            size: size_of::<$T>(),
+            align: align_of::<$T>(),
+            fields: vec![$( (stringify!($f), offset_of!($T, $f)), )+],
+            absent: vec![$($ab),+],
+            opaque: false,
         }
     };
     ($T:path as $c:literal {
@@ -295,6 +308,12 @@ fn ffi_layouts() -> Vec<RustLayout> {
             mp_length, mp_subscript, mp_ass_subscript,
         }),
         layout!(ffi::PyAsyncMethods as "PyAsyncMethods" { am_await, am_aiter, am_anext, am_send }),
+        layout!(ffi::PyBufferProcs as "PyBufferProcs" { bf_getbuffer, bf_releasebuffer }),
+        layout!(ffi::SpecializationCache as "_specialization_cache" { getitem, getitem_version, init }),
+        layout!(ffi::PyHeapTypeObject as "PyHeapTypeObject" {
+            ht_type, as_async, as_number, as_mapping, as_sequence, as_buffer, ht_name,
+            ht_slots, ht_qualname, ht_cached_keys, ht_module, _ht_tpname, ht_token, _spec_cache,
+        }),
         layout!(ffi::PyType_Slot as "PyType_Slot" { slot, pfunc }),
         layout!(ffi::PyType_Spec as "PyType_Spec" { name, basicsize, itemsize, flags, slots }),
         layout!(ffi::PyMemberDef as "PyMemberDef" {
@@ -376,6 +395,11 @@ fn pyo3_layouts() -> Vec<RustLayout> {
             mp_length, mp_subscript, mp_ass_subscript,
         }),
         layout!(p::PyAsyncMethods as "PyAsyncMethods" { am_await, am_aiter, am_anext, am_send }),
+        // pyo3-ffi keeps the two runtime-private members private.
+        layout!(p::PyHeapTypeObject as "PyHeapTypeObject" partial {
+            ht_type, as_async, as_number, as_mapping, as_sequence, as_buffer, ht_name,
+            ht_slots, ht_qualname, ht_cached_keys, ht_module, ht_token,
+        } absent { "_ht_tpname", "_spec_cache" }),
         layout!(p::PyBufferProcs as "PyBufferProcs" { bf_getbuffer, bf_releasebuffer }),
         layout!(p::PyType_Slot as "PyType_Slot" { slot, pfunc }),
         layout!(p::PyType_Spec as "PyType_Spec" { name, basicsize, itemsize, flags, slots }),

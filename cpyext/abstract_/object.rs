@@ -80,6 +80,11 @@ capi! {
         Ok(o.length(vm)? as isize)
     }
 
+    /// The old name, kept in the stable ABI (C sees a macro for `PyMapping_Size`).
+    fn PyMapping_Length(vm, o: PyObjectRef) -> isize {
+        Ok(o.length(vm)? as isize)
+    }
+
     fn PyMapping_Keys(vm, o: PyObjectRef) -> PyObjectRef {
         let keys = vm.call_method(&o, "keys", ())?;
         vm.ctx.types.list_type.as_object().call((keys,), vm)

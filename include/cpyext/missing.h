@@ -10,158 +10,292 @@
 extern "C" {
 #endif
 
+#ifndef PyObject_LengthHint
 Py_CPYEXT_MISSING("PyObject_LengthHint is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) (PyObject_LengthHint)(PyObject *o, Py_ssize_t defaultvalue);
+PyAPI_FUNC(Py_ssize_t) PyObject_LengthHint(PyObject *o, Py_ssize_t defaultvalue);
+#endif
+#ifndef PyObject_GetAIter
 Py_CPYEXT_MISSING("PyObject_GetAIter is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyObject_GetAIter)(PyObject *o);
+PyAPI_FUNC(PyObject *) PyObject_GetAIter(PyObject *o);
+#endif
+#ifndef PyAIter_Check
 Py_CPYEXT_MISSING("PyAIter_Check is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyAIter_Check)(PyObject *o);
+PyAPI_FUNC(int) PyAIter_Check(PyObject *o);
+#endif
+#ifndef PyIter_NextItem
 Py_CPYEXT_MISSING("PyIter_NextItem is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyIter_NextItem)(PyObject *iter, PyObject **item);
+PyAPI_FUNC(int) PyIter_NextItem(PyObject *iter, PyObject **item);
+#endif
+#ifndef PyIter_Send
 Py_CPYEXT_MISSING("PyIter_Send is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PySendResult) (PyIter_Send)(PyObject *iter, PyObject *arg, PyObject **presult);
+PyAPI_FUNC(PySendResult) PyIter_Send(PyObject *iter, PyObject *arg, PyObject **presult);
+#endif
+#ifndef PyNumber_ToBase
 Py_CPYEXT_MISSING("PyNumber_ToBase is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyNumber_ToBase)(PyObject *n, int base);
+PyAPI_FUNC(PyObject *) PyNumber_ToBase(PyObject *n, int base);
+#endif
+#ifndef PySequence_Repeat
 Py_CPYEXT_MISSING("PySequence_Repeat is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PySequence_Repeat)(PyObject *o, Py_ssize_t count);
+PyAPI_FUNC(PyObject *) PySequence_Repeat(PyObject *o, Py_ssize_t count);
+#endif
+#ifndef PySequence_SetSlice
 Py_CPYEXT_MISSING("PySequence_SetSlice is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PySequence_SetSlice)(PyObject *o, Py_ssize_t i1, Py_ssize_t i2, PyObject *v);
+PyAPI_FUNC(int) PySequence_SetSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2, PyObject *v);
+#endif
+#ifndef PySequence_DelSlice
 Py_CPYEXT_MISSING("PySequence_DelSlice is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PySequence_DelSlice)(PyObject *o, Py_ssize_t i1, Py_ssize_t i2);
+PyAPI_FUNC(int) PySequence_DelSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2);
+#endif
+#ifndef PySequence_In
 Py_CPYEXT_MISSING("PySequence_In is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PySequence_In)(PyObject *o, PyObject *value);
+PyAPI_FUNC(int) PySequence_In(PyObject *o, PyObject *value);
+#endif
+#ifndef PySequence_InPlaceConcat
 Py_CPYEXT_MISSING("PySequence_InPlaceConcat is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PySequence_InPlaceConcat)(PyObject *o1, PyObject *o2);
+PyAPI_FUNC(PyObject *) PySequence_InPlaceConcat(PyObject *o1, PyObject *o2);
+#endif
+#ifndef PySequence_InPlaceRepeat
 Py_CPYEXT_MISSING("PySequence_InPlaceRepeat is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PySequence_InPlaceRepeat)(PyObject *o, Py_ssize_t count);
-Py_CPYEXT_MISSING("PyMapping_Length is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) (PyMapping_Length)(PyObject *o);
+PyAPI_FUNC(PyObject *) PySequence_InPlaceRepeat(PyObject *o, Py_ssize_t count);
+#endif
+#ifndef PyMapping_HasKeyString
 Py_CPYEXT_MISSING("PyMapping_HasKeyString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyMapping_HasKeyString)(PyObject *o, const char *key);
+PyAPI_FUNC(int) PyMapping_HasKeyString(PyObject *o, const char *key);
+#endif
+#ifndef PyMapping_HasKey
 Py_CPYEXT_MISSING("PyMapping_HasKey is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyMapping_HasKey)(PyObject *o, PyObject *key);
+PyAPI_FUNC(int) PyMapping_HasKey(PyObject *o, PyObject *key);
+#endif
+#ifndef PyMapping_HasKeyWithError
 Py_CPYEXT_MISSING("PyMapping_HasKeyWithError is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyMapping_HasKeyWithError)(PyObject *o, PyObject *key);
+PyAPI_FUNC(int) PyMapping_HasKeyWithError(PyObject *o, PyObject *key);
+#endif
+#ifndef PyMapping_HasKeyStringWithError
 Py_CPYEXT_MISSING("PyMapping_HasKeyStringWithError is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyMapping_HasKeyStringWithError)(PyObject *o, const char *key);
+PyAPI_FUNC(int) PyMapping_HasKeyStringWithError(PyObject *o, const char *key);
+#endif
+#ifndef PyMapping_GetOptionalItem
 Py_CPYEXT_MISSING("PyMapping_GetOptionalItem is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyMapping_GetOptionalItem)(PyObject *obj, PyObject *key, PyObject **result);
+PyAPI_FUNC(int) PyMapping_GetOptionalItem(PyObject *obj, PyObject *key, PyObject **result);
+#endif
+#ifndef PyMapping_GetOptionalItemString
 Py_CPYEXT_MISSING("PyMapping_GetOptionalItemString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyMapping_GetOptionalItemString)(PyObject *obj, const char *key, PyObject **result);
+PyAPI_FUNC(int) PyMapping_GetOptionalItemString(PyObject *obj, const char *key, PyObject **result);
+#endif
+#ifndef Py_IsTrue
 Py_CPYEXT_MISSING("Py_IsTrue is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (Py_IsTrue)(PyObject *x);
+PyAPI_FUNC(int) Py_IsTrue(PyObject *x);
+#endif
+#ifndef Py_IsFalse
 Py_CPYEXT_MISSING("Py_IsFalse is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (Py_IsFalse)(PyObject *x);
+PyAPI_FUNC(int) Py_IsFalse(PyObject *x);
+#endif
 Py_CPYEXT_MISSING("PyByteArrayIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyByteArrayIter_Type;
+#ifndef PyByteArray_FromObject
 Py_CPYEXT_MISSING("PyByteArray_FromObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyByteArray_FromObject)(PyObject *o);
+PyAPI_FUNC(PyObject *) PyByteArray_FromObject(PyObject *o);
+#endif
+#ifndef PyByteArray_Concat
 Py_CPYEXT_MISSING("PyByteArray_Concat is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyByteArray_Concat)(PyObject *a, PyObject *b);
+PyAPI_FUNC(PyObject *) PyByteArray_Concat(PyObject *a, PyObject *b);
+#endif
+#ifndef PyByteArray_Resize
 Py_CPYEXT_MISSING("PyByteArray_Resize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyByteArray_Resize)(PyObject *bytearray, Py_ssize_t len);
+PyAPI_FUNC(int) PyByteArray_Resize(PyObject *bytearray, Py_ssize_t len);
+#endif
 Py_CPYEXT_MISSING("PyBytesIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyBytesIter_Type;
+#ifndef PyBytes_Repr
 Py_CPYEXT_MISSING("PyBytes_Repr is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyBytes_Repr)(PyObject *o, int smartquotes);
+PyAPI_FUNC(PyObject *) PyBytes_Repr(PyObject *o, int smartquotes);
+#endif
+#ifndef PyBytes_Concat
 Py_CPYEXT_MISSING("PyBytes_Concat is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyBytes_Concat)(PyObject **bytes, PyObject *newpart);
+PyAPI_FUNC(void) PyBytes_Concat(PyObject **bytes, PyObject *newpart);
+#endif
+#ifndef PyBytes_ConcatAndDel
 Py_CPYEXT_MISSING("PyBytes_ConcatAndDel is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyBytes_ConcatAndDel)(PyObject **bytes, PyObject *newpart);
+PyAPI_FUNC(void) PyBytes_ConcatAndDel(PyObject **bytes, PyObject *newpart);
+#endif
+#ifndef PyBytes_DecodeEscape
 Py_CPYEXT_MISSING("PyBytes_DecodeEscape is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyBytes_DecodeEscape)(const char *s, Py_ssize_t len, const char *errors, Py_ssize_t unused, const char *recode_encoding);
+PyAPI_FUNC(PyObject *) PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors, Py_ssize_t unused, const char *recode_encoding);
+#endif
+#ifndef PyBytes_Join
 Py_CPYEXT_MISSING("PyBytes_Join is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyBytes_Join)(PyObject *sep, PyObject *iterable);
+PyAPI_FUNC(PyObject *) PyBytes_Join(PyObject *sep, PyObject *iterable);
+#endif
+#ifndef PyEval_EvalCode
 Py_CPYEXT_MISSING("PyEval_EvalCode is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyEval_EvalCode)(PyObject *co, PyObject *globals, PyObject *locals);
+PyAPI_FUNC(PyObject *) PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals);
+#endif
+#ifndef PyEval_GetGlobals
 Py_CPYEXT_MISSING("PyEval_GetGlobals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyEval_GetGlobals)(void);
+PyAPI_FUNC(PyObject *) PyEval_GetGlobals(void);
+#endif
+#ifndef PyEval_GetLocals
 Py_CPYEXT_MISSING("PyEval_GetLocals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyEval_GetLocals)(void);
+PyAPI_FUNC(PyObject *) PyEval_GetLocals(void);
+#endif
+#ifndef PyEval_GetFrame
 Py_CPYEXT_MISSING("PyEval_GetFrame is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyFrameObject *) (PyEval_GetFrame)(void);
+PyAPI_FUNC(PyFrameObject *) PyEval_GetFrame(void);
+#endif
+#ifndef PyEval_GetFrameBuiltins
 Py_CPYEXT_MISSING("PyEval_GetFrameBuiltins is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyEval_GetFrameBuiltins)(void);
+PyAPI_FUNC(PyObject *) PyEval_GetFrameBuiltins(void);
+#endif
+#ifndef PyEval_GetFrameGlobals
 Py_CPYEXT_MISSING("PyEval_GetFrameGlobals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyEval_GetFrameGlobals)(void);
+PyAPI_FUNC(PyObject *) PyEval_GetFrameGlobals(void);
+#endif
+#ifndef PyEval_GetFrameLocals
 Py_CPYEXT_MISSING("PyEval_GetFrameLocals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyEval_GetFrameLocals)(void);
+PyAPI_FUNC(PyObject *) PyEval_GetFrameLocals(void);
+#endif
+#ifndef PyEval_GetFuncName
 Py_CPYEXT_MISSING("PyEval_GetFuncName is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) (PyEval_GetFuncName)(PyObject *func);
+PyAPI_FUNC(const char *) PyEval_GetFuncName(PyObject *func);
+#endif
+#ifndef PyEval_GetFuncDesc
 Py_CPYEXT_MISSING("PyEval_GetFuncDesc is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) (PyEval_GetFuncDesc)(PyObject *func);
+PyAPI_FUNC(const char *) PyEval_GetFuncDesc(PyObject *func);
+#endif
+#ifndef Py_AddPendingCall
 Py_CPYEXT_MISSING("Py_AddPendingCall is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (Py_AddPendingCall)(int (*func)(void *), void *arg);
+PyAPI_FUNC(int) Py_AddPendingCall(int (*func)(void *), void *arg);
+#endif
+#ifndef Py_MakePendingCalls
 Py_CPYEXT_MISSING("Py_MakePendingCalls is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (Py_MakePendingCalls)(void);
+PyAPI_FUNC(int) Py_MakePendingCalls(void);
+#endif
+#ifndef Py_SetRecursionLimit
 Py_CPYEXT_MISSING("Py_SetRecursionLimit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (Py_SetRecursionLimit)(int new_limit);
+PyAPI_FUNC(void) Py_SetRecursionLimit(int new_limit);
+#endif
+#ifndef Py_GetRecursionLimit
 Py_CPYEXT_MISSING("Py_GetRecursionLimit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (Py_GetRecursionLimit)(void);
+PyAPI_FUNC(int) Py_GetRecursionLimit(void);
+#endif
+#ifndef PyEval_AcquireThread
 Py_CPYEXT_MISSING("PyEval_AcquireThread is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyEval_AcquireThread)(PyThreadState *tstate);
+PyAPI_FUNC(void) PyEval_AcquireThread(PyThreadState *tstate);
+#endif
+#ifndef PyEval_ReleaseThread
 Py_CPYEXT_MISSING("PyEval_ReleaseThread is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyEval_ReleaseThread)(PyThreadState *tstate);
+PyAPI_FUNC(void) PyEval_ReleaseThread(PyThreadState *tstate);
+#endif
+#ifndef PyEval_ThreadsInitialized
 Py_CPYEXT_MISSING("PyEval_ThreadsInitialized is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyEval_ThreadsInitialized)(void);
+PyAPI_FUNC(int) PyEval_ThreadsInitialized(void);
+#endif
 Py_CPYEXT_MISSING("PyInstanceMethod_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyInstanceMethod_Type;
+#ifndef PyMethod_New
 Py_CPYEXT_MISSING("PyMethod_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyMethod_New)(PyObject *func, PyObject *self);
+PyAPI_FUNC(PyObject *) PyMethod_New(PyObject *func, PyObject *self);
+#endif
+#ifndef PyMethod_Function
 Py_CPYEXT_MISSING("PyMethod_Function is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyMethod_Function)(PyObject *meth);
+PyAPI_FUNC(PyObject *) PyMethod_Function(PyObject *meth);
+#endif
+#ifndef PyMethod_Self
 Py_CPYEXT_MISSING("PyMethod_Self is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyMethod_Self)(PyObject *meth);
+PyAPI_FUNC(PyObject *) PyMethod_Self(PyObject *meth);
+#endif
 Py_CPYEXT_MISSING("PyCode_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyCode_Type;
+#ifndef PyCode_NewEmpty
 Py_CPYEXT_MISSING("PyCode_NewEmpty is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyCodeObject *) (PyCode_NewEmpty)(const char *filename, const char *funcname, int firstlineno);
+PyAPI_FUNC(PyCodeObject *) PyCode_NewEmpty(const char *filename, const char *funcname, int firstlineno);
+#endif
+#ifndef PyUnstable_Code_New
 Py_CPYEXT_MISSING("PyUnstable_Code_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyCodeObject *) (PyUnstable_Code_New)(int argcount, int kwonlyargcount, int nlocals, int stacksize, int flags, PyObject *code, PyObject *consts, PyObject *names, PyObject *varnames, PyObject *freevars, PyObject *cellvars, PyObject *filename, PyObject *name, PyObject *qualname, int firstlineno, PyObject *linetable, PyObject *exceptiontable);
+PyAPI_FUNC(PyCodeObject *) PyUnstable_Code_New(int argcount, int kwonlyargcount, int nlocals, int stacksize, int flags, PyObject *code, PyObject *consts, PyObject *names, PyObject *varnames, PyObject *freevars, PyObject *cellvars, PyObject *filename, PyObject *name, PyObject *qualname, int firstlineno, PyObject *linetable, PyObject *exceptiontable);
+#endif
+#ifndef PyUnstable_Code_NewWithPosOnlyArgs
 Py_CPYEXT_MISSING("PyUnstable_Code_NewWithPosOnlyArgs is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyCodeObject *) (PyUnstable_Code_NewWithPosOnlyArgs)(int argcount, int posonlyargcount, int kwonlyargcount, int nlocals, int stacksize, int flags, PyObject *code, PyObject *consts, PyObject *names, PyObject *varnames, PyObject *freevars, PyObject *cellvars, PyObject *filename, PyObject *name, PyObject *qualname, int firstlineno, PyObject *linetable, PyObject *exceptiontable);
+PyAPI_FUNC(PyCodeObject *) PyUnstable_Code_NewWithPosOnlyArgs(int argcount, int posonlyargcount, int kwonlyargcount, int nlocals, int stacksize, int flags, PyObject *code, PyObject *consts, PyObject *names, PyObject *varnames, PyObject *freevars, PyObject *cellvars, PyObject *filename, PyObject *name, PyObject *qualname, int firstlineno, PyObject *linetable, PyObject *exceptiontable);
+#endif
+#ifndef PyCode_Addr2Line
 Py_CPYEXT_MISSING("PyCode_Addr2Line is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyCode_Addr2Line)(PyCodeObject *co, int byte_offset);
+PyAPI_FUNC(int) PyCode_Addr2Line(PyCodeObject *co, int byte_offset);
+#endif
+#ifndef PyComplex_FromCComplex
 Py_CPYEXT_MISSING("PyComplex_FromCComplex is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyComplex_FromCComplex)(Py_complex v);
+PyAPI_FUNC(PyObject *) PyComplex_FromCComplex(Py_complex v);
+#endif
+#ifndef PyComplex_AsCComplex
 Py_CPYEXT_MISSING("PyComplex_AsCComplex is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_complex) (PyComplex_AsCComplex)(PyObject *op);
+PyAPI_FUNC(Py_complex) PyComplex_AsCComplex(PyObject *op);
+#endif
+#ifndef PyComplex_FromDoubles
 Py_CPYEXT_MISSING("PyComplex_FromDoubles is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyComplex_FromDoubles)(double real, double imag);
+PyAPI_FUNC(PyObject *) PyComplex_FromDoubles(double real, double imag);
+#endif
+#ifndef PyComplex_RealAsDouble
 Py_CPYEXT_MISSING("PyComplex_RealAsDouble is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(double) (PyComplex_RealAsDouble)(PyObject *op);
+PyAPI_FUNC(double) PyComplex_RealAsDouble(PyObject *op);
+#endif
+#ifndef PyComplex_ImagAsDouble
 Py_CPYEXT_MISSING("PyComplex_ImagAsDouble is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(double) (PyComplex_ImagAsDouble)(PyObject *op);
+PyAPI_FUNC(double) PyComplex_ImagAsDouble(PyObject *op);
+#endif
 Py_CPYEXT_MISSING("PyContext_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyContext_Type;
 Py_CPYEXT_MISSING("PyContextVar_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyContextVar_Type;
 Py_CPYEXT_MISSING("PyContextToken_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyContextToken_Type;
+#ifndef PyContext_New
 Py_CPYEXT_MISSING("PyContext_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyContext_New)(void);
+PyAPI_FUNC(PyObject *) PyContext_New(void);
+#endif
+#ifndef PyContext_Copy
 Py_CPYEXT_MISSING("PyContext_Copy is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyContext_Copy)(PyObject *ctx);
+PyAPI_FUNC(PyObject *) PyContext_Copy(PyObject *ctx);
+#endif
+#ifndef PyContext_CopyCurrent
 Py_CPYEXT_MISSING("PyContext_CopyCurrent is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyContext_CopyCurrent)(void);
+PyAPI_FUNC(PyObject *) PyContext_CopyCurrent(void);
+#endif
+#ifndef PyContext_Enter
 Py_CPYEXT_MISSING("PyContext_Enter is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyContext_Enter)(PyObject *ctx);
+PyAPI_FUNC(int) PyContext_Enter(PyObject *ctx);
+#endif
+#ifndef PyContext_Exit
 Py_CPYEXT_MISSING("PyContext_Exit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyContext_Exit)(PyObject *ctx);
+PyAPI_FUNC(int) PyContext_Exit(PyObject *ctx);
+#endif
+#ifndef PyContextVar_New
 Py_CPYEXT_MISSING("PyContextVar_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyContextVar_New)(const char *name, PyObject *def);
+PyAPI_FUNC(PyObject *) PyContextVar_New(const char *name, PyObject *def);
+#endif
+#ifndef PyContextVar_Get
 Py_CPYEXT_MISSING("PyContextVar_Get is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyContextVar_Get)(PyObject *var, PyObject *default_value, PyObject **value);
+PyAPI_FUNC(int) PyContextVar_Get(PyObject *var, PyObject *default_value, PyObject **value);
+#endif
+#ifndef PyContextVar_Set
 Py_CPYEXT_MISSING("PyContextVar_Set is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyContextVar_Set)(PyObject *var, PyObject *value);
+PyAPI_FUNC(PyObject *) PyContextVar_Set(PyObject *var, PyObject *value);
+#endif
+#ifndef PyContextVar_Reset
 Py_CPYEXT_MISSING("PyContextVar_Reset is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyContextVar_Reset)(PyObject *var, PyObject *token);
+PyAPI_FUNC(int) PyContextVar_Reset(PyObject *var, PyObject *token);
+#endif
+#ifndef PyDescr_NewMethod
 Py_CPYEXT_MISSING("PyDescr_NewMethod is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyDescr_NewMethod)(PyTypeObject *type, PyMethodDef *meth);
+PyAPI_FUNC(PyObject *) PyDescr_NewMethod(PyTypeObject *type, PyMethodDef *meth);
+#endif
+#ifndef PyDescr_NewClassMethod
 Py_CPYEXT_MISSING("PyDescr_NewClassMethod is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyDescr_NewClassMethod)(PyTypeObject *type, PyMethodDef *meth);
+PyAPI_FUNC(PyObject *) PyDescr_NewClassMethod(PyTypeObject *type, PyMethodDef *meth);
+#endif
+#ifndef PyWrapper_New
 Py_CPYEXT_MISSING("PyWrapper_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyWrapper_New)(PyObject *d, PyObject *self);
+PyAPI_FUNC(PyObject *) PyWrapper_New(PyObject *d, PyObject *self);
+#endif
 Py_CPYEXT_MISSING("PyDictKeys_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyDictKeys_Type;
 Py_CPYEXT_MISSING("PyDictValues_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -180,604 +314,1104 @@ Py_CPYEXT_MISSING("PyDictRevIterValue_Type is not provided by cpyext: not implem
 PyAPI_DATA(PyTypeObject) PyDictRevIterValue_Type;
 Py_CPYEXT_MISSING("PyDictRevIterItem_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyDictRevIterItem_Type;
+#ifndef PyDict_MergeFromSeq2
 Py_CPYEXT_MISSING("PyDict_MergeFromSeq2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyDict_MergeFromSeq2)(PyObject *d, PyObject *seq2, int override);
+PyAPI_FUNC(int) PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override);
+#endif
+#ifndef PyDict_PopString
 Py_CPYEXT_MISSING("PyDict_PopString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyDict_PopString)(PyObject *dict, const char *key, PyObject **result);
+PyAPI_FUNC(int) PyDict_PopString(PyObject *dict, const char *key, PyObject **result);
+#endif
 Py_CPYEXT_MISSING("PyEnum_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyEnum_Type;
 Py_CPYEXT_MISSING("PyReversed_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyReversed_Type;
+#ifndef PyFile_FromFd
 Py_CPYEXT_MISSING("PyFile_FromFd is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyFile_FromFd)(int fd, const char *name, const char *mode, int buffering, const char *encoding, const char *errors, const char *newline, int closefd);
+PyAPI_FUNC(PyObject *) PyFile_FromFd(int fd, const char *name, const char *mode, int buffering, const char *encoding, const char *errors, const char *newline, int closefd);
+#endif
+#ifndef PyFile_GetLine
 Py_CPYEXT_MISSING("PyFile_GetLine is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyFile_GetLine)(PyObject *p, int n);
+PyAPI_FUNC(PyObject *) PyFile_GetLine(PyObject *p, int n);
+#endif
+#ifndef PyFile_WriteObject
 Py_CPYEXT_MISSING("PyFile_WriteObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyFile_WriteObject)(PyObject *obj, PyObject *p, int flags);
+PyAPI_FUNC(int) PyFile_WriteObject(PyObject *obj, PyObject *p, int flags);
+#endif
+#ifndef PyFile_WriteString
 Py_CPYEXT_MISSING("PyFile_WriteString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyFile_WriteString)(const char *s, PyObject *p);
+PyAPI_FUNC(int) PyFile_WriteString(const char *s, PyObject *p);
+#endif
+#ifndef PyObject_AsFileDescriptor
 Py_CPYEXT_MISSING("PyObject_AsFileDescriptor is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyObject_AsFileDescriptor)(PyObject *o);
+PyAPI_FUNC(int) PyObject_AsFileDescriptor(PyObject *o);
+#endif
 Py_CPYEXT_MISSING("Py_FileSystemDefaultEncoding is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(const char *) Py_FileSystemDefaultEncoding;
 Py_CPYEXT_MISSING("Py_FileSystemDefaultEncodeErrors is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(const char *) Py_FileSystemDefaultEncodeErrors;
 Py_CPYEXT_MISSING("Py_HasFileSystemDefaultEncoding is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(int) Py_HasFileSystemDefaultEncoding;
+#ifndef PyFloat_GetInfo
 Py_CPYEXT_MISSING("PyFloat_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyFloat_GetInfo)(void);
+PyAPI_FUNC(PyObject *) PyFloat_GetInfo(void);
+#endif
+#ifndef PyFloat_Pack2
 Py_CPYEXT_MISSING("PyFloat_Pack2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyFloat_Pack2)(double x, char *p, int le);
+PyAPI_FUNC(int) PyFloat_Pack2(double x, char *p, int le);
+#endif
+#ifndef PyFloat_Pack4
 Py_CPYEXT_MISSING("PyFloat_Pack4 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyFloat_Pack4)(double x, char *p, int le);
+PyAPI_FUNC(int) PyFloat_Pack4(double x, char *p, int le);
+#endif
+#ifndef PyFloat_Pack8
 Py_CPYEXT_MISSING("PyFloat_Pack8 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyFloat_Pack8)(double x, char *p, int le);
+PyAPI_FUNC(int) PyFloat_Pack8(double x, char *p, int le);
+#endif
+#ifndef PyFloat_Unpack2
 Py_CPYEXT_MISSING("PyFloat_Unpack2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(double) (PyFloat_Unpack2)(const char *p, int le);
+PyAPI_FUNC(double) PyFloat_Unpack2(const char *p, int le);
+#endif
+#ifndef PyFloat_Unpack4
 Py_CPYEXT_MISSING("PyFloat_Unpack4 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(double) (PyFloat_Unpack4)(const char *p, int le);
+PyAPI_FUNC(double) PyFloat_Unpack4(const char *p, int le);
+#endif
+#ifndef PyFloat_Unpack8
 Py_CPYEXT_MISSING("PyFloat_Unpack8 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(double) (PyFloat_Unpack8)(const char *p, int le);
+PyAPI_FUNC(double) PyFloat_Unpack8(const char *p, int le);
+#endif
+#ifndef PyFrame_New
 Py_CPYEXT_MISSING("PyFrame_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyFrameObject *) (PyFrame_New)(PyThreadState *tstate, PyCodeObject *code, PyObject *globals, PyObject *locals);
+PyAPI_FUNC(PyFrameObject *) PyFrame_New(PyThreadState *tstate, PyCodeObject *code, PyObject *globals, PyObject *locals);
+#endif
+#ifndef PyClassMethod_New
 Py_CPYEXT_MISSING("PyClassMethod_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyClassMethod_New)(PyObject *callable);
+PyAPI_FUNC(PyObject *) PyClassMethod_New(PyObject *callable);
+#endif
+#ifndef PyStaticMethod_New
 Py_CPYEXT_MISSING("PyStaticMethod_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyStaticMethod_New)(PyObject *callable);
+PyAPI_FUNC(PyObject *) PyStaticMethod_New(PyObject *callable);
+#endif
+#ifndef Py_GenericAlias
 Py_CPYEXT_MISSING("Py_GenericAlias is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (Py_GenericAlias)(PyObject *origin, PyObject *args);
+PyAPI_FUNC(PyObject *) Py_GenericAlias(PyObject *origin, PyObject *args);
+#endif
 Py_CPYEXT_MISSING("Py_GenericAliasType is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) Py_GenericAliasType;
+#ifndef PyImport_ImportModuleNoBlock
 Py_CPYEXT_MISSING("PyImport_ImportModuleNoBlock is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyImport_ImportModuleNoBlock)(const char *name);
+PyAPI_FUNC(PyObject *) PyImport_ImportModuleNoBlock(const char *name);
+#endif
+#ifndef PyImport_ImportModuleLevel
 Py_CPYEXT_MISSING("PyImport_ImportModuleLevel is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyImport_ImportModuleLevel)(const char *name, PyObject *globals, PyObject *locals, PyObject *fromlist, int level);
+PyAPI_FUNC(PyObject *) PyImport_ImportModuleLevel(const char *name, PyObject *globals, PyObject *locals, PyObject *fromlist, int level);
+#endif
+#ifndef PyImport_ReloadModule
 Py_CPYEXT_MISSING("PyImport_ReloadModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyImport_ReloadModule)(PyObject *m);
+PyAPI_FUNC(PyObject *) PyImport_ReloadModule(PyObject *m);
+#endif
+#ifndef PyImport_ImportModuleAttr
 Py_CPYEXT_MISSING("PyImport_ImportModuleAttr is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyImport_ImportModuleAttr)(PyObject *mod_name, PyObject *attr_name);
+PyAPI_FUNC(PyObject *) PyImport_ImportModuleAttr(PyObject *mod_name, PyObject *attr_name);
+#endif
+#ifndef PyImport_ImportModuleAttrString
 Py_CPYEXT_MISSING("PyImport_ImportModuleAttrString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyImport_ImportModuleAttrString)(const char *mod_name, const char *attr_name);
+PyAPI_FUNC(PyObject *) PyImport_ImportModuleAttrString(const char *mod_name, const char *attr_name);
+#endif
+#ifndef PyImport_AddModuleObject
 Py_CPYEXT_MISSING("PyImport_AddModuleObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyImport_AddModuleObject)(PyObject *name);
+PyAPI_FUNC(PyObject *) PyImport_AddModuleObject(PyObject *name);
+#endif
+#ifndef PyImport_AddModule
 Py_CPYEXT_MISSING("PyImport_AddModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyImport_AddModule)(const char *name);
+PyAPI_FUNC(PyObject *) PyImport_AddModule(const char *name);
+#endif
+#ifndef PyImport_ExecCodeModule
 Py_CPYEXT_MISSING("PyImport_ExecCodeModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyImport_ExecCodeModule)(const char *name, PyObject *co);
+PyAPI_FUNC(PyObject *) PyImport_ExecCodeModule(const char *name, PyObject *co);
+#endif
+#ifndef PyImport_ExecCodeModuleEx
 Py_CPYEXT_MISSING("PyImport_ExecCodeModuleEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyImport_ExecCodeModuleEx)(const char *name, PyObject *co, const char *pathname);
+PyAPI_FUNC(PyObject *) PyImport_ExecCodeModuleEx(const char *name, PyObject *co, const char *pathname);
+#endif
+#ifndef PyImport_GetMagicNumber
 Py_CPYEXT_MISSING("PyImport_GetMagicNumber is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(long) (PyImport_GetMagicNumber)(void);
+PyAPI_FUNC(long) PyImport_GetMagicNumber(void);
+#endif
+#ifndef PyImport_GetMagicTag
 Py_CPYEXT_MISSING("PyImport_GetMagicTag is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) (PyImport_GetMagicTag)(void);
+PyAPI_FUNC(const char *) PyImport_GetMagicTag(void);
+#endif
+#ifndef PyImport_AppendInittab
 Py_CPYEXT_MISSING("PyImport_AppendInittab is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyImport_AppendInittab)(const char *name, PyObject *(*initfunc)(void));
+PyAPI_FUNC(int) PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void));
+#endif
+#ifndef PySeqIter_New
 Py_CPYEXT_MISSING("PySeqIter_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PySeqIter_New)(PyObject *seq);
+PyAPI_FUNC(PyObject *) PySeqIter_New(PyObject *seq);
+#endif
+#ifndef PyCallIter_New
 Py_CPYEXT_MISSING("PyCallIter_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyCallIter_New)(PyObject *callable, PyObject *sentinel);
+PyAPI_FUNC(PyObject *) PyCallIter_New(PyObject *callable, PyObject *sentinel);
+#endif
 Py_CPYEXT_MISSING("PyListIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyListIter_Type;
 Py_CPYEXT_MISSING("PyListRevIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyListRevIter_Type;
+#ifndef PyList_GetItemRef
 Py_CPYEXT_MISSING("PyList_GetItemRef is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyList_GetItemRef)(PyObject *list, Py_ssize_t index);
+PyAPI_FUNC(PyObject *) PyList_GetItemRef(PyObject *list, Py_ssize_t index);
+#endif
+#ifndef PyList_Clear
 Py_CPYEXT_MISSING("PyList_Clear is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyList_Clear)(PyObject *list);
+PyAPI_FUNC(int) PyList_Clear(PyObject *list);
+#endif
+#ifndef PyMutex_Lock
 Py_CPYEXT_MISSING("PyMutex_Lock is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyMutex_Lock)(PyMutex *m);
+PyAPI_FUNC(void) PyMutex_Lock(PyMutex *m);
+#endif
+#ifndef PyMutex_Unlock
 Py_CPYEXT_MISSING("PyMutex_Unlock is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyMutex_Unlock)(PyMutex *m);
+PyAPI_FUNC(void) PyMutex_Unlock(PyMutex *m);
+#endif
+#ifndef PyMutex_IsLocked
 Py_CPYEXT_MISSING("PyMutex_IsLocked is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyMutex_IsLocked)(PyMutex *m);
+PyAPI_FUNC(int) PyMutex_IsLocked(PyMutex *m);
+#endif
+#ifndef PyLong_AsInt32
 Py_CPYEXT_MISSING("PyLong_AsInt32 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyLong_AsInt32)(PyObject *obj, int32_t *value);
+PyAPI_FUNC(int) PyLong_AsInt32(PyObject *obj, int32_t *value);
+#endif
+#ifndef PyLong_AsUInt32
 Py_CPYEXT_MISSING("PyLong_AsUInt32 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyLong_AsUInt32)(PyObject *obj, uint32_t *value);
+PyAPI_FUNC(int) PyLong_AsUInt32(PyObject *obj, uint32_t *value);
+#endif
+#ifndef PyLong_AsInt64
 Py_CPYEXT_MISSING("PyLong_AsInt64 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyLong_AsInt64)(PyObject *obj, int64_t *value);
+PyAPI_FUNC(int) PyLong_AsInt64(PyObject *obj, int64_t *value);
+#endif
+#ifndef PyLong_AsUInt64
 Py_CPYEXT_MISSING("PyLong_AsUInt64 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyLong_AsUInt64)(PyObject *obj, uint64_t *value);
+PyAPI_FUNC(int) PyLong_AsUInt64(PyObject *obj, uint64_t *value);
+#endif
+#ifndef PyLong_IsPositive
 Py_CPYEXT_MISSING("PyLong_IsPositive is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyLong_IsPositive)(PyObject *obj);
+PyAPI_FUNC(int) PyLong_IsPositive(PyObject *obj);
+#endif
+#ifndef PyLong_IsNegative
 Py_CPYEXT_MISSING("PyLong_IsNegative is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyLong_IsNegative)(PyObject *obj);
+PyAPI_FUNC(int) PyLong_IsNegative(PyObject *obj);
+#endif
+#ifndef PyLong_IsZero
 Py_CPYEXT_MISSING("PyLong_IsZero is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyLong_IsZero)(PyObject *obj);
+PyAPI_FUNC(int) PyLong_IsZero(PyObject *obj);
+#endif
+#ifndef PyLong_GetSign
 Py_CPYEXT_MISSING("PyLong_GetSign is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyLong_GetSign)(PyObject *v, int *sign);
+PyAPI_FUNC(int) PyLong_GetSign(PyObject *v, int *sign);
+#endif
+#ifndef PyLong_GetInfo
 Py_CPYEXT_MISSING("PyLong_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyLong_GetInfo)(void);
+PyAPI_FUNC(PyObject *) PyLong_GetInfo(void);
+#endif
+#ifndef PyLong_AsNativeBytes
 Py_CPYEXT_MISSING("PyLong_AsNativeBytes is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) (PyLong_AsNativeBytes)(PyObject *v, void *buffer, Py_ssize_t n_bytes, int flags);
+PyAPI_FUNC(Py_ssize_t) PyLong_AsNativeBytes(PyObject *v, void *buffer, Py_ssize_t n_bytes, int flags);
+#endif
+#ifndef PyLong_FromNativeBytes
 Py_CPYEXT_MISSING("PyLong_FromNativeBytes is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyLong_FromNativeBytes)(const void *buffer, size_t n_bytes, int flags);
+PyAPI_FUNC(PyObject *) PyLong_FromNativeBytes(const void *buffer, size_t n_bytes, int flags);
+#endif
+#ifndef PyLong_FromUnsignedNativeBytes
 Py_CPYEXT_MISSING("PyLong_FromUnsignedNativeBytes is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyLong_FromUnsignedNativeBytes)(const void *buffer, size_t n_bytes, int flags);
+PyAPI_FUNC(PyObject *) PyLong_FromUnsignedNativeBytes(const void *buffer, size_t n_bytes, int flags);
+#endif
+#ifndef PyLong_GetNativeLayout
 Py_CPYEXT_MISSING("PyLong_GetNativeLayout is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const PyLongLayout *) (PyLong_GetNativeLayout)(void);
+PyAPI_FUNC(const PyLongLayout *) PyLong_GetNativeLayout(void);
+#endif
+#ifndef PyLong_Export
 Py_CPYEXT_MISSING("PyLong_Export is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyLong_Export)(PyObject *obj, PyLongExport *export_long);
+PyAPI_FUNC(int) PyLong_Export(PyObject *obj, PyLongExport *export_long);
+#endif
+#ifndef PyLong_FreeExport
 Py_CPYEXT_MISSING("PyLong_FreeExport is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyLong_FreeExport)(PyLongExport *export_long);
+PyAPI_FUNC(void) PyLong_FreeExport(PyLongExport *export_long);
+#endif
+#ifndef PyLongWriter_Create
 Py_CPYEXT_MISSING("PyLongWriter_Create is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyLongWriter *) (PyLongWriter_Create)(int negative, Py_ssize_t ndigits, void **digits);
+PyAPI_FUNC(PyLongWriter *) PyLongWriter_Create(int negative, Py_ssize_t ndigits, void **digits);
+#endif
+#ifndef PyLongWriter_Finish
 Py_CPYEXT_MISSING("PyLongWriter_Finish is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyLongWriter_Finish)(PyLongWriter *writer);
+PyAPI_FUNC(PyObject *) PyLongWriter_Finish(PyLongWriter *writer);
+#endif
+#ifndef PyLongWriter_Discard
 Py_CPYEXT_MISSING("PyLongWriter_Discard is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyLongWriter_Discard)(PyLongWriter *writer);
+PyAPI_FUNC(void) PyLongWriter_Discard(PyLongWriter *writer);
+#endif
+#ifndef PyOS_strtoul
 Py_CPYEXT_MISSING("PyOS_strtoul is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(unsigned long) (PyOS_strtoul)(const char *str, char **ptr, int base);
+PyAPI_FUNC(unsigned long) PyOS_strtoul(const char *str, char **ptr, int base);
+#endif
+#ifndef PyOS_strtol
 Py_CPYEXT_MISSING("PyOS_strtol is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(long) (PyOS_strtol)(const char *str, char **ptr, int base);
+PyAPI_FUNC(long) PyOS_strtol(const char *str, char **ptr, int base);
+#endif
+#ifndef PyMemoryView_FromObject
 Py_CPYEXT_MISSING("PyMemoryView_FromObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyMemoryView_FromObject)(PyObject *base);
+PyAPI_FUNC(PyObject *) PyMemoryView_FromObject(PyObject *base);
+#endif
+#ifndef PyMemoryView_FromMemory
 Py_CPYEXT_MISSING("PyMemoryView_FromMemory is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyMemoryView_FromMemory)(char *mem, Py_ssize_t size, int flags);
+PyAPI_FUNC(PyObject *) PyMemoryView_FromMemory(char *mem, Py_ssize_t size, int flags);
+#endif
+#ifndef PyMemoryView_FromBuffer
 Py_CPYEXT_MISSING("PyMemoryView_FromBuffer is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyMemoryView_FromBuffer)(const Py_buffer *info);
+PyAPI_FUNC(PyObject *) PyMemoryView_FromBuffer(const Py_buffer *info);
+#endif
+#ifndef PyMemoryView_GetContiguous
 Py_CPYEXT_MISSING("PyMemoryView_GetContiguous is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyMemoryView_GetContiguous)(PyObject *base, int buffertype, char order);
-Py_CPYEXT_MISSING("PyCFunction_GetFunction is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyCFunction) (PyCFunction_GetFunction)(PyObject *op);
-Py_CPYEXT_MISSING("PyCFunction_GetSelf is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyCFunction_GetSelf)(PyObject *op);
-Py_CPYEXT_MISSING("PyCFunction_GetFlags is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyCFunction_GetFlags)(PyObject *op);
+PyAPI_FUNC(PyObject *) PyMemoryView_GetContiguous(PyObject *base, int buffertype, char order);
+#endif
+#ifndef PyCMethod_New
 Py_CPYEXT_MISSING("PyCMethod_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyCMethod_New)(PyMethodDef *ml, PyObject *self, PyObject *module, PyTypeObject *cls);
+PyAPI_FUNC(PyObject *) PyCMethod_New(PyMethodDef *ml, PyObject *self, PyObject *module, PyTypeObject *cls);
+#endif
+#ifndef PyModule_GetFilename
 Py_CPYEXT_MISSING("PyModule_GetFilename is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) (PyModule_GetFilename)(PyObject *module);
+PyAPI_FUNC(const char *) PyModule_GetFilename(PyObject *module);
+#endif
+#ifndef PyType_GetBaseByToken
 Py_CPYEXT_MISSING("PyType_GetBaseByToken is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyType_GetBaseByToken)(PyTypeObject *type, void *token, PyTypeObject **result);
+PyAPI_FUNC(int) PyType_GetBaseByToken(PyTypeObject *type, void *token, PyTypeObject **result);
+#endif
+#ifndef PyType_Freeze
 Py_CPYEXT_MISSING("PyType_Freeze is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyType_Freeze)(PyTypeObject *type);
+PyAPI_FUNC(int) PyType_Freeze(PyTypeObject *type);
+#endif
+#ifndef PyObject_Bytes
 Py_CPYEXT_MISSING("PyObject_Bytes is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyObject_Bytes)(PyObject *o);
+PyAPI_FUNC(PyObject *) PyObject_Bytes(PyObject *o);
+#endif
+#ifndef PyObject_GetOptionalAttrString
 Py_CPYEXT_MISSING("PyObject_GetOptionalAttrString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyObject_GetOptionalAttrString)(PyObject *obj, const char *attr_name, PyObject **result);
+PyAPI_FUNC(int) PyObject_GetOptionalAttrString(PyObject *obj, const char *attr_name, PyObject **result);
+#endif
+#ifndef PyObject_HasAttrStringWithError
 Py_CPYEXT_MISSING("PyObject_HasAttrStringWithError is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyObject_HasAttrStringWithError)(PyObject *o, const char *attr_name);
+PyAPI_FUNC(int) PyObject_HasAttrStringWithError(PyObject *o, const char *attr_name);
+#endif
+#ifndef PyObject_Dir
 Py_CPYEXT_MISSING("PyObject_Dir is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyObject_Dir)(PyObject *o);
+PyAPI_FUNC(PyObject *) PyObject_Dir(PyObject *o);
+#endif
+#ifndef PyObject_VisitManagedDict
 Py_CPYEXT_MISSING("PyObject_VisitManagedDict is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyObject_VisitManagedDict)(PyObject *obj, visitproc visit, void *arg);
+PyAPI_FUNC(int) PyObject_VisitManagedDict(PyObject *obj, visitproc visit, void *arg);
+#endif
+#ifndef PyObject_ClearManagedDict
 Py_CPYEXT_MISSING("PyObject_ClearManagedDict is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyObject_ClearManagedDict)(PyObject *obj);
+PyAPI_FUNC(void) PyObject_ClearManagedDict(PyObject *obj);
+#endif
+#ifndef Py_ReprEnter
 Py_CPYEXT_MISSING("Py_ReprEnter is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (Py_ReprEnter)(PyObject *o);
+PyAPI_FUNC(int) Py_ReprEnter(PyObject *o);
+#endif
+#ifndef Py_ReprLeave
 Py_CPYEXT_MISSING("Py_ReprLeave is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (Py_ReprLeave)(PyObject *o);
+PyAPI_FUNC(void) Py_ReprLeave(PyObject *o);
+#endif
+#ifndef PyUnstable_IsImmortal
 Py_CPYEXT_MISSING("PyUnstable_IsImmortal is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnstable_IsImmortal)(PyObject *op);
+PyAPI_FUNC(int) PyUnstable_IsImmortal(PyObject *op);
+#endif
+#ifndef PyUnstable_Object_IsUniquelyReferenced
 Py_CPYEXT_MISSING("PyUnstable_Object_IsUniquelyReferenced is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnstable_Object_IsUniquelyReferenced)(PyObject *op);
+PyAPI_FUNC(int) PyUnstable_Object_IsUniquelyReferenced(PyObject *op);
+#endif
+#ifndef PyUnstable_Object_IsUniqueReferencedTemporary
 Py_CPYEXT_MISSING("PyUnstable_Object_IsUniqueReferencedTemporary is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnstable_Object_IsUniqueReferencedTemporary)(PyObject *op);
+PyAPI_FUNC(int) PyUnstable_Object_IsUniqueReferencedTemporary(PyObject *op);
+#endif
+#ifndef PyUnstable_Object_EnableDeferredRefcount
 Py_CPYEXT_MISSING("PyUnstable_Object_EnableDeferredRefcount is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnstable_Object_EnableDeferredRefcount)(PyObject *op);
+PyAPI_FUNC(int) PyUnstable_Object_EnableDeferredRefcount(PyObject *op);
+#endif
+#ifndef PyUnstable_TryIncRef
 Py_CPYEXT_MISSING("PyUnstable_TryIncRef is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnstable_TryIncRef)(PyObject *op);
+PyAPI_FUNC(int) PyUnstable_TryIncRef(PyObject *op);
+#endif
+#ifndef PyUnstable_EnableTryIncRef
 Py_CPYEXT_MISSING("PyUnstable_EnableTryIncRef is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyUnstable_EnableTryIncRef)(PyObject *op);
+PyAPI_FUNC(void) PyUnstable_EnableTryIncRef(PyObject *op);
+#endif
+#ifndef Py_GetConstant
 Py_CPYEXT_MISSING("Py_GetConstant is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (Py_GetConstant)(unsigned int constant_id);
+PyAPI_FUNC(PyObject *) Py_GetConstant(unsigned int constant_id);
+#endif
+#ifndef Py_GetConstantBorrowed
 Py_CPYEXT_MISSING("Py_GetConstantBorrowed is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (Py_GetConstantBorrowed)(unsigned int constant_id);
+PyAPI_FUNC(PyObject *) Py_GetConstantBorrowed(unsigned int constant_id);
+#endif
+#ifndef PyOS_FSPath
 Py_CPYEXT_MISSING("PyOS_FSPath is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyOS_FSPath)(PyObject *path);
+PyAPI_FUNC(PyObject *) PyOS_FSPath(PyObject *path);
+#endif
+#ifndef PyObject_CheckBuffer
 Py_CPYEXT_MISSING("PyObject_CheckBuffer is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyObject_CheckBuffer)(PyObject *obj);
+PyAPI_FUNC(int) PyObject_CheckBuffer(PyObject *obj);
+#endif
+#ifndef PyObject_GetBuffer
 Py_CPYEXT_MISSING("PyObject_GetBuffer is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyObject_GetBuffer)(PyObject *obj, Py_buffer *view, int flags);
+PyAPI_FUNC(int) PyObject_GetBuffer(PyObject *obj, Py_buffer *view, int flags);
+#endif
+#ifndef PyBuffer_GetPointer
 Py_CPYEXT_MISSING("PyBuffer_GetPointer is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void *) (PyBuffer_GetPointer)(const Py_buffer *view, const Py_ssize_t *indices);
+PyAPI_FUNC(void *) PyBuffer_GetPointer(const Py_buffer *view, const Py_ssize_t *indices);
+#endif
+#ifndef PyBuffer_SizeFromFormat
 Py_CPYEXT_MISSING("PyBuffer_SizeFromFormat is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) (PyBuffer_SizeFromFormat)(const char *format);
+PyAPI_FUNC(Py_ssize_t) PyBuffer_SizeFromFormat(const char *format);
+#endif
+#ifndef PyBuffer_ToContiguous
 Py_CPYEXT_MISSING("PyBuffer_ToContiguous is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyBuffer_ToContiguous)(void *buf, const Py_buffer *view, Py_ssize_t len, char order);
+PyAPI_FUNC(int) PyBuffer_ToContiguous(void *buf, const Py_buffer *view, Py_ssize_t len, char order);
+#endif
+#ifndef PyBuffer_FromContiguous
 Py_CPYEXT_MISSING("PyBuffer_FromContiguous is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyBuffer_FromContiguous)(const Py_buffer *view, const void *buf, Py_ssize_t len, char order);
+PyAPI_FUNC(int) PyBuffer_FromContiguous(const Py_buffer *view, const void *buf, Py_ssize_t len, char order);
+#endif
+#ifndef PyObject_CopyData
 Py_CPYEXT_MISSING("PyObject_CopyData is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyObject_CopyData)(PyObject *dest, PyObject *src);
+PyAPI_FUNC(int) PyObject_CopyData(PyObject *dest, PyObject *src);
+#endif
+#ifndef PyBuffer_IsContiguous
 Py_CPYEXT_MISSING("PyBuffer_IsContiguous is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyBuffer_IsContiguous)(const Py_buffer *view, char fort);
+PyAPI_FUNC(int) PyBuffer_IsContiguous(const Py_buffer *view, char fort);
+#endif
+#ifndef PyBuffer_FillContiguousStrides
 Py_CPYEXT_MISSING("PyBuffer_FillContiguousStrides is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyBuffer_FillContiguousStrides)(int ndims, Py_ssize_t *shape, Py_ssize_t *strides, int itemsize, char order);
+PyAPI_FUNC(void) PyBuffer_FillContiguousStrides(int ndims, Py_ssize_t *shape, Py_ssize_t *strides, int itemsize, char order);
+#endif
+#ifndef PyBuffer_FillInfo
 Py_CPYEXT_MISSING("PyBuffer_FillInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyBuffer_FillInfo)(Py_buffer *view, PyObject *o, void *buf, Py_ssize_t len, int readonly, int flags);
+PyAPI_FUNC(int) PyBuffer_FillInfo(Py_buffer *view, PyObject *o, void *buf, Py_ssize_t len, int readonly, int flags);
+#endif
+#ifndef PyBuffer_Release
 Py_CPYEXT_MISSING("PyBuffer_Release is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyBuffer_Release)(Py_buffer *view);
+PyAPI_FUNC(void) PyBuffer_Release(Py_buffer *view);
+#endif
+#ifndef PyCapsule_GetDestructor
 Py_CPYEXT_MISSING("PyCapsule_GetDestructor is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyCapsule_Destructor) (PyCapsule_GetDestructor)(PyObject *capsule);
+PyAPI_FUNC(PyCapsule_Destructor) PyCapsule_GetDestructor(PyObject *capsule);
+#endif
+#ifndef PyCapsule_SetDestructor
 Py_CPYEXT_MISSING("PyCapsule_SetDestructor is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyCapsule_SetDestructor)(PyObject *capsule, PyCapsule_Destructor destructor);
+PyAPI_FUNC(int) PyCapsule_SetDestructor(PyObject *capsule, PyCapsule_Destructor destructor);
+#endif
+#ifndef PyCapsule_SetName
 Py_CPYEXT_MISSING("PyCapsule_SetName is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyCapsule_SetName)(PyObject *capsule, const char *name);
+PyAPI_FUNC(int) PyCapsule_SetName(PyObject *capsule, const char *name);
+#endif
+#ifndef PyErr_GetHandledException
 Py_CPYEXT_MISSING("PyErr_GetHandledException is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyErr_GetHandledException)(void);
+PyAPI_FUNC(PyObject *) PyErr_GetHandledException(void);
+#endif
+#ifndef PyErr_SetHandledException
 Py_CPYEXT_MISSING("PyErr_SetHandledException is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyErr_SetHandledException)(PyObject *exc);
+PyAPI_FUNC(void) PyErr_SetHandledException(PyObject *exc);
+#endif
+#ifndef PyErr_GetExcInfo
 Py_CPYEXT_MISSING("PyErr_GetExcInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyErr_GetExcInfo)(PyObject **ptype, PyObject **pvalue, PyObject **ptraceback);
+PyAPI_FUNC(void) PyErr_GetExcInfo(PyObject **ptype, PyObject **pvalue, PyObject **ptraceback);
+#endif
+#ifndef PyErr_SetExcInfo
 Py_CPYEXT_MISSING("PyErr_SetExcInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyErr_SetExcInfo)(PyObject *type, PyObject *value, PyObject *traceback);
+PyAPI_FUNC(void) PyErr_SetExcInfo(PyObject *type, PyObject *value, PyObject *traceback);
+#endif
+#ifndef PyException_GetCause
 Py_CPYEXT_MISSING("PyException_GetCause is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyException_GetCause)(PyObject *ex);
+PyAPI_FUNC(PyObject *) PyException_GetCause(PyObject *ex);
+#endif
+#ifndef PyException_GetContext
 Py_CPYEXT_MISSING("PyException_GetContext is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyException_GetContext)(PyObject *ex);
+PyAPI_FUNC(PyObject *) PyException_GetContext(PyObject *ex);
+#endif
+#ifndef PyException_SetContext
 Py_CPYEXT_MISSING("PyException_SetContext is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyException_SetContext)(PyObject *ex, PyObject *context);
+PyAPI_FUNC(void) PyException_SetContext(PyObject *ex, PyObject *context);
+#endif
+#ifndef PyException_GetArgs
 Py_CPYEXT_MISSING("PyException_GetArgs is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyException_GetArgs)(PyObject *ex);
+PyAPI_FUNC(PyObject *) PyException_GetArgs(PyObject *ex);
+#endif
+#ifndef PyException_SetArgs
 Py_CPYEXT_MISSING("PyException_SetArgs is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyException_SetArgs)(PyObject *ex, PyObject *args);
+PyAPI_FUNC(void) PyException_SetArgs(PyObject *ex, PyObject *args);
+#endif
+#ifndef PyExceptionClass_Name
 Py_CPYEXT_MISSING("PyExceptionClass_Name is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) (PyExceptionClass_Name)(PyObject *exc);
+PyAPI_FUNC(const char *) PyExceptionClass_Name(PyObject *exc);
+#endif
+#ifndef PyErr_SetFromErrnoWithFilenameObject
 Py_CPYEXT_MISSING("PyErr_SetFromErrnoWithFilenameObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyErr_SetFromErrnoWithFilenameObject)(PyObject *type, PyObject *filenameObject);
+PyAPI_FUNC(PyObject *) PyErr_SetFromErrnoWithFilenameObject(PyObject *type, PyObject *filenameObject);
+#endif
+#ifndef PyErr_SetFromErrnoWithFilenameObjects
 Py_CPYEXT_MISSING("PyErr_SetFromErrnoWithFilenameObjects is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyErr_SetFromErrnoWithFilenameObjects)(PyObject *type, PyObject *filenameObject, PyObject *filenameObject2);
+PyAPI_FUNC(PyObject *) PyErr_SetFromErrnoWithFilenameObjects(PyObject *type, PyObject *filenameObject, PyObject *filenameObject2);
+#endif
+#ifndef PyErr_SetFromErrnoWithFilename
 Py_CPYEXT_MISSING("PyErr_SetFromErrnoWithFilename is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyErr_SetFromErrnoWithFilename)(PyObject *type, const char *filename);
+PyAPI_FUNC(PyObject *) PyErr_SetFromErrnoWithFilename(PyObject *type, const char *filename);
+#endif
+#ifndef PyErr_SetImportError
 Py_CPYEXT_MISSING("PyErr_SetImportError is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyErr_SetImportError)(PyObject *msg, PyObject *name, PyObject *path);
+PyAPI_FUNC(PyObject *) PyErr_SetImportError(PyObject *msg, PyObject *name, PyObject *path);
+#endif
+#ifndef PyErr_SetImportErrorSubclass
 Py_CPYEXT_MISSING("PyErr_SetImportErrorSubclass is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyErr_SetImportErrorSubclass)(PyObject *exception, PyObject *msg, PyObject *name, PyObject *path);
+PyAPI_FUNC(PyObject *) PyErr_SetImportErrorSubclass(PyObject *exception, PyObject *msg, PyObject *name, PyObject *path);
+#endif
+#ifndef PyErr_SetInterrupt
 Py_CPYEXT_MISSING("PyErr_SetInterrupt is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyErr_SetInterrupt)(void);
+PyAPI_FUNC(void) PyErr_SetInterrupt(void);
+#endif
+#ifndef PyErr_SetInterruptEx
 Py_CPYEXT_MISSING("PyErr_SetInterruptEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyErr_SetInterruptEx)(int signum);
+PyAPI_FUNC(int) PyErr_SetInterruptEx(int signum);
+#endif
+#ifndef PyErr_SyntaxLocation
 Py_CPYEXT_MISSING("PyErr_SyntaxLocation is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyErr_SyntaxLocation)(const char *filename, int lineno);
+PyAPI_FUNC(void) PyErr_SyntaxLocation(const char *filename, int lineno);
+#endif
+#ifndef PyErr_SyntaxLocationEx
 Py_CPYEXT_MISSING("PyErr_SyntaxLocationEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyErr_SyntaxLocationEx)(const char *filename, int lineno, int col_offset);
+PyAPI_FUNC(void) PyErr_SyntaxLocationEx(const char *filename, int lineno, int col_offset);
+#endif
+#ifndef PyErr_SyntaxLocationObject
 Py_CPYEXT_MISSING("PyErr_SyntaxLocationObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyErr_SyntaxLocationObject)(PyObject *filename, int lineno, int col_offset);
+PyAPI_FUNC(void) PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int col_offset);
+#endif
+#ifndef PyErr_ProgramText
 Py_CPYEXT_MISSING("PyErr_ProgramText is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyErr_ProgramText)(const char *filename, int lineno);
+PyAPI_FUNC(PyObject *) PyErr_ProgramText(const char *filename, int lineno);
+#endif
+#ifndef PyUnicodeDecodeError_Create
 Py_CPYEXT_MISSING("PyUnicodeDecodeError_Create is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicodeDecodeError_Create)(const char *encoding, const char *object, Py_ssize_t length, Py_ssize_t start, Py_ssize_t end, const char *reason);
+PyAPI_FUNC(PyObject *) PyUnicodeDecodeError_Create(const char *encoding, const char *object, Py_ssize_t length, Py_ssize_t start, Py_ssize_t end, const char *reason);
+#endif
+#ifndef PyUnicodeEncodeError_GetEncoding
 Py_CPYEXT_MISSING("PyUnicodeEncodeError_GetEncoding is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicodeEncodeError_GetEncoding)(PyObject *exc);
+PyAPI_FUNC(PyObject *) PyUnicodeEncodeError_GetEncoding(PyObject *exc);
+#endif
+#ifndef PyUnicodeDecodeError_GetEncoding
 Py_CPYEXT_MISSING("PyUnicodeDecodeError_GetEncoding is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicodeDecodeError_GetEncoding)(PyObject *exc);
+PyAPI_FUNC(PyObject *) PyUnicodeDecodeError_GetEncoding(PyObject *exc);
+#endif
+#ifndef PyUnicodeEncodeError_GetObject
 Py_CPYEXT_MISSING("PyUnicodeEncodeError_GetObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicodeEncodeError_GetObject)(PyObject *exc);
+PyAPI_FUNC(PyObject *) PyUnicodeEncodeError_GetObject(PyObject *exc);
+#endif
+#ifndef PyUnicodeDecodeError_GetObject
 Py_CPYEXT_MISSING("PyUnicodeDecodeError_GetObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicodeDecodeError_GetObject)(PyObject *exc);
+PyAPI_FUNC(PyObject *) PyUnicodeDecodeError_GetObject(PyObject *exc);
+#endif
+#ifndef PyUnicodeTranslateError_GetObject
 Py_CPYEXT_MISSING("PyUnicodeTranslateError_GetObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicodeTranslateError_GetObject)(PyObject *exc);
+PyAPI_FUNC(PyObject *) PyUnicodeTranslateError_GetObject(PyObject *exc);
+#endif
+#ifndef PyUnicodeEncodeError_GetStart
 Py_CPYEXT_MISSING("PyUnicodeEncodeError_GetStart is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicodeEncodeError_GetStart)(PyObject *exc, Py_ssize_t *start);
+PyAPI_FUNC(int) PyUnicodeEncodeError_GetStart(PyObject *exc, Py_ssize_t *start);
+#endif
+#ifndef PyUnicodeDecodeError_GetStart
 Py_CPYEXT_MISSING("PyUnicodeDecodeError_GetStart is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicodeDecodeError_GetStart)(PyObject *exc, Py_ssize_t *start);
+PyAPI_FUNC(int) PyUnicodeDecodeError_GetStart(PyObject *exc, Py_ssize_t *start);
+#endif
+#ifndef PyUnicodeEncodeError_GetEnd
 Py_CPYEXT_MISSING("PyUnicodeEncodeError_GetEnd is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicodeEncodeError_GetEnd)(PyObject *exc, Py_ssize_t *end);
+PyAPI_FUNC(int) PyUnicodeEncodeError_GetEnd(PyObject *exc, Py_ssize_t *end);
+#endif
+#ifndef PyUnicodeDecodeError_GetEnd
 Py_CPYEXT_MISSING("PyUnicodeDecodeError_GetEnd is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicodeDecodeError_GetEnd)(PyObject *exc, Py_ssize_t *end);
+PyAPI_FUNC(int) PyUnicodeDecodeError_GetEnd(PyObject *exc, Py_ssize_t *end);
+#endif
+#ifndef PyUnicodeEncodeError_GetReason
 Py_CPYEXT_MISSING("PyUnicodeEncodeError_GetReason is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicodeEncodeError_GetReason)(PyObject *exc);
+PyAPI_FUNC(PyObject *) PyUnicodeEncodeError_GetReason(PyObject *exc);
+#endif
+#ifndef PyUnicodeDecodeError_GetReason
 Py_CPYEXT_MISSING("PyUnicodeDecodeError_GetReason is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicodeDecodeError_GetReason)(PyObject *exc);
+PyAPI_FUNC(PyObject *) PyUnicodeDecodeError_GetReason(PyObject *exc);
+#endif
 Py_CPYEXT_MISSING("PyFrame_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyFrame_Type;
+#ifndef PyFrame_GetLineNumber
 Py_CPYEXT_MISSING("PyFrame_GetLineNumber is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyFrame_GetLineNumber)(PyFrameObject *frame);
+PyAPI_FUNC(int) PyFrame_GetLineNumber(PyFrameObject *frame);
+#endif
+#ifndef PyFrame_GetCode
 Py_CPYEXT_MISSING("PyFrame_GetCode is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyCodeObject *) (PyFrame_GetCode)(PyFrameObject *frame);
+PyAPI_FUNC(PyCodeObject *) PyFrame_GetCode(PyFrameObject *frame);
+#endif
+#ifndef PyFrame_GetBack
 Py_CPYEXT_MISSING("PyFrame_GetBack is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyFrameObject *) (PyFrame_GetBack)(PyFrameObject *frame);
+PyAPI_FUNC(PyFrameObject *) PyFrame_GetBack(PyFrameObject *frame);
+#endif
+#ifndef PyFrame_GetLocals
 Py_CPYEXT_MISSING("PyFrame_GetLocals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyFrame_GetLocals)(PyFrameObject *frame);
+PyAPI_FUNC(PyObject *) PyFrame_GetLocals(PyFrameObject *frame);
+#endif
+#ifndef PyFrame_GetGlobals
 Py_CPYEXT_MISSING("PyFrame_GetGlobals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyFrame_GetGlobals)(PyFrameObject *frame);
+PyAPI_FUNC(PyObject *) PyFrame_GetGlobals(PyFrameObject *frame);
+#endif
+#ifndef PyFrame_GetBuiltins
 Py_CPYEXT_MISSING("PyFrame_GetBuiltins is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyFrame_GetBuiltins)(PyFrameObject *frame);
+PyAPI_FUNC(PyObject *) PyFrame_GetBuiltins(PyFrameObject *frame);
+#endif
+#ifndef PyFrame_GetGenerator
 Py_CPYEXT_MISSING("PyFrame_GetGenerator is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyFrame_GetGenerator)(PyFrameObject *frame);
+PyAPI_FUNC(PyObject *) PyFrame_GetGenerator(PyFrameObject *frame);
+#endif
+#ifndef PyFrame_GetLasti
 Py_CPYEXT_MISSING("PyFrame_GetLasti is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyFrame_GetLasti)(PyFrameObject *frame);
+PyAPI_FUNC(int) PyFrame_GetLasti(PyFrameObject *frame);
+#endif
+#ifndef Py_HashPointer
 Py_CPYEXT_MISSING("Py_HashPointer is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_hash_t) (Py_HashPointer)(const void *ptr);
+PyAPI_FUNC(Py_hash_t) Py_HashPointer(const void *ptr);
+#endif
+#ifndef Py_HashBuffer
 Py_CPYEXT_MISSING("Py_HashBuffer is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_hash_t) (Py_HashBuffer)(const void *ptr, Py_ssize_t len);
+PyAPI_FUNC(Py_hash_t) Py_HashBuffer(const void *ptr, Py_ssize_t len);
+#endif
+#ifndef Py_Initialize
 Py_CPYEXT_MISSING("Py_Initialize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (Py_Initialize)(void);
+PyAPI_FUNC(void) Py_Initialize(void);
+#endif
+#ifndef Py_InitializeEx
 Py_CPYEXT_MISSING("Py_InitializeEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (Py_InitializeEx)(int initsigs);
+PyAPI_FUNC(void) Py_InitializeEx(int initsigs);
+#endif
+#ifndef Py_Finalize
 Py_CPYEXT_MISSING("Py_Finalize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (Py_Finalize)(void);
+PyAPI_FUNC(void) Py_Finalize(void);
+#endif
+#ifndef Py_FinalizeEx
 Py_CPYEXT_MISSING("Py_FinalizeEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (Py_FinalizeEx)(void);
+PyAPI_FUNC(int) Py_FinalizeEx(void);
+#endif
+#ifndef Py_IsFinalizing
 Py_CPYEXT_MISSING("Py_IsFinalizing is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (Py_IsFinalizing)(void);
+PyAPI_FUNC(int) Py_IsFinalizing(void);
+#endif
+#ifndef Py_AtExit
 Py_CPYEXT_MISSING("Py_AtExit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (Py_AtExit)(void (*func)(void));
+PyAPI_FUNC(int) Py_AtExit(void (*func)(void));
+#endif
+#ifndef Py_Exit
 Py_CPYEXT_MISSING("Py_Exit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (Py_Exit)(int status);
+PyAPI_FUNC(void) Py_Exit(int status);
+#endif
+#ifndef Py_GetVersion
 Py_CPYEXT_MISSING("Py_GetVersion is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) (Py_GetVersion)(void);
+PyAPI_FUNC(const char *) Py_GetVersion(void);
+#endif
+#ifndef Py_GetPlatform
 Py_CPYEXT_MISSING("Py_GetPlatform is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) (Py_GetPlatform)(void);
+PyAPI_FUNC(const char *) Py_GetPlatform(void);
+#endif
+#ifndef Py_GetCopyright
 Py_CPYEXT_MISSING("Py_GetCopyright is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) (Py_GetCopyright)(void);
+PyAPI_FUNC(const char *) Py_GetCopyright(void);
+#endif
+#ifndef Py_GetCompiler
 Py_CPYEXT_MISSING("Py_GetCompiler is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) (Py_GetCompiler)(void);
+PyAPI_FUNC(const char *) Py_GetCompiler(void);
+#endif
+#ifndef Py_GetBuildInfo
 Py_CPYEXT_MISSING("Py_GetBuildInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) (Py_GetBuildInfo)(void);
+PyAPI_FUNC(const char *) Py_GetBuildInfo(void);
+#endif
+#ifndef PyInterpreterState_Get
 Py_CPYEXT_MISSING("PyInterpreterState_Get is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyInterpreterState *) (PyInterpreterState_Get)(void);
+PyAPI_FUNC(PyInterpreterState *) PyInterpreterState_Get(void);
+#endif
+#ifndef PyInterpreterState_Main
 Py_CPYEXT_MISSING("PyInterpreterState_Main is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyInterpreterState *) (PyInterpreterState_Main)(void);
+PyAPI_FUNC(PyInterpreterState *) PyInterpreterState_Main(void);
+#endif
+#ifndef PyInterpreterState_GetID
 Py_CPYEXT_MISSING("PyInterpreterState_GetID is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int64_t) (PyInterpreterState_GetID)(PyInterpreterState *interp);
+PyAPI_FUNC(int64_t) PyInterpreterState_GetID(PyInterpreterState *interp);
+#endif
+#ifndef PyInterpreterState_GetDict
 Py_CPYEXT_MISSING("PyInterpreterState_GetDict is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyInterpreterState_GetDict)(PyInterpreterState *interp);
+PyAPI_FUNC(PyObject *) PyInterpreterState_GetDict(PyInterpreterState *interp);
+#endif
+#ifndef PyState_AddModule
 Py_CPYEXT_MISSING("PyState_AddModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyState_AddModule)(PyObject *module, PyModuleDef *def);
+PyAPI_FUNC(int) PyState_AddModule(PyObject *module, PyModuleDef *def);
+#endif
+#ifndef PyState_RemoveModule
 Py_CPYEXT_MISSING("PyState_RemoveModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyState_RemoveModule)(PyModuleDef *def);
+PyAPI_FUNC(int) PyState_RemoveModule(PyModuleDef *def);
+#endif
+#ifndef PyState_FindModule
 Py_CPYEXT_MISSING("PyState_FindModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyState_FindModule)(PyModuleDef *def);
+PyAPI_FUNC(PyObject *) PyState_FindModule(PyModuleDef *def);
+#endif
+#ifndef PyThreadState_New
 Py_CPYEXT_MISSING("PyThreadState_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyThreadState *) (PyThreadState_New)(PyInterpreterState *interp);
+PyAPI_FUNC(PyThreadState *) PyThreadState_New(PyInterpreterState *interp);
+#endif
+#ifndef PyThreadState_Clear
 Py_CPYEXT_MISSING("PyThreadState_Clear is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyThreadState_Clear)(PyThreadState *tstate);
+PyAPI_FUNC(void) PyThreadState_Clear(PyThreadState *tstate);
+#endif
+#ifndef PyThreadState_Delete
 Py_CPYEXT_MISSING("PyThreadState_Delete is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyThreadState_Delete)(PyThreadState *tstate);
+PyAPI_FUNC(void) PyThreadState_Delete(PyThreadState *tstate);
+#endif
+#ifndef PyThreadState_Swap
 Py_CPYEXT_MISSING("PyThreadState_Swap is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyThreadState *) (PyThreadState_Swap)(PyThreadState *tstate);
+PyAPI_FUNC(PyThreadState *) PyThreadState_Swap(PyThreadState *tstate);
+#endif
+#ifndef PyThreadState_GetDict
 Py_CPYEXT_MISSING("PyThreadState_GetDict is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyThreadState_GetDict)(void);
+PyAPI_FUNC(PyObject *) PyThreadState_GetDict(void);
+#endif
+#ifndef PyThreadState_SetAsyncExc
 Py_CPYEXT_MISSING("PyThreadState_SetAsyncExc is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyThreadState_SetAsyncExc)(unsigned long id, PyObject *exc);
+PyAPI_FUNC(int) PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc);
+#endif
+#ifndef PyThreadState_GetInterpreter
 Py_CPYEXT_MISSING("PyThreadState_GetInterpreter is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyInterpreterState *) (PyThreadState_GetInterpreter)(PyThreadState *tstate);
+PyAPI_FUNC(PyInterpreterState *) PyThreadState_GetInterpreter(PyThreadState *tstate);
+#endif
+#ifndef PyThreadState_GetFrame
 Py_CPYEXT_MISSING("PyThreadState_GetFrame is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyFrameObject *) (PyThreadState_GetFrame)(PyThreadState *tstate);
+PyAPI_FUNC(PyFrameObject *) PyThreadState_GetFrame(PyThreadState *tstate);
+#endif
+#ifndef PyThreadState_GetID
 Py_CPYEXT_MISSING("PyThreadState_GetID is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(uint64_t) (PyThreadState_GetID)(PyThreadState *tstate);
+PyAPI_FUNC(uint64_t) PyThreadState_GetID(PyThreadState *tstate);
+#endif
+#ifndef PyOS_string_to_double
 Py_CPYEXT_MISSING("PyOS_string_to_double is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(double) (PyOS_string_to_double)(const char *str, char **endptr, PyObject *overflow_exception);
+PyAPI_FUNC(double) PyOS_string_to_double(const char *str, char **endptr, PyObject *overflow_exception);
+#endif
+#ifndef PyOS_double_to_string
 Py_CPYEXT_MISSING("PyOS_double_to_string is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(char *) (PyOS_double_to_string)(double val, char format_code, int precision, int flags, int *type);
+PyAPI_FUNC(char *) PyOS_double_to_string(double val, char format_code, int precision, int flags, int *type);
+#endif
+#ifndef Py_CompileString
 Py_CPYEXT_MISSING("Py_CompileString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (Py_CompileString)(const char *str, const char *filename, int start);
+PyAPI_FUNC(PyObject *) Py_CompileString(const char *str, const char *filename, int start);
+#endif
+#ifndef Py_CompileStringExFlags
 Py_CPYEXT_MISSING("Py_CompileStringExFlags is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (Py_CompileStringExFlags)(const char *str, const char *filename, int start, PyCompilerFlags *flags, int optimize);
+PyAPI_FUNC(PyObject *) Py_CompileStringExFlags(const char *str, const char *filename, int start, PyCompilerFlags *flags, int optimize);
+#endif
+#ifndef Py_CompileStringObject
 Py_CPYEXT_MISSING("Py_CompileStringObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (Py_CompileStringObject)(const char *str, PyObject *filename, int start, PyCompilerFlags *flags, int optimize);
+PyAPI_FUNC(PyObject *) Py_CompileStringObject(const char *str, PyObject *filename, int start, PyCompilerFlags *flags, int optimize);
+#endif
+#ifndef PyRun_StringFlags
 Py_CPYEXT_MISSING("PyRun_StringFlags is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyRun_StringFlags)(const char *str, int start, PyObject *globals, PyObject *locals, PyCompilerFlags *flags);
+PyAPI_FUNC(PyObject *) PyRun_StringFlags(const char *str, int start, PyObject *globals, PyObject *locals, PyCompilerFlags *flags);
+#endif
+#ifndef PyRun_SimpleStringFlags
 Py_CPYEXT_MISSING("PyRun_SimpleStringFlags is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyRun_SimpleStringFlags)(const char *command, PyCompilerFlags *flags);
+PyAPI_FUNC(int) PyRun_SimpleStringFlags(const char *command, PyCompilerFlags *flags);
+#endif
+#ifndef PyErr_Display
 Py_CPYEXT_MISSING("PyErr_Display is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyErr_Display)(PyObject *exc, PyObject *value, PyObject *tb);
+PyAPI_FUNC(void) PyErr_Display(PyObject *exc, PyObject *value, PyObject *tb);
+#endif
+#ifndef PyErr_DisplayException
 Py_CPYEXT_MISSING("PyErr_DisplayException is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyErr_DisplayException)(PyObject *exc);
+PyAPI_FUNC(void) PyErr_DisplayException(PyObject *exc);
+#endif
+#ifndef PyThread_init_thread
 Py_CPYEXT_MISSING("PyThread_init_thread is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyThread_init_thread)(void);
+PyAPI_FUNC(void) PyThread_init_thread(void);
+#endif
+#ifndef PyThread_start_new_thread
 Py_CPYEXT_MISSING("PyThread_start_new_thread is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(unsigned long) (PyThread_start_new_thread)(void (*func)(void *), void *arg);
+PyAPI_FUNC(unsigned long) PyThread_start_new_thread(void (*func)(void *), void *arg);
+#endif
+#ifndef PyThread_exit_thread
 Py_CPYEXT_MISSING("PyThread_exit_thread is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyThread_exit_thread)(void);
+PyAPI_FUNC(void) PyThread_exit_thread(void);
+#endif
+#ifndef PyThread_get_thread_ident
 Py_CPYEXT_MISSING("PyThread_get_thread_ident is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(unsigned long) (PyThread_get_thread_ident)(void);
+PyAPI_FUNC(unsigned long) PyThread_get_thread_ident(void);
+#endif
+#ifndef PyThread_get_thread_native_id
 Py_CPYEXT_MISSING("PyThread_get_thread_native_id is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(unsigned long) (PyThread_get_thread_native_id)(void);
+PyAPI_FUNC(unsigned long) PyThread_get_thread_native_id(void);
+#endif
+#ifndef PyThread_allocate_lock
 Py_CPYEXT_MISSING("PyThread_allocate_lock is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyThread_type_lock) (PyThread_allocate_lock)(void);
+PyAPI_FUNC(PyThread_type_lock) PyThread_allocate_lock(void);
+#endif
+#ifndef PyThread_free_lock
 Py_CPYEXT_MISSING("PyThread_free_lock is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyThread_free_lock)(PyThread_type_lock lock);
+PyAPI_FUNC(void) PyThread_free_lock(PyThread_type_lock lock);
+#endif
+#ifndef PyThread_acquire_lock
 Py_CPYEXT_MISSING("PyThread_acquire_lock is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyThread_acquire_lock)(PyThread_type_lock lock, int waitflag);
+PyAPI_FUNC(int) PyThread_acquire_lock(PyThread_type_lock lock, int waitflag);
+#endif
+#ifndef PyThread_acquire_lock_timed
 Py_CPYEXT_MISSING("PyThread_acquire_lock_timed is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyLockStatus) (PyThread_acquire_lock_timed)(PyThread_type_lock lock, PY_TIMEOUT_T microseconds, int intr_flag);
+PyAPI_FUNC(PyLockStatus) PyThread_acquire_lock_timed(PyThread_type_lock lock, PY_TIMEOUT_T microseconds, int intr_flag);
+#endif
+#ifndef PyThread_release_lock
 Py_CPYEXT_MISSING("PyThread_release_lock is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyThread_release_lock)(PyThread_type_lock lock);
+PyAPI_FUNC(void) PyThread_release_lock(PyThread_type_lock lock);
+#endif
+#ifndef PyThread_get_stacksize
 Py_CPYEXT_MISSING("PyThread_get_stacksize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(size_t) (PyThread_get_stacksize)(void);
+PyAPI_FUNC(size_t) PyThread_get_stacksize(void);
+#endif
+#ifndef PyThread_set_stacksize
 Py_CPYEXT_MISSING("PyThread_set_stacksize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyThread_set_stacksize)(size_t size);
+PyAPI_FUNC(int) PyThread_set_stacksize(size_t size);
+#endif
+#ifndef PyThread_GetInfo
 Py_CPYEXT_MISSING("PyThread_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyThread_GetInfo)(void);
+PyAPI_FUNC(PyObject *) PyThread_GetInfo(void);
+#endif
+#ifndef PyThread_tss_alloc
 Py_CPYEXT_MISSING("PyThread_tss_alloc is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_tss_t *) (PyThread_tss_alloc)(void);
+PyAPI_FUNC(Py_tss_t *) PyThread_tss_alloc(void);
+#endif
+#ifndef PyThread_tss_free
 Py_CPYEXT_MISSING("PyThread_tss_free is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyThread_tss_free)(Py_tss_t *key);
+PyAPI_FUNC(void) PyThread_tss_free(Py_tss_t *key);
+#endif
+#ifndef PyThread_tss_is_created
 Py_CPYEXT_MISSING("PyThread_tss_is_created is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyThread_tss_is_created)(Py_tss_t *key);
+PyAPI_FUNC(int) PyThread_tss_is_created(Py_tss_t *key);
+#endif
+#ifndef PyThread_tss_create
 Py_CPYEXT_MISSING("PyThread_tss_create is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyThread_tss_create)(Py_tss_t *key);
+PyAPI_FUNC(int) PyThread_tss_create(Py_tss_t *key);
+#endif
+#ifndef PyThread_tss_delete
 Py_CPYEXT_MISSING("PyThread_tss_delete is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyThread_tss_delete)(Py_tss_t *key);
+PyAPI_FUNC(void) PyThread_tss_delete(Py_tss_t *key);
+#endif
+#ifndef PyThread_tss_set
 Py_CPYEXT_MISSING("PyThread_tss_set is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyThread_tss_set)(Py_tss_t *key, void *value);
+PyAPI_FUNC(int) PyThread_tss_set(Py_tss_t *key, void *value);
+#endif
+#ifndef PyThread_tss_get
 Py_CPYEXT_MISSING("PyThread_tss_get is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void *) (PyThread_tss_get)(Py_tss_t *key);
+PyAPI_FUNC(void *) PyThread_tss_get(Py_tss_t *key);
+#endif
 Py_CPYEXT_MISSING("PyRangeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyRangeIter_Type;
 Py_CPYEXT_MISSING("PyLongRangeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyLongRangeIter_Type;
 Py_CPYEXT_MISSING("PySetIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PySetIter_Type;
+#ifndef PySet_New
 Py_CPYEXT_MISSING("PySet_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PySet_New)(PyObject *iterable);
+PyAPI_FUNC(PyObject *) PySet_New(PyObject *iterable);
+#endif
+#ifndef PyFrozenSet_New
 Py_CPYEXT_MISSING("PyFrozenSet_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyFrozenSet_New)(PyObject *iterable);
+PyAPI_FUNC(PyObject *) PyFrozenSet_New(PyObject *iterable);
+#endif
+#ifndef PySet_Add
 Py_CPYEXT_MISSING("PySet_Add is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PySet_Add)(PyObject *set, PyObject *key);
+PyAPI_FUNC(int) PySet_Add(PyObject *set, PyObject *key);
+#endif
+#ifndef PySet_Clear
 Py_CPYEXT_MISSING("PySet_Clear is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PySet_Clear)(PyObject *set);
+PyAPI_FUNC(int) PySet_Clear(PyObject *set);
+#endif
+#ifndef PySet_Contains
 Py_CPYEXT_MISSING("PySet_Contains is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PySet_Contains)(PyObject *anyset, PyObject *key);
+PyAPI_FUNC(int) PySet_Contains(PyObject *anyset, PyObject *key);
+#endif
+#ifndef PySet_Discard
 Py_CPYEXT_MISSING("PySet_Discard is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PySet_Discard)(PyObject *set, PyObject *key);
+PyAPI_FUNC(int) PySet_Discard(PyObject *set, PyObject *key);
+#endif
+#ifndef PySet_Pop
 Py_CPYEXT_MISSING("PySet_Pop is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PySet_Pop)(PyObject *set);
+PyAPI_FUNC(PyObject *) PySet_Pop(PyObject *set);
+#endif
+#ifndef PySet_Size
 Py_CPYEXT_MISSING("PySet_Size is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) (PySet_Size)(PyObject *anyset);
+PyAPI_FUNC(Py_ssize_t) PySet_Size(PyObject *anyset);
+#endif
+#ifndef PySlice_New
 Py_CPYEXT_MISSING("PySlice_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PySlice_New)(PyObject *start, PyObject *stop, PyObject *step);
+PyAPI_FUNC(PyObject *) PySlice_New(PyObject *start, PyObject *stop, PyObject *step);
+#endif
+#ifndef PySlice_GetIndices
 Py_CPYEXT_MISSING("PySlice_GetIndices is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PySlice_GetIndices)(PyObject *slice, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
+PyAPI_FUNC(int) PySlice_GetIndices(PyObject *slice, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
+#endif
+#ifndef PySlice_GetIndicesEx
 Py_CPYEXT_MISSING("PySlice_GetIndicesEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PySlice_GetIndicesEx)(PyObject *slice, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step, Py_ssize_t *slicelength);
+PyAPI_FUNC(int) PySlice_GetIndicesEx(PyObject *slice, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step, Py_ssize_t *slicelength);
+#endif
+#ifndef PySlice_Unpack
 Py_CPYEXT_MISSING("PySlice_Unpack is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PySlice_Unpack)(PyObject *slice, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
+PyAPI_FUNC(int) PySlice_Unpack(PyObject *slice, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
+#endif
+#ifndef PySlice_AdjustIndices
 Py_CPYEXT_MISSING("PySlice_AdjustIndices is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) (PySlice_AdjustIndices)(Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t step);
+PyAPI_FUNC(Py_ssize_t) PySlice_AdjustIndices(Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t step);
+#endif
+#ifndef PySys_GetXOptions
 Py_CPYEXT_MISSING("PySys_GetXOptions is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PySys_GetXOptions)(void);
+PyAPI_FUNC(PyObject *) PySys_GetXOptions(void);
+#endif
 Py_CPYEXT_MISSING("PyTraceBack_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyTraceBack_Type;
+#ifndef PyTraceBack_Here
 Py_CPYEXT_MISSING("PyTraceBack_Here is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyTraceBack_Here)(PyFrameObject *frame);
+PyAPI_FUNC(int) PyTraceBack_Here(PyFrameObject *frame);
+#endif
+#ifndef PyTraceBack_Print
 Py_CPYEXT_MISSING("PyTraceBack_Print is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyTraceBack_Print)(PyObject *tb, PyObject *file);
+PyAPI_FUNC(int) PyTraceBack_Print(PyObject *tb, PyObject *file);
+#endif
+#ifndef PyTraceMalloc_Track
 Py_CPYEXT_MISSING("PyTraceMalloc_Track is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyTraceMalloc_Track)(unsigned int domain, uintptr_t ptr, size_t size);
+PyAPI_FUNC(int) PyTraceMalloc_Track(unsigned int domain, uintptr_t ptr, size_t size);
+#endif
+#ifndef PyTraceMalloc_Untrack
 Py_CPYEXT_MISSING("PyTraceMalloc_Untrack is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyTraceMalloc_Untrack)(unsigned int domain, uintptr_t ptr);
+PyAPI_FUNC(int) PyTraceMalloc_Untrack(unsigned int domain, uintptr_t ptr);
+#endif
 Py_CPYEXT_MISSING("PyTupleIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyTupleIter_Type;
 Py_CPYEXT_MISSING("PyUnicodeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyUnicodeIter_Type;
+#ifndef PyUnicode_FromKindAndData
 Py_CPYEXT_MISSING("PyUnicode_FromKindAndData is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_FromKindAndData)(int kind, const void *buffer, Py_ssize_t size);
+PyAPI_FUNC(PyObject *) PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size);
+#endif
+#ifndef PyUnicode_FromWideChar
 Py_CPYEXT_MISSING("PyUnicode_FromWideChar is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_FromWideChar)(const wchar_t *wstr, Py_ssize_t size);
+PyAPI_FUNC(PyObject *) PyUnicode_FromWideChar(const wchar_t *wstr, Py_ssize_t size);
+#endif
+#ifndef PyUnicode_FromEncodedObject
 Py_CPYEXT_MISSING("PyUnicode_FromEncodedObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_FromEncodedObject)(PyObject *obj, const char *encoding, const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding, const char *errors);
+#endif
+#ifndef PyUnicode_WriteChar
 Py_CPYEXT_MISSING("PyUnicode_WriteChar is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicode_WriteChar)(PyObject *unicode, Py_ssize_t index, Py_UCS4 character);
+PyAPI_FUNC(int) PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 character);
+#endif
+#ifndef PyUnicode_Resize
 Py_CPYEXT_MISSING("PyUnicode_Resize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicode_Resize)(PyObject **unicode, Py_ssize_t length);
+PyAPI_FUNC(int) PyUnicode_Resize(PyObject **unicode, Py_ssize_t length);
+#endif
+#ifndef PyUnicode_CopyCharacters
 Py_CPYEXT_MISSING("PyUnicode_CopyCharacters is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) (PyUnicode_CopyCharacters)(PyObject *to, Py_ssize_t to_start, PyObject *from, Py_ssize_t from_start, Py_ssize_t how_many);
+PyAPI_FUNC(Py_ssize_t) PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from, Py_ssize_t from_start, Py_ssize_t how_many);
+#endif
+#ifndef PyUnicode_Fill
 Py_CPYEXT_MISSING("PyUnicode_Fill is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) (PyUnicode_Fill)(PyObject *unicode, Py_ssize_t start, Py_ssize_t length, Py_UCS4 fill_char);
+PyAPI_FUNC(Py_ssize_t) PyUnicode_Fill(PyObject *unicode, Py_ssize_t start, Py_ssize_t length, Py_UCS4 fill_char);
+#endif
+#ifndef PyUnicode_AsUCS4
 Py_CPYEXT_MISSING("PyUnicode_AsUCS4 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_UCS4 *) (PyUnicode_AsUCS4)(PyObject *unicode, Py_UCS4 *buffer, Py_ssize_t buflen, int copy_null);
+PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4(PyObject *unicode, Py_UCS4 *buffer, Py_ssize_t buflen, int copy_null);
+#endif
+#ifndef PyUnicode_AsUCS4Copy
 Py_CPYEXT_MISSING("PyUnicode_AsUCS4Copy is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_UCS4 *) (PyUnicode_AsUCS4Copy)(PyObject *unicode);
+PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4Copy(PyObject *unicode);
+#endif
+#ifndef PyUnicode_AsWideChar
 Py_CPYEXT_MISSING("PyUnicode_AsWideChar is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) (PyUnicode_AsWideChar)(PyObject *unicode, wchar_t *wstr, Py_ssize_t size);
+PyAPI_FUNC(Py_ssize_t) PyUnicode_AsWideChar(PyObject *unicode, wchar_t *wstr, Py_ssize_t size);
+#endif
+#ifndef PyUnicode_AsWideCharString
 Py_CPYEXT_MISSING("PyUnicode_AsWideCharString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(wchar_t *) (PyUnicode_AsWideCharString)(PyObject *unicode, Py_ssize_t *size);
-Py_CPYEXT_MISSING("PyUnicode_Decode is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_Decode)(const char *str, Py_ssize_t size, const char *encoding, const char *errors);
+PyAPI_FUNC(wchar_t *) PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size);
+#endif
+#ifndef PyUnicode_DecodeUTF8Stateful
 Py_CPYEXT_MISSING("PyUnicode_DecodeUTF8Stateful is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_DecodeUTF8Stateful)(const char *str, Py_ssize_t size, const char *errors, Py_ssize_t *consumed);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF8Stateful(const char *str, Py_ssize_t size, const char *errors, Py_ssize_t *consumed);
+#endif
+#ifndef PyUnicode_DecodeUTF16
 Py_CPYEXT_MISSING("PyUnicode_DecodeUTF16 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_DecodeUTF16)(const char *str, Py_ssize_t size, const char *errors, int *byteorder);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF16(const char *str, Py_ssize_t size, const char *errors, int *byteorder);
+#endif
+#ifndef PyUnicode_AsUTF16String
 Py_CPYEXT_MISSING("PyUnicode_AsUTF16String is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_AsUTF16String)(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_AsUTF16String(PyObject *unicode);
+#endif
+#ifndef PyUnicode_DecodeUTF32
 Py_CPYEXT_MISSING("PyUnicode_DecodeUTF32 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_DecodeUTF32)(const char *str, Py_ssize_t size, const char *errors, int *byteorder);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF32(const char *str, Py_ssize_t size, const char *errors, int *byteorder);
+#endif
+#ifndef PyUnicode_AsUTF32String
 Py_CPYEXT_MISSING("PyUnicode_AsUTF32String is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_AsUTF32String)(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_AsUTF32String(PyObject *unicode);
+#endif
+#ifndef PyUnicode_DecodeLatin1
 Py_CPYEXT_MISSING("PyUnicode_DecodeLatin1 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_DecodeLatin1)(const char *str, Py_ssize_t size, const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeLatin1(const char *str, Py_ssize_t size, const char *errors);
+#endif
+#ifndef PyUnicode_AsLatin1String
 Py_CPYEXT_MISSING("PyUnicode_AsLatin1String is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_AsLatin1String)(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_AsLatin1String(PyObject *unicode);
+#endif
+#ifndef PyUnicode_DecodeASCII
 Py_CPYEXT_MISSING("PyUnicode_DecodeASCII is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_DecodeASCII)(const char *str, Py_ssize_t size, const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeASCII(const char *str, Py_ssize_t size, const char *errors);
+#endif
+#ifndef PyUnicode_AsASCIIString
 Py_CPYEXT_MISSING("PyUnicode_AsASCIIString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_AsASCIIString)(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_AsASCIIString(PyObject *unicode);
+#endif
+#ifndef PyUnicode_DecodeUnicodeEscape
 Py_CPYEXT_MISSING("PyUnicode_DecodeUnicodeEscape is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_DecodeUnicodeEscape)(const char *str, Py_ssize_t size, const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUnicodeEscape(const char *str, Py_ssize_t size, const char *errors);
+#endif
+#ifndef PyUnicode_AsUnicodeEscapeString
 Py_CPYEXT_MISSING("PyUnicode_AsUnicodeEscapeString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_AsUnicodeEscapeString)(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_AsUnicodeEscapeString(PyObject *unicode);
+#endif
+#ifndef PyUnicode_DecodeRawUnicodeEscape
 Py_CPYEXT_MISSING("PyUnicode_DecodeRawUnicodeEscape is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_DecodeRawUnicodeEscape)(const char *str, Py_ssize_t size, const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeRawUnicodeEscape(const char *str, Py_ssize_t size, const char *errors);
+#endif
+#ifndef PyUnicode_AsRawUnicodeEscapeString
 Py_CPYEXT_MISSING("PyUnicode_AsRawUnicodeEscapeString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_AsRawUnicodeEscapeString)(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_AsRawUnicodeEscapeString(PyObject *unicode);
+#endif
+#ifndef PyUnicode_DecodeFSDefault
 Py_CPYEXT_MISSING("PyUnicode_DecodeFSDefault is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_DecodeFSDefault)(const char *str);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeFSDefault(const char *str);
+#endif
+#ifndef PyUnicode_DecodeFSDefaultAndSize
 Py_CPYEXT_MISSING("PyUnicode_DecodeFSDefaultAndSize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_DecodeFSDefaultAndSize)(const char *str, Py_ssize_t size);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeFSDefaultAndSize(const char *str, Py_ssize_t size);
+#endif
+#ifndef PyUnicode_EncodeFSDefault
 Py_CPYEXT_MISSING("PyUnicode_EncodeFSDefault is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_EncodeFSDefault)(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_EncodeFSDefault(PyObject *unicode);
+#endif
+#ifndef PyUnicode_DecodeLocale
 Py_CPYEXT_MISSING("PyUnicode_DecodeLocale is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_DecodeLocale)(const char *str, const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeLocale(const char *str, const char *errors);
+#endif
+#ifndef PyUnicode_DecodeLocaleAndSize
 Py_CPYEXT_MISSING("PyUnicode_DecodeLocaleAndSize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_DecodeLocaleAndSize)(const char *str, Py_ssize_t length, const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeLocaleAndSize(const char *str, Py_ssize_t length, const char *errors);
+#endif
+#ifndef PyUnicode_EncodeLocale
 Py_CPYEXT_MISSING("PyUnicode_EncodeLocale is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_EncodeLocale)(PyObject *unicode, const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_EncodeLocale(PyObject *unicode, const char *errors);
+#endif
+#ifndef PyUnicode_FSConverter
 Py_CPYEXT_MISSING("PyUnicode_FSConverter is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicode_FSConverter)(PyObject *obj, void *result);
+PyAPI_FUNC(int) PyUnicode_FSConverter(PyObject *obj, void *result);
+#endif
+#ifndef PyUnicode_FSDecoder
 Py_CPYEXT_MISSING("PyUnicode_FSDecoder is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicode_FSDecoder)(PyObject *obj, void *result);
+PyAPI_FUNC(int) PyUnicode_FSDecoder(PyObject *obj, void *result);
+#endif
+#ifndef PyUnicode_Append
 Py_CPYEXT_MISSING("PyUnicode_Append is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyUnicode_Append)(PyObject **pleft, PyObject *right);
+PyAPI_FUNC(void) PyUnicode_Append(PyObject **pleft, PyObject *right);
+#endif
+#ifndef PyUnicode_AppendAndDel
 Py_CPYEXT_MISSING("PyUnicode_AppendAndDel is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyUnicode_AppendAndDel)(PyObject **pleft, PyObject *right);
+PyAPI_FUNC(void) PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right);
+#endif
+#ifndef PyUnicode_Split
 Py_CPYEXT_MISSING("PyUnicode_Split is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_Split)(PyObject *unicode, PyObject *sep, Py_ssize_t maxsplit);
+PyAPI_FUNC(PyObject *) PyUnicode_Split(PyObject *unicode, PyObject *sep, Py_ssize_t maxsplit);
+#endif
+#ifndef PyUnicode_RSplit
 Py_CPYEXT_MISSING("PyUnicode_RSplit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_RSplit)(PyObject *unicode, PyObject *sep, Py_ssize_t maxsplit);
+PyAPI_FUNC(PyObject *) PyUnicode_RSplit(PyObject *unicode, PyObject *sep, Py_ssize_t maxsplit);
+#endif
+#ifndef PyUnicode_Splitlines
 Py_CPYEXT_MISSING("PyUnicode_Splitlines is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_Splitlines)(PyObject *unicode, int keepends);
+PyAPI_FUNC(PyObject *) PyUnicode_Splitlines(PyObject *unicode, int keepends);
+#endif
+#ifndef PyUnicode_Partition
 Py_CPYEXT_MISSING("PyUnicode_Partition is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_Partition)(PyObject *unicode, PyObject *sep);
+PyAPI_FUNC(PyObject *) PyUnicode_Partition(PyObject *unicode, PyObject *sep);
+#endif
+#ifndef PyUnicode_RPartition
 Py_CPYEXT_MISSING("PyUnicode_RPartition is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_RPartition)(PyObject *unicode, PyObject *sep);
+PyAPI_FUNC(PyObject *) PyUnicode_RPartition(PyObject *unicode, PyObject *sep);
+#endif
+#ifndef PyUnicode_Join
 Py_CPYEXT_MISSING("PyUnicode_Join is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_Join)(PyObject *separator, PyObject *seq);
+PyAPI_FUNC(PyObject *) PyUnicode_Join(PyObject *separator, PyObject *seq);
+#endif
+#ifndef PyUnicode_Tailmatch
 Py_CPYEXT_MISSING("PyUnicode_Tailmatch is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) (PyUnicode_Tailmatch)(PyObject *unicode, PyObject *substr, Py_ssize_t start, Py_ssize_t end, int direction);
+PyAPI_FUNC(Py_ssize_t) PyUnicode_Tailmatch(PyObject *unicode, PyObject *substr, Py_ssize_t start, Py_ssize_t end, int direction);
+#endif
+#ifndef PyUnicode_Find
 Py_CPYEXT_MISSING("PyUnicode_Find is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) (PyUnicode_Find)(PyObject *unicode, PyObject *substr, Py_ssize_t start, Py_ssize_t end, int direction);
+PyAPI_FUNC(Py_ssize_t) PyUnicode_Find(PyObject *unicode, PyObject *substr, Py_ssize_t start, Py_ssize_t end, int direction);
+#endif
+#ifndef PyUnicode_FindChar
 Py_CPYEXT_MISSING("PyUnicode_FindChar is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) (PyUnicode_FindChar)(PyObject *unicode, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end, int direction);
+PyAPI_FUNC(Py_ssize_t) PyUnicode_FindChar(PyObject *unicode, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end, int direction);
+#endif
+#ifndef PyUnicode_Count
 Py_CPYEXT_MISSING("PyUnicode_Count is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) (PyUnicode_Count)(PyObject *unicode, PyObject *substr, Py_ssize_t start, Py_ssize_t end);
+PyAPI_FUNC(Py_ssize_t) PyUnicode_Count(PyObject *unicode, PyObject *substr, Py_ssize_t start, Py_ssize_t end);
+#endif
+#ifndef PyUnicode_Replace
 Py_CPYEXT_MISSING("PyUnicode_Replace is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_Replace)(PyObject *unicode, PyObject *substr, PyObject *replstr, Py_ssize_t maxcount);
+PyAPI_FUNC(PyObject *) PyUnicode_Replace(PyObject *unicode, PyObject *substr, PyObject *replstr, Py_ssize_t maxcount);
+#endif
+#ifndef PyUnicode_EqualToUTF8AndSize
 Py_CPYEXT_MISSING("PyUnicode_EqualToUTF8AndSize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicode_EqualToUTF8AndSize)(PyObject *unicode, const char *string, Py_ssize_t size);
+PyAPI_FUNC(int) PyUnicode_EqualToUTF8AndSize(PyObject *unicode, const char *string, Py_ssize_t size);
+#endif
+#ifndef PyUnicode_Equal
 Py_CPYEXT_MISSING("PyUnicode_Equal is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicode_Equal)(PyObject *a, PyObject *b);
+PyAPI_FUNC(int) PyUnicode_Equal(PyObject *a, PyObject *b);
+#endif
+#ifndef PyUnicode_RichCompare
 Py_CPYEXT_MISSING("PyUnicode_RichCompare is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_RichCompare)(PyObject *left, PyObject *right, int op);
+PyAPI_FUNC(PyObject *) PyUnicode_RichCompare(PyObject *left, PyObject *right, int op);
+#endif
+#ifndef PyUnicode_Format
 Py_CPYEXT_MISSING("PyUnicode_Format is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicode_Format)(PyObject *format, PyObject *args);
+PyAPI_FUNC(PyObject *) PyUnicode_Format(PyObject *format, PyObject *args);
+#endif
+#ifndef PyUnicode_Contains
 Py_CPYEXT_MISSING("PyUnicode_Contains is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicode_Contains)(PyObject *container, PyObject *element);
+PyAPI_FUNC(int) PyUnicode_Contains(PyObject *container, PyObject *element);
+#endif
+#ifndef PyUnicode_IsIdentifier
 Py_CPYEXT_MISSING("PyUnicode_IsIdentifier is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicode_IsIdentifier)(PyObject *unicode);
-Py_CPYEXT_MISSING("PyUnicodeWriter_Create is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyUnicodeWriter *) (PyUnicodeWriter_Create)(Py_ssize_t length);
-Py_CPYEXT_MISSING("PyUnicodeWriter_Finish is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) (PyUnicodeWriter_Finish)(PyUnicodeWriter *writer);
-Py_CPYEXT_MISSING("PyUnicodeWriter_Discard is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) (PyUnicodeWriter_Discard)(PyUnicodeWriter *writer);
-Py_CPYEXT_MISSING("PyUnicodeWriter_WriteChar is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicodeWriter_WriteChar)(PyUnicodeWriter *writer, Py_UCS4 ch);
-Py_CPYEXT_MISSING("PyUnicodeWriter_WriteUTF8 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicodeWriter_WriteUTF8)(PyUnicodeWriter *writer, const char *str, Py_ssize_t size);
-Py_CPYEXT_MISSING("PyUnicodeWriter_WriteASCII is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicodeWriter_WriteASCII)(PyUnicodeWriter *writer, const char *str, Py_ssize_t size);
-Py_CPYEXT_MISSING("PyUnicodeWriter_WriteWideChar is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicodeWriter_WriteWideChar)(PyUnicodeWriter *writer, const wchar_t *str, Py_ssize_t size);
-Py_CPYEXT_MISSING("PyUnicodeWriter_WriteUCS4 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicodeWriter_WriteUCS4)(PyUnicodeWriter *writer, Py_UCS4 *str, Py_ssize_t size);
-Py_CPYEXT_MISSING("PyUnicodeWriter_WriteStr is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicodeWriter_WriteStr)(PyUnicodeWriter *writer, PyObject *obj);
-Py_CPYEXT_MISSING("PyUnicodeWriter_WriteRepr is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicodeWriter_WriteRepr)(PyUnicodeWriter *writer, PyObject *obj);
-Py_CPYEXT_MISSING("PyUnicodeWriter_WriteSubstring is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicodeWriter_WriteSubstring)(PyUnicodeWriter *writer, PyObject *str, Py_ssize_t start, Py_ssize_t end);
-Py_CPYEXT_MISSING("PyUnicodeWriter_Format is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicodeWriter_Format)(PyUnicodeWriter *writer, const char *format, ...);
-Py_CPYEXT_MISSING("PyUnicodeWriter_DecodeUTF8Stateful is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyUnicodeWriter_DecodeUTF8Stateful)(PyUnicodeWriter *writer, const char *string, Py_ssize_t length, const char *errors, Py_ssize_t *consumed);
+PyAPI_FUNC(int) PyUnicode_IsIdentifier(PyObject *unicode);
+#endif
+#ifndef PyErr_WarnExplicit
 Py_CPYEXT_MISSING("PyErr_WarnExplicit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyErr_WarnExplicit)(PyObject *category, const char *message, const char *filename, int lineno, const char *module, PyObject *registry);
+PyAPI_FUNC(int) PyErr_WarnExplicit(PyObject *category, const char *message, const char *filename, int lineno, const char *module, PyObject *registry);
+#endif
+#ifndef PyErr_WarnExplicitObject
 Py_CPYEXT_MISSING("PyErr_WarnExplicitObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) (PyErr_WarnExplicitObject)(PyObject *category, PyObject *message, PyObject *filename, int lineno, PyObject *module, PyObject *registry);
+PyAPI_FUNC(int) PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *filename, int lineno, PyObject *module, PyObject *registry);
+#endif
 
 #ifdef __cplusplus
 }

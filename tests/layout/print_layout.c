@@ -22,6 +22,9 @@
 #define FIELD(T, f) \
     printf("field %s %s %zu %zu\n", #T, #f, offsetof(T, f), sizeof(((T *)0)->f))
 
+/* CPython names this struct by its tag only. */
+typedef struct _specialization_cache _specialization_cache;
+
 int main(void)
 {
     /* object.h: object headers */
@@ -151,6 +154,27 @@ int main(void)
     FIELD(PyAsyncMethods, am_aiter);
     FIELD(PyAsyncMethods, am_anext);
     FIELD(PyAsyncMethods, am_send);
+
+    STRUCT(_specialization_cache);
+    FIELD(_specialization_cache, getitem);
+    FIELD(_specialization_cache, getitem_version);
+    FIELD(_specialization_cache, init);
+
+    STRUCT(PyHeapTypeObject);
+    FIELD(PyHeapTypeObject, ht_type);
+    FIELD(PyHeapTypeObject, as_async);
+    FIELD(PyHeapTypeObject, as_number);
+    FIELD(PyHeapTypeObject, as_mapping);
+    FIELD(PyHeapTypeObject, as_sequence);
+    FIELD(PyHeapTypeObject, as_buffer);
+    FIELD(PyHeapTypeObject, ht_name);
+    FIELD(PyHeapTypeObject, ht_slots);
+    FIELD(PyHeapTypeObject, ht_qualname);
+    FIELD(PyHeapTypeObject, ht_cached_keys);
+    FIELD(PyHeapTypeObject, ht_module);
+    FIELD(PyHeapTypeObject, _ht_tpname);
+    FIELD(PyHeapTypeObject, ht_token);
+    FIELD(PyHeapTypeObject, _spec_cache);
 
     STRUCT(PyBufferProcs);
     FIELD(PyBufferProcs, bf_getbuffer);
