@@ -64,8 +64,8 @@ fn main() {
 }
 
 /// The build tree is a prefix too (`cpyext/sysconfig.rs`): beside the
-/// binary in `target/<profile>/`, the site-packages directory and the
-/// headers (a link to `include/`), so that `target/release/rustpy` and a
+/// binary in `target/<profile>/`, the site-packages directory, the
+/// headers (a link to `include/`) and the pkg-config file, so that `target/release/rustpy` and a
 /// venv made from it install and build packages as an installed one does.
 fn build_tree_prefix(out: &Path) {
     // OUT_DIR is target/<profile>/build/cpyext-<hash>/out.
@@ -80,6 +80,10 @@ fn build_tree_prefix(out: &Path) {
         let _ = std::fs::remove_file(&link);
         std::os::unix::fs::symlink(&source, &link).unwrap();
     }
+    println!("cargo:rerun-if-changed=pkgconfig");
+    let pkgconfig = profile_dir.join("lib").join("pkgconfig");
+    std::fs::create_dir_all(&pkgconfig).unwrap();
+    std::fs::copy("pkgconfig/python-3.14.pc", pkgconfig.join("python-3.14.pc")).unwrap();
 }
 
 fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {

@@ -27,6 +27,7 @@ pub mod bytearrayobject;
 pub mod bytesobject;
 pub mod ceval;
 pub mod classobject;
+pub mod complexobject;
 pub mod cpyextmodule;
 pub mod descrobject;
 pub mod dynsym;
@@ -44,6 +45,8 @@ pub mod overrides;
 pub mod pycapsule;
 pub mod pyerrors;
 pub mod pymem;
+pub mod setobject;
+pub mod sliceobject;
 pub mod sysconfig;
 pub mod sysmodule;
 pub mod tupleobject;
@@ -77,12 +80,20 @@ pub fn init(vm: &VirtualMachine) -> PyResult<()> {
     })
 }
 
+/// The Python modules `pylib/` adds to RustPython's standard library,
+/// named here so that cargo rebuilds when they change (`py_freeze!` reads
+/// them without telling it).
+const _PYLIB: &[&[u8]] = &[include_bytes!("../pylib/cProfile.py")];
+
 /// An interpreter with the standard library and C extension support.
 pub fn interpreter_builder() -> InterpreterBuilder {
-    let builder = InterpreterBuilder::new().init_stdlib().init_hook(|vm| {
-        let state = rustpython_vm::common::rc::PyRc::get_mut(&mut vm.state).expect("no other handle before initialization");
-        sysconfig::configure_paths(&state.config.settings, &mut state.config.paths);
-    });
+    let builder = InterpreterBuilder::new()
+        .init_stdlib()
+        .add_frozen_modules(rustpython_vm::py_freeze!(file = "../pylib/cProfile.py", module_name = "cProfile"))
+        .init_hook(|vm| {
+            let state = rustpython_vm::common::rc::PyRc::get_mut(&mut vm.state).expect("no other handle before initialization");
+            sysconfig::configure_paths(&state.config.settings, &mut state.config.paths);
+        });
     let mut modules = overrides::module_defs(&builder.ctx);
     modules.push(cpyextmodule::module_def(&builder.ctx));
     builder.add_native_modules(&modules)

