@@ -326,6 +326,14 @@ pub struct PyMappingMethods {
     pub mp_ass_subscript: objobjargproc,
 }
 
+/// `Py_complex`, passed and returned by value.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Py_complex {
+    pub real: f64,
+    pub imag: f64,
+}
+
 #[repr(C)]
 #[derive(Default)]
 pub struct PyBufferProcs {

@@ -50,3 +50,51 @@ pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
     realize: None,
     release: None,
 };
+
+/// The IEEE bytes of `x`, in the order `le` asks for.
+unsafe fn put<const N: usize>(bytes: [u8; N], p: *mut std::ffi::c_char, le: i32) {
+    let mut bytes = bytes;
+    if le == 0 {
+        bytes.reverse();
+    }
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), p as *mut u8, N) };
+}
+
+unsafe fn get<const N: usize>(p: *const std::ffi::c_char, le: i32) -> [u8; N] {
+    let mut bytes = [0u8; N];
+    unsafe { std::ptr::copy_nonoverlapping(p as *const u8, bytes.as_mut_ptr(), N) };
+    if le == 0 {
+        bytes.reverse();
+    }
+    bytes
+}
+
+capi! {
+    /// `le`: little-endian when nonzero (struct's `<d`), else big-endian.
+    unsafe fn PyFloat_Pack8(vm, x: f64, p: *mut std::ffi::c_char, le: i32) -> () {
+        let _ = vm;
+        put(x.to_le_bytes(), p, le);
+        Ok(())
+    }
+
+    /// A finite double too large for a float is an OverflowError, as
+    /// `struct.pack('f')` says.
+    unsafe fn PyFloat_Pack4(vm, x: f64, p: *mut std::ffi::c_char, le: i32) -> () {
+        let y = x as f32;
+        if y.is_infinite() && x.is_finite() {
+            return Err(vm.new_overflow_error("float too large to pack with f format"));
+        }
+        put(y.to_le_bytes(), p, le);
+        Ok(())
+    }
+
+    unsafe fn PyFloat_Unpack8(vm, p: *const std::ffi::c_char, le: i32) -> f64 {
+        let _ = vm;
+        Ok(f64::from_le_bytes(get(p, le)))
+    }
+
+    unsafe fn PyFloat_Unpack4(vm, p: *const std::ffi::c_char, le: i32) -> f64 {
+        let _ = vm;
+        Ok(f32::from_le_bytes(get(p, le)) as f64)
+    }
+}

@@ -53,6 +53,8 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_heaptypes", &["capi_heaptypes"]),
     ("capi_gc", &["capi_gc"]),
     ("capi_steal", &["capi_steal"]),
+    ("capi_sets_slices", &["capi_sets_slices"]),
+    ("capi_numbers", &["capi_numbers"]),
     ("capi_unicode_writer", &["capi_unicode_writer"]),
 ];
 
@@ -67,7 +69,7 @@ enum Interp {
 }
 
 /// Families whose checks use 3.12+ APIs: also run under CPython 3.13.
-const NEWER_API_FAMILIES: &[&str] = &["capi_steal"];
+const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers"];
 
 /// Families of 3.14 APIs, which 3.11 and 3.13 lack: checked under CPython
 /// 3.14 (the oracle) and rustpy only.
@@ -412,6 +414,8 @@ family_tests! {
     "capi_heaptypes" => capi_heaptypes_cpython, capi_heaptypes_rustpy;
     "capi_gc" => capi_gc_cpython, capi_gc_rustpy;
     "capi_steal" => capi_steal_cpython, capi_steal_rustpy;
+    "capi_sets_slices" => capi_sets_slices_cpython, capi_sets_slices_rustpy;
+    "capi_numbers" => capi_numbers_cpython, capi_numbers_rustpy;
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
 }

@@ -310,6 +310,7 @@ fn ffi_layouts() -> Vec<RustLayout> {
         layout!(ffi::PyAsyncMethods as "PyAsyncMethods" { am_await, am_aiter, am_anext, am_send }),
         layout!(ffi::PyBufferProcs as "PyBufferProcs" { bf_getbuffer, bf_releasebuffer }),
         layout!(ffi::SpecializationCache as "_specialization_cache" { getitem, getitem_version, init }),
+        layout!(ffi::Py_complex as "Py_complex" { real, imag }),
         layout!(ffi::PyHeapTypeObject as "PyHeapTypeObject" {
             ht_type, as_async, as_number, as_mapping, as_sequence, as_buffer, ht_name,
             ht_slots, ht_qualname, ht_cached_keys, ht_module, _ht_tpname, ht_token, _spec_cache,

@@ -222,26 +222,6 @@ PyAPI_FUNC(PyCodeObject *) PyUnstable_Code_NewWithPosOnlyArgs(int argcount, int 
 Py_CPYEXT_MISSING("PyCode_Addr2Line is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyCode_Addr2Line(PyCodeObject *co, int byte_offset);
 #endif
-#ifndef PyComplex_FromCComplex
-Py_CPYEXT_MISSING("PyComplex_FromCComplex is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyComplex_FromCComplex(Py_complex v);
-#endif
-#ifndef PyComplex_AsCComplex
-Py_CPYEXT_MISSING("PyComplex_AsCComplex is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_complex) PyComplex_AsCComplex(PyObject *op);
-#endif
-#ifndef PyComplex_FromDoubles
-Py_CPYEXT_MISSING("PyComplex_FromDoubles is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyComplex_FromDoubles(double real, double imag);
-#endif
-#ifndef PyComplex_RealAsDouble
-Py_CPYEXT_MISSING("PyComplex_RealAsDouble is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(double) PyComplex_RealAsDouble(PyObject *op);
-#endif
-#ifndef PyComplex_ImagAsDouble
-Py_CPYEXT_MISSING("PyComplex_ImagAsDouble is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(double) PyComplex_ImagAsDouble(PyObject *op);
-#endif
 Py_CPYEXT_MISSING("PyContext_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyContext_Type;
 Py_CPYEXT_MISSING("PyContextVar_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -360,25 +340,9 @@ PyAPI_FUNC(PyObject *) PyFloat_GetInfo(void);
 Py_CPYEXT_MISSING("PyFloat_Pack2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyFloat_Pack2(double x, char *p, int le);
 #endif
-#ifndef PyFloat_Pack4
-Py_CPYEXT_MISSING("PyFloat_Pack4 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyFloat_Pack4(double x, char *p, int le);
-#endif
-#ifndef PyFloat_Pack8
-Py_CPYEXT_MISSING("PyFloat_Pack8 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyFloat_Pack8(double x, char *p, int le);
-#endif
 #ifndef PyFloat_Unpack2
 Py_CPYEXT_MISSING("PyFloat_Unpack2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(double) PyFloat_Unpack2(const char *p, int le);
-#endif
-#ifndef PyFloat_Unpack4
-Py_CPYEXT_MISSING("PyFloat_Unpack4 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(double) PyFloat_Unpack4(const char *p, int le);
-#endif
-#ifndef PyFloat_Unpack8
-Py_CPYEXT_MISSING("PyFloat_Unpack8 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(double) PyFloat_Unpack8(const char *p, int le);
 #endif
 #ifndef PyFrame_New
 Py_CPYEXT_MISSING("PyFrame_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -1122,57 +1086,9 @@ Py_CPYEXT_MISSING("PyLongRangeIter_Type is not provided by cpyext: not implement
 PyAPI_DATA(PyTypeObject) PyLongRangeIter_Type;
 Py_CPYEXT_MISSING("PySetIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PySetIter_Type;
-#ifndef PySet_New
-Py_CPYEXT_MISSING("PySet_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PySet_New(PyObject *iterable);
-#endif
-#ifndef PyFrozenSet_New
-Py_CPYEXT_MISSING("PyFrozenSet_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyFrozenSet_New(PyObject *iterable);
-#endif
-#ifndef PySet_Add
-Py_CPYEXT_MISSING("PySet_Add is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PySet_Add(PyObject *set, PyObject *key);
-#endif
-#ifndef PySet_Clear
-Py_CPYEXT_MISSING("PySet_Clear is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PySet_Clear(PyObject *set);
-#endif
-#ifndef PySet_Contains
-Py_CPYEXT_MISSING("PySet_Contains is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PySet_Contains(PyObject *anyset, PyObject *key);
-#endif
-#ifndef PySet_Discard
-Py_CPYEXT_MISSING("PySet_Discard is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PySet_Discard(PyObject *set, PyObject *key);
-#endif
-#ifndef PySet_Pop
-Py_CPYEXT_MISSING("PySet_Pop is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PySet_Pop(PyObject *set);
-#endif
-#ifndef PySet_Size
-Py_CPYEXT_MISSING("PySet_Size is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) PySet_Size(PyObject *anyset);
-#endif
-#ifndef PySlice_New
-Py_CPYEXT_MISSING("PySlice_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PySlice_New(PyObject *start, PyObject *stop, PyObject *step);
-#endif
 #ifndef PySlice_GetIndices
 Py_CPYEXT_MISSING("PySlice_GetIndices is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PySlice_GetIndices(PyObject *slice, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
-#endif
-#ifndef PySlice_GetIndicesEx
-Py_CPYEXT_MISSING("PySlice_GetIndicesEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PySlice_GetIndicesEx(PyObject *slice, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step, Py_ssize_t *slicelength);
-#endif
-#ifndef PySlice_Unpack
-Py_CPYEXT_MISSING("PySlice_Unpack is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PySlice_Unpack(PyObject *slice, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
-#endif
-#ifndef PySlice_AdjustIndices
-Py_CPYEXT_MISSING("PySlice_AdjustIndices is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) PySlice_AdjustIndices(Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t step);
 #endif
 #ifndef PySys_GetXOptions
 Py_CPYEXT_MISSING("PySys_GetXOptions is not provided by cpyext: not implemented yet (see docs/capi.md)")

@@ -1,0 +1,100 @@
+//! Slices (`sliceobject.h`): making them, and CPython's arithmetic for
+//! turning one into indices (`PySlice_Unpack` clamps to `Py_ssize_t`, then
+//! `PySlice_AdjustIndices` fits the result to a length).
+
+use crate::boundary::bad_internal_call;
+use crate::capi;
+use num_traits::{Signed, ToPrimitive};
+use rustpython_vm::{AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine, builtins::PySlice};
+
+/// CPython's `_PyEval_SliceIndex`: an index, clamped to `Py_ssize_t`.
+fn slice_index(o: &PyObject, vm: &VirtualMachine) -> PyResult<isize> {
+    match o.try_index_opt(vm) {
+        Some(i) => {
+            let i = i?;
+            let v = i.as_bigint();
+            Ok(v.to_isize().unwrap_or(if v.is_negative() { isize::MIN } else { isize::MAX }))
+        }
+        None => Err(vm.new_type_error("slice indices must be integers or None or have an __index__ method")),
+    }
+}
+
+/// A part of a slice; None is absent.
+fn part(o: Option<&PyObjectRef>, vm: &VirtualMachine) -> PyResult<Option<isize>> {
+    match o {
+        Some(o) if !vm.is_none(o) => Ok(Some(slice_index(o, vm)?)),
+        _ => Ok(None),
+    }
+}
+
+/// `PySlice_Unpack`: (start, stop, step), each clamped, None filled in.
+fn unpack(slice: &PyObject, vm: &VirtualMachine) -> PyResult<(isize, isize, isize)> {
+    let Some(s) = slice.downcast_ref::<PySlice>() else { return Err(bad_internal_call(vm)) };
+    let step = part(s.step.as_ref(), vm)?.unwrap_or(1);
+    if step == 0 {
+        return Err(vm.new_value_error("slice step cannot be zero"));
+    }
+    // So that -step cannot overflow.
+    let step = step.max(-isize::MAX);
+    let start = part(s.start.as_ref(), vm)?.unwrap_or(if step < 0 { isize::MAX } else { 0 });
+    let stop = part(Some(&s.stop), vm)?.unwrap_or(if step < 0 { isize::MIN } else { isize::MAX });
+    Ok((start, stop, step))
+}
+
+/// `PySlice_AdjustIndices`: fits start and stop to `length`, returns the
+/// number of items.
+fn adjust(length: isize, start: &mut isize, stop: &mut isize, step: isize) -> isize {
+    let fit = |i: &mut isize| {
+        if *i < 0 {
+            *i += length;
+            if *i < 0 {
+                *i = if step < 0 { -1 } else { 0 };
+            }
+        } else if *i >= length {
+            *i = if step < 0 { length - 1 } else { length };
+        }
+    };
+    fit(start);
+    fit(stop);
+    if step < 0 {
+        if *stop < *start { (*start - *stop - 1) / (-step) + 1 } else { 0 }
+    } else if *start < *stop {
+        (*stop - *start - 1) / step + 1
+    } else {
+        0
+    }
+}
+
+capi! {
+    /// NULL for any part means None.
+    fn PySlice_New(vm, start: Option<PyObjectRef>, stop: Option<PyObjectRef>, step: Option<PyObjectRef>) -> PyObjectRef {
+        let none = || vm.ctx.none();
+        let parts = (start.unwrap_or_else(none), stop.unwrap_or_else(none), step.unwrap_or_else(none));
+        vm.ctx.types.slice_type.as_object().call(parts, vm)
+    }
+
+    unsafe fn PySlice_Unpack(vm, slice: &PyObject, start: *mut isize, stop: *mut isize, step: *mut isize) -> () {
+        if start.is_null() || stop.is_null() || step.is_null() {
+            return Err(bad_internal_call(vm));
+        }
+        (*start, *stop, *step) = unpack(slice, vm)?;
+        Ok(())
+    }
+
+    /// The number of items; cannot fail.
+    unsafe fn PySlice_AdjustIndices(vm, length: isize, start: *mut isize, stop: *mut isize, step: isize) -> isize {
+        let _ = vm;
+        Ok(adjust(length, &mut *start, &mut *stop, step))
+    }
+
+    /// The function behind the header's macro, for callers taking its address.
+    unsafe fn PySlice_GetIndicesEx(vm, slice: &PyObject, length: isize, start: *mut isize, stop: *mut isize, step: *mut isize, slicelength: *mut isize) -> () {
+        if start.is_null() || stop.is_null() || step.is_null() || slicelength.is_null() {
+            return Err(bad_internal_call(vm));
+        }
+        *slicelength = 0;
+        (*start, *stop, *step) = unpack(slice, vm)?;
+        *slicelength = adjust(length, &mut *start, &mut *stop, *step);
+        Ok(())
+    }
+}
