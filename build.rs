@@ -279,8 +279,8 @@ fn parse(text: &str) -> Result<Vec<Row>, String> {
         if returns_object != (result != Own::Plain) {
             return Err(err("a function returning an object says NEW or BORROWED, and only such a function"));
         }
-        if !matches!(error, "NULL" | "-1" | "-1.0" | "0" | "none" | "-") {
-            return Err(err("error value must be NULL, -1, -1.0, 0, none or -"));
+        if !matches!(error, "NULL" | "-1" | "-2" | "-1.0" | "0" | "none" | "-") {
+            return Err(err("error value must be NULL, -1, -2, -1.0, 0, none or -"));
         }
         rows.push(Row { line: line_no, header, name, status, since: since.to_owned(), error: error.to_owned(), data, abi_only, result, ret, args });
     }

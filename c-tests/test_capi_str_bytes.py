@@ -257,6 +257,8 @@ def test_decode_by_encoding_name():
     assert c.str_decode(b"a\xff", "ascii", "replace") == "a\ufffd"
     raises_exact(UnicodeDecodeError, c.str_decode, b"\xff", "utf-8")
     raises_exact(LookupError, c.str_decode, b"x", "no-such-codec")
+    # No bytes: "" without a codec lookup.
+    assert c.str_decode(b"", "no-such-codec") == ""
     e = raises_exact(LookupError, c.str_decode, b"x", "hex_codec")
     assert str(e) == "'hex_codec' is not a text encoding; use codecs.decode() to handle arbitrary codecs", str(e)
 

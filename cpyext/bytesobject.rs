@@ -8,7 +8,11 @@ use crate::boundary::NewPtr;
 use crate::ffi::{self, PyObject as CObject};
 use crate::proxy;
 use crate::typeobject::PyBytes_Type;
-use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
+use rustpython_vm::{
+    AsObject, PyObjectRef, PyResult, TryFromBorrowedObject, VirtualMachine,
+    builtins::{PyBytes, PyStr},
+    protocol::PyBuffer,
+};
 use std::ffi::{CStr, c_char};
 
 fn check_bytes(op: Ptr, vm: &VirtualMachine) -> PyResult<*mut ffi::PyBytesObject> {
@@ -75,7 +79,30 @@ capi! {
     }
 
     fn PyBytes_FromObject(vm, o: PyObjectRef) -> PyObjectRef {
-        vm.ctx.types.bytes_type.as_object().call((o,), vm)
+        from_object(o, vm)
+    }
+}
+
+/// CPython's `PyBytes_FromObject`: `o` itself for an exact bytes, else a
+/// copy of a buffer or of an iterable's ints; never `__bytes__` or an int's
+/// zeroed bytes, as `bytes(o)` would.
+pub fn from_object(o: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+    if o.downcast_ref_if_exact::<PyBytes>(vm).is_some() {
+        return Ok(o);
+    }
+    if let Ok(buffer) = PyBuffer::try_from_borrowed_object(vm, &o) {
+        let data = buffer.contiguous_or_collect(|b| b.to_vec());
+        return Ok(vm.ctx.new_bytes(data).into());
+    }
+    let cannot = || vm.new_type_error(format!("cannot convert '{}' object to bytes", o.class().name()));
+    if o.downcast_ref::<PyStr>().is_some() {
+        return Err(cannot());
+    }
+    match o.get_iter(vm) {
+        // The iterator, not `o`: so that `bytes()` reads its items.
+        Ok(it) => vm.ctx.types.bytes_type.as_object().call((it,), vm),
+        Err(e) if e.fast_isinstance(vm.ctx.exceptions.type_error) => Err(cannot()),
+        Err(e) => Err(e),
     }
 }
 

@@ -1,13 +1,14 @@
 //! Integers (`longobject.h`).
 
 use crate::capi;
+use crate::typeobject::fully_qualified_name;
 use malachite_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 use rustpython_vm::{
     AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
     builtins::PyInt,
 };
-use std::ffi::{c_char, c_long, c_ulong, CStr};
+use std::ffi::{c_char, c_int, c_long, c_ulong, CStr};
 
 /// The value of an int, through `__index__` for other objects (what
 /// `PyLong_AsLong` and friends accept since 3.10), passed to `f` without
@@ -196,6 +197,14 @@ capi! {
 }
 
 capi! {
+    /// Only an int (no `__index__`): 1 for zero, else 0.
+    fn PyLong_IsZero(vm, o: &PyObject) -> i32 {
+        match o.downcast_ref::<PyInt>() {
+            Some(i) => Ok(i.as_bigint().is_zero() as i32),
+            None => Err(vm.new_type_error(format!("expected int, got {}", fully_qualified_name(o.class().as_object(), vm)?))),
+        }
+    }
+
     fn PyLong_FromVoidPtr(vm, p: *mut std::ffi::c_void) -> PyObjectRef {
         Ok(vm.ctx.new_int(p as usize).into())
     }
@@ -207,6 +216,123 @@ capi! {
             bits.map(|b| b as usize as *mut std::ffi::c_void)
                 .ok_or_else(|| vm.new_overflow_error(LONG.too_large))
         })
+    }
+}
+
+// ---------------------------------------------------------------------------
+// `PyOS_strtoul` and `PyOS_strtol`: CPython's own (Python/mystrtoul.c), not
+// C's: Python's 0b/0o/0x prefixes, no sign in the unsigned one, and plain
+// functions that need no VM.
+
+crate::declared_here!(PyOS_strtoul, PyOS_strtol);
+
+/// `Py_ISSPACE`: the ASCII whitespace of C's locale "C".
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t'..=b'\r')
+}
+
+/// A digit's value in bases up to 36; 37 for anything else (`_PyLong_DigitValue`).
+fn digit_value(c: u8) -> u32 {
+    (c as char).to_digit(36).unwrap_or(37)
+}
+
+/// `PyOS_strtoul` on the bytes of `s`: the value (None when it overflows
+/// an unsigned long) and where the scan stopped.
+fn scan_unsigned(s: &[u8], base: c_int) -> (Option<c_ulong>, usize) {
+    let at = |i: usize| s.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while is_space(at(i)) {
+        i += 1;
+    }
+    let mut base = base;
+    // Python's prefixes: any of them in base 0, a base's own in that base.
+    if at(i) == b'0' && matches!(base, 0 | 2 | 8 | 16) {
+        i += 1;
+        let radix = match at(i).to_ascii_lowercase() {
+            b'x' => 16,
+            b'o' => 8,
+            b'b' => 2,
+            _ => 0,
+        };
+        if radix != 0 && (base == 0 || base == radix) {
+            // A prefix needs a digit after it; without one the scan stops
+            // at its letter, having read 0.
+            if digit_value(at(i + 1)) >= radix as u32 {
+                return (Some(0), i);
+            }
+            i += 1;
+            base = radix;
+        } else if base == 0 {
+            // A leading zero without a prefix is a lone 0 ("010" stops at
+            // the 1); more zeros, then whitespace, are skipped.
+            while at(i) == b'0' {
+                i += 1;
+            }
+            while is_space(at(i)) {
+                i += 1;
+            }
+            return (Some(0), i);
+        }
+    } else if base == 0 {
+        base = 10;
+    }
+    if !(2..=36).contains(&base) {
+        return (Some(0), i);
+    }
+    let radix = base as u32;
+    let mut value: Option<c_ulong> = Some(0);
+    while digit_value(at(i)) < radix {
+        value = value.and_then(|v| v.checked_mul(radix as c_ulong)?.checked_add(digit_value(at(i)) as c_ulong));
+        i += 1;
+    }
+    (value, i)
+}
+
+fn set_errno(e: c_int) {
+    #[cfg(target_vendor = "apple")]
+    unsafe {
+        *libc::__error() = e
+    };
+    #[cfg(not(target_vendor = "apple"))]
+    unsafe {
+        *libc::__errno_location() = e
+    };
+}
+
+/// `*ptr` is where the scan stopped; an overflow is ULONG_MAX with errno ERANGE.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyOS_strtoul(s: *const c_char, ptr: *mut *mut c_char, base: c_int) -> c_ulong {
+    let (value, end) = scan_unsigned(unsafe { CStr::from_ptr(s) }.to_bytes(), base);
+    if !ptr.is_null() {
+        unsafe { *ptr = s.add(end) as *mut c_char };
+    }
+    value.unwrap_or_else(|| {
+        set_errno(libc::ERANGE);
+        c_ulong::MAX
+    })
+}
+
+/// `PyOS_strtoul` after an optional sign. Any overflow, negative ones
+/// included, is LONG_MAX with errno ERANGE, as in CPython.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyOS_strtol(s: *const c_char, ptr: *mut *mut c_char, base: c_int) -> c_long {
+    let bytes = unsafe { CStr::from_ptr(s) }.to_bytes();
+    let mut start = bytes.iter().take_while(|&&c| is_space(c)).count();
+    let negative = bytes.get(start) == Some(&b'-');
+    if negative || bytes.get(start) == Some(&b'+') {
+        start += 1;
+    }
+    let (value, end) = scan_unsigned(&bytes[start..], base);
+    if !ptr.is_null() {
+        unsafe { *ptr = s.add(start + end) as *mut c_char };
+    }
+    match value {
+        Some(v) if v <= c_long::MAX as c_ulong => if negative { -(v as c_long) } else { v as c_long },
+        Some(v) if negative && v == c_long::MIN.unsigned_abs() => c_long::MIN,
+        _ => {
+            set_errno(libc::ERANGE);
+            c_long::MAX
+        }
     }
 }
 

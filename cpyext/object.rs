@@ -1,17 +1,17 @@
 //! Objects (`object.h`): reference counting, the singletons, and the generic
 //! object operations CPython declares there.
 
-use crate::boundary::{NewPtr, Ptr, Void};
+use crate::boundary::{Borrowed, NewPtr, Ptr, Void};
 use crate::capi;
 use crate::ffi::{self, PyObject as CObject};
 use crate::proxy;
 use rustpython_vm::{
-    AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
-    builtins::{PyStr, PyStrRef},
+    AsObject, Py, PyObject, PyObjectRef, PyPayload, PyResult, VirtualMachine,
+    builtins::{PyBytes, PyStr, PyStrRef, PyType},
     function::PySetterValue,
     types::PyComparisonOp,
 };
-use std::ffi::c_char;
+use std::ffi::{CStr, c_char};
 use std::ptr::null_mut;
 
 const fn immortal_header() -> CObject {
@@ -120,6 +120,47 @@ fn intern_cstr(name: &str, vm: &VirtualMachine) -> PyStrRef {
     vm.ctx.intern_str(name).to_owned()
 }
 
+/// The outcome of a `Get*Optional*` lookup as C sees it: 1 and a new
+/// reference in `*result`; 0 and NULL when the lookup raised `missing`
+/// (which is cleared); -1 and NULL on any other error.
+pub fn optional_result(value: PyResult, missing: &Py<PyType>, result: *mut *mut CObject, vm: &VirtualMachine) -> PyResult<i32> {
+    unsafe { *result = null_mut() };
+    match value {
+        Ok(v) => {
+            unsafe { *result = proxy::to_c_new(&v, vm) };
+            Ok(1)
+        }
+        Err(e) if e.fast_isinstance(missing) => Ok(0),
+        Err(e) => Err(e),
+    }
+}
+
+/// CPython's `_PyObject_LookupSpecial`: `name` found on the type (not the
+/// instance) and bound to `o`; None when the type has no such attribute.
+pub fn lookup_special(o: &PyObject, name: &str, vm: &VirtualMachine) -> Option<PyResult> {
+    let attr = o.class().get_attr(vm.ctx.intern_str(name))?;
+    Some(vm.call_if_get_descriptor(&attr, o.to_owned()))
+}
+
+/// The objects `Py_CONSTANT_NONE` (0) to `Py_CONSTANT_EMPTY_TUPLE` (9)
+/// name, in that order; the interpreter holds each for its lifetime.
+fn constant(id: u32, vm: &VirtualMachine) -> PyResult {
+    let ctx = &vm.ctx;
+    Ok(match id {
+        0 => ctx.none(),
+        1 => ctx.new_bool(false).into(),
+        2 => ctx.new_bool(true).into(),
+        3 => ctx.ellipsis.clone().into(),
+        4 => ctx.not_implemented.clone().into(),
+        5 => ctx.new_int(0).into(),
+        6 => ctx.new_int(1).into(),
+        7 => ctx.empty_str.to_owned().into(),
+        8 => ctx.empty_bytes.clone().into(),
+        9 => ctx.empty_tuple.clone().into(),
+        _ => return Err(crate::boundary::bad_internal_call(vm)),
+    })
+}
+
 capi! {
     fn PyObject_GetAttr(vm, o: &PyObject, name: &PyObject) -> PyObjectRef {
         let name = name.downcast_ref::<PyStr>().ok_or_else(|| {
@@ -167,15 +208,13 @@ capi! {
     }
 
     fn PyObject_GetOptionalAttr(vm, o: PyObjectRef, name: PyObjectRef, result: *mut *mut CObject) -> i32 {
-        unsafe { *result = null_mut() };
-        match o.get_attr(&attr_name(name, vm)?, vm) {
-            Ok(v) => {
-                unsafe { *result = proxy::to_c_new(&v, vm) };
-                Ok(1)
-            }
-            Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => Ok(0),
-            Err(e) => Err(e),
-        }
+        let value = attr_name(name, vm).and_then(|name| o.get_attr(&name, vm));
+        optional_result(value, vm.ctx.exceptions.attribute_error, result, vm)
+    }
+
+    fn PyObject_GetOptionalAttrString(vm, o: PyObjectRef, name: &CStr, result: *mut *mut CObject) -> i32 {
+        let value = crate::unicodeobject::from_utf8(name.to_bytes(), vm).and_then(|name| o.get_attr(&name, vm));
+        optional_result(value, vm.ctx.exceptions.attribute_error, result, vm)
     }
 
     fn PyObject_GenericGetAttr(vm, o: PyObjectRef, name: PyObjectRef) -> PyObjectRef {
@@ -293,6 +332,56 @@ capi! {
 }
 
 capi! {
+    /// `__bytes__` if the type has one, else `PyBytes_FromObject`; NULL is
+    /// `b"<NULL>"`, as in CPython.
+    fn PyObject_Bytes(vm, o: Option<PyObjectRef>) -> PyObjectRef {
+        let Some(o) = o else { return Ok(vm.ctx.new_bytes(b"<NULL>".to_vec()).into()) };
+        if o.downcast_ref_if_exact::<PyBytes>(vm).is_some() {
+            return Ok(o);
+        }
+        let Some(method) = lookup_special(&o, "__bytes__", vm) else {
+            return crate::bytesobject::from_object(o, vm);
+        };
+        let b = method?.call((), vm)?;
+        if b.downcast_ref::<PyBytes>().is_none() {
+            return Err(vm.new_type_error(format!("__bytes__ returned non-bytes (type {})", b.class().name())));
+        }
+        Ok(b)
+    }
+
+    /// `dir(o)`; for NULL, the sorted names of the calling frame's locals.
+    fn PyObject_Dir(vm, o: Option<PyObjectRef>) -> PyObjectRef {
+        if o.is_none() && vm.current_frame().is_none() {
+            return Err(vm.new_system_error("frame does not exist"));
+        }
+        Ok(vm.dir(o)?.into_ref(&vm.ctx).into())
+    }
+
+    /// 1 when `o` is being repr'd on this thread already (its repr recursed),
+    /// else 0 and `o` is marked until `Py_ReprLeave`. The marks are the VM's
+    /// own, which the builtin containers' reprs check too, as in CPython.
+    fn Py_ReprEnter(vm, o: &PyObject) -> i32 {
+        Ok(!vm.repr_guards.borrow_mut().insert(o.get_id()) as i32)
+    }
+
+    /// Never touches the error indicator: it runs while a repr's exception
+    /// propagates.
+    fn Py_ReprLeave(vm, o: *mut CObject) -> Void {
+        if !o.is_null() && let Ok(o) = unsafe { proxy::from_c_ref(o, vm) } {
+            vm.repr_guards.borrow_mut().remove(&o.get_id());
+        }
+        Ok(Void)
+    }
+
+    fn Py_GetConstant(vm, id: u32) -> PyObjectRef {
+        constant(id, vm)
+    }
+
+    fn Py_GetConstantBorrowed(vm, id: u32) -> Borrowed<'static> {
+        let obj = constant(id, vm)?;
+        Ok(Borrowed::held_by_interpreter(&obj, vm))
+    }
+
     fn PyObject_Format(vm, o: PyObjectRef, spec: Option<PyObjectRef>) -> PyObjectRef {
         let spec = spec.unwrap_or_else(|| vm.ctx.empty_str.to_owned().into());
         vm.builtins.get_attr("format", vm)?.call((o, spec), vm)

@@ -48,7 +48,7 @@
 //! Everything here runs with the GIL held (see `pystate`).
 
 use crate::ffi::{self, PyObject as CObject, PyTypeObject};
-use crate::{moduleobject::ModuleInfo, typeobject};
+use crate::{moduleobject::ModuleInfo, pycapsule::CapsuleState, typeobject};
 use rustc_hash::FxHashMap;
 use rustpython_vm::{
     AsObject, Py, PyObject, PyObjectRef, PyResult, VirtualMachine,
@@ -115,8 +115,8 @@ pub enum Aux {
     Utf8(Box<[u8]>),
     /// Definition and state of a module made from a `PyModuleDef`.
     Module(ModuleInfo),
-    /// A capsule's destructor, run when the capsule dies.
-    Capsule(unsafe extern "C" fn(*mut CObject)),
+    /// A capsule's destructor, and the name `PyCapsule_SetName` gave it.
+    Capsule(CapsuleState),
     /// The weakref a weak link uses, kept across strong spells so that
     /// turning the link weak again (each time C lets go) allocates nothing.
     Weak(PyObjectRef),
@@ -791,8 +791,8 @@ unsafe fn free_proxy(op: *mut CObject) {
         if let Some(aux) = (*pre).aux.as_ref() {
             match aux {
                 Aux::Module(info) => info.free(op),
-                Aux::Capsule(destructor) => destructor(op),
-                Aux::Utf8(_) | Aux::Weak(_) => {}
+                Aux::Capsule(CapsuleState { destructor: Some(destructor), .. }) => destructor(op),
+                Aux::Capsule(_) | Aux::Utf8(_) | Aux::Weak(_) => {}
             }
         }
         let linked = std::mem::replace(&mut (*pre).vm, null());

@@ -1,7 +1,8 @@
 //! Capsules (`pycapsule.h`): a C pointer carried through Python. The VM's
 //! capsule holds the pointer, name and context; the destructor is ours, kept
 //! beside the proxy and run with the proxy's pointer when the capsule dies
-//! (the VM's own destructor hook would pass its object, not ours).
+//! (the VM's own destructor hook would pass its object, not ours), and so is
+//! a name `PyCapsule_SetName` gives (the VM's capsule cannot be renamed).
 
 use crate::ffi::PyObject as CObject;
 use crate::proxy::{self, Aux};
@@ -12,18 +13,47 @@ use std::ffi::{CStr, c_char, c_void};
 
 type Destructor = Option<unsafe extern "C" fn(*mut CObject)>;
 
+/// What the layer keeps of a capsule beside its proxy.
+#[derive(Default)]
+pub struct CapsuleState {
+    /// Run with the proxy when the capsule dies.
+    pub destructor: Destructor,
+    /// The name `PyCapsule_SetName` gave it (which may be NULL).
+    pub renamed: Option<*const c_char>,
+}
+
+/// The state of the capsule proxy `p`, made on first use.
+unsafe fn state(p: *mut CObject) -> &'static mut CapsuleState {
+    unsafe {
+        match proxy::aux(p) {
+            Some(Aux::Capsule(s)) => s,
+            _ => {
+                proxy::set_aux(p, Aux::Capsule(CapsuleState::default()));
+                state(p)
+            }
+        }
+    }
+}
+
 fn capsule<'a>(o: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a rustpython_vm::Py<PyCapsule>> {
     o.downcast_ref::<PyCapsule>()
         .ok_or_else(|| vm.new_value_error("PyCapsule_GetPointer called with invalid PyCapsule object"))
 }
 
-/// Whether `name` is the capsule's name (both may be NULL).
-fn name_matches(c: &PyCapsule, name: *const c_char) -> bool {
-    match (c.name(), name.is_null()) {
-        (None, true) => true,
-        (Some(n), false) => n == unsafe { CStr::from_ptr(name) },
-        _ => false,
+/// The capsule's name: the one `PyCapsule_SetName` gave it, else its own.
+fn name_of(o: &PyObject, c: &PyCapsule, vm: &VirtualMachine) -> *const c_char {
+    match unsafe { proxy::aux(proxy::as_c(o, vm)) } {
+        Some(Aux::Capsule(CapsuleState { renamed: Some(name), .. })) => *name,
+        _ => c.name().map_or(std::ptr::null(), CStr::as_ptr),
     }
+}
+
+/// CPython's `name_matches`: both NULL, or the same string.
+fn name_matches(a: *const c_char, b: *const c_char) -> bool {
+    if a.is_null() || b.is_null() {
+        return a == b;
+    }
+    unsafe { CStr::from_ptr(a) == CStr::from_ptr(b) }
 }
 
 fn pointer_of(o: &PyObject, name: *const c_char, vm: &VirtualMachine) -> PyResult<*mut c_void> {
@@ -31,7 +61,7 @@ fn pointer_of(o: &PyObject, name: *const c_char, vm: &VirtualMachine) -> PyResul
     if c.pointer().is_null() {
         return Err(vm.new_value_error("PyCapsule_GetPointer called with invalid PyCapsule object"));
     }
-    if !name_matches(c, name) {
+    if !name_matches(name_of(o, c, vm), name) {
         return Err(vm.new_value_error("PyCapsule_GetPointer called with incorrect name"));
     }
     Ok(c.pointer())
@@ -47,8 +77,8 @@ capi! {
         let name: Option<&'static CStr> = (!name.is_null()).then(|| unsafe { CStr::from_ptr(name) });
         let c = PyRef::new_ref(PyCapsule::new(pointer, name, None), vm.ctx.types.capsule_type.to_owned(), None);
         let p = proxy::to_c_new(c.as_object(), vm);
-        if let Some(d) = destructor {
-            unsafe { proxy::set_aux(p, Aux::Capsule(d)) };
+        if destructor.is_some() {
+            unsafe { state(p).destructor = destructor };
         }
         Ok(NewPtr(p))
     }
@@ -66,7 +96,21 @@ capi! {
     }
 
     fn PyCapsule_GetName(vm, o: &PyObject) -> *const c_char {
-        Ok(capsule(o, vm)?.name().map_or(std::ptr::null(), CStr::as_ptr))
+        Ok(name_of(o, capsule(o, vm)?, vm))
+    }
+
+    /// `name` must outlive the capsule, as CPython requires.
+    fn PyCapsule_SetName(vm, o: *mut CObject, name: *const c_char) -> () {
+        let invalid = || vm.new_value_error("PyCapsule_SetName called with invalid PyCapsule object");
+        if o.is_null() {
+            return Err(invalid());
+        }
+        let obj = unsafe { proxy::from_c_ref(o, vm)? };
+        if obj.downcast_ref::<PyCapsule>().is_none_or(|c| c.pointer().is_null()) {
+            return Err(invalid());
+        }
+        unsafe { state(o).renamed = Some(name) };
+        Ok(())
     }
 
     fn PyCapsule_GetContext(vm, o: &PyObject) -> *mut c_void {
@@ -83,7 +127,7 @@ capi! {
             return Ok(0);
         }
         let o = unsafe { proxy::from_c(o, vm)? };
-        Ok(o.downcast_ref::<PyCapsule>().is_some_and(|c| !c.pointer().is_null() && name_matches(c, name)) as i32)
+        Ok(o.downcast_ref::<PyCapsule>().is_some_and(|c| !c.pointer().is_null() && name_matches(name_of(&o, c, vm), name)) as i32)
     }
 
     /// Imports the first component of `name`, follows the rest as

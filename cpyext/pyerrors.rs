@@ -9,8 +9,8 @@ use crate::capi;
 use crate::ffi::PyObject as CObject;
 use crate::proxy;
 use rustpython_vm::{
-    AsObject, PyObjectRef, PyResult, VirtualMachine,
-    builtins::{PyBaseExceptionRef, PyDict, PyStrRef, PyTuple, PyType, PyTypeRef},
+    AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
+    builtins::{PyBaseException, PyBaseExceptionRef, PyDict, PyStrRef, PyTuple, PyType, PyTypeRef},
 };
 use std::cell::RefCell;
 use std::ffi::c_char;
@@ -284,6 +284,35 @@ capi! {
     }
 }
 
+fn exception<'a>(o: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a rustpython_vm::Py<PyBaseException>> {
+    o.downcast_ref::<PyBaseException>().ok_or_else(|| crate::boundary::bad_internal_call(vm))
+}
+
+/// The `errno` C left: read first, before anything can change it.
+fn errno() -> i32 {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+}
+
+/// CPython's `PyErr_SetFromErrnoWithFilenameObjects`: `ty(code, message[,
+/// filename])` set as the error (its constructor picks the OSError
+/// subclass); errno 0 is "Error", and EINTR runs the signal handlers first,
+/// whose exception wins. Always NULL.
+fn set_from_errno(code: i32, ty: PyObjectRef, filename: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
+    if code == libc::EINTR {
+        vm.check_signals()?;
+    }
+    let msg = if code == 0 {
+        "Error".to_owned()
+    } else {
+        let text = std::io::Error::from_raw_os_error(code).to_string();
+        text.split(" (os error").next().unwrap_or(&text).to_owned()
+    };
+    let mut args = vec![vm.ctx.new_int(code).into(), vm.ctx.new_str(msg).into()];
+    args.extend(filename);
+    set(make_exception(ty, Some(vm.ctx.new_tuple(args).into()), vm)?);
+    Ok(None)
+}
+
 /// `PyErr_GivenExceptionMatches`: `given` (an instance or a class) against a
 /// class or a tuple of classes.
 pub fn given_matches(given: &PyObjectRef, exc: &PyObjectRef, vm: &VirtualMachine) -> bool {
@@ -435,13 +464,32 @@ capi! {
 
     /// An OSError (or `ty`) from `errno`, with its message; always NULL.
     fn PyErr_SetFromErrno(vm, ty: PyObjectRef) -> Option<PyObjectRef> {
-        let errno = std::io::Error::last_os_error();
-        let code = errno.raw_os_error().unwrap_or(0);
-        let msg = errno.to_string();
-        let msg = msg.split(" (os error").next().unwrap_or(&msg).to_owned();
-        let args = vm.ctx.new_tuple(vec![vm.ctx.new_int(code).into(), vm.ctx.new_str(msg).into()]);
-        set(make_exception(ty, Some(args.into()), vm)?);
-        Ok(None)
+        set_from_errno(errno(), ty, None, vm)
+    }
+
+    /// As `PyErr_SetFromErrno`, with the filename (decoded as the file
+    /// system encodes names) as the exception's third argument.
+    fn PyErr_SetFromErrnoWithFilename(vm, ty: PyObjectRef, filename: *const c_char) -> Option<PyObjectRef> {
+        let code = errno();
+        let filename = (!filename.is_null())
+            .then(|| crate::unicodeobject::decode_fs(unsafe { std::ffi::CStr::from_ptr(filename) }.to_bytes(), vm))
+            .transpose()?;
+        set_from_errno(code, ty, filename, vm)
+    }
+
+    fn PyException_GetCause(vm, exc: &PyObject) -> Option<PyObjectRef> {
+        Ok(exception(exc, vm)?.__cause__().map(Into::into))
+    }
+
+    fn PyException_GetContext(vm, exc: &PyObject) -> Option<PyObjectRef> {
+        Ok(exception(exc, vm)?.__context__().map(Into::into))
+    }
+
+    /// NULL clears the context.
+    fn PyException_SetContext(vm, exc: &PyObject, context: Stolen) -> crate::boundary::Void {
+        let context = context.take_opt(vm)?;
+        exception(exc, vm)?.set_context(context.and_then(|c| c.downcast().ok()));
+        Ok(crate::boundary::Void)
     }
 
     /// Runs pending signal handlers; -1 with their exception if one raised.

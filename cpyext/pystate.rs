@@ -1,4 +1,5 @@
-//! Thread state and the GIL (`pystate.h`, `ceval.h`).
+//! Thread and interpreter state and the GIL (`pystate.h`, `ceval.h`), and
+//! what `pylifecycle.h` asks of the running interpreter.
 //!
 //! Rules:
 //! - Every entry from the VM into C code (a C function called from Python, a
@@ -262,4 +263,53 @@ pub extern "C" fn PyEval_InitThreads() {}
 #[unsafe(no_mangle)]
 pub extern "C" fn Py_IsInitialized() -> c_int {
     1
+}
+
+/// `PyInterpreterState`, opaque to C: rustpy runs one interpreter, the main one.
+pub struct InterpreterState {
+    id: i64,
+}
+
+static MAIN_INTERPRETER: InterpreterState = InterpreterState { id: 0 };
+
+/// `PyInterpreterState_GetDict`'s dict, made on first use.
+static INTERPRETER_DICT: std::sync::OnceLock<rustpython_vm::PyObjectRef> = std::sync::OnceLock::new();
+
+crate::declared_here!(PyInterpreterState_Get, PyInterpreterState_Main, Py_GetVersion);
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyInterpreterState_Get() -> *mut InterpreterState {
+    &raw const MAIN_INTERPRETER as *mut InterpreterState
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyInterpreterState_Main() -> *mut InterpreterState {
+    &raw const MAIN_INTERPRETER as *mut InterpreterState
+}
+
+/// `sys.version`, which CPython builds from this same string.
+#[unsafe(no_mangle)]
+pub extern "C" fn Py_GetVersion() -> *const std::ffi::c_char {
+    static VERSION: std::sync::OnceLock<std::ffi::CString> = std::sync::OnceLock::new();
+    VERSION
+        .get_or_init(|| std::ffi::CString::new(rustpython_vm::version::RUSTPYTHON_VERSION).unwrap_or_default())
+        .as_ptr()
+}
+
+crate::capi! {
+    fn PyInterpreterState_GetID(vm, interp: *mut InterpreterState) -> i64 {
+        match unsafe { interp.as_ref() } {
+            Some(interp) => Ok(interp.id),
+            None => Err(vm.new_runtime_error("no interpreter provided")),
+        }
+    }
+
+    /// A dict for extensions' per-interpreter data, which the interpreter holds.
+    fn PyInterpreterState_GetDict(vm, interp: *mut InterpreterState) -> crate::boundary::Borrowed<'static> {
+        if interp.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let dict = INTERPRETER_DICT.get_or_init(|| vm.ctx.new_dict().into());
+        Ok(crate::boundary::Borrowed::held_by_interpreter(dict, vm))
+    }
 }

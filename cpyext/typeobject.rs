@@ -1095,13 +1095,7 @@ capi! {
 
     fn PyType_GetFullyQualifiedName(vm, tp: Ptr) -> PyObjectRef {
         let ty = vm_type(tp.0 as *mut PyTypeObject, vm)?;
-        let qualname = ty.as_object().get_attr("__qualname__", vm)?.str(vm)?;
-        let module = ty.as_object().get_attr("__module__", vm)?.str(vm)?;
-        Ok(if module.as_wtf8() == "builtins" || module.as_wtf8() == "__main__" {
-            qualname.into()
-        } else {
-            vm.ctx.new_str(format!("{module}.{qualname}")).into()
-        })
+        Ok(fully_qualified_name(ty.as_object(), vm)?.into())
     }
 
     /// After C changed `tp_dict`: the VM's lookup caches forget the type.
@@ -1126,4 +1120,16 @@ capi! {
     fn PyType_ClearCache(vm) -> u32 {
         Ok(0)
     }
+}
+
+/// What CPython's `%T` prints of a type: its qualified name, after its
+/// module unless that is `builtins` or `__main__`.
+pub fn fully_qualified_name(ty: &rustpython_vm::PyObject, vm: &VirtualMachine) -> PyResult<rustpython_vm::builtins::PyStrRef> {
+    let qualname = ty.get_attr("__qualname__", vm)?.str(vm)?;
+    let module = ty.get_attr("__module__", vm)?.str(vm)?;
+    Ok(if module.as_wtf8() == "builtins" || module.as_wtf8() == "__main__" {
+        qualname
+    } else {
+        vm.ctx.new_str(format!("{module}.{qualname}"))
+    })
 }

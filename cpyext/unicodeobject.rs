@@ -1,16 +1,16 @@
 //! Strings (`unicodeobject.h`).
 
-use crate::boundary::Ptr;
+use crate::boundary::{NewPtr, Ptr, ToC};
 use crate::capi;
-use crate::boundary::NewPtr;
 use crate::ffi::{self, PyObject as CObject, PyTypeObject};
 use crate::proxy::{self, Aux};
 use rustpython_vm::{
-    AsObject, PyObjectRef, PyResult, VirtualMachine,
+    AsObject, Py, PyObject, PyObjectRef, PyResult, TryFromBorrowedObject, VirtualMachine,
     builtins::{PyStr, PyStrRef, PyTupleRef},
+    protocol::PyBuffer,
 };
 use rustpython_vm::common::wtf8::{CodePoint, Wtf8Buf};
-use std::ffi::{CStr, c_char};
+use std::ffi::{CStr, c_char, c_void};
 
 /// A str from UTF-8 bytes; invalid input raises the codec's UnicodeDecodeError.
 pub fn from_utf8(bytes: &[u8], vm: &VirtualMachine) -> PyResult<PyStrRef> {
@@ -27,6 +27,64 @@ pub fn from_utf8(bytes: &[u8], vm: &VirtualMachine) -> PyResult<PyStrRef> {
 
 fn as_str(o: &PyObjectRef, vm: &VirtualMachine) -> PyResult<PyStrRef> {
     o.clone().downcast::<PyStr>().map_err(|_| vm.new_type_error("bad argument type for built-in operation"))
+}
+
+/// CPython's `ensure_unicode`: a str or a subclass of it.
+fn ensure_str<'a>(o: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a Py<PyStr>> {
+    o.downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error(format!("must be str, not {}", o.class().name())))
+}
+
+/// A C string argument that may be NULL, for `default`.
+unsafe fn c_text(p: *const c_char, default: &str) -> String {
+    if p.is_null() { default.to_owned() } else { unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned() }
+}
+
+/// `size` bytes at `s`; NULL is allowed for none.
+unsafe fn c_bytes<'a>(s: *const c_char, size: isize, vm: &VirtualMachine) -> PyResult<&'a [u8]> {
+    match (s.is_null(), size) {
+        (_, 0) => Ok(&[]),
+        (false, 1..) => Ok(unsafe { std::slice::from_raw_parts(s as *const u8, size as usize) }),
+        _ => Err(crate::boundary::bad_internal_call(vm)),
+    }
+}
+
+/// `PyUnicode_Decode`: `bytes` decoded by the text codec `encoding`, which
+/// must give a str; no bytes are "" without looking the codec up.
+fn decode(bytes: &[u8], encoding: &str, errors: &str, vm: &VirtualMachine) -> PyResult {
+    if bytes.is_empty() {
+        return Ok(vm.ctx.empty_str.to_owned().into());
+    }
+    let codecs = vm.import("_codecs", 0)?;
+    let info = codecs.get_attr("lookup", vm)?.call((encoding,), vm)?;
+    if !info.get_attr("_is_text_encoding", vm).and_then(|t| t.try_to_bool(vm)).unwrap_or(true) {
+        return Err(vm.new_lookup_error(format!("'{encoding}' is not a text encoding; use codecs.decode() to handle arbitrary codecs")));
+    }
+    let b: PyObjectRef = vm.ctx.new_bytes(bytes.to_vec()).into();
+    let r = info.get_attr("decode", vm)?.call((b, errors), vm)?;
+    let r = match r.downcast_ref::<rustpython_vm::builtins::PyTuple>() {
+        Some(t) if t.len() == 2 => t[0].clone(),
+        _ => return Err(vm.new_type_error("decoder must return a tuple (object, integer)")),
+    };
+    if r.downcast_ref::<PyStr>().is_none() {
+        return Err(vm.new_type_error(format!(
+            "'{encoding}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+            r.class().name()
+        )));
+    }
+    Ok(r)
+}
+
+/// A file name's bytes as a str, the way the file system encoding reads
+/// them (`os.fsdecode`).
+pub fn decode_fs(bytes: &[u8], vm: &VirtualMachine) -> PyResult {
+    decode(bytes, vm.fs_encoding().as_str(), vm.fs_encode_errors().as_str(), vm)
+}
+
+/// The first item of what `_codecs.<name>(arg)` returns: the builtin codec
+/// itself, whose errors carry no note of the codec machinery.
+fn builtin_codec(name: &'static str, arg: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+    let r: PyTupleRef = vm.import("_codecs", 0)?.get_attr(name, vm)?.call((arg,), vm)?.try_into_value(vm)?;
+    Ok(r[0].clone())
 }
 
 /// The NUL-terminated UTF-8 of `o`, valid for as long as the str lives
@@ -106,31 +164,38 @@ capi! {
 
     /// `bytes(s).decode(encoding or "utf-8", errors or "strict")`, which must give a str.
     unsafe fn PyUnicode_Decode(vm, s: *const c_char, size: isize, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
-        if s.is_null() || size < 0 {
-            return Err(crate::boundary::bad_internal_call(vm));
+        decode(c_bytes(s, size, vm)?, &c_text(encoding, "utf-8"), &c_text(errors, "strict"), vm)
+    }
+
+    /// Decodes a bytes-like object, never a str.
+    unsafe fn PyUnicode_FromEncodedObject(vm, o: &PyObject, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
+        if o.downcast_ref::<PyStr>().is_some() {
+            return Err(vm.new_type_error("decoding str is not supported"));
         }
-        let text = |p: *const c_char, default: &str| {
-            if p.is_null() { default.to_owned() } else { CStr::from_ptr(p).to_string_lossy().into_owned() }
-        };
-        let encoding = text(encoding, "utf-8");
-        let codecs = vm.import("_codecs", 0)?;
-        let info = codecs.get_attr("lookup", vm)?.call((encoding.as_str(),), vm)?;
-        if !info.get_attr("_is_text_encoding", vm).and_then(|t| t.try_to_bool(vm)).unwrap_or(true) {
-            return Err(vm.new_lookup_error(format!("'{encoding}' is not a text encoding; use codecs.decode() to handle arbitrary codecs")));
-        }
-        let b: PyObjectRef = vm.ctx.new_bytes(std::slice::from_raw_parts(s as *const u8, size as usize).to_vec()).into();
-        let r = info.get_attr("decode", vm)?.call((b, text(errors, "strict")), vm)?;
-        let r = match r.downcast_ref::<rustpython_vm::builtins::PyTuple>() {
-            Some(t) if t.len() == 2 => t[0].clone(),
-            _ => return Err(vm.new_type_error("decoder must return a tuple (object, integer)")),
-        };
-        if r.downcast_ref::<PyStr>().is_none() {
-            return Err(vm.new_type_error(format!(
-                "'{encoding}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
-                r.class().name()
-            )));
-        }
-        Ok(r)
+        let not_bytes = || vm.new_type_error(format!("decoding to str: need a bytes-like object, {} found", o.class().name()));
+        let buffer = PyBuffer::try_from_borrowed_object(vm, o).map_err(|_| not_bytes())?;
+        let data = buffer.as_contiguous().ok_or_else(not_bytes)?;
+        decode(&data, &c_text(encoding, "utf-8"), &c_text(errors, "strict"), vm)
+    }
+
+    /// Latin-1 cannot fail, so `errors` is never looked at (as in CPython).
+    unsafe fn PyUnicode_DecodeLatin1(vm, s: *const c_char, size: isize, errors: *const c_char) -> PyObjectRef {
+        let text: String = c_bytes(s, size, vm)?.iter().map(|&b| b as char).collect();
+        Ok(vm.ctx.new_str(text).into())
+    }
+
+    fn PyUnicode_DecodeFSDefault(vm, s: &CStr) -> PyObjectRef {
+        decode_fs(s.to_bytes(), vm)
+    }
+
+    fn PyUnicode_AsASCIIString(vm, o: PyObjectRef) -> PyObjectRef {
+        as_str(&o, vm)?;
+        builtin_codec("ascii_encode", o, vm)
+    }
+
+    fn PyUnicode_AsLatin1String(vm, o: PyObjectRef) -> PyObjectRef {
+        as_str(&o, vm)?;
+        builtin_codec("latin_1_encode", o, vm)
     }
 
     fn PyUnicode_DecodeUTF8(vm, s: *const c_char, size: isize, errors: *const c_char) -> PyObjectRef {
@@ -261,6 +326,180 @@ capi! {
             Some(s) => Ok(vm.ctx.new_str(s.as_wtf8().to_owned()).into()),
             None => Err(vm.new_type_error(format!("Can't convert '{}' object to str implicitly", o.class().name()))),
         }
+    }
+}
+
+/// CPython's `ADJUST_INDICES`: `start` and `end` as slice bounds into a
+/// string of `len` code points (`start` may stay past the end).
+fn adjust_indices(start: isize, end: isize, len: isize) -> (isize, isize) {
+    let end = if end > len { len } else if end < 0 { (end + len).max(0) } else { end };
+    let start = if start < 0 { (start + len).max(0) } else { start };
+    (start, end)
+}
+
+/// An index, or -1 for "not found"; -2 on failure, the find functions'
+/// error value.
+pub struct FoundAt(isize);
+
+impl ToC for FoundAt {
+    type C = isize;
+    const ERROR: isize = -2;
+    fn to_c(self, _vm: &VirtualMachine) -> isize {
+        self.0
+    }
+}
+
+/// The code points of a str, written to `out` with a 0 after them if `terminate`.
+unsafe fn write_ucs4(s: &PyStr, out: *mut u32, terminate: bool) {
+    let mut n = 0;
+    for c in s.as_wtf8().code_points() {
+        unsafe { *out.add(n) = c.to_u32() };
+        n += 1;
+    }
+    if terminate {
+        unsafe { *out.add(n) = 0 };
+    }
+}
+
+capi! {
+    /// A str of `size` code units of `kind` bytes each: 1 is Latin-1, 2
+    /// UCS-2 (surrogates stay single code points), 4 UCS-4.
+    unsafe fn PyUnicode_FromKindAndData(vm, kind: i32, buffer: *const c_void, size: isize) -> PyObjectRef {
+        if size < 0 {
+            return Err(vm.new_value_error("size must be positive"));
+        }
+        if buffer.is_null() && size > 0 {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let n = size as usize;
+        let units: Vec<u32> = match kind {
+            1 => std::slice::from_raw_parts(buffer as *const u8, n).iter().map(|&u| u as u32).collect(),
+            2 => std::slice::from_raw_parts(buffer as *const u16, n).iter().map(|&u| u as u32).collect(),
+            4 => std::slice::from_raw_parts(buffer as *const u32, n).to_vec(),
+            _ => return Err(vm.new_system_error("invalid kind")),
+        };
+        let text = units
+            .into_iter()
+            .map(|u| CodePoint::from_u32(u).ok_or_else(|| vm.new_system_error("invalid maximum character passed to PyUnicode_New")))
+            .collect::<PyResult<Wtf8Buf>>()?;
+        Ok(vm.ctx.new_str(text).into())
+    }
+
+    /// The code points into `buffer`, which holds `buflen`, then a 0 if
+    /// `copy_null`; SystemError if they do not fit (with `buffer[0]` made 0
+    /// when a 0 was asked for, as CPython does).
+    unsafe fn PyUnicode_AsUCS4(vm, o: &PyObject, buffer: *mut u32, buflen: isize, copy_null: i32) -> *mut u32 {
+        if buffer.is_null() || buflen < 0 {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let s = o.downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error("bad argument type for built-in operation"))?;
+        if (buflen as usize) < s.char_len() + (copy_null != 0) as usize {
+            if copy_null != 0 && buflen > 0 {
+                *buffer = 0;
+            }
+            return Err(vm.new_system_error("string is longer than the buffer"));
+        }
+        write_ucs4(s, buffer, copy_null != 0);
+        Ok(buffer)
+    }
+
+    /// The code points and a 0 in memory from `PyMem_Malloc`, which the
+    /// caller frees with `PyMem_Free`.
+    unsafe fn PyUnicode_AsUCS4Copy(vm, o: &PyObject) -> *mut u32 {
+        let s = o.downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error("bad argument type for built-in operation"))?;
+        let p = crate::pymem::PyMem_Malloc((s.char_len() + 1) * size_of::<u32>()) as *mut u32;
+        if p.is_null() {
+            return Err(vm.new_memory_error(""));
+        }
+        write_ucs4(s, p, true);
+        Ok(p)
+    }
+
+    /// `separator.join(seq)` with CPython's checks, made on the items of
+    /// `seq` only as far as it needs: nothing to join is "", and one exact
+    /// str is returned itself, whatever the separator is. NULL is a space.
+    fn PyUnicode_Join(vm, separator: Option<PyObjectRef>, seq: PyObjectRef) -> PyObjectRef {
+        let items = match seq.get_iter(vm) {
+            Ok(it) => it.iter::<PyObjectRef>(vm)?.collect::<PyResult<Vec<_>>>()?,
+            Err(e) if e.fast_isinstance(vm.ctx.exceptions.type_error) => return Err(vm.new_type_error("can only join an iterable")),
+            Err(e) => return Err(e),
+        };
+        match items.as_slice() {
+            [] => return Ok(vm.ctx.empty_str.to_owned().into()),
+            [one] if one.downcast_ref_if_exact::<PyStr>(vm).is_some() => return Ok(one.clone()),
+            _ => {}
+        }
+        let sep = match (&separator, items.len()) {
+            (_, 1) => Wtf8Buf::new(),
+            (None, _) => Wtf8Buf::from(" "),
+            (Some(s), _) => s.downcast_ref::<PyStr>().map(|s| s.as_wtf8().to_owned()).ok_or_else(|| {
+                vm.new_type_error(format!("separator: expected str instance, {} found", s.class().name()))
+            })?,
+        };
+        let mut text = Wtf8Buf::new();
+        for (i, item) in items.iter().enumerate() {
+            let s = item.downcast_ref::<PyStr>().ok_or_else(|| {
+                vm.new_type_error(format!("sequence item {i}: expected str instance, {} found", item.class().name()))
+            })?;
+            if i > 0 {
+                text.push_wtf8(&sep);
+            }
+            text.push_wtf8(s.as_wtf8());
+        }
+        Ok(vm.ctx.new_str(text).into())
+    }
+
+    /// `str.replace` (a negative `maxcount` replaces every occurrence).
+    fn PyUnicode_Replace(vm, s: &PyObject, old: &PyObject, new: &PyObject, maxcount: isize) -> PyObjectRef {
+        let args = (ensure_str(s, vm)?.to_owned(), ensure_str(old, vm)?.to_owned(), ensure_str(new, vm)?.to_owned(), maxcount);
+        vm.ctx.types.str_type.as_object().get_attr("replace", vm)?.call(args, vm)
+    }
+
+    fn PyUnicode_Contains(vm, container: &PyObject, element: &PyObject) -> bool {
+        let element = element.downcast_ref::<PyStr>().ok_or_else(|| {
+            vm.new_type_error(format!("'in <string>' requires string as left operand, not {}", element.class().name()))
+        })?;
+        Ok(ensure_str(container, vm)?.as_wtf8().contains(element.as_wtf8()))
+    }
+
+    /// 1 when `substr` is at the start (`direction` <= 0) or the end of
+    /// `unicode[start:end]`, else 0.
+    fn PyUnicode_Tailmatch(vm, s: &PyObject, sub: &PyObject, start: isize, end: isize, direction: i32) -> isize {
+        let (s, sub) = (ensure_str(s, vm)?, ensure_str(sub, vm)?);
+        let (start, end) = adjust_indices(start, end, s.char_len() as isize);
+        // Where a match at the end would begin.
+        let last = end - sub.char_len() as isize;
+        if last < start {
+            return Ok(0);
+        }
+        let at = s.char_index_to_byte(if direction > 0 { last } else { start } as usize);
+        Ok(s.as_bytes()[at..].starts_with(sub.as_bytes()) as isize)
+    }
+
+    /// The index of the first (`direction` > 0) or last `ch` in
+    /// `unicode[start:end]`, -1 if there is none.
+    fn PyUnicode_FindChar(vm, s: &PyObject, ch: u32, start: isize, end: isize, direction: i32) -> FoundAt {
+        let s = ensure_str(s, vm)?;
+        let (start, end) = adjust_indices(start, end, s.char_len() as isize);
+        if end - start < 1 {
+            return Ok(FoundAt(-1));
+        }
+        let mut window = s.as_wtf8().code_points().enumerate().skip(start as usize).take((end - start) as usize);
+        let is_ch = |(_, c): &(usize, CodePoint)| c.to_u32() == ch;
+        let found = if direction > 0 { window.find(is_ch) } else { window.filter(is_ch).last() };
+        Ok(FoundAt(found.map_or(-1, |(i, _)| i as isize)))
+    }
+
+    /// `format % args`.
+    fn PyUnicode_Format(vm, format: &PyObject, args: PyObjectRef) -> PyObjectRef {
+        Ok(vm.ctx.new_str(ensure_str(format, vm)?.__mod__(args, vm)?).into())
+    }
+
+    fn PyUnicode_Equal(vm, a: &PyObject, b: &PyObject) -> i32 {
+        let not_str = |o: &PyObject, which: &str| vm.new_type_error(format!("{which} argument must be str, not {}", o.class().name()));
+        let a = a.downcast_ref::<PyStr>().ok_or_else(|| not_str(a, "first"))?;
+        let b = b.downcast_ref::<PyStr>().ok_or_else(|| not_str(b, "second"))?;
+        Ok((a.as_wtf8() == b.as_wtf8()) as i32)
     }
 }
 

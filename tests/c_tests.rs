@@ -56,6 +56,10 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_sets_slices", &["capi_sets_slices"]),
     ("capi_numbers", &["capi_numbers"]),
     ("capi_unicode_writer", &["capi_unicode_writer"]),
+    ("capi_unicode2", &["capi_unicode2"]),
+    ("capi_object2", &["capi_object2"]),
+    ("capi_runtime2", &["capi_runtime2"]),
+    ("capi_api314", &["capi_api314"]),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -69,11 +73,11 @@ enum Interp {
 }
 
 /// Families whose checks use 3.12+ APIs: also run under CPython 3.13.
-const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers"];
+const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object2", "capi_runtime2"];
 
 /// Families of 3.14 APIs, which 3.11 and 3.13 lack: checked under CPython
 /// 3.14 (the oracle) and rustpy only.
-const CPYTHON314_FAMILIES: &[&str] = &["capi_unicode_writer"];
+const CPYTHON314_FAMILIES: &[&str] = &["capi_unicode_writer", "capi_api314"];
 
 struct CPythonInfo {
     exe: String,
@@ -416,8 +420,12 @@ family_tests! {
     "capi_steal" => capi_steal_cpython, capi_steal_rustpy;
     "capi_sets_slices" => capi_sets_slices_cpython, capi_sets_slices_rustpy;
     "capi_numbers" => capi_numbers_cpython, capi_numbers_rustpy;
+    "capi_unicode2" => capi_unicode2_cpython, capi_unicode2_rustpy;
+    "capi_object2" => capi_object2_cpython, capi_object2_rustpy;
+    "capi_runtime2" => capi_runtime2_cpython, capi_runtime2_rustpy;
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
+    "capi_api314" => capi_api314_cpython314, capi_api314_rustpy;
 }
 
 #[test]

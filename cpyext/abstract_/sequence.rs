@@ -2,7 +2,7 @@
 
 use crate::capi;
 use rustpython_vm::{
-    AsObject, PyObjectRef,
+    AsObject, PyObject, PyObjectRef,
     builtins::{PyDict, PyTuple},
 };
 
@@ -42,6 +42,20 @@ capi! {
 
     fn PySequence_Concat(vm, a: PyObjectRef, b: PyObjectRef) -> PyObjectRef {
         vm._add(&a, &b)
+    }
+
+    /// The sequence slot, else `o * count` for a sequence.
+    fn PySequence_Repeat(vm, o: &PyObject, count: isize) -> PyObjectRef {
+        o.sequence_unchecked().repeat(count, vm)
+    }
+
+    /// The in-place slot, else the plain one, else `a += b` for two sequences.
+    fn PySequence_InPlaceConcat(vm, a: &PyObject, b: &PyObject) -> PyObjectRef {
+        a.sequence_unchecked().inplace_concat(b, vm)
+    }
+
+    fn PySequence_InPlaceRepeat(vm, o: &PyObject, count: isize) -> PyObjectRef {
+        o.sequence_unchecked().inplace_repeat(count, vm)
     }
 
     fn PySequence_Index(vm, o: PyObjectRef, v: PyObjectRef) -> isize {

@@ -10,10 +10,6 @@
 extern "C" {
 #endif
 
-#ifndef PyObject_LengthHint
-Py_CPYEXT_MISSING("PyObject_LengthHint is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) PyObject_LengthHint(PyObject *o, Py_ssize_t defaultvalue);
-#endif
 #ifndef PyObject_GetAIter
 Py_CPYEXT_MISSING("PyObject_GetAIter is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyObject_GetAIter(PyObject *o);
@@ -22,10 +18,6 @@ PyAPI_FUNC(PyObject *) PyObject_GetAIter(PyObject *o);
 Py_CPYEXT_MISSING("PyAIter_Check is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyAIter_Check(PyObject *o);
 #endif
-#ifndef PyIter_NextItem
-Py_CPYEXT_MISSING("PyIter_NextItem is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyIter_NextItem(PyObject *iter, PyObject **item);
-#endif
 #ifndef PyIter_Send
 Py_CPYEXT_MISSING("PyIter_Send is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PySendResult) PyIter_Send(PyObject *iter, PyObject *arg, PyObject **presult);
@@ -33,10 +25,6 @@ PyAPI_FUNC(PySendResult) PyIter_Send(PyObject *iter, PyObject *arg, PyObject **p
 #ifndef PyNumber_ToBase
 Py_CPYEXT_MISSING("PyNumber_ToBase is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyNumber_ToBase(PyObject *n, int base);
-#endif
-#ifndef PySequence_Repeat
-Py_CPYEXT_MISSING("PySequence_Repeat is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PySequence_Repeat(PyObject *o, Py_ssize_t count);
 #endif
 #ifndef PySequence_SetSlice
 Py_CPYEXT_MISSING("PySequence_SetSlice is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -49,14 +37,6 @@ PyAPI_FUNC(int) PySequence_DelSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2);
 #ifndef PySequence_In
 Py_CPYEXT_MISSING("PySequence_In is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PySequence_In(PyObject *o, PyObject *value);
-#endif
-#ifndef PySequence_InPlaceConcat
-Py_CPYEXT_MISSING("PySequence_InPlaceConcat is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PySequence_InPlaceConcat(PyObject *o1, PyObject *o2);
-#endif
-#ifndef PySequence_InPlaceRepeat
-Py_CPYEXT_MISSING("PySequence_InPlaceRepeat is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PySequence_InPlaceRepeat(PyObject *o, Py_ssize_t count);
 #endif
 #ifndef PyMapping_HasKeyString
 Py_CPYEXT_MISSING("PyMapping_HasKeyString is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -73,10 +53,6 @@ PyAPI_FUNC(int) PyMapping_HasKeyWithError(PyObject *o, PyObject *key);
 #ifndef PyMapping_HasKeyStringWithError
 Py_CPYEXT_MISSING("PyMapping_HasKeyStringWithError is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyMapping_HasKeyStringWithError(PyObject *o, const char *key);
-#endif
-#ifndef PyMapping_GetOptionalItem
-Py_CPYEXT_MISSING("PyMapping_GetOptionalItem is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyMapping_GetOptionalItem(PyObject *obj, PyObject *key, PyObject **result);
 #endif
 #ifndef PyMapping_GetOptionalItemString
 Py_CPYEXT_MISSING("PyMapping_GetOptionalItemString is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -466,10 +442,6 @@ PyAPI_FUNC(int) PyLong_IsPositive(PyObject *obj);
 Py_CPYEXT_MISSING("PyLong_IsNegative is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyLong_IsNegative(PyObject *obj);
 #endif
-#ifndef PyLong_IsZero
-Py_CPYEXT_MISSING("PyLong_IsZero is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyLong_IsZero(PyObject *obj);
-#endif
 #ifndef PyLong_GetSign
 Py_CPYEXT_MISSING("PyLong_GetSign is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyLong_GetSign(PyObject *v, int *sign);
@@ -514,14 +486,6 @@ PyAPI_FUNC(PyObject *) PyLongWriter_Finish(PyLongWriter *writer);
 Py_CPYEXT_MISSING("PyLongWriter_Discard is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(void) PyLongWriter_Discard(PyLongWriter *writer);
 #endif
-#ifndef PyOS_strtoul
-Py_CPYEXT_MISSING("PyOS_strtoul is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(unsigned long) PyOS_strtoul(const char *str, char **ptr, int base);
-#endif
-#ifndef PyOS_strtol
-Py_CPYEXT_MISSING("PyOS_strtol is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(long) PyOS_strtol(const char *str, char **ptr, int base);
-#endif
 #ifndef PyMemoryView_FromObject
 Py_CPYEXT_MISSING("PyMemoryView_FromObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyMemoryView_FromObject(PyObject *base);
@@ -554,21 +518,9 @@ PyAPI_FUNC(int) PyType_GetBaseByToken(PyTypeObject *type, void *token, PyTypeObj
 Py_CPYEXT_MISSING("PyType_Freeze is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyType_Freeze(PyTypeObject *type);
 #endif
-#ifndef PyObject_Bytes
-Py_CPYEXT_MISSING("PyObject_Bytes is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyObject_Bytes(PyObject *o);
-#endif
-#ifndef PyObject_GetOptionalAttrString
-Py_CPYEXT_MISSING("PyObject_GetOptionalAttrString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyObject_GetOptionalAttrString(PyObject *obj, const char *attr_name, PyObject **result);
-#endif
 #ifndef PyObject_HasAttrStringWithError
 Py_CPYEXT_MISSING("PyObject_HasAttrStringWithError is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyObject_HasAttrStringWithError(PyObject *o, const char *attr_name);
-#endif
-#ifndef PyObject_Dir
-Py_CPYEXT_MISSING("PyObject_Dir is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyObject_Dir(PyObject *o);
 #endif
 #ifndef PyObject_VisitManagedDict
 Py_CPYEXT_MISSING("PyObject_VisitManagedDict is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -577,14 +529,6 @@ PyAPI_FUNC(int) PyObject_VisitManagedDict(PyObject *obj, visitproc visit, void *
 #ifndef PyObject_ClearManagedDict
 Py_CPYEXT_MISSING("PyObject_ClearManagedDict is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(void) PyObject_ClearManagedDict(PyObject *obj);
-#endif
-#ifndef Py_ReprEnter
-Py_CPYEXT_MISSING("Py_ReprEnter is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) Py_ReprEnter(PyObject *o);
-#endif
-#ifndef Py_ReprLeave
-Py_CPYEXT_MISSING("Py_ReprLeave is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) Py_ReprLeave(PyObject *o);
 #endif
 #ifndef PyUnstable_IsImmortal
 Py_CPYEXT_MISSING("PyUnstable_IsImmortal is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -609,14 +553,6 @@ PyAPI_FUNC(int) PyUnstable_TryIncRef(PyObject *op);
 #ifndef PyUnstable_EnableTryIncRef
 Py_CPYEXT_MISSING("PyUnstable_EnableTryIncRef is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(void) PyUnstable_EnableTryIncRef(PyObject *op);
-#endif
-#ifndef Py_GetConstant
-Py_CPYEXT_MISSING("Py_GetConstant is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) Py_GetConstant(unsigned int constant_id);
-#endif
-#ifndef Py_GetConstantBorrowed
-Py_CPYEXT_MISSING("Py_GetConstantBorrowed is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) Py_GetConstantBorrowed(unsigned int constant_id);
 #endif
 #ifndef PyOS_FSPath
 Py_CPYEXT_MISSING("PyOS_FSPath is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -674,10 +610,6 @@ PyAPI_FUNC(PyCapsule_Destructor) PyCapsule_GetDestructor(PyObject *capsule);
 Py_CPYEXT_MISSING("PyCapsule_SetDestructor is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyCapsule_SetDestructor(PyObject *capsule, PyCapsule_Destructor destructor);
 #endif
-#ifndef PyCapsule_SetName
-Py_CPYEXT_MISSING("PyCapsule_SetName is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyCapsule_SetName(PyObject *capsule, const char *name);
-#endif
 #ifndef PyErr_GetHandledException
 Py_CPYEXT_MISSING("PyErr_GetHandledException is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyErr_GetHandledException(void);
@@ -693,18 +625,6 @@ PyAPI_FUNC(void) PyErr_GetExcInfo(PyObject **ptype, PyObject **pvalue, PyObject 
 #ifndef PyErr_SetExcInfo
 Py_CPYEXT_MISSING("PyErr_SetExcInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(void) PyErr_SetExcInfo(PyObject *type, PyObject *value, PyObject *traceback);
-#endif
-#ifndef PyException_GetCause
-Py_CPYEXT_MISSING("PyException_GetCause is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyException_GetCause(PyObject *ex);
-#endif
-#ifndef PyException_GetContext
-Py_CPYEXT_MISSING("PyException_GetContext is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyException_GetContext(PyObject *ex);
-#endif
-#ifndef PyException_SetContext
-Py_CPYEXT_MISSING("PyException_SetContext is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyException_SetContext(PyObject *ex, PyObject *context);
 #endif
 #ifndef PyException_GetArgs
 Py_CPYEXT_MISSING("PyException_GetArgs is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -725,10 +645,6 @@ PyAPI_FUNC(PyObject *) PyErr_SetFromErrnoWithFilenameObject(PyObject *type, PyOb
 #ifndef PyErr_SetFromErrnoWithFilenameObjects
 Py_CPYEXT_MISSING("PyErr_SetFromErrnoWithFilenameObjects is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyErr_SetFromErrnoWithFilenameObjects(PyObject *type, PyObject *filenameObject, PyObject *filenameObject2);
-#endif
-#ifndef PyErr_SetFromErrnoWithFilename
-Py_CPYEXT_MISSING("PyErr_SetFromErrnoWithFilename is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyErr_SetFromErrnoWithFilename(PyObject *type, const char *filename);
 #endif
 #ifndef PyErr_SetImportError
 Py_CPYEXT_MISSING("PyErr_SetImportError is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -844,14 +760,6 @@ PyAPI_FUNC(PyObject *) PyFrame_GetGenerator(PyFrameObject *frame);
 Py_CPYEXT_MISSING("PyFrame_GetLasti is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyFrame_GetLasti(PyFrameObject *frame);
 #endif
-#ifndef Py_HashPointer
-Py_CPYEXT_MISSING("Py_HashPointer is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_hash_t) Py_HashPointer(const void *ptr);
-#endif
-#ifndef Py_HashBuffer
-Py_CPYEXT_MISSING("Py_HashBuffer is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_hash_t) Py_HashBuffer(const void *ptr, Py_ssize_t len);
-#endif
 #ifndef Py_Initialize
 Py_CPYEXT_MISSING("Py_Initialize is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(void) Py_Initialize(void);
@@ -880,10 +788,6 @@ PyAPI_FUNC(int) Py_AtExit(void (*func)(void));
 Py_CPYEXT_MISSING("Py_Exit is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(void) Py_Exit(int status);
 #endif
-#ifndef Py_GetVersion
-Py_CPYEXT_MISSING("Py_GetVersion is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) Py_GetVersion(void);
-#endif
 #ifndef Py_GetPlatform
 Py_CPYEXT_MISSING("Py_GetPlatform is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(const char *) Py_GetPlatform(void);
@@ -899,22 +803,6 @@ PyAPI_FUNC(const char *) Py_GetCompiler(void);
 #ifndef Py_GetBuildInfo
 Py_CPYEXT_MISSING("Py_GetBuildInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(const char *) Py_GetBuildInfo(void);
-#endif
-#ifndef PyInterpreterState_Get
-Py_CPYEXT_MISSING("PyInterpreterState_Get is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyInterpreterState *) PyInterpreterState_Get(void);
-#endif
-#ifndef PyInterpreterState_Main
-Py_CPYEXT_MISSING("PyInterpreterState_Main is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyInterpreterState *) PyInterpreterState_Main(void);
-#endif
-#ifndef PyInterpreterState_GetID
-Py_CPYEXT_MISSING("PyInterpreterState_GetID is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int64_t) PyInterpreterState_GetID(PyInterpreterState *interp);
-#endif
-#ifndef PyInterpreterState_GetDict
-Py_CPYEXT_MISSING("PyInterpreterState_GetDict is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyInterpreterState_GetDict(PyInterpreterState *interp);
 #endif
 #ifndef PyState_AddModule
 Py_CPYEXT_MISSING("PyState_AddModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -963,10 +851,6 @@ PyAPI_FUNC(PyFrameObject *) PyThreadState_GetFrame(PyThreadState *tstate);
 #ifndef PyThreadState_GetID
 Py_CPYEXT_MISSING("PyThreadState_GetID is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(uint64_t) PyThreadState_GetID(PyThreadState *tstate);
-#endif
-#ifndef PyOS_string_to_double
-Py_CPYEXT_MISSING("PyOS_string_to_double is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(double) PyOS_string_to_double(const char *str, char **endptr, PyObject *overflow_exception);
 #endif
 #ifndef PyOS_double_to_string
 Py_CPYEXT_MISSING("PyOS_double_to_string is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -1019,26 +903,6 @@ PyAPI_FUNC(unsigned long) PyThread_get_thread_ident(void);
 #ifndef PyThread_get_thread_native_id
 Py_CPYEXT_MISSING("PyThread_get_thread_native_id is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(unsigned long) PyThread_get_thread_native_id(void);
-#endif
-#ifndef PyThread_allocate_lock
-Py_CPYEXT_MISSING("PyThread_allocate_lock is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyThread_type_lock) PyThread_allocate_lock(void);
-#endif
-#ifndef PyThread_free_lock
-Py_CPYEXT_MISSING("PyThread_free_lock is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyThread_free_lock(PyThread_type_lock lock);
-#endif
-#ifndef PyThread_acquire_lock
-Py_CPYEXT_MISSING("PyThread_acquire_lock is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyThread_acquire_lock(PyThread_type_lock lock, int waitflag);
-#endif
-#ifndef PyThread_acquire_lock_timed
-Py_CPYEXT_MISSING("PyThread_acquire_lock_timed is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyLockStatus) PyThread_acquire_lock_timed(PyThread_type_lock lock, PY_TIMEOUT_T microseconds, int intr_flag);
-#endif
-#ifndef PyThread_release_lock
-Py_CPYEXT_MISSING("PyThread_release_lock is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyThread_release_lock(PyThread_type_lock lock);
 #endif
 #ifndef PyThread_get_stacksize
 Py_CPYEXT_MISSING("PyThread_get_stacksize is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -1116,17 +980,9 @@ Py_CPYEXT_MISSING("PyTupleIter_Type is not provided by cpyext: not implemented y
 PyAPI_DATA(PyTypeObject) PyTupleIter_Type;
 Py_CPYEXT_MISSING("PyUnicodeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyUnicodeIter_Type;
-#ifndef PyUnicode_FromKindAndData
-Py_CPYEXT_MISSING("PyUnicode_FromKindAndData is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size);
-#endif
 #ifndef PyUnicode_FromWideChar
 Py_CPYEXT_MISSING("PyUnicode_FromWideChar is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyUnicode_FromWideChar(const wchar_t *wstr, Py_ssize_t size);
-#endif
-#ifndef PyUnicode_FromEncodedObject
-Py_CPYEXT_MISSING("PyUnicode_FromEncodedObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding, const char *errors);
 #endif
 #ifndef PyUnicode_WriteChar
 Py_CPYEXT_MISSING("PyUnicode_WriteChar is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -1143,14 +999,6 @@ PyAPI_FUNC(Py_ssize_t) PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_star
 #ifndef PyUnicode_Fill
 Py_CPYEXT_MISSING("PyUnicode_Fill is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(Py_ssize_t) PyUnicode_Fill(PyObject *unicode, Py_ssize_t start, Py_ssize_t length, Py_UCS4 fill_char);
-#endif
-#ifndef PyUnicode_AsUCS4
-Py_CPYEXT_MISSING("PyUnicode_AsUCS4 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4(PyObject *unicode, Py_UCS4 *buffer, Py_ssize_t buflen, int copy_null);
-#endif
-#ifndef PyUnicode_AsUCS4Copy
-Py_CPYEXT_MISSING("PyUnicode_AsUCS4Copy is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4Copy(PyObject *unicode);
 #endif
 #ifndef PyUnicode_AsWideChar
 Py_CPYEXT_MISSING("PyUnicode_AsWideChar is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -1180,21 +1028,9 @@ PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF32(const char *str, Py_ssize_t size, c
 Py_CPYEXT_MISSING("PyUnicode_AsUTF32String is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyUnicode_AsUTF32String(PyObject *unicode);
 #endif
-#ifndef PyUnicode_DecodeLatin1
-Py_CPYEXT_MISSING("PyUnicode_DecodeLatin1 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_DecodeLatin1(const char *str, Py_ssize_t size, const char *errors);
-#endif
-#ifndef PyUnicode_AsLatin1String
-Py_CPYEXT_MISSING("PyUnicode_AsLatin1String is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_AsLatin1String(PyObject *unicode);
-#endif
 #ifndef PyUnicode_DecodeASCII
 Py_CPYEXT_MISSING("PyUnicode_DecodeASCII is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeASCII(const char *str, Py_ssize_t size, const char *errors);
-#endif
-#ifndef PyUnicode_AsASCIIString
-Py_CPYEXT_MISSING("PyUnicode_AsASCIIString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_AsASCIIString(PyObject *unicode);
 #endif
 #ifndef PyUnicode_DecodeUnicodeEscape
 Py_CPYEXT_MISSING("PyUnicode_DecodeUnicodeEscape is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -1211,10 +1047,6 @@ PyAPI_FUNC(PyObject *) PyUnicode_DecodeRawUnicodeEscape(const char *str, Py_ssiz
 #ifndef PyUnicode_AsRawUnicodeEscapeString
 Py_CPYEXT_MISSING("PyUnicode_AsRawUnicodeEscapeString is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyUnicode_AsRawUnicodeEscapeString(PyObject *unicode);
-#endif
-#ifndef PyUnicode_DecodeFSDefault
-Py_CPYEXT_MISSING("PyUnicode_DecodeFSDefault is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_DecodeFSDefault(const char *str);
 #endif
 #ifndef PyUnicode_DecodeFSDefaultAndSize
 Py_CPYEXT_MISSING("PyUnicode_DecodeFSDefaultAndSize is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -1272,49 +1104,21 @@ PyAPI_FUNC(PyObject *) PyUnicode_Partition(PyObject *unicode, PyObject *sep);
 Py_CPYEXT_MISSING("PyUnicode_RPartition is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyUnicode_RPartition(PyObject *unicode, PyObject *sep);
 #endif
-#ifndef PyUnicode_Join
-Py_CPYEXT_MISSING("PyUnicode_Join is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_Join(PyObject *separator, PyObject *seq);
-#endif
-#ifndef PyUnicode_Tailmatch
-Py_CPYEXT_MISSING("PyUnicode_Tailmatch is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) PyUnicode_Tailmatch(PyObject *unicode, PyObject *substr, Py_ssize_t start, Py_ssize_t end, int direction);
-#endif
 #ifndef PyUnicode_Find
 Py_CPYEXT_MISSING("PyUnicode_Find is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(Py_ssize_t) PyUnicode_Find(PyObject *unicode, PyObject *substr, Py_ssize_t start, Py_ssize_t end, int direction);
-#endif
-#ifndef PyUnicode_FindChar
-Py_CPYEXT_MISSING("PyUnicode_FindChar is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) PyUnicode_FindChar(PyObject *unicode, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end, int direction);
 #endif
 #ifndef PyUnicode_Count
 Py_CPYEXT_MISSING("PyUnicode_Count is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(Py_ssize_t) PyUnicode_Count(PyObject *unicode, PyObject *substr, Py_ssize_t start, Py_ssize_t end);
 #endif
-#ifndef PyUnicode_Replace
-Py_CPYEXT_MISSING("PyUnicode_Replace is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_Replace(PyObject *unicode, PyObject *substr, PyObject *replstr, Py_ssize_t maxcount);
-#endif
 #ifndef PyUnicode_EqualToUTF8AndSize
 Py_CPYEXT_MISSING("PyUnicode_EqualToUTF8AndSize is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyUnicode_EqualToUTF8AndSize(PyObject *unicode, const char *string, Py_ssize_t size);
 #endif
-#ifndef PyUnicode_Equal
-Py_CPYEXT_MISSING("PyUnicode_Equal is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnicode_Equal(PyObject *a, PyObject *b);
-#endif
 #ifndef PyUnicode_RichCompare
 Py_CPYEXT_MISSING("PyUnicode_RichCompare is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyUnicode_RichCompare(PyObject *left, PyObject *right, int op);
-#endif
-#ifndef PyUnicode_Format
-Py_CPYEXT_MISSING("PyUnicode_Format is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_Format(PyObject *format, PyObject *args);
-#endif
-#ifndef PyUnicode_Contains
-Py_CPYEXT_MISSING("PyUnicode_Contains is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnicode_Contains(PyObject *container, PyObject *element);
 #endif
 #ifndef PyUnicode_IsIdentifier
 Py_CPYEXT_MISSING("PyUnicode_IsIdentifier is not provided by cpyext: not implemented yet (see docs/capi.md)")

@@ -1,0 +1,76 @@
+/* capi_api314: small APIs new in CPython 3.14: PyIter_NextItem,
+ * PyLong_IsZero, PyUnicode_Equal, Py_HashBuffer. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+/* next_items(it) -> every item PyIter_NextItem gives, until it returns 0 */
+static PyObject *
+next_items(PyObject *m, PyObject *it)
+{
+    PyObject *items = PyList_New(0), *item = Py_None;
+    if (items == NULL)
+        return NULL;
+    int r;
+    while ((r = PyIter_NextItem(it, &item)) == 1) {
+        int failed = PyList_Append(items, item);
+        Py_DECREF(item);
+        if (failed) {
+            Py_DECREF(items);
+            return NULL;
+        }
+        item = Py_None;
+    }
+    if (item != NULL) {
+        PyErr_SetString(PyExc_AssertionError, "*item not set to NULL");
+        r = -1;
+    }
+    if (r < 0) {
+        Py_DECREF(items);
+        return NULL;
+    }
+    return items;
+}
+
+static PyObject *
+long_is_zero(PyObject *m, PyObject *o)
+{
+    int r = PyLong_IsZero(o);
+    return r < 0 ? NULL : PyLong_FromLong(r);
+}
+
+static PyObject *
+unicode_equal(PyObject *m, PyObject *args)
+{
+    PyObject *a, *b;
+    if (!PyArg_ParseTuple(args, "OO", &a, &b))
+        return NULL;
+    int r = PyUnicode_Equal(a, b);
+    return r < 0 ? NULL : PyLong_FromLong(r);
+}
+
+/* hash_buffer(bytes or bytearray): the hash of its bytes */
+static PyObject *
+hash_buffer(PyObject *m, PyObject *o)
+{
+    const char *data = PyBytes_Check(o) ? PyBytes_AsString(o) : PyByteArray_AsString(o);
+    if (data == NULL)
+        return NULL;
+    Py_ssize_t n = PyBytes_Check(o) ? PyBytes_Size(o) : PyByteArray_Size(o);
+    return PyLong_FromSsize_t(Py_HashBuffer(data, n));
+}
+
+static PyMethodDef methods[] = {
+    {"next_items", next_items, METH_O, NULL},
+    {"long_is_zero", long_is_zero, METH_O, NULL},
+    {"unicode_equal", unicode_equal, METH_VARARGS, NULL},
+    {"hash_buffer", hash_buffer, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "capi_api314", NULL, -1, methods};
+
+PyMODINIT_FUNC
+PyInit_capi_api314(void)
+{
+    return PyModule_Create(&module);
+}
