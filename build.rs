@@ -250,7 +250,8 @@ fn parse(text: &str) -> Result<Vec<Row>, String> {
         };
         let (ret, name, args) = if data {
             let (ty, name) = sig.rsplit_once(' ').ok_or_else(|| err("expected `DATA type name`"))?;
-            (ty.trim().to_owned(), name.to_owned(), Vec::new())
+            // An array's brackets belong to the declarator, not the symbol.
+            (ty.trim().to_owned(), name.trim_end_matches("[]").to_owned(), Vec::new())
         } else {
             let open = sig.find('(').ok_or_else(|| err("expected a signature"))?;
             let args = sig[open + 1..].strip_suffix(')').ok_or_else(|| err("signature must end with `)`"))?;

@@ -257,7 +257,78 @@ optional_item(PyObject *m, PyObject *args)
 }
 #endif
 
+/* Private functions real code calls (the census's): */
+
+/* _PyType_Lookup(type, name): borrowed, or None for NULL (no exception). */
+static PyObject *
+type_lookup(PyObject *m, PyObject *args)
+{
+    PyObject *type, *name;
+    if (!PyArg_ParseTuple(args, "O!O", &PyType_Type, &type, &name))
+        return NULL;
+    PyObject *r = _PyType_Lookup((PyTypeObject *)type, name);
+    if (PyErr_Occurred())
+        return NULL;
+    return Py_NewRef(r ? r : Py_None);
+}
+
+static PyObject *
+dict_known_hash(PyObject *m, PyObject *args)
+{
+    PyObject *d, *key;
+    if (!PyArg_ParseTuple(args, "O!O", &PyDict_Type, &d, &key))
+        return NULL;
+    Py_hash_t h = PyObject_Hash(key);
+    if (h == -1)
+        return NULL;
+    PyObject *fresh = _PyDict_NewPresized(100);
+    if (fresh == NULL)
+        return NULL;
+    int empty = PyDict_Size(fresh) == 0;
+    Py_DECREF(fresh);
+    PyObject *r = _PyDict_GetItem_KnownHash(d, key, h);
+    if (r == NULL && PyErr_Occurred())
+        return NULL;
+    return Py_BuildValue("(Oi)", r ? r : Py_None, empty);
+}
+
+/* _Py_HashDouble(obj, v): a NaN hashes by obj's address */
+static PyObject *
+hash_double(PyObject *m, PyObject *args)
+{
+    double v;
+    PyObject *obj;
+    if (!PyArg_ParseTuple(args, "dO", &v, &obj))
+        return NULL;
+    return PyLong_FromSsize_t(_Py_HashDouble(obj, v));
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+static PyObject *
+long_sign(PyObject *m, PyObject *v)
+{
+    if (!PyLong_Check(v)) {
+        PyErr_SetString(PyExc_TypeError, "not an int");
+        return NULL;
+    }
+    return PyLong_FromLong(_PyLong_Sign(v));
+}
+#pragma GCC diagnostic pop
+
+static PyObject *
+bad_internal_call(PyObject *m, PyObject *unused)
+{
+    _PyErr_BadInternalCall("f.c", 7);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"type_lookup", type_lookup, METH_VARARGS, NULL},
+    {"dict_known_hash", dict_known_hash, METH_VARARGS, NULL},
+    {"hash_double", hash_double, METH_VARARGS, NULL},
+    {"long_sign", long_sign, METH_O, NULL},
+    {"bad_internal_call", bad_internal_call, METH_NOARGS, NULL},
     {"object_bytes", object_bytes, METH_O, NULL},
     {"object_bytes_null", object_bytes_null, METH_NOARGS, NULL},
     {"bytes_from_object", bytes_from_object, METH_O, NULL},

@@ -236,7 +236,30 @@ kinds(PyObject *m, PyObject *ignored)
     return Py_BuildValue("(iii)", PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_4BYTE_KIND);
 }
 
+/* Every character property macro of unicodeobject.h for one code point.
+ * CPython 3.11 marks the case mappings deprecated; 3.14 no longer does. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+static PyObject *
+char_props(PyObject *m, PyObject *arg)
+{
+    unsigned long v = PyLong_AsUnsignedLong(arg);
+    if (v == (unsigned long)-1 && PyErr_Occurred())
+        return NULL;
+    Py_UCS4 ch = (Py_UCS4)v;
+    return Py_BuildValue("(iiiiiIIIiidiiiiii)",
+        Py_UNICODE_ISLOWER(ch), Py_UNICODE_ISUPPER(ch), Py_UNICODE_ISTITLE(ch),
+        Py_UNICODE_ISSPACE(ch), Py_UNICODE_ISLINEBREAK(ch),
+        (unsigned int)Py_UNICODE_TOLOWER(ch), (unsigned int)Py_UNICODE_TOUPPER(ch),
+        (unsigned int)Py_UNICODE_TOTITLE(ch),
+        Py_UNICODE_TODECIMAL(ch), Py_UNICODE_TODIGIT(ch), Py_UNICODE_TONUMERIC(ch),
+        Py_UNICODE_ISDECIMAL(ch), Py_UNICODE_ISDIGIT(ch), Py_UNICODE_ISNUMERIC(ch),
+        Py_UNICODE_ISPRINTABLE(ch), Py_UNICODE_ISALPHA(ch), Py_UNICODE_ISALNUM(ch));
+}
+#pragma GCC diagnostic pop
+
 static PyMethodDef methods[] = {
+    {"char_props", char_props, METH_O, NULL},
     {"as_ascii", as_ascii, METH_O, NULL},
     {"as_latin1", as_latin1, METH_O, NULL},
     {"decode_latin1", decode_latin1, METH_VARARGS, NULL},

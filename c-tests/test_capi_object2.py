@@ -383,5 +383,25 @@ def test_optional_item():
     assert c.optional_item(M(), "k") == (0, None)
 
 
+def test_private_lookups_and_hashes():
+    class A:
+        x = 1
+    class B(A):
+        y = 2
+    assert c.type_lookup(B, "x") == 1 and c.type_lookup(B, "y") == 2
+    assert c.type_lookup(B, "__init__") is object.__init__
+    assert c.type_lookup(B, "missing") is None
+    assert c.type_lookup(int, "bit_length") is int.__dict__["bit_length"]
+    assert c.dict_known_hash({"k": "v"}, "k") == ("v", 1)
+    assert c.dict_known_hash({}, "k") == (None, 1)
+    assert c.hash_double(1.5, None) == hash(1.5)
+    assert c.hash_double(-2.0, None) == hash(-2.0) == -2
+    nan, a, b = float("nan"), object(), object()
+    assert c.hash_double(nan, a) == c.hash_double(nan, a) != c.hash_double(nan, b)
+    assert [c.long_sign(v) for v in (-5, 0, 10 ** 40, True)] == [-1, 0, 1, 1]
+    e = raises_exact(SystemError, c.bad_internal_call)
+    assert str(e) == "f.c:7: bad argument to internal function", str(e)
+
+
 if __name__ == "__main__":
     harness.run(globals())

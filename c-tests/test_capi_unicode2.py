@@ -220,5 +220,37 @@ def test_from_kind_and_data():
     assert str(e) == "size must be positive", str(e)
 
 
+# Py_UNICODE_IS*/TO* of one character: lower, upper, title, space,
+# linebreak, tolower, toupper, totitle, todecimal, todigit, tonumeric,
+# decimal, digit, numeric, printable, alpha, alnum (CPython 3.11's values;
+# the case mappings are the first character of the full mapping: ß -> S).
+CHAR_PROPS = {
+    0x41: (0, 1, 0, 0, 0, 0x61, 0x41, 0x41, -1, -1, -1.0, 0, 0, 0, 1, 1, 1),
+    0x61: (1, 0, 0, 0, 0, 0x61, 0x41, 0x41, -1, -1, -1.0, 0, 0, 0, 1, 1, 1),
+    0x35: (0, 0, 0, 0, 0, 0x35, 0x35, 0x35, 5, 5, 5.0, 1, 1, 1, 1, 0, 1),
+    0x20: (0, 0, 0, 1, 0, 0x20, 0x20, 0x20, -1, -1, -1.0, 0, 0, 0, 1, 0, 0),
+    0x1C: (0, 0, 0, 1, 1, 0x1C, 0x1C, 0x1C, -1, -1, -1.0, 0, 0, 0, 0, 0, 0),
+    0x85: (0, 0, 0, 1, 1, 0x85, 0x85, 0x85, -1, -1, -1.0, 0, 0, 0, 0, 0, 0),
+    0xA0: (0, 0, 0, 1, 0, 0xA0, 0xA0, 0xA0, -1, -1, -1.0, 0, 0, 0, 0, 0, 0),
+    0x1C5: (0, 0, 1, 0, 0, 0x1C6, 0x1C4, 0x1C5, -1, -1, -1.0, 0, 0, 0, 1, 1, 1),
+    0x130: (0, 1, 0, 0, 0, 0x69, 0x130, 0x130, -1, -1, -1.0, 0, 0, 0, 1, 1, 1),
+    0xDF: (1, 0, 0, 0, 0, 0xDF, 0x53, 0x53, -1, -1, -1.0, 0, 0, 0, 1, 1, 1),
+    0x2028: (0, 0, 0, 1, 1, 0x2028, 0x2028, 0x2028, -1, -1, -1.0, 0, 0, 0, 0, 0, 0),
+    0x660: (0, 0, 0, 0, 0, 0x660, 0x660, 0x660, 0, 0, 0.0, 1, 1, 1, 1, 0, 1),
+    0xB2: (0, 0, 0, 0, 0, 0xB2, 0xB2, 0xB2, -1, 2, 2.0, 0, 1, 1, 1, 0, 1),
+    0x2155: (0, 0, 0, 0, 0, 0x2155, 0x2155, 0x2155, -1, -1, 0.2, 0, 0, 1, 1, 0, 1),
+    0x3000: (0, 0, 0, 1, 0, 0x3000, 0x3000, 0x3000, -1, -1, -1.0, 0, 0, 0, 0, 0, 0),
+    0xFFFF: (0, 0, 0, 0, 0, 0xFFFF, 0xFFFF, 0xFFFF, -1, -1, -1.0, 0, 0, 0, 0, 0, 0),
+    # Past the last code point: no properties, mapped to itself.
+    0x110000: (0, 0, 0, 0, 0, 0x110000, 0x110000, 0x110000, -1, -1, -1.0, 0, 0, 0, 0, 0, 0),
+}
+
+
+def test_character_property_macros():
+    for ch, want in CHAR_PROPS.items():
+        got = c.char_props(ch)
+        assert got == want, (hex(ch), got, want)
+
+
 if __name__ == "__main__":
     harness.run(globals())

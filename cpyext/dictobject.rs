@@ -47,6 +47,20 @@ capi! {
         Ok(vm.ctx.new_dict().into())
     }
 
+    /// A size hint only: RustPython's dict grows as it must.
+    fn _PyDict_NewPresized(vm, minused: isize) -> PyObjectRef {
+        let _ = minused;
+        Ok(vm.ctx.new_dict().into())
+    }
+
+    /// `PyDict_GetItemWithError` with the caller's hash of `key`, which
+    /// the VM computes again (the same value, for a well-behaved key).
+    fn _PyDict_GetItem_KnownHash<'py>(vm, d: &'py PyObject, key: PyObjectRef, hash: isize) -> Option<Borrowed<'py>> {
+        let _ = hash;
+        let found = dict_ref(d, vm)?.get_item_opt(&*key, vm)?;
+        Ok(held(d, found, vm))
+    }
+
     fn PyDict_SetItem(vm, d: PyObjectRef, key: PyObjectRef, value: PyObjectRef) -> () {
         as_dict(d, vm)?.set_item(&*key, value, vm)
     }

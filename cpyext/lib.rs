@@ -54,6 +54,7 @@ pub mod sysconfig;
 pub mod sysmodule;
 pub mod tupleobject;
 pub mod typeobject;
+pub mod unicodectype;
 pub mod unicodeobject;
 pub mod warnings;
 pub mod weakrefobject;

@@ -148,6 +148,10 @@ capi! {
         vm.ctx.types.int_type.as_object().call((u, base), vm)
     }
 
+    fn _PyLong_Sign(vm, o: &PyObject) -> i32 {
+        let v = exact_value(o, vm)?;
+        Ok(if v.is_zero() { 0 } else if v.is_negative() { -1 } else { 1 })
+    }
     fn _PyLong_NumBits(vm, o: &PyObject) -> i64 {
         Ok(exact_value(o, vm)?.bits() as i64)
     }

@@ -245,6 +245,22 @@ capi! {
         Ok(crate::boundary::Void)
     }
 
+    /// What CPython's `PyErr_BadInternalCall()` macro calls: the message
+    /// names the C file and line.
+    fn _PyErr_BadInternalCall(vm, filename: *const c_char, lineno: i32) -> crate::boundary::Void {
+        let file = if filename.is_null() { "<unknown>".into() } else { unsafe { std::ffi::CStr::from_ptr(filename) }.to_string_lossy() };
+        set(vm.new_system_error(format!("{file}:{lineno}: bad argument to internal function")));
+        Ok(crate::boundary::Void)
+    }
+
+    /// What CPython's `Py_FatalError()` macro calls: names the C function.
+    fn _Py_FatalErrorFunc(vm, func: *const c_char, message: *const c_char) -> crate::boundary::Void {
+        let _ = vm;
+        let text = |p: *const c_char| if p.is_null() { "".into() } else { unsafe { std::ffi::CStr::from_ptr(p) }.to_string_lossy() };
+        eprintln!("Fatal Python error: {}: {}", text(func), text(message));
+        std::process::abort();
+    }
+
     fn PyErr_NewException(vm, name: &str, base: Option<PyObjectRef>, dict: Option<PyObjectRef>) -> PyObjectRef {
         new_exception(name, None, base, dict, vm)
     }

@@ -17,6 +17,15 @@ pub extern "C" fn Py_HashPointer(p: *const c_void) -> isize {
 }
 
 capi! {
+    /// `hash(v)` for a float; a NaN hashes as `inst`'s address, as in
+    /// CPython 3.10+ (so distinct NaN objects hash apart).
+    fn _Py_HashDouble(vm, inst: *mut std::ffi::c_void, v: f64) -> isize {
+        if v.is_nan() {
+            return Ok(Py_HashPointer(inst));
+        }
+        Ok(vm.ctx.new_float(v).as_object().hash(vm)? as isize)
+    }
+
     /// The hash of a `bytes` of the same `len` bytes, which the hashes of
     /// `memoryview` and the other buffer types equal too.
     unsafe fn Py_HashBuffer(vm, p: *const c_void, len: isize) -> isize {

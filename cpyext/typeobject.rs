@@ -1019,6 +1019,14 @@ capi! {
         unsafe { from_spec(metatype, module, spec, bases, vm) }.map(NewPtr)
     }
 
+    /// Borrowed from the type (or a base) that has it; NULL, with no
+    /// exception, when no class along the MRO defines `name`.
+    fn _PyType_Lookup<'py>(vm, tp: &'py rustpython_vm::PyObject, name: PyObjectRef) -> Option<Borrowed<'py>> {
+        let Some(ty) = tp.downcast_ref::<PyType>() else { return Err(crate::boundary::bad_internal_call(vm)) };
+        let Ok(name) = name.downcast::<rustpython_vm::builtins::PyStr>() else { return Ok(None) };
+        Ok(ty.get_attr(vm.ctx.intern_str(name.as_wtf8().to_string().as_str())).map(|v| Borrowed::held_by(tp, &v, vm)))
+    }
+
     unsafe fn PyType_GetSlot(vm, tp: Ptr, id: c_int) -> *mut c_void {
         let tp = tp.0 as *mut PyTypeObject;
         if !(1..=82).contains(&id) {

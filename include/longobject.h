@@ -114,6 +114,7 @@ PyAPI_FUNC(void) PyLongWriter_Discard(PyLongWriter *writer);
 /* String to C long conversion helpers */
 /* The number of bits of |v| (0 for 0); private, but real code uses it. */
 PyAPI_FUNC(int64_t) _PyLong_NumBits(PyObject *v);
+Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyLong_Sign(PyObject *v);
 
 PyAPI_FUNC(unsigned long) PyOS_strtoul(const char *str, char **ptr, int base);
 PyAPI_FUNC(long) PyOS_strtol(const char *str, char **ptr, int base);

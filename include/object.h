@@ -405,6 +405,8 @@ PyAPI_DATA(PyTypeObject) PySuper_Type;         /* 'super' */
 
 PyAPI_FUNC(unsigned long) PyType_GetFlags(PyTypeObject *type);
 PyAPI_FUNC(int) PyType_Ready(PyTypeObject *type);
+/* name looked up along type's MRO: borrowed, NULL without an exception. */
+PyAPI_FUNC(PyObject *) _PyType_Lookup(PyTypeObject *type, PyObject *name);
 PyAPI_FUNC(PyObject *) PyType_GenericAlloc(PyTypeObject *type,
                                            Py_ssize_t nitems);
 PyAPI_FUNC(PyObject *) PyType_GenericNew(PyTypeObject *type, PyObject *args,

@@ -43,6 +43,7 @@ PyAPI_FUNC(void) PyErr_SetExcInfo(PyObject *type, PyObject *value,
                                   PyObject *traceback);
 
 PyAPI_FUNC(void) _Py_NO_RETURN Py_FatalError(const char *message);
+PyAPI_FUNC(void) _Py_NO_RETURN _Py_FatalErrorFunc(const char *func, const char *message);
 
 /* Matching */
 PyAPI_FUNC(int) PyErr_GivenExceptionMatches(PyObject *given, PyObject *exc);
@@ -177,6 +178,7 @@ PyAPI_FUNC(PyObject *) PyErr_SetImportErrorSubclass(PyObject *exception,
 
 /* A real function here (CPython's is a macro passing __FILE__/__LINE__). */
 PyAPI_FUNC(void) PyErr_BadInternalCall(void);
+PyAPI_FUNC(void) _PyErr_BadInternalCall(const char *filename, int lineno);
 
 PyAPI_FUNC(PyObject *) PyErr_NewException(const char *name, PyObject *base,
                                           PyObject *dict);

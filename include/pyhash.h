@@ -14,6 +14,8 @@ extern "C" {
 
 
 PyAPI_FUNC(Py_hash_t) Py_HashPointer(const void *ptr);
+/* The hash of float(v); a NaN hashes as inst's address (3.10+). */
+PyAPI_FUNC(Py_hash_t) _Py_HashDouble(PyObject *inst, double v);
 PyAPI_FUNC(Py_hash_t) Py_HashBuffer(const void *ptr, Py_ssize_t len);
 
 #ifdef __cplusplus

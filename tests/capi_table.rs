@@ -66,6 +66,9 @@ fn prototypes(text: &str) -> Vec<(String, String)> {
         // `type) name(args)`: the return type closes at its first `)`.
         let Some((ret, tail)) = decl.split_once(')') else { continue };
         let sig = normalize(&format!("{ret} {tail}"));
+        // An array's brackets belong to the declarator, not the symbol (the
+        // table keeps the element type).
+        let sig = if data { sig.trim_end_matches("[]").to_owned() } else { sig };
         let name = if data {
             sig.rsplit([' ', '*']).next().unwrap_or("").to_owned()
         } else {
