@@ -98,6 +98,15 @@ impl FromC for &CStr {
     }
 }
 
+/// A C string that may be NULL, as text (`default` for NULL; invalid
+/// UTF-8 replaced): encodings, error handlers, messages.
+///
+/// # Safety
+/// `p` is NULL or a NUL-terminated string.
+pub unsafe fn c_text(p: *const c_char, default: &str) -> String {
+    if p.is_null() { default.to_owned() } else { unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned() }
+}
+
 /// A required UTF-8 C string argument.
 impl FromC for &str {
     type C = *const c_char;

@@ -20,8 +20,7 @@ fn import_error(msg: String, name: &str, path: &str, vm: &VirtualMachine) -> rus
 }
 
 fn dlerror() -> String {
-    let e = unsafe { libc::dlerror() };
-    if e.is_null() { "unknown dlopen error".to_owned() } else { unsafe { CStr::from_ptr(e) }.to_string_lossy().into_owned() }
+    unsafe { crate::boundary::c_text(libc::dlerror(), "unknown dlopen error") }
 }
 
 /// Every C-API symbol (`Py*`, `_Py*`) the library at `path` needs and this

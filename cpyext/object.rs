@@ -325,7 +325,7 @@ capi! {
     }
 
     fn Py_FatalError(vm, msg: *const c_char) -> Void {
-        let msg = if msg.is_null() { "".into() } else { unsafe { std::ffi::CStr::from_ptr(msg) }.to_string_lossy() };
+        let msg = unsafe { crate::boundary::c_text(msg, "") };
         eprintln!("Fatal Python error: {msg}");
         std::process::abort();
     }

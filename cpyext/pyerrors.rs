@@ -248,7 +248,7 @@ capi! {
     /// What CPython's `PyErr_BadInternalCall()` macro calls: the message
     /// names the C file and line.
     fn _PyErr_BadInternalCall(vm, filename: *const c_char, lineno: i32) -> crate::boundary::Void {
-        let file = if filename.is_null() { "<unknown>".into() } else { unsafe { std::ffi::CStr::from_ptr(filename) }.to_string_lossy() };
+        let file = unsafe { crate::boundary::c_text(filename, "<unknown>") };
         set(vm.new_system_error(format!("{file}:{lineno}: bad argument to internal function")));
         Ok(crate::boundary::Void)
     }
@@ -256,7 +256,7 @@ capi! {
     /// What CPython's `Py_FatalError()` macro calls: names the C function.
     fn _Py_FatalErrorFunc(vm, func: *const c_char, message: *const c_char) -> crate::boundary::Void {
         let _ = vm;
-        let text = |p: *const c_char| if p.is_null() { "".into() } else { unsafe { std::ffi::CStr::from_ptr(p) }.to_string_lossy() };
+        let text = |p| unsafe { crate::boundary::c_text(p, "") };
         eprintln!("Fatal Python error: {}: {}", text(func), text(message));
         std::process::abort();
     }

@@ -34,10 +34,7 @@ fn ensure_str<'a>(o: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a Py<PyStr
     o.downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error(format!("must be str, not {}", o.class().name())))
 }
 
-/// A C string argument that may be NULL, for `default`.
-unsafe fn c_text(p: *const c_char, default: &str) -> String {
-    if p.is_null() { default.to_owned() } else { unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned() }
-}
+use crate::boundary::c_text;
 
 /// `size` bytes at `s`; NULL is allowed for none.
 unsafe fn c_bytes<'a>(s: *const c_char, size: isize, vm: &VirtualMachine) -> PyResult<&'a [u8]> {
@@ -203,7 +200,7 @@ capi! {
             return Err(crate::boundary::bad_internal_call(vm));
         }
         let bytes = unsafe { std::slice::from_raw_parts(s as *const u8, size as usize) };
-        let errors = if errors.is_null() { "strict".to_owned() } else { unsafe { CStr::from_ptr(errors) }.to_string_lossy().into_owned() };
+        let errors = unsafe { c_text(errors, "strict") };
         let b: PyObjectRef = vm.ctx.new_bytes(bytes.to_vec()).into();
         vm.call_method(&b, "decode", ("utf-8", errors))
     }
@@ -233,10 +230,8 @@ capi! {
 
     fn PyUnicode_AsEncodedString(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
         as_str(&o, vm)?;
-        let text = |p: *const c_char, default: &str| {
-            if p.is_null() { default.to_owned() } else { unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned() }
-        };
-        vm.call_method(&o, "encode", (text(encoding, "utf-8"), text(errors, "strict")))
+        let (encoding, errors) = unsafe { (c_text(encoding, "utf-8"), c_text(errors, "strict")) };
+        vm.call_method(&o, "encode", (encoding, errors))
     }
 
     fn PyUnicode_ReadChar(vm, o: PyObjectRef, index: isize) -> u32 {
@@ -752,7 +747,7 @@ capi! {
             e
         };
         let bytes = c_units(s as *const u8, length, vm).map_err(fail)?;
-        let errors = if errors.is_null() { "strict".to_owned() } else { CStr::from_ptr(errors).to_string_lossy().into_owned() };
+        let errors = c_text(errors, "strict");
         let decode = vm.import("_codecs", 0).and_then(|c| c.get_attr("utf_8_decode", vm)).map_err(fail)?;
         let data: PyObjectRef = vm.ctx.new_bytes(bytes.to_vec()).into();
         let result: PyTupleRef = decode.call((data, errors, consumed.is_null()), vm).and_then(|r| r.try_into_value(vm)).map_err(fail)?;
