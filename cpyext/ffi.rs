@@ -78,7 +78,7 @@ pub struct PyTypeObject {
     pub tp_str: reprfunc,
     pub tp_getattro: getattrofunc,
     pub tp_setattro: setattrofunc,
-    pub tp_as_buffer: *mut c_void,
+    pub tp_as_buffer: *mut PyBufferProcs,
     pub tp_flags: c_ulong,
     pub tp_doc: *const c_char,
     pub tp_traverse: traverseproc,
@@ -334,11 +334,30 @@ pub struct Py_complex {
     pub imag: f64,
 }
 
+pub type getbufferproc = unsafe extern "C" fn(*mut PyObject, *mut Py_buffer, c_int) -> c_int;
+pub type releasebufferproc = unsafe extern "C" fn(*mut PyObject, *mut Py_buffer);
+
 #[repr(C)]
 #[derive(Default)]
 pub struct PyBufferProcs {
-    pub bf_getbuffer: Option<unsafe extern "C" fn()>,
-    pub bf_releasebuffer: Option<unsafe extern "C" fn()>,
+    pub bf_getbuffer: Option<getbufferproc>,
+    pub bf_releasebuffer: Option<releasebufferproc>,
+}
+
+/// A view on memory an object exports (PEP 3118).
+#[repr(C)]
+pub struct Py_buffer {
+    pub buf: *mut c_void,
+    pub obj: *mut PyObject,
+    pub len: Py_ssize_t,
+    pub itemsize: Py_ssize_t,
+    pub readonly: c_int,
+    pub ndim: c_int,
+    pub format: *mut c_char,
+    pub shape: *mut Py_ssize_t,
+    pub strides: *mut Py_ssize_t,
+    pub suboffsets: *mut Py_ssize_t,
+    pub internal: *mut c_void,
 }
 
 #[repr(C)]

@@ -37,11 +37,13 @@ pub mod gcmodule;
 pub mod import;
 pub mod listobject;
 pub mod longobject;
+pub mod memoryobject;
 pub mod methodobject;
 pub mod moduleobject;
 pub mod object;
 pub mod objimpl;
 pub mod overrides;
+pub mod pybuffer;
 pub mod pycapsule;
 pub mod pyerrors;
 pub mod pyhash;
@@ -79,6 +81,7 @@ pub fn init(vm: &VirtualMachine) -> PyResult<()> {
         typeobject::init_static_types(vm);
         object::init_singletons(vm);
         pyerrors::init_exceptions(vm)?;
+        pybuffer::init(vm);
         READY.store(true, Ordering::Release);
         Ok(())
     })

@@ -36,6 +36,7 @@ pub enum Part {
     Sequence,
     Mapping,
     Async,
+    Buffer,
 }
 
 /// How `PyType_Ready` inherits a slot from the base (CPython's
@@ -94,6 +95,7 @@ macro_rules! slotdefs {
     (@offset Sequence $f:ident) => { std::mem::offset_of!(ffi::PySequenceMethods, $f) };
     (@offset Mapping $f:ident) => { std::mem::offset_of!(ffi::PyMappingMethods, $f) };
     (@offset Async $f:ident) => { std::mem::offset_of!(ffi::PyAsyncMethods, $f) };
+    (@offset Buffer $f:ident) => { std::mem::offset_of!(ffi::PyBufferProcs, $f) };
 }
 
 /// A binary number slot installed as the VM's slot and its reflected one.
@@ -113,9 +115,12 @@ macro_rules! when_vm_has {
     };
 }
 
-// Ids 1 and 2 (`bf_getbuffer`, `bf_releasebuffer`) wait for the buffer
-// protocol; 83 (`Py_tp_token`) is read by `PyType_FromSpec` itself.
+// 83 (`Py_tp_token`) is read by `PyType_FromSpec` itself. A C type's
+// `bf_releasebuffer` has no VM slot: the VM's buffer calls it through
+// `PyBuffer_Release` when its last share goes (`pybuffer`).
 slotdefs! {
+    1 Buffer Copy bf_getbuffer ["__buffer__"] Some(|s, _| s.as_buffer.store(Some(native::bf_getbuffer))), when_vm_has!(crate::pybuffer::vm_getbuffer, as_buffer);
+    2 Buffer Copy bf_releasebuffer ["__release_buffer__"] None, when_vm_has!(crate::pybuffer::vm_releasebuffer, as_buffer);
     3 Mapping Copy mp_ass_subscript ["__setitem__", "__delitem__"] Some(|s, _| s.as_mapping.ass_subscript.store(Some(native::mp_ass_subscript))), when_vm_has!(slot_mp_ass_subscript, as_mapping.ass_subscript);
     4 Mapping Copy mp_length ["__len__"] Some(|s, _| s.as_mapping.length.store(Some(native::mp_length))), when_vm_has!(object_size, as_mapping.length);
     5 Mapping Copy mp_subscript ["__getitem__"] Some(|s, _| s.as_mapping.subscript.store(Some(native::mp_subscript))), when_vm_has!(abstract_::object::PyObject_GetItem, as_mapping.subscript);
@@ -213,6 +218,7 @@ impl SlotDef {
             Part::Sequence => t.tp_as_sequence as *mut u8,
             Part::Mapping => t.tp_as_mapping as *mut u8,
             Part::Async => t.tp_as_async as *mut u8,
+            Part::Buffer => t.tp_as_buffer as *mut u8,
         }
     }
 
@@ -408,6 +414,14 @@ mod native {
             let f = c_type(a, vm)?.tp_richcompare.ok_or_else(|| missing("tp_richcompare", vm))?;
             let r = f(proxy::as_c(a, vm), proxy::as_c(b, vm), object::comparison_code(op));
             result(r, "tp_richcompare", vm).map(Either::A)
+        })
+    }
+
+    pub fn bf_getbuffer(o: &PyObject, flags: rustpython_vm::protocol::BufferFlags, vm: &VirtualMachine) -> PyResult<rustpython_vm::protocol::PyBuffer> {
+        call(vm, [o], || unsafe {
+            let procs = c_type(o, vm)?.tp_as_buffer.as_ref();
+            let f = procs.and_then(|p| p.bf_getbuffer).ok_or_else(|| missing("bf_getbuffer", vm))?;
+            crate::pybuffer::from_c_export(|view| f(proxy::as_c(o, vm), view, flags.bits() as c_int), Some(o.to_owned()), vm)
         })
     }
 
@@ -722,6 +736,7 @@ pub struct Tables {
     pub as_number: ffi::PyNumberMethods,
     pub as_mapping: ffi::PyMappingMethods,
     pub as_sequence: ffi::PySequenceMethods,
+    pub as_buffer: ffi::PyBufferProcs,
 }
 
 /// Points `tp`'s method tables at `tables`, filled with the operations the
@@ -735,6 +750,7 @@ pub unsafe fn fill_tables(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<Py
         t.tp_as_sequence = &raw mut (*tables).as_sequence;
         t.tp_as_mapping = &raw mut (*tables).as_mapping;
         t.tp_as_async = &raw mut (*tables).as_async;
+        t.tp_as_buffer = &raw mut (*tables).as_buffer;
         for d in SLOTDEFS {
             let (Some(from_vm), Some(field)) = (d.from_vm, d.field(t)) else { continue };
             if let Some(f) = from_vm(s) {

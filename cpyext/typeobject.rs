@@ -60,13 +60,14 @@ fn cstr(p: *const c_char) -> String {
 }
 
 /// The method tables of a heap type object: `slots::Tables` is the same
-/// run of four tables that `PyHeapTypeObject` has after its type.
+/// run of five tables that `PyHeapTypeObject` has after its type.
 fn tables_of(heap: *mut ffi::PyHeapTypeObject) -> *mut Tables {
     use std::mem::offset_of;
     type H = ffi::PyHeapTypeObject;
     const _: () = assert!(offset_of!(H, as_number) - offset_of!(H, as_async) == offset_of!(Tables, as_number));
     const _: () = assert!(offset_of!(H, as_mapping) - offset_of!(H, as_async) == offset_of!(Tables, as_mapping));
     const _: () = assert!(offset_of!(H, as_sequence) - offset_of!(H, as_async) == offset_of!(Tables, as_sequence));
+    const _: () = assert!(offset_of!(H, as_buffer) - offset_of!(H, as_async) == offset_of!(Tables, as_buffer));
     unsafe { (&raw mut (*heap).as_async).cast() }
 }
 
@@ -215,6 +216,7 @@ unsafe fn inherit_c_slots(t: &mut PyTypeObject, base: &PyTypeObject, ty: &Py<PyT
     );
     take!(tp_as_sequence, "__len__", "__getitem__", "__setitem__", "__delitem__", "__contains__", "__add__", "__mul__", "__rmul__", "__iadd__", "__imul__");
     take!(tp_as_mapping, "__len__", "__getitem__", "__setitem__", "__delitem__");
+    take!(tp_as_buffer, "__buffer__", "__release_buffer__");
 }
 
 fn flags_of(ty: &Py<PyType>, vm: &VirtualMachine) -> c_ulong {
@@ -386,6 +388,7 @@ struct OwnSlots {
     as_number: Option<ffi::PyNumberMethods>,
     as_mapping: Option<ffi::PyMappingMethods>,
     as_sequence: Option<ffi::PySequenceMethods>,
+    as_buffer: Option<ffi::PyBufferProcs>,
 }
 
 impl OwnSlots {
@@ -397,6 +400,7 @@ impl OwnSlots {
                 as_number: t.tp_as_number.as_ref().map(|x| std::ptr::read(x)),
                 as_mapping: t.tp_as_mapping.as_ref().map(|x| std::ptr::read(x)),
                 as_sequence: t.tp_as_sequence.as_ref().map(|x| std::ptr::read(x)),
+                as_buffer: t.tp_as_buffer.as_ref().map(|x| std::ptr::read(x)),
             }
         }
     }
@@ -408,6 +412,7 @@ impl OwnSlots {
         t.tp_as_number = self.as_number.as_mut().map_or(null_mut(), |x| x as *mut _);
         t.tp_as_mapping = self.as_mapping.as_mut().map_or(null_mut(), |x| x as *mut _);
         t.tp_as_sequence = self.as_sequence.as_mut().map_or(null_mut(), |x| x as *mut _);
+        t.tp_as_buffer = self.as_buffer.as_mut().map_or(null_mut(), |x| x as *mut _);
         t
     }
 }
@@ -453,6 +458,9 @@ unsafe fn inherit(t: &mut PyTypeObject, b: &PyTypeObject) {
     }
     if t.tp_as_async.is_null() {
         t.tp_as_async = b.tp_as_async;
+    }
+    if t.tp_as_buffer.is_null() {
+        t.tp_as_buffer = b.tp_as_buffer;
     }
     for d in slots::SLOTDEFS.iter().filter(|d| d.inherit == slots::Inherit::Copy) {
         let (Some(to), Some(from)) = (d.field(t), d.field(b)) else { continue };
@@ -754,6 +762,7 @@ unsafe fn from_spec(
         t.tp_as_number = &raw mut (*heap).as_number;
         t.tp_as_mapping = &raw mut (*heap).as_mapping;
         t.tp_as_sequence = &raw mut (*heap).as_sequence;
+        t.tp_as_buffer = &raw mut (*heap).as_buffer;
         let short = name.rsplit('.').next().unwrap_or(&name);
         set_heap_names(heap, short, short, vm);
         // The name lives as long as the (immortal) type.
@@ -805,6 +814,7 @@ unsafe fn from_spec(
             (&raw mut t.tp_as_number as *mut *mut u8, size_of::<ffi::PyNumberMethods>()),
             (&raw mut t.tp_as_mapping as *mut *mut u8, size_of::<ffi::PyMappingMethods>()),
             (&raw mut t.tp_as_sequence as *mut *mut u8, size_of::<ffi::PySequenceMethods>()),
+            (&raw mut t.tp_as_buffer as *mut *mut u8, size_of::<ffi::PyBufferProcs>()),
         ] {
             if std::slice::from_raw_parts(*table, size).iter().all(|&b| b == 0) {
                 *table = null_mut();

@@ -309,6 +309,10 @@ fn ffi_layouts() -> Vec<RustLayout> {
         }),
         layout!(ffi::PyAsyncMethods as "PyAsyncMethods" { am_await, am_aiter, am_anext, am_send }),
         layout!(ffi::PyBufferProcs as "PyBufferProcs" { bf_getbuffer, bf_releasebuffer }),
+        layout!(ffi::Py_buffer as "Py_buffer" {
+            buf, obj, len, itemsize, readonly, ndim, format, shape, strides,
+            suboffsets, internal,
+        }),
         layout!(ffi::SpecializationCache as "_specialization_cache" { getitem, getitem_version, init }),
         layout!(ffi::Py_complex as "Py_complex" { real, imag }),
         layout!(ffi::PyHeapTypeObject as "PyHeapTypeObject" {

@@ -486,22 +486,6 @@ PyAPI_FUNC(PyObject *) PyLongWriter_Finish(PyLongWriter *writer);
 Py_CPYEXT_MISSING("PyLongWriter_Discard is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(void) PyLongWriter_Discard(PyLongWriter *writer);
 #endif
-#ifndef PyMemoryView_FromObject
-Py_CPYEXT_MISSING("PyMemoryView_FromObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyMemoryView_FromObject(PyObject *base);
-#endif
-#ifndef PyMemoryView_FromMemory
-Py_CPYEXT_MISSING("PyMemoryView_FromMemory is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyMemoryView_FromMemory(char *mem, Py_ssize_t size, int flags);
-#endif
-#ifndef PyMemoryView_FromBuffer
-Py_CPYEXT_MISSING("PyMemoryView_FromBuffer is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyMemoryView_FromBuffer(const Py_buffer *info);
-#endif
-#ifndef PyMemoryView_GetContiguous
-Py_CPYEXT_MISSING("PyMemoryView_GetContiguous is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyMemoryView_GetContiguous(PyObject *base, int buffertype, char order);
-#endif
 #ifndef PyCMethod_New
 Py_CPYEXT_MISSING("PyCMethod_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyCMethod_New(PyMethodDef *ml, PyObject *self, PyObject *module, PyTypeObject *cls);
@@ -557,50 +541,6 @@ PyAPI_FUNC(void) PyUnstable_EnableTryIncRef(PyObject *op);
 #ifndef PyOS_FSPath
 Py_CPYEXT_MISSING("PyOS_FSPath is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyOS_FSPath(PyObject *path);
-#endif
-#ifndef PyObject_CheckBuffer
-Py_CPYEXT_MISSING("PyObject_CheckBuffer is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyObject_CheckBuffer(PyObject *obj);
-#endif
-#ifndef PyObject_GetBuffer
-Py_CPYEXT_MISSING("PyObject_GetBuffer is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyObject_GetBuffer(PyObject *obj, Py_buffer *view, int flags);
-#endif
-#ifndef PyBuffer_GetPointer
-Py_CPYEXT_MISSING("PyBuffer_GetPointer is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void *) PyBuffer_GetPointer(const Py_buffer *view, const Py_ssize_t *indices);
-#endif
-#ifndef PyBuffer_SizeFromFormat
-Py_CPYEXT_MISSING("PyBuffer_SizeFromFormat is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) PyBuffer_SizeFromFormat(const char *format);
-#endif
-#ifndef PyBuffer_ToContiguous
-Py_CPYEXT_MISSING("PyBuffer_ToContiguous is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyBuffer_ToContiguous(void *buf, const Py_buffer *view, Py_ssize_t len, char order);
-#endif
-#ifndef PyBuffer_FromContiguous
-Py_CPYEXT_MISSING("PyBuffer_FromContiguous is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyBuffer_FromContiguous(const Py_buffer *view, const void *buf, Py_ssize_t len, char order);
-#endif
-#ifndef PyObject_CopyData
-Py_CPYEXT_MISSING("PyObject_CopyData is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyObject_CopyData(PyObject *dest, PyObject *src);
-#endif
-#ifndef PyBuffer_IsContiguous
-Py_CPYEXT_MISSING("PyBuffer_IsContiguous is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyBuffer_IsContiguous(const Py_buffer *view, char fort);
-#endif
-#ifndef PyBuffer_FillContiguousStrides
-Py_CPYEXT_MISSING("PyBuffer_FillContiguousStrides is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyBuffer_FillContiguousStrides(int ndims, Py_ssize_t *shape, Py_ssize_t *strides, int itemsize, char order);
-#endif
-#ifndef PyBuffer_FillInfo
-Py_CPYEXT_MISSING("PyBuffer_FillInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyBuffer_FillInfo(Py_buffer *view, PyObject *o, void *buf, Py_ssize_t len, int readonly, int flags);
-#endif
-#ifndef PyBuffer_Release
-Py_CPYEXT_MISSING("PyBuffer_Release is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyBuffer_Release(Py_buffer *view);
 #endif
 #ifndef PyCapsule_GetDestructor
 Py_CPYEXT_MISSING("PyCapsule_GetDestructor is not provided by cpyext: not implemented yet (see docs/capi.md)")
