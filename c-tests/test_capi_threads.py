@@ -25,6 +25,34 @@ def test_gilstate_ensure_nests_on_a_python_thread():
     assert c.gilstate_nested() == (1, 1, 1, 42)
 
 
+def test_threads_c_started_call_python():
+    seen = []
+
+    def work(i):
+        import threading
+        seen.append(i)
+        return (i * i, threading.current_thread() is not threading.main_thread())
+
+    out = c.run_in_c_threads(work, 4)
+    assert [r[0] for r in out] == [(i * i, True) for i in range(4)], out
+    # Before Ensure a new thread holds nothing; Ensure says it was unlocked.
+    assert all(r[1:] == (0, 1, 1) for r in out), out
+    assert sorted(seen) == [0, 1, 2, 3]
+
+
+def test_exception_in_a_thread_c_started():
+    def fail(i):
+        raise ValueError("bad %d" % i)
+
+    out = c.run_in_c_threads(fail, 2)
+    assert [r[0] for r in out] == ["ValueError('bad 0')", "ValueError('bad 1')"], out
+
+
+def test_c_threads_again_after_they_exited():
+    for _ in range(3):
+        assert [r[0] for r in c.run_in_c_threads(lambda i: i + 1, 3)] == [1, 2, 3]
+
+
 def test_gilstate_ensure_after_allow_threads():
     assert c.gilstate_after_release() == (0, 1, 7)
 

@@ -1,7 +1,14 @@
-//! Evaluation services (`ceval.h`): the recursion guard C uses around
-//! recursive calls of its own, and `Py_Version`.
+//! Evaluation services (`ceval.h`): running a code object, the recursion
+//! guard C uses around recursive calls of its own, and `Py_Version`.
 
+use crate::boundary::bad_internal_call;
 use crate::capi;
+use rustpython_vm::{
+    PyObject, PyObjectRef, TryFromObject,
+    builtins::{PyCode, PyDict},
+    function::ArgMapping,
+    scope::Scope,
+};
 use std::cell::Cell;
 use std::ffi::CStr;
 
@@ -15,6 +22,16 @@ thread_local! {
 pub static Py_Version: std::ffi::c_ulong = 0x030E_00F0;
 
 capi! {
+    /// Runs a code object (from `Py_CompileString`) in `globals`, with
+    /// `locals` (any mapping; NULL is `globals`); an eval-mode code object
+    /// gives its value, others None.
+    fn PyEval_EvalCode(vm, co: &PyObject, globals: &PyObject, locals: Option<PyObjectRef>) -> PyObjectRef {
+        let code = co.to_owned().downcast::<PyCode>().map_err(|_| bad_internal_call(vm))?;
+        let globals = globals.to_owned().downcast::<PyDict>().map_err(|_| vm.new_system_error("globals must be a dict"))?;
+        let locals = locals.filter(|l| !vm.is_none(l)).map(|l| ArgMapping::try_from_object(vm, l)).transpose()?;
+        vm.run_code_obj(code, Scope::with_builtins(locals, globals, vm))
+    }
+
     /// RecursionError once C's own nesting passes the recursion limit.
     fn Py_EnterRecursiveCall(vm, place: &CStr) -> i32 {
         let depth = DEPTH.with(|d| d.get()) + 1;

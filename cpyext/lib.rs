@@ -49,11 +49,13 @@ pub mod pyerrors;
 pub mod pyhash;
 pub mod pymem;
 pub mod pystrtod;
+pub mod pythonrun;
 pub mod pythread;
 pub mod setobject;
 pub mod sliceobject;
 pub mod sysconfig;
 pub mod sysmodule;
+pub mod traceback;
 pub mod tupleobject;
 pub mod typeobject;
 pub mod unicodectype;
@@ -82,6 +84,7 @@ pub fn init(vm: &VirtualMachine) -> PyResult<()> {
         object::init_singletons(vm);
         pyerrors::init_exceptions(vm)?;
         pybuffer::init(vm);
+        pystate::init_threads(vm);
         READY.store(true, Ordering::Release);
         Ok(())
     })

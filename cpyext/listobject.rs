@@ -40,6 +40,14 @@ capi! {
         }
     }
 
+    /// A new reference to item `i` (3.13): a TypeError for a non-list, where
+    /// `PyList_GetItem` says SystemError.
+    fn PyList_GetItemRef(vm, o: &PyObject, i: isize) -> PyObjectRef {
+        let list = o.downcast_ref::<rustpython_vm::builtins::PyList>().ok_or_else(|| vm.new_type_error("expected a list"))?;
+        let items = list.borrow_vec();
+        usize::try_from(i).ok().and_then(|i| items.get(i)).cloned().ok_or_else(|| vm.new_index_error("list index out of range"))
+    }
+
     fn PyList_SetItem(vm, o: &PyObject, i: isize, v: Stolen) -> () {
         let list = list_ref(o, vm)?;
         let item = v.take(vm)?;

@@ -115,6 +115,24 @@ fn null_or_new(obj: Option<PyObjectRef>, vm: &VirtualMachine) -> *mut CObject {
     crate::boundary::ToC::to_c(obj, vm)
 }
 
+/// The exception being handled, as `sys.exception()` finds it (the VM's
+/// own lookup is private to it).
+fn handling(vm: &VirtualMachine) -> PyResult<Option<PyBaseExceptionRef>> {
+    let e = vm.sys_module.get_attr("exception", vm)?.call((), vm)?;
+    Ok(e.downcast::<rustpython_vm::builtins::PyBaseException>().ok())
+}
+
+/// The exception `exc` names as handled: None and NULL are none.
+fn handled(exc: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<Option<PyBaseExceptionRef>> {
+    match exc.filter(|e| !vm.is_none(e)) {
+        None => Ok(None),
+        Some(e) => e
+            .downcast::<rustpython_vm::builtins::PyBaseException>()
+            .map(Some)
+            .map_err(|o| vm.new_type_error(format!("exceptions must derive from BaseException, not {}", o.class().name()))),
+    }
+}
+
 capi! {
     fn PyErr_SetString(vm, ty: PyObjectRef, msg: *const c_char) -> crate::boundary::Void {
         let msg = if msg.is_null() {
@@ -159,6 +177,37 @@ capi! {
             Ok(e) => set(e),
             Err(o) => set(vm.new_type_error(format!("exceptions must derive from BaseException, not {}", o.class().name()))),
         }
+        Ok(crate::boundary::Void)
+    }
+
+    /// The exception being handled (`sys.exception()`), not the one raised.
+    fn PyErr_GetHandledException(vm) -> Option<PyObjectRef> {
+        handling(vm).map(|e| e.map(Into::into))
+    }
+
+    fn PyErr_SetHandledException(vm, exc: Option<PyObjectRef>) -> crate::boundary::Void {
+        vm.set_exception(handled(exc, vm)?);
+        Ok(crate::boundary::Void)
+    }
+
+    /// `sys.exc_info()`'s triple, as new references (NULLs when none).
+    fn PyErr_GetExcInfo(vm, ptype: *mut *mut CObject, pvalue: *mut *mut CObject, ptb: *mut *mut CObject) -> crate::boundary::Void {
+        if ptype.is_null() || pvalue.is_null() || ptb.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let e = handling(vm)?;
+        unsafe {
+            *ptype = null_or_new(e.as_ref().map(|e| e.class().to_owned().into()), vm);
+            *ptb = null_or_new(e.as_ref().and_then(|e| e.__traceback__().map(Into::into)), vm);
+            *pvalue = null_or_new(e.map(Into::into), vm);
+        }
+        Ok(crate::boundary::Void)
+    }
+
+    /// Since 3.11 only the value matters: it carries its type and traceback.
+    fn PyErr_SetExcInfo(vm, ty: Stolen, value: Stolen, tb: Stolen) -> crate::boundary::Void {
+        let (_, value, _) = (ty.take_opt(vm)?, value.take_opt(vm)?, tb.take_opt(vm)?);
+        vm.set_exception(handled(value, vm)?);
         Ok(crate::boundary::Void)
     }
 

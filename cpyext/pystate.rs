@@ -54,12 +54,36 @@ pub struct ThreadState {
     depth: Cell<usize>,
     /// The depth `PyEval_SaveThread` gave up, for `PyEval_RestoreThread`.
     saved: Cell<usize>,
+    /// Whether the outermost `PyGILState_Ensure` set `vm` (outside any
+    /// [`enter`]), so its `PyGILState_Release` clears it.
+    vm_from_gilstate: Cell<bool>,
+    /// Whether that `PyGILState_Ensure` also gave the thread (one C
+    /// created) a VM of its own, which its release gives back.
+    owns_vm: Cell<bool>,
 }
 
 thread_local! {
     static TSTATE: ThreadState = const {
-        ThreadState { vm: Cell::new(std::ptr::null()), depth: Cell::new(0), saved: Cell::new(0) }
+        ThreadState {
+            vm: Cell::new(std::ptr::null()),
+            depth: Cell::new(0),
+            saved: Cell::new(0),
+            vm_from_gilstate: Cell::new(false),
+            owns_vm: Cell::new(false),
+        }
     };
+}
+
+/// A VM of the interpreter that never runs Python: threads C creates get
+/// theirs from it (`VirtualMachine::new_thread` must be called on a VM,
+/// and the one that made the template may be gone by then). Used only
+/// with the GIL held.
+static THREAD_TEMPLATE: parking_lot::Mutex<Option<rustpython_vm::vm::thread::ThreadedVirtualMachine>> =
+    parking_lot::Mutex::new(None);
+
+/// Makes the template threads C creates take their VMs from.
+pub fn init_threads(vm: &VirtualMachine) {
+    THREAD_TEMPLATE.lock().get_or_insert_with(|| vm.new_thread());
 }
 
 #[inline]
@@ -212,28 +236,49 @@ pub extern "C" fn PyEval_RestoreThread(_tstate: *mut ThreadState) {
     });
 }
 
-/// `PyGILState_Ensure`: holds the GIL on this thread, which must be one the
-/// VM runs on (a thread C created has no VM yet: see docs/STATUS.md).
+/// `PyGILState_Ensure`: holds the GIL on this thread. A thread outside any
+/// call from the VM gets the VM it runs Python on (ctypes' `pythonapi`
+/// calls), and a thread C created gets a VM of its own, attached until the
+/// matching `PyGILState_Release`.
 #[unsafe(no_mangle)]
 pub extern "C" fn PyGILState_Ensure() -> c_int {
+    use rustpython_vm::vm::thread;
     with_tstate(|ts| {
-        if ts.vm.get().is_null() {
-            eprintln!(
-                "Fatal Python error: PyGILState_Ensure: this thread was not started by Python; \
-                 threads created by C are not supported yet"
-            );
-            std::process::abort();
-        }
         let was_held = ts.depth.get() > 0;
         acquire(ts);
+        if ts.vm.get().is_null() {
+            if !thread::current_vm_is_set() {
+                let fresh = THREAD_TEMPLATE.lock().as_ref().map(|t| t.run(|vm| vm.new_thread()));
+                let Some(fresh) = fresh else {
+                    eprintln!("Fatal Python error: PyGILState_Ensure: no interpreter has loaded an extension yet");
+                    std::process::abort();
+                };
+                thread::attach_current_thread(move || fresh);
+                ts.owns_vm.set(true);
+            }
+            // The VM stays this thread's current one until the release.
+            ts.vm.set(thread::with_current_vm(|vm| vm as *const VirtualMachine));
+            ts.vm_from_gilstate.set(true);
+        }
         if was_held { PYGILSTATE_LOCKED } else { PYGILSTATE_UNLOCKED }
     })
 }
 
-/// `PyGILState_Release`: undoes one `PyGILState_Ensure`.
+/// `PyGILState_Release`: undoes one `PyGILState_Ensure`; the outermost
+/// gives back the VM it set (and, on a thread C created, the VM itself).
 #[unsafe(no_mangle)]
 pub extern "C" fn PyGILState_Release(_state: c_int) {
-    with_tstate(release);
+    with_tstate(|ts| {
+        if ts.depth.get() == 1 && ts.vm_from_gilstate.replace(false) {
+            ts.vm.set(std::ptr::null());
+            if ts.owns_vm.replace(false) {
+                // With the GIL still held: dropping the VM may run
+                // destructors that reach C.
+                rustpython_vm::vm::thread::release_current_thread(rustpython_vm::vm::thread::CurrentVmAttachState::Attached);
+            }
+        }
+        release(ts);
+    });
 }
 
 #[unsafe(no_mangle)]

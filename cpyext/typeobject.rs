@@ -908,6 +908,7 @@ static_types! {
     PyCFunction_Type = builtin_function_or_method_type,
     PyCapsule_Type = capsule_type,
     PyMemoryView_Type = memoryview_type,
+    PyTraceBack_Type = traceback_type,
     PyProperty_Type = property_type,
     PySeqIter_Type = iter_type,
     PyCallIter_Type = callable_iterator,

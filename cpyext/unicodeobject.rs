@@ -175,6 +175,10 @@ capi! {
         decode(&data, &c_text(encoding, "utf-8"), &c_text(errors, "strict"), vm)
     }
 
+    unsafe fn PyUnicode_DecodeASCII(vm, s: *const c_char, size: isize, errors: *const c_char) -> PyObjectRef {
+        decode(c_bytes(s, size, vm)?, "ascii", &c_text(errors, "strict"), vm)
+    }
+
     /// Latin-1 cannot fail, so `errors` is never looked at (as in CPython).
     unsafe fn PyUnicode_DecodeLatin1(vm, s: *const c_char, size: isize, errors: *const c_char) -> PyObjectRef {
         let text: String = c_bytes(s, size, vm)?.iter().map(|&b| b as char).collect();

@@ -86,6 +86,15 @@
 #include "pystrtod.h"
 #include "tracemalloc.h"
 
+/* Code Cython generates takes Cython's Limited-API paths, which use only
+ * the C-API: its CPython paths read CPython's internal structures (frames
+ * and thread states from Include/internal, the PyCFunctionObject of every
+ * builtin function). Cython decides after including this header, so
+ * defining it here changes no other code and warns of nothing. */
+#ifndef CYTHON_LIMITED_API
+#define CYTHON_LIMITED_API 1
+#endif
+
 /* Last: what cpyext does not provide, generated from cpyext/capi.decl. */
 #include "cpyext/missing.h"
 

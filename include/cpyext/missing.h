@@ -102,10 +102,6 @@ PyAPI_FUNC(PyObject *) PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const
 Py_CPYEXT_MISSING("PyBytes_Join is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyBytes_Join(PyObject *sep, PyObject *iterable);
 #endif
-#ifndef PyEval_EvalCode
-Py_CPYEXT_MISSING("PyEval_EvalCode is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals);
-#endif
 #ifndef PyEval_GetGlobals
 Py_CPYEXT_MISSING("PyEval_GetGlobals is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyEval_GetGlobals(void);
@@ -398,10 +394,6 @@ Py_CPYEXT_MISSING("PyListIter_Type is not provided by cpyext: not implemented ye
 PyAPI_DATA(PyTypeObject) PyListIter_Type;
 Py_CPYEXT_MISSING("PyListRevIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyListRevIter_Type;
-#ifndef PyList_GetItemRef
-Py_CPYEXT_MISSING("PyList_GetItemRef is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyList_GetItemRef(PyObject *list, Py_ssize_t index);
-#endif
 #ifndef PyList_Clear
 Py_CPYEXT_MISSING("PyList_Clear is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyList_Clear(PyObject *list);
@@ -549,22 +541,6 @@ PyAPI_FUNC(PyCapsule_Destructor) PyCapsule_GetDestructor(PyObject *capsule);
 #ifndef PyCapsule_SetDestructor
 Py_CPYEXT_MISSING("PyCapsule_SetDestructor is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyCapsule_SetDestructor(PyObject *capsule, PyCapsule_Destructor destructor);
-#endif
-#ifndef PyErr_GetHandledException
-Py_CPYEXT_MISSING("PyErr_GetHandledException is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyErr_GetHandledException(void);
-#endif
-#ifndef PyErr_SetHandledException
-Py_CPYEXT_MISSING("PyErr_SetHandledException is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyErr_SetHandledException(PyObject *exc);
-#endif
-#ifndef PyErr_GetExcInfo
-Py_CPYEXT_MISSING("PyErr_GetExcInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyErr_GetExcInfo(PyObject **ptype, PyObject **pvalue, PyObject **ptraceback);
-#endif
-#ifndef PyErr_SetExcInfo
-Py_CPYEXT_MISSING("PyErr_SetExcInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyErr_SetExcInfo(PyObject *type, PyObject *value, PyObject *traceback);
 #endif
 #ifndef PyException_GetArgs
 Py_CPYEXT_MISSING("PyException_GetArgs is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -796,18 +772,6 @@ PyAPI_FUNC(uint64_t) PyThreadState_GetID(PyThreadState *tstate);
 Py_CPYEXT_MISSING("PyOS_double_to_string is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(char *) PyOS_double_to_string(double val, char format_code, int precision, int flags, int *type);
 #endif
-#ifndef Py_CompileString
-Py_CPYEXT_MISSING("Py_CompileString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) Py_CompileString(const char *str, const char *filename, int start);
-#endif
-#ifndef Py_CompileStringExFlags
-Py_CPYEXT_MISSING("Py_CompileStringExFlags is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) Py_CompileStringExFlags(const char *str, const char *filename, int start, PyCompilerFlags *flags, int optimize);
-#endif
-#ifndef Py_CompileStringObject
-Py_CPYEXT_MISSING("Py_CompileStringObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) Py_CompileStringObject(const char *str, PyObject *filename, int start, PyCompilerFlags *flags, int optimize);
-#endif
 #ifndef PyRun_StringFlags
 Py_CPYEXT_MISSING("PyRun_StringFlags is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyRun_StringFlags(const char *str, int start, PyObject *globals, PyObject *locals, PyCompilerFlags *flags);
@@ -898,16 +862,6 @@ PyAPI_FUNC(int) PySlice_GetIndices(PyObject *slice, Py_ssize_t length, Py_ssize_
 Py_CPYEXT_MISSING("PySys_GetXOptions is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PySys_GetXOptions(void);
 #endif
-Py_CPYEXT_MISSING("PyTraceBack_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyTraceBack_Type;
-#ifndef PyTraceBack_Here
-Py_CPYEXT_MISSING("PyTraceBack_Here is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyTraceBack_Here(PyFrameObject *frame);
-#endif
-#ifndef PyTraceBack_Print
-Py_CPYEXT_MISSING("PyTraceBack_Print is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyTraceBack_Print(PyObject *tb, PyObject *file);
-#endif
 #ifndef PyTraceMalloc_Track
 Py_CPYEXT_MISSING("PyTraceMalloc_Track is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyTraceMalloc_Track(unsigned int domain, uintptr_t ptr, size_t size);
@@ -967,10 +921,6 @@ PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF32(const char *str, Py_ssize_t size, c
 #ifndef PyUnicode_AsUTF32String
 Py_CPYEXT_MISSING("PyUnicode_AsUTF32String is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyUnicode_AsUTF32String(PyObject *unicode);
-#endif
-#ifndef PyUnicode_DecodeASCII
-Py_CPYEXT_MISSING("PyUnicode_DecodeASCII is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_DecodeASCII(const char *str, Py_ssize_t size, const char *errors);
 #endif
 #ifndef PyUnicode_DecodeUnicodeEscape
 Py_CPYEXT_MISSING("PyUnicode_DecodeUnicodeEscape is not provided by cpyext: not implemented yet (see docs/capi.md)")
