@@ -501,6 +501,13 @@ impl Borrowed<'static> {
         Borrowed(proxy::as_c(obj, vm), std::marker::PhantomData)
     }
 
+    /// An object the current thread's state holds (its dict): valid while
+    /// the thread runs.
+    #[inline]
+    pub fn held_by_thread_state(obj: &rustpython_vm::PyObject, vm: &VirtualMachine) -> Self {
+        Borrowed(proxy::as_c(obj, vm), std::marker::PhantomData)
+    }
+
     /// An object the thread's error indicator holds (the type of the
     /// pending exception): valid until the indicator changes.
     #[inline]

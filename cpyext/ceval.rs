@@ -27,9 +27,13 @@ capi! {
     /// gives its value, others None.
     fn PyEval_EvalCode(vm, co: &PyObject, globals: &PyObject, locals: Option<PyObjectRef>) -> PyObjectRef {
         let code = co.to_owned().downcast::<PyCode>().map_err(|_| bad_internal_call(vm))?;
-        let globals = globals.to_owned().downcast::<PyDict>().map_err(|_| vm.new_system_error("globals must be a dict"))?;
-        let locals = locals.filter(|l| !vm.is_none(l)).map(|l| ArgMapping::try_from_object(vm, l)).transpose()?;
-        vm.run_code_obj(code, Scope::with_builtins(locals, globals, vm))
+        let globals = globals.to_owned().downcast::<PyDict>().map_err(|_| bad_internal_call(vm))?;
+        let locals = match locals.filter(|l| !vm.is_none(l)) {
+            Some(l) => ArgMapping::try_from_object(vm, l)?,
+            None => ArgMapping::from_dict_exact(globals.clone()),
+        };
+        // Unlike exec(), CPython adds no `__builtins__` to the globals.
+        vm.run_code_obj(code, Scope::new(Some(locals), globals))
     }
 
     /// RecursionError once C's own nesting passes the recursion limit.

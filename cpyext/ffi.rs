@@ -121,6 +121,33 @@ pub struct PyMethodDef {
     pub ml_doc: *const c_char,
 }
 
+/// A list's memory: `ob_size` is kept current, `ob_item` is filled on
+/// request (`listobject::items_for_c`).
+#[repr(C)]
+pub struct PyListObject {
+    pub ob_base: PyVarObject,
+    pub ob_item: *mut *mut PyObject,
+    pub allocated: Py_ssize_t,
+}
+
+/// A builtin function's memory (`methodobject.h`).
+#[repr(C)]
+pub struct PyCFunctionObject {
+    pub ob_base: PyObject,
+    pub m_ml: *mut PyMethodDef,
+    pub m_self: *mut PyObject,
+    pub m_module: *mut PyObject,
+    pub m_weakreflist: *mut PyObject,
+    pub vectorcall: *mut c_void,
+}
+
+/// A builtin method that receives its defining class (`PyCMethod_New`).
+#[repr(C)]
+pub struct PyCMethodObject {
+    pub func: PyCFunctionObject,
+    pub mm_class: *mut PyTypeObject,
+}
+
 #[repr(C)]
 pub struct PyModuleDef_Base {
     pub ob_base: PyObject,

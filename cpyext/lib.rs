@@ -32,6 +32,7 @@ pub mod cpyextmodule;
 pub mod descrobject;
 pub mod dynsym;
 pub mod dictobject;
+pub mod fileobject;
 pub mod floatobject;
 pub mod gcmodule;
 pub mod import;
@@ -81,6 +82,7 @@ pub fn init(vm: &VirtualMachine) -> PyResult<()> {
         }
         typeobject::init_moduledef_type();
         typeobject::init_static_types(vm);
+        typeobject::init_type_attrs(vm);
         object::init_singletons(vm);
         pyerrors::init_exceptions(vm)?;
         pybuffer::init(vm);

@@ -24,9 +24,9 @@ struct CDef(*const ffi::PyMethodDef);
 unsafe impl Send for CDef {}
 unsafe impl Sync for CDef {}
 
-/// One VM method definition per C definition, made on first use and kept for
+/// One VM method definition per C definition (and defining class), made on first use and kept for
 /// the life of the process, like the library that holds the C one.
-static VM_DEFS: Mutex<Option<FxHashMap<usize, PyRef<HeapMethodDef>>>> = Mutex::new(None);
+static VM_DEFS: Mutex<Option<FxHashMap<(usize, usize), PyRef<HeapMethodDef>>>> = Mutex::new(None);
 
 /// The functions `new_function` made from C definitions, by object
 /// address, with a weak reference that tells a live entry from a stale one
@@ -40,9 +40,21 @@ struct CFunction {
     def: CDef,
     /// C passed NULL as `self` (the VM binds None).
     null_self: bool,
+    /// The `module` C gave, as given: C compares `m_module` by identity.
+    module: Option<PyObjectRef>,
+    /// `PyCMethod_New`'s defining class (null for none), as a `Binding`
+    /// for its Send.
+    class: Binding,
 }
 
-fn remember_function(f: &PyObjectRef, def: *const ffi::PyMethodDef, null_self: bool, vm: &VirtualMachine) -> PyResult<()> {
+fn remember_function(
+    f: &PyObjectRef,
+    def: *const ffi::PyMethodDef,
+    null_self: bool,
+    module: Option<PyObjectRef>,
+    class: *mut ffi::PyTypeObject,
+    vm: &VirtualMachine,
+) -> PyResult<()> {
     let alive = f.downgrade(None, vm)?;
     let mut table = C_FUNCTIONS.lock().unwrap_or_else(|e| e.into_inner());
     let table = table.get_or_insert_with(Default::default);
@@ -52,30 +64,44 @@ fn remember_function(f: &PyObjectRef, def: *const ffi::PyMethodDef, null_self: b
         table.retain(|_, e| e.alive.upgrade().is_some());
         SWEPT_AT.store((table.len() * 2).max(64), std::sync::atomic::Ordering::Relaxed);
     }
-    table.insert(f.as_object() as *const _ as usize, CFunction { alive, def: CDef(def), null_self });
+    table.insert(f.as_object() as *const _ as usize, CFunction { alive, def: CDef(def), null_self, module, class: Binding::Defining(class) });
     Ok(())
 }
 
 /// The C definition of a function made from one, and whether its `self`
 /// was NULL; `None` for the interpreter's own builtins and anything else.
 fn c_function(op: &rustpython_vm::PyObject) -> Option<(&'static ffi::PyMethodDef, bool)> {
+    c_function_module(op).map(|(def, null_self, _, _)| (def, null_self))
+}
+
+/// As [`c_function`], with the module C gave and the defining class.
+fn c_function_module(op: &rustpython_vm::PyObject) -> Option<(&'static ffi::PyMethodDef, bool, Option<PyObjectRef>, *mut ffi::PyTypeObject)> {
     let table = C_FUNCTIONS.lock().unwrap_or_else(|e| e.into_inner());
     let e = table.as_ref()?.get(&(op as *const _ as usize))?;
     let live = e.alive.upgrade()?;
-    live.is(op).then(|| (unsafe { &*e.def.0 }, e.null_self))
+    let class = match e.class {
+        Binding::Defining(tp) => tp,
+        _ => std::ptr::null_mut(),
+    };
+    live.is(op).then(|| (unsafe { &*e.def.0 }, e.null_self, e.module.clone(), class))
 }
 
-fn vm_def(def: *const ffi::PyMethodDef, vm: &VirtualMachine) -> PyRef<HeapMethodDef> {
+/// The VM definition for `def`, whose C function receives `binding`.
+fn vm_def(def: *const ffi::PyMethodDef, binding: Binding, vm: &VirtualMachine) -> PyRef<HeapMethodDef> {
+    let class = match binding {
+        Binding::Defining(tp) => tp as usize,
+        _ => 0,
+    };
     let mut defs = VM_DEFS.lock().unwrap_or_else(|e| e.into_inner());
     let defs = defs.get_or_insert_with(Default::default);
-    defs.entry(def as usize)
+    defs.entry((def as usize, class))
         .or_insert_with(|| {
             let d = unsafe { &*def };
             let name: &'static str = Box::leak(cstr(d.ml_name).into_boxed_str());
             let doc: Option<&'static str> =
                 (!d.ml_doc.is_null()).then(|| &*Box::leak(cstr(d.ml_doc).into_boxed_str()));
             let c = CDef(def);
-            let func = move |args: FuncArgs, vm: &VirtualMachine| call(c, name, vm, args, Binding::SelfFirst);
+            let func = move |args: FuncArgs, vm: &VirtualMachine| call(c, name, vm, args, binding);
             let doc = ItemDoc { text: doc, ..ItemDoc::NONE };
             vm.ctx.new_method_def(name, func, PyMethodFlags::empty(), doc)
         })
@@ -97,16 +123,29 @@ pub fn new_function(
     module: Option<PyObjectRef>,
     vm: &VirtualMachine,
 ) -> PyResult<PyObjectRef> {
+    new_function_of(def, zelf, module, std::ptr::null_mut(), vm)
+}
+
+/// As [`new_function`], for a `METH_METHOD` function whose C function also
+/// receives `class` (`PyCMethod_New`); null for none.
+fn new_function_of(
+    def: *const ffi::PyMethodDef,
+    zelf: Option<PyObjectRef>,
+    module: Option<PyObjectRef>,
+    class: *mut ffi::PyTypeObject,
+    vm: &VirtualMachine,
+) -> PyResult<PyObjectRef> {
     let flags = unsafe { (*def).ml_flags };
     if flags & (ffi::METH_CLASS | ffi::METH_STATIC) != 0 {
         return Err(vm.new_value_error("module functions cannot set METH_CLASS or METH_STATIC"));
     }
     let null_self = zelf.is_none();
-    let f: PyObjectRef = vm_def(def, vm).build_function(vm, Some(zelf.unwrap_or_else(|| vm.ctx.none()))).into();
-    if let Some(m) = module {
-        f.set_attr("__module__", m, vm)?;
+    let binding = if class.is_null() { Binding::SelfFirst } else { Binding::Defining(class) };
+    let f: PyObjectRef = vm_def(def, binding, vm).build_function(vm, Some(zelf.unwrap_or_else(|| vm.ctx.none()))).into();
+    if let Some(m) = &module {
+        f.set_attr("__module__", m.clone(), vm)?;
     }
-    remember_function(&f, def, null_self, vm)?;
+    remember_function(&f, def, null_self, module, class, vm)?;
     Ok(f)
 }
 
@@ -329,6 +368,19 @@ crate::capi! {
         new_function(def, zelf, module, vm)
     }
 
+    /// A function whose C function also receives `cls` (`METH_METHOD`).
+    fn PyCMethod_New(vm, def: *mut ffi::PyMethodDef, zelf: Option<PyObjectRef>, module: Option<PyObjectRef>, cls: *mut ffi::PyTypeObject) -> PyObjectRef {
+        if def.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let method = unsafe { (*def).ml_flags } & ffi::METH_METHOD != 0;
+        match (method, cls.is_null()) {
+            (true, true) => Err(vm.new_system_error("attempting to create PyCMethod with a METH_METHOD flag but no class")),
+            (false, false) => Err(vm.new_system_error("attempting to create PyCFunction with class but no METH_METHOD flag")),
+            _ => new_function_of(def, zelf, module, cls, vm),
+        }
+    }
+
     /// The C function of a function made from a `PyMethodDef`. The
     /// interpreter's own builtins have none: they get `no_c_function`,
     /// which compares unequal to every extension's function (what code
@@ -357,6 +409,60 @@ crate::capi! {
         Ok(Some(Borrowed::held_by(op, &zelf, vm)))
     }
 }
+
+// ---------------------------------------------------------------------------
+// Layout: CPython's `PyCMethodObject` (a `PyCFunctionObject` and the defining
+// class), so C reading `m_ml`, `m_self` or `m_module` of a builtin (cffi does
+// for its own functions) reads what CPython would put there.
+
+/// What `m_ml` points at for the interpreter's own builtins, which have no
+/// C definition.
+struct NoDef(std::cell::UnsafeCell<ffi::PyMethodDef>);
+// SAFETY: never written; C only reads it.
+unsafe impl Sync for NoDef {}
+
+static NO_C_DEF: NoDef = NoDef(std::cell::UnsafeCell::new(ffi::PyMethodDef {
+    ml_name: c"<builtin of the interpreter>".as_ptr(),
+    ml_meth: Some(no_c_function),
+    ml_flags: ffi::METH_VARARGS,
+    ml_doc: std::ptr::null(),
+}));
+
+pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
+    flag: 0,
+    create: |obj, tp, vm| {
+        if !obj.class().is(vm.ctx.types.builtin_function_or_method_type) {
+            return None;
+        }
+        let (def, null_self, module, class) = match c_function_module(obj) {
+            Some((def, null_self, module, class)) => (def as *const ffi::PyMethodDef as *mut ffi::PyMethodDef, null_self, module, class),
+            None => (NO_C_DEF.0.get(), false, None, std::ptr::null_mut()),
+        };
+        let zelf = if null_self { None } else { obj.get_attr("__self__", vm).ok() };
+        let module = module.or_else(|| obj.get_attr("__module__", vm).ok());
+        Some(unsafe {
+            let p = crate::proxy::alloc(std::mem::size_of::<ffi::PyCMethodObject>(), tp);
+            if !p.is_null() {
+                let f = &mut *(p as *mut ffi::PyCMethodObject);
+                f.func.m_ml = def;
+                f.func.m_self = zelf.map_or(std::ptr::null_mut(), |z| proxy::to_c_new(&z, vm));
+                f.func.m_module = module.map_or(std::ptr::null_mut(), |m| proxy::to_c_new(&m, vm));
+                // Type objects C sees are immortal: no reference to hold.
+                f.mm_class = class;
+            }
+            p
+        })
+    },
+    realize: None,
+    release: Some(|op| unsafe {
+        let f = &mut *(op as *mut ffi::PyCFunctionObject);
+        for r in [std::mem::replace(&mut f.m_self, std::ptr::null_mut()), std::mem::replace(&mut f.m_module, std::ptr::null_mut())] {
+            if !r.is_null() {
+                proxy::decref(r);
+            }
+        }
+    }),
+};
 
 fn check_cfunction(op: &rustpython_vm::PyObject, vm: &VirtualMachine) -> PyResult<()> {
     if op.fast_isinstance(vm.ctx.types.builtin_function_or_method_type) {

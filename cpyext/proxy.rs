@@ -4,7 +4,7 @@
 //!
 //! 1. Every object C sees has CPython's layout for its type (each family's
 //!    [`Layout`], in its own module: `tupleobject`, `longobject`,
-//!    `unicodeobject`, `bytesobject`, `floatobject`). Objects the layer
+//!    `unicodeobject`, `listobject`, `bytesobject`, `floatobject`, `methodobject`). Objects the layer
 //!    allocates carry a hidden [`Prefix`] just before the `PyObject` header
 //!    (marked by [`FLAG_PREFIXED`] in `ob_flags`); statically allocated objects
 //!    (our singletons and builtin type objects, extensions' static types) are
@@ -68,9 +68,17 @@ pub struct Prefix {
     /// The linked object's address: its key in the table, kept because a
     /// weak link cannot give it back once the object is gone.
     key: usize,
-    /// Bytes allocated for prefix and object together.
+    /// Bytes allocated for prefix and object together, in the low bits;
+    /// [`BLOCK_MAGIC`] in the high ones tells our blocks from memory C got
+    /// elsewhere (`PyObject_Init` on a `malloc` block).
     size: usize,
 }
+
+/// The high bits of [`Prefix::size`] in every block [`alloc_block`] made.
+/// What lies before memory from another allocator (glibc's chunk header, a
+/// size below 2^40) never has them.
+const BLOCK_MAGIC: usize = 0xC9_E7A1 << 40;
+const SIZE_MASK: usize = (1 << 40) - 1;
 
 pub const PREFIX_SIZE: usize = size_of::<Prefix>();
 const _: () = assert!(PREFIX_SIZE % 16 == 0, "objects must stay 16-byte aligned");
@@ -94,6 +102,11 @@ pub const FLAG_FINALIZED: u16 = 1 << 10;
 /// `BaseException`): it keeps them while its object lives, so it is never
 /// freed early.
 pub const FLAG_C_FIELDS: u16 = 1 << 8;
+
+/// Bit in `ob_flags`: the object's memory is not ours (C allocated it with
+/// `malloc` and called `PyObject_Init`, as cffi does): its prefix lives in
+/// the table's `foreign` map instead of before it.
+const FLAG_FOREIGN: u16 = 1 << 7;
 
 /// Bit in `ob_flags`: C has not tracked the instance for the collector
 /// (`PyObject_GC_New` without `PyObject_GC_Track`, or `PyObject_GC_UnTrack`).
@@ -128,8 +141,8 @@ struct Table {
     /// Statically allocated `PyObject*` -> its VM object.
     statics: FxHashMap<usize, PyObjectRef>,
     sweep_at: usize,
-    /// Recycled blocks, one list per size in `BLOCK_SIZES`.
-    free_blocks: [Vec<*mut u8>; 2],
+    /// The prefixes of objects in memory C allocated ([`FLAG_FOREIGN`]).
+    foreign: FxHashMap<usize, Box<Prefix>>,
 }
 
 use crate::pystate::GilCell;
@@ -138,7 +151,7 @@ static TABLE: GilCell<Table> = GilCell::new(Table {
     by_vm: FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
     statics: FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
     sweep_at: MIN_SWEEP,
-    free_blocks: [Vec::new(), Vec::new()],
+    foreign: FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
 });
 
 /// The table. Callers hold the GIL and keep the borrow short: nothing that can
@@ -158,7 +171,25 @@ fn key(obj: &PyObject) -> usize {
 
 #[inline(always)]
 pub unsafe fn prefix(op: *mut CObject) -> *mut Prefix {
-    unsafe { (op as *mut u8).sub(PREFIX_SIZE) as *mut Prefix }
+    unsafe {
+        if (*op).ob_flags & FLAG_FOREIGN != 0 {
+            return foreign_prefix(op);
+        }
+        (op as *mut u8).sub(PREFIX_SIZE) as *mut Prefix
+    }
+}
+
+#[cold]
+fn foreign_prefix(op: *mut CObject) -> *mut Prefix {
+    let pre = table().foreign.entry(op as usize).or_insert_with(|| Box::new(Prefix { vm: null(), aux: null_mut(), key: 0, size: 0 }));
+    &mut **pre as *mut Prefix
+}
+
+/// Whether `op` is in a block [`alloc_block`] made.
+unsafe fn in_our_block(op: *mut CObject) -> bool {
+    // Reads the word before `op`: in our blocks the prefix's size, in
+    // another allocator's its bookkeeping (readable heap memory).
+    unsafe { (*((op as *mut u8).sub(size_of::<usize>()) as *const usize)) & !SIZE_MASK == BLOCK_MAGIC }
 }
 
 #[inline(always)]
@@ -222,6 +253,38 @@ pub unsafe fn is_c_instance(op: *mut CObject) -> bool {
     unsafe { (*op).ob_flags & FLAG_C_OBJECT != 0 }
 }
 
+/// Recycled blocks, one list per size in `BLOCK_SIZES`, per thread: C
+/// allocates (`PyObject_Malloc`) without holding the GIL too, so the lists
+/// take no lock of their own.
+struct FreeBlocks([Vec<*mut u8>; 2]);
+
+impl std::ops::Deref for FreeBlocks {
+    type Target = [Vec<*mut u8>; 2];
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for FreeBlocks {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl Drop for FreeBlocks {
+    fn drop(&mut self) {
+        for list in self.0.iter_mut() {
+            for block in list.drain(..) {
+                unsafe { libc::free(block as *mut libc::c_void) };
+            }
+        }
+    }
+}
+
+thread_local! {
+    static FREE_BLOCKS: std::cell::RefCell<FreeBlocks> = const { std::cell::RefCell::new(FreeBlocks([Vec::new(), Vec::new()])) };
+}
+
 /// Zeroed memory of `size` bytes behind a [`Prefix`]: every object the
 /// layer allocates, and every `PyObject_Malloc` block (so that `tp_alloc`
 /// and `PyObject_New` objects have a prefix too). Null when out of memory.
@@ -230,7 +293,7 @@ pub unsafe fn alloc_block(size: usize) -> *mut u8 {
         let total = PREFIX_SIZE + size;
         let class = BLOCK_SIZES.iter().position(|&b| total <= b);
         let size = class.map_or(total, |c| BLOCK_SIZES[c]);
-        let recycled = class.and_then(|c| table().free_blocks[c].pop());
+        let recycled = class.and_then(|c| FREE_BLOCKS.with(|f| f.borrow_mut()[c].pop()));
         let base = match recycled {
             Some(block) => {
                 std::ptr::write_bytes(block, 0, size);
@@ -241,7 +304,7 @@ pub unsafe fn alloc_block(size: usize) -> *mut u8 {
         if base.is_null() {
             return null_mut();
         }
-        (*(base as *mut Prefix)).size = size;
+        (*(base as *mut Prefix)).size = size | BLOCK_MAGIC;
         base.add(PREFIX_SIZE)
     }
 }
@@ -261,7 +324,7 @@ pub unsafe fn free_block(p: *mut u8) {
 /// `realloc` for blocks from [`alloc_block`]; the added bytes are zero.
 pub unsafe fn realloc_block(p: *mut u8, size: usize) -> *mut u8 {
     unsafe {
-        let old = (*(p.sub(PREFIX_SIZE) as *mut Prefix)).size - PREFIX_SIZE;
+        let old = ((*(p.sub(PREFIX_SIZE) as *mut Prefix)).size & SIZE_MASK) - PREFIX_SIZE;
         if size <= old {
             return p;
         }
@@ -292,10 +355,10 @@ pub unsafe fn alloc(size: usize, tp: *mut PyTypeObject) -> *mut CObject {
 /// Gives back the memory of a freed object (its prefix's address).
 unsafe fn release_memory(pre: *mut Prefix) {
     unsafe {
-        let class = BLOCK_SIZES.iter().position(|&b| b == (*pre).size);
+        let class = BLOCK_SIZES.iter().position(|&b| b == (*pre).size & SIZE_MASK);
         match class {
-            Some(c) if table().free_blocks[c].len() < MAX_FREE_BLOCKS => {
-                table().free_blocks[c].push(pre as *mut u8);
+            Some(c) if FREE_BLOCKS.with(|f| f.borrow()[c].len()) < MAX_FREE_BLOCKS => {
+                FREE_BLOCKS.with(|f| f.borrow_mut()[c].push(pre as *mut u8));
             }
             _ => libc::free(pre as *mut libc::c_void),
         }
@@ -343,12 +406,14 @@ pub struct Layout {
 }
 
 /// The families with a layout of their own, most common first.
-static LAYOUTS: [&Layout; 5] = [
+static LAYOUTS: [&Layout; 7] = [
     &crate::longobject::LAYOUT,
     &crate::unicodeobject::LAYOUT,
     &crate::tupleobject::LAYOUT,
+    &crate::listobject::LAYOUT,
     &crate::floatobject::LAYOUT,
     &crate::bytesobject::LAYOUT,
+    &crate::methodobject::LAYOUT,
 ];
 
 fn layout_of(tp_flags: std::ffi::c_ulong) -> Option<&'static Layout> {
@@ -380,11 +445,20 @@ pub fn as_c(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
                     }
                     _ => release_stale(p),
                 },
-                _ => return p,
+                _ => {
+                    crate::listobject::sync_size(p, obj);
+                    return p;
+                }
             }
         }
     }
     create_proxy(obj, vm)
+}
+
+/// The proxy `obj` has, if any.
+#[inline]
+pub fn existing(obj: &PyObject) -> Option<*mut CObject> {
+    table().by_vm.get(&key(obj)).copied()
 }
 
 /// A new reference to `obj` for C.
@@ -911,7 +985,8 @@ impl rustpython_vm::object::MaybeTraverse for CInstance {
     fn try_clear(&mut self, _out: &mut Vec<PyObjectRef>) {
         // The VM also clears every object it deallocates (its wrapper's
         // count is zero then); `tp_clear` is for the collector only.
-        let wrapper = unsafe { (*prefix(self.0)).vm };
+        // With the GIL: a foreign object's prefix is in the table.
+        let wrapper = crate::pystate::enter_current(|| unsafe { (*prefix(self.0)).vm });
         if !wrapper.is_null() && unsafe { (*wrapper).strong_count() } > 0 {
             crate::gcmodule::clear(self.0);
         }
@@ -995,9 +1070,19 @@ unsafe fn instance_died(op: *mut CObject) {
 unsafe fn dealloc_instance(op: *mut CObject) {
     unsafe {
         let tp = (*op).ob_type;
+        let foreign = (*op).ob_flags & FLAG_FOREIGN != 0;
         match (*tp).tp_dealloc {
             Some(d) => d(op),
+            None if foreign => {}
             None => free_block(op as *mut u8),
+        }
+        // C freed the memory its own way; its prefix goes with it.
+        if foreign {
+            if let Some(pre) = table().foreign.remove(&(op as usize)) {
+                if !pre.aux.is_null() {
+                    drop(Box::from_raw(pre.aux));
+                }
+            }
         }
     }
 }
@@ -1022,11 +1107,19 @@ pub fn instance_of(obj: &PyObject) -> Option<*mut CObject> {
     obj.downcast_ref::<CInstance>().map(|c| c.0)
 }
 
-/// Marks memory from [`alloc_block`] as a fresh instance of the C type `tp`.
+/// Marks memory as a fresh instance of the C type `tp`: memory from
+/// [`alloc_block`], or from C's own allocator (its prefix then lives in the
+/// table until the instance is deallocated).
 pub unsafe fn init_instance(op: *mut CObject, tp: *mut PyTypeObject) {
     unsafe {
+        let foreign = if in_our_block(op) {
+            0
+        } else {
+            table().foreign.insert(op as usize, Box::new(Prefix { vm: null(), aux: null_mut(), key: 0, size: 0 }));
+            FLAG_FOREIGN
+        };
         (*op).ob_refcnt = 1;
-        (*op).ob_flags = FLAG_PREFIXED | FLAG_C_OBJECT;
+        (*op).ob_flags = FLAG_PREFIXED | FLAG_C_OBJECT | foreign;
         (*op).ob_type = tp;
     }
 }

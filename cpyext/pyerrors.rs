@@ -26,6 +26,29 @@ pub fn set(e: PyBaseExceptionRef) {
     drop(old);
 }
 
+/// Sets the error indicator to `e` raised now: as CPython's
+/// `_PyErr_SetObject`, the exception being handled becomes its context
+/// (unless that would make a cycle).
+fn raise(e: PyBaseExceptionRef, vm: &VirtualMachine) {
+    if e.__context__().is_none() {
+        if let Ok(Some(handled)) = handling(vm) {
+            let mut link = Some(handled.clone());
+            let mut cycle = false;
+            while let Some(l) = link {
+                if l.is(&e) {
+                    cycle = true;
+                    break;
+                }
+                link = l.__context__();
+            }
+            if !cycle {
+                e.set_context(Some(handled));
+            }
+        }
+    }
+    set(e);
+}
+
 /// Takes the error indicator, leaving it clear.
 pub fn take() -> Option<PyBaseExceptionRef> {
     INDICATOR.with(|c| c.borrow_mut().take())
@@ -140,17 +163,17 @@ capi! {
         } else {
             Some(vm.ctx.new_str(String::from_utf8_lossy(unsafe { std::ffi::CStr::from_ptr(msg) }.to_bytes()).into_owned()).into())
         };
-        set(make_exception(ty, msg, vm)?);
+        raise(make_exception(ty, msg, vm)?, vm);
         Ok(crate::boundary::Void)
     }
 
     fn PyErr_SetObject(vm, ty: PyObjectRef, value: Option<PyObjectRef>) -> crate::boundary::Void {
-        set(make_exception(ty, value, vm)?);
+        raise(make_exception(ty, value, vm)?, vm);
         Ok(crate::boundary::Void)
     }
 
     fn PyErr_SetNone(vm, ty: PyObjectRef) -> crate::boundary::Void {
-        set(make_exception(ty, None, vm)?);
+        raise(make_exception(ty, None, vm)?, vm);
         Ok(crate::boundary::Void)
     }
 
@@ -195,10 +218,12 @@ capi! {
         if ptype.is_null() || pvalue.is_null() || ptb.is_null() {
             return Err(crate::boundary::bad_internal_call(vm));
         }
+        // CPython gives None, not NULL, for a missing type and traceback.
         let e = handling(vm)?;
+        let none = || vm.ctx.none();
         unsafe {
-            *ptype = null_or_new(e.as_ref().map(|e| e.class().to_owned().into()), vm);
-            *ptb = null_or_new(e.as_ref().and_then(|e| e.__traceback__().map(Into::into)), vm);
+            *ptype = null_or_new(Some(e.as_ref().map_or_else(none, |e| e.class().to_owned().into())), vm);
+            *ptb = null_or_new(Some(e.as_ref().and_then(|e| e.__traceback__().map(Into::into)).unwrap_or_else(none)), vm);
             *pvalue = null_or_new(e.map(Into::into), vm);
         }
         Ok(crate::boundary::Void)

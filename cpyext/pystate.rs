@@ -47,31 +47,95 @@ impl<T> GilCell<T> {
     }
 }
 
-/// One per thread; C sees it as `PyThreadState*`.
+/// One per thread; C sees it as `PyThreadState*`. It begins with the
+/// public prefix of CPython 3.14's `struct _ts` (`include/pystate.h`),
+/// which C reads and writes (cffi clears `_status.bound_gilstate`).
+#[repr(C)]
 pub struct ThreadState {
+    prev: *mut ThreadState,
+    next: *mut ThreadState,
+    interp: *mut InterpreterState,
+    eval_breaker: usize,
+    /// `_status`: a bit field (initialized, bound, unbound, bound_gilstate,
+    /// active, finalizing, cleared, finalized).
+    status: Cell<u32>,
     vm: Cell<*const VirtualMachine>,
     /// How many nested holds of the GIL this thread has (0: not held).
     depth: Cell<usize>,
-    /// The depth `PyEval_SaveThread` gave up, for `PyEval_RestoreThread`.
-    saved: Cell<usize>,
+    /// The depths `PyEval_SaveThread` gave up, for `PyEval_RestoreThread`,
+    /// innermost last: a callback run inside `Py_BEGIN_ALLOW_THREADS` may
+    /// save and restore again (cffi's callbacks calling cffi functions).
+    saved: std::cell::RefCell<Vec<usize>>,
+    /// `PyGILState_Ensure`s not yet released (CPython's gilstate_counter):
+    /// while any is outstanding the thread keeps the VM they set up.
+    gilstate_counter: Cell<usize>,
     /// Whether the outermost `PyGILState_Ensure` set `vm` (outside any
-    /// [`enter`]), so its `PyGILState_Release` clears it.
+    /// [`enter`]), so the release that ends the last one clears it.
     vm_from_gilstate: Cell<bool>,
     /// Whether that `PyGILState_Ensure` also gave the thread (one C
-    /// created) a VM of its own, which its release gives back.
+    /// created) a VM of its own, which that release gives back.
     owns_vm: Cell<bool>,
+    /// `PyThreadState_GetDict`'s dict, made on first use.
+    dict: std::cell::RefCell<Option<rustpython_vm::PyObjectRef>>,
+    id: u64,
+}
+
+const STATUS_INITIALIZED_BOUND: u32 = 0b11;
+
+impl ThreadState {
+    fn new() -> Self {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Self {
+            prev: std::ptr::null_mut(),
+            next: std::ptr::null_mut(),
+            interp: &raw const MAIN_INTERPRETER as *mut InterpreterState,
+            eval_breaker: 0,
+            status: Cell::new(STATUS_INITIALIZED_BOUND),
+            vm: Cell::new(std::ptr::null()),
+            depth: Cell::new(0),
+            saved: std::cell::RefCell::new(Vec::new()),
+            gilstate_counter: Cell::new(0),
+            vm_from_gilstate: Cell::new(false),
+            owns_vm: Cell::new(false),
+            dict: std::cell::RefCell::new(None),
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
+    }
 }
 
 thread_local! {
-    static TSTATE: ThreadState = const {
-        ThreadState {
-            vm: Cell::new(std::ptr::null()),
-            depth: Cell::new(0),
-            saved: Cell::new(0),
-            vm_from_gilstate: Cell::new(false),
-            owns_vm: Cell::new(false),
+    /// This thread's state, made on first use. The cell has no destructor,
+    /// so code running while the thread's other locals are destroyed can
+    /// still reach it.
+    static TSTATE: Cell<*mut ThreadState> = const { Cell::new(std::ptr::null_mut()) };
+    /// Frees the state when the thread ends.
+    static TSTATE_OWNER: TstateOwner = const { TstateOwner };
+}
+
+/// States of threads that ended while C still counted them (a
+/// `PyGILState_Ensure` never released, as cffi does on purpose): C may
+/// still clear and delete them from another thread.
+static RETIRED: parking_lot::Mutex<Vec<usize>> = parking_lot::Mutex::new(Vec::new());
+
+struct TstateOwner;
+
+impl Drop for TstateOwner {
+    fn drop(&mut self) {
+        let p = TSTATE.with(|c| c.replace(std::ptr::null_mut()));
+        if p.is_null() {
+            return;
         }
-    };
+        // SAFETY: `p` came from `Box::into_raw` in `with_tstate`, and this
+        // thread, which alone used it, is ending.
+        unsafe {
+            if (*p).gilstate_counter.get() > 0 {
+                (*p).vm.set(std::ptr::null());
+                RETIRED.lock().push(p as usize);
+            } else {
+                drop(Box::from_raw(p));
+            }
+        }
+    }
 }
 
 /// A VM of the interpreter that never runs Python: threads C creates get
@@ -88,7 +152,15 @@ pub fn init_threads(vm: &VirtualMachine) {
 
 #[inline]
 fn with_tstate<R>(f: impl FnOnce(&ThreadState) -> R) -> R {
-    TSTATE.with(f)
+    let mut p = TSTATE.with(|c| c.get());
+    if p.is_null() {
+        p = Box::into_raw(Box::new(ThreadState::new()));
+        TSTATE.with(|c| c.set(p));
+        // Registers the destructor; a state made after it ran is leaked.
+        let _ = TSTATE_OWNER.try_with(|_| ());
+    }
+    // SAFETY: only this thread uses its state (and frees it at its end).
+    f(unsafe { &*p })
 }
 
 fn acquire(ts: &ThreadState) {
@@ -193,11 +265,21 @@ fn tstate_ptr() -> *mut ThreadState {
     with_tstate(|ts| ts as *const ThreadState as *mut ThreadState)
 }
 
+/// Whether this thread has a thread state in CPython's sense: it runs
+/// Python (a VM is current) or is inside a call from it.
+fn has_thread_state() -> bool {
+    rustpython_vm::vm::thread::current_vm_is_set() || with_tstate(|ts| !ts.vm.get().is_null())
+}
+
 /// `PyGILState_STATE`.
 const PYGILSTATE_LOCKED: c_int = 0;
 const PYGILSTATE_UNLOCKED: c_int = 1;
 
 crate::declared_here!(
+    PyThreadState_GetInterpreter,
+    PyThreadState_GetID,
+    PyThreadState_Clear,
+    PyThreadState_Delete,
     PyEval_SaveThread,
     PyEval_RestoreThread,
     PyGILState_Ensure,
@@ -215,7 +297,7 @@ crate::declared_here!(
 pub extern "C" fn PyEval_SaveThread() -> *mut ThreadState {
     with_tstate(|ts| {
         let depth = ts.depth.replace(0);
-        ts.saved.set(depth);
+        ts.saved.borrow_mut().push(depth);
         if depth > 0 {
             // SAFETY: depth > 0 means this thread holds the GIL.
             unsafe { GIL.unlock() };
@@ -228,7 +310,7 @@ pub extern "C" fn PyEval_SaveThread() -> *mut ThreadState {
 #[unsafe(no_mangle)]
 pub extern "C" fn PyEval_RestoreThread(_tstate: *mut ThreadState) {
     with_tstate(|ts| {
-        let depth = ts.saved.replace(0);
+        let depth = ts.saved.borrow_mut().pop().unwrap_or(0);
         if depth > 0 && ts.depth.get() == 0 {
             GIL.lock();
             ts.depth.set(depth);
@@ -239,13 +321,15 @@ pub extern "C" fn PyEval_RestoreThread(_tstate: *mut ThreadState) {
 /// `PyGILState_Ensure`: holds the GIL on this thread. A thread outside any
 /// call from the VM gets the VM it runs Python on (ctypes' `pythonapi`
 /// calls), and a thread C created gets a VM of its own, attached until the
-/// matching `PyGILState_Release`.
+/// release that ends the last outstanding `PyGILState_Ensure`.
 #[unsafe(no_mangle)]
 pub extern "C" fn PyGILState_Ensure() -> c_int {
     use rustpython_vm::vm::thread;
     with_tstate(|ts| {
         let was_held = ts.depth.get() > 0;
-        acquire(ts);
+        if !was_held {
+            acquire(ts);
+        }
         if ts.vm.get().is_null() {
             if !thread::current_vm_is_set() {
                 let fresh = THREAD_TEMPLATE.lock().as_ref().map(|t| t.run(|vm| vm.new_thread()));
@@ -256,20 +340,24 @@ pub extern "C" fn PyGILState_Ensure() -> c_int {
                 thread::attach_current_thread(move || fresh);
                 ts.owns_vm.set(true);
             }
-            // The VM stays this thread's current one until the release.
+            // The VM stays this thread's current one until the last release.
             ts.vm.set(thread::with_current_vm(|vm| vm as *const VirtualMachine));
             ts.vm_from_gilstate.set(true);
         }
+        ts.gilstate_counter.set(ts.gilstate_counter.get() + 1);
         if was_held { PYGILSTATE_LOCKED } else { PYGILSTATE_UNLOCKED }
     })
 }
 
-/// `PyGILState_Release`: undoes one `PyGILState_Ensure`; the outermost
-/// gives back the VM it set (and, on a thread C created, the VM itself).
+/// `PyGILState_Release`: undoes one `PyGILState_Ensure`: gives the GIL up
+/// if that call took it, and when it was the last outstanding one, the VM
+/// it set (and, on a thread C created, the VM itself).
 #[unsafe(no_mangle)]
-pub extern "C" fn PyGILState_Release(_state: c_int) {
+pub extern "C" fn PyGILState_Release(state: c_int) {
     with_tstate(|ts| {
-        if ts.depth.get() == 1 && ts.vm_from_gilstate.replace(false) {
+        let left = ts.gilstate_counter.get().saturating_sub(1);
+        ts.gilstate_counter.set(left);
+        if left == 0 && ts.vm_from_gilstate.replace(false) {
             ts.vm.set(std::ptr::null());
             if ts.owns_vm.replace(false) {
                 // With the GIL still held: dropping the VM may run
@@ -277,7 +365,9 @@ pub extern "C" fn PyGILState_Release(_state: c_int) {
                 rustpython_vm::vm::thread::release_current_thread(rustpython_vm::vm::thread::CurrentVmAttachState::Attached);
             }
         }
-        release(ts);
+        if state == PYGILSTATE_UNLOCKED {
+            release(ts);
+        }
     });
 }
 
@@ -286,9 +376,11 @@ pub extern "C" fn PyGILState_Check() -> c_int {
     holds_gil() as c_int
 }
 
+/// NULL on a thread that has none yet (one C created, before its first
+/// `PyGILState_Ensure`), as in CPython.
 #[unsafe(no_mangle)]
 pub extern "C" fn PyGILState_GetThisThreadState() -> *mut ThreadState {
-    tstate_ptr()
+    if has_thread_state() { tstate_ptr() } else { std::ptr::null_mut() }
 }
 
 #[unsafe(no_mangle)]
@@ -298,7 +390,44 @@ pub extern "C" fn PyThreadState_Get() -> *mut ThreadState {
 
 #[unsafe(no_mangle)]
 pub extern "C" fn PyThreadState_GetUnchecked() -> *mut ThreadState {
-    tstate_ptr()
+    if has_thread_state() { tstate_ptr() } else { std::ptr::null_mut() }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThreadState_GetInterpreter(tstate: *mut ThreadState) -> *mut InterpreterState {
+    // SAFETY: C passes a thread state it got from us.
+    unsafe { tstate.as_ref() }.map_or(std::ptr::null_mut(), |ts| ts.interp)
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThreadState_GetID(tstate: *mut ThreadState) -> u64 {
+    // SAFETY: C passes a thread state it got from us.
+    unsafe { tstate.as_ref() }.map_or(0, |ts| ts.id)
+}
+
+/// Drops what the state holds (its dict); called on a state whose thread
+/// ended, or on the current one before it ends.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThreadState_Clear(tstate: *mut ThreadState) {
+    // SAFETY: C passes a thread state it got from us, with the GIL held.
+    if let Some(ts) = unsafe { tstate.as_ref() } {
+        let dict = ts.dict.borrow_mut().take();
+        drop(dict);
+        ts.status.set(ts.status.get() | 1 << 6);
+    }
+}
+
+/// Frees the state of a thread that ended; the state of a running thread
+/// is that thread's own, freed when it ends.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThreadState_Delete(tstate: *mut ThreadState) {
+    let mut retired = RETIRED.lock();
+    if let Some(i) = retired.iter().position(|&p| p == tstate as usize) {
+        retired.swap_remove(i);
+        drop(retired);
+        // SAFETY: a retired state is no thread's; C deletes it once.
+        drop(unsafe { Box::from_raw(tstate) });
+    }
 }
 
 /// Threads are always ready; kept for extensions that still call it.
@@ -342,6 +471,25 @@ pub extern "C" fn Py_GetVersion() -> *const std::ffi::c_char {
 }
 
 crate::capi! {
+    /// A dict for extensions' per-thread data; NULL (no exception) on a
+    /// thread without a thread state.
+    fn PyThreadState_GetDict(vm) -> Option<crate::boundary::Borrowed<'static>> {
+        if !has_thread_state() {
+            return Ok(None);
+        }
+        let dict = with_tstate(|ts| ts.dict.borrow_mut().get_or_insert_with(|| vm.ctx.new_dict().into()).clone());
+        Ok(Some(crate::boundary::Borrowed::held_by_thread_state(&dict, vm)))
+    }
+
+    /// The frame running on `tstate`'s thread, for the current thread's
+    /// state (another thread's frames are its VM's own).
+    fn PyThreadState_GetFrame(vm, tstate: *mut ThreadState) -> Option<rustpython_vm::PyObjectRef> {
+        if tstate != tstate_ptr() {
+            return Ok(None);
+        }
+        Ok(vm.current_frame().map(Into::into))
+    }
+
     fn PyInterpreterState_GetID(vm, interp: *mut InterpreterState) -> i64 {
         match unsafe { interp.as_ref() } {
             Some(interp) => Ok(interp.id),

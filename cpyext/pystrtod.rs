@@ -4,8 +4,8 @@
 
 use crate::capi;
 use crate::pyerrors::make_exception;
-use rustpython_vm::{PyObjectRef, VirtualMachine, builtins::PyBaseExceptionRef};
-use std::ffi::{CStr, c_char};
+use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine, builtins::PyBaseExceptionRef};
+use std::ffi::{CStr, c_char, c_int};
 
 /// The length of the decimal number `s` starts with (sign, digits with at
 /// most one point, an exponent if digits follow it); 0 when there is none.
@@ -61,7 +61,60 @@ fn invalid(s: &[u8], vm: &VirtualMachine) -> PyBaseExceptionRef {
     vm.new_value_error(format!("could not convert string to float: '{}'", quoted(s)))
 }
 
+const DTSF_SIGN: c_int = 0x01;
+const DTSF_ADD_DOT_0: c_int = 0x02;
+const DTSF_ALT: c_int = 0x04;
+const DTSF_NO_NEG_0: c_int = 0x08;
+
+/// `PyOS_double_to_string`'s text of `val`: Python's own float formatting
+/// (`repr` for 'r', `format` otherwise) with the flags applied as CPython
+/// does.
+fn double_to_string(val: f64, code: u8, precision: c_int, flags: c_int, vm: &VirtualMachine) -> PyResult<String> {
+    let upper = code.is_ascii_uppercase();
+    let mut text = if !val.is_finite() {
+        let t = if val.is_nan() { "nan" } else if val > 0.0 { "inf" } else { "-inf" };
+        if upper { t.to_uppercase() } else { t.to_owned() }
+    } else if code == b'r' {
+        // repr() adds the ".0" CPython adds only with Py_DTSF_ADD_DOT_0.
+        let r = vm.ctx.new_float(val).as_object().repr(vm)?.to_string();
+        match r.strip_suffix(".0") {
+            Some(bare) if flags & DTSF_ADD_DOT_0 == 0 => bare.to_owned(),
+            _ => r,
+        }
+    } else {
+        if !matches!(code, b'e' | b'E' | b'f' | b'F' | b'g' | b'G') || precision < 0 {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let spec = format!("{}.{}{}", if flags & DTSF_ALT != 0 { "#" } else { "" }, precision, code as char);
+        let t = vm.call_method(vm.ctx.new_float(val).as_ref(), "__format__", (spec,))?.str(vm)?.to_string();
+        let is_plain = !t.contains(['.', 'e', 'E']);
+        if flags & DTSF_ADD_DOT_0 != 0 && matches!(code, b'g' | b'G') && is_plain { t + ".0" } else { t }
+    };
+    if flags & DTSF_NO_NEG_0 != 0 && val == 0.0 {
+        text = text.trim_start_matches('-').to_owned();
+    }
+    if flags & DTSF_SIGN != 0 && !text.starts_with('-') {
+        text.insert(0, '+');
+    }
+    Ok(text)
+}
+
 capi! {
+    /// A string C frees with `PyMem_Free`, and the kind of number in `type`.
+    unsafe fn PyOS_double_to_string(vm, val: f64, format_code: c_char, precision: c_int, flags: c_int, ty: *mut c_int) -> *mut c_char {
+        let text = double_to_string(val, format_code as u8, precision, flags, vm)?;
+        if !ty.is_null() {
+            *ty = if val.is_nan() { 2 } else if val.is_infinite() { 1 } else { 0 };
+        }
+        let p = crate::pymem::PyMem_Malloc(text.len() + 1) as *mut c_char;
+        if p.is_null() {
+            return Err(vm.new_memory_error(""));
+        }
+        std::ptr::copy_nonoverlapping(text.as_ptr() as *const c_char, p, text.len());
+        *p.add(text.len()) = 0;
+        Ok(p)
+    }
+
     /// Without `endptr` the whole string must be a number; with it, the
     /// number at its start is read and `*endptr` set past it (to `s` when
     /// there is none, a ValueError). A finite number too large for a double

@@ -16,10 +16,11 @@ fn mode(start: c_int, vm: &VirtualMachine) -> PyResult<&'static str> {
     }
 }
 
+/// The source goes in as bytes, so a coding cookie is honoured and
+/// undecodable source is a SyntaxError, as in CPython.
 fn compile(source: &CStr, filename: PyObjectRef, start: c_int, optimize: c_int, vm: &VirtualMachine) -> PyResult {
-    let source = source.to_str().map_err(|_| vm.new_value_error("source code string is not valid UTF-8"))?;
     let compile = vm.builtins.get_attr("compile", vm)?;
-    let args = (vm.ctx.new_str(source), filename, vm.ctx.new_str(mode(start, vm)?), 0, false, optimize);
+    let args = (vm.ctx.new_bytes(source.to_bytes().to_vec()), filename, vm.ctx.new_str(mode(start, vm)?), 0, false, optimize);
     compile.call(args, vm)
 }
 

@@ -321,6 +321,32 @@ pub unsafe fn install(own: &PyTypeObject, class: &'static Py<PyType>, vm: &Virtu
         }
     }
     class.modified();
+    if let Some(init) = own.tp_init.filter(|_| own_names.contains(&"__init__")) {
+        // `T.__init__(obj, ...)` runs T's own `tp_init`, as CPython's slot
+        // wrapper does; the VM's wrapper would call the slot, which finds
+        // the `tp_init` of obj's nearest C type (a subclass's, which may
+        // call T.__init__ again).
+        let func = move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+            let (zelf, rest) = args.args.split_first().ok_or_else(|| {
+                vm.new_type_error(format!("descriptor '__init__' of '{}' object needs an argument", class.name()))
+            })?;
+            if !zelf.fast_isinstance(class) {
+                return Err(vm.new_type_error(format!(
+                    "descriptor '__init__' requires a '{}' object but received a '{}'",
+                    class.name(),
+                    zelf.class().name()
+                )));
+            }
+            crate::boundary::into_c(vm, [&**zelf], || unsafe {
+                let s = proxy::as_c(zelf, vm);
+                let r = abstract_::call::lend_tuple(rest, args.kwargs, vm, |t, kw| init(s, t, kw))?;
+                status(r, "__init__", vm)?;
+                Ok(vm.ctx.none())
+            })
+        };
+        let method = crate::methodobject::static_def("__init__", PyMethodFlags::METHOD, None, func).build_method(&vm.ctx, class);
+        crate::typeobject::put_attr(class, vm.ctx.intern_str("__init__"), method.into());
+    }
     if own.tp_itemsize != 0 {
         // object.__sizeof__ counts a variable-size instance's items.
         let size = wrapper("__sizeof__", 1..=1, class, Box::new(|a, vm| unsafe {

@@ -3,7 +3,7 @@
 
 use crate::boundary::bad_internal_call;
 use crate::{capi, pyerrors};
-use rustpython_vm::{AsObject, PyObject, PyResult, VirtualMachine, builtins::PyTraceback, frame::FrameObject};
+use rustpython_vm::{AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine, builtins::PyTraceback, frame::FrameObject};
 
 /// A traceback entry for `frame` in front of `tb_next`, at the frame's
 /// current line.
@@ -37,14 +37,27 @@ capi! {
         Ok(())
     }
 
-    /// "Traceback (most recent call last):" and the entries, to `file`.
+    /// "Traceback (most recent call last):" and the entries, to `file`:
+    /// the last `sys.tracebacklimit` of them, none when it is 0 or less.
     fn PyTraceBack_Print(vm, tb: &PyObject, file: &PyObject) -> () {
         if !tb.downcastable::<PyTraceback>() {
             return Err(bad_internal_call(vm));
         }
+        let limit = match vm.sys_module.get_attr("tracebacklimit", vm) {
+            Ok(l) => match l.try_index_opt(vm) {
+                Some(l) => Some(l?.as_bigint().clone()),
+                None => None,
+            },
+            Err(_) => None,
+        };
+        let limit: PyObjectRef = match limit {
+            Some(l) if l <= 0.into() => return Ok(()),
+            Some(l) => vm.ctx.new_int(-l).into(),
+            None => vm.ctx.none(),
+        };
         vm.call_method(file, "write", ("Traceback (most recent call last):\n",))?;
         let traceback = vm.import("traceback", 0)?;
-        vm.call_method(traceback.as_object(), "print_tb", (tb.to_owned(), vm.ctx.none(), file.to_owned()))?;
+        vm.call_method(traceback.as_object(), "print_tb", (tb.to_owned(), limit, file.to_owned()))?;
         Ok(())
     }
 }

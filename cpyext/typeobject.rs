@@ -103,6 +103,12 @@ pub unsafe fn fill(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<PyType>, 
         };
         t.tp_basicsize = basicsize as isize;
         t.tp_itemsize = itemsize as isize;
+        if ty.fast_issubclass(ctx.types.type_type) {
+            // A type's dict is its `tp_dict` (Cython reads `type.__dictoffset__`
+            // and then the dict there).
+            t.tp_dictoffset = offset_of!(PyTypeObject, tp_dict) as isize;
+            t.tp_weaklistoffset = offset_of!(PyTypeObject, tp_weaklist) as isize;
+        }
         t.tp_flags = flags_of(ty, vm);
         t.tp_base = match ty.base.deref() {
             Some(base) => proxy::type_as_c(base, vm),
@@ -121,6 +127,16 @@ pub unsafe fn fill(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<PyType>, 
             inherit_c_slots(t, &*base, ty, vm);
         }
     }
+}
+
+/// `type.__dictoffset__` and `__weakrefoffset__`, which RustPython's
+/// `type` lacks: what the C face of the class says.
+pub fn init_type_attrs(vm: &VirtualMachine) {
+    let cls = vm.ctx.types.type_type;
+    let dictoffset = |t: PyTypeRef, vm: &VirtualMachine| unsafe { (*proxy::type_as_c(&t, vm)).tp_dictoffset };
+    let weakrefoffset = |t: PyTypeRef, vm: &VirtualMachine| unsafe { (*proxy::type_as_c(&t, vm)).tp_weaklistoffset };
+    put_attr(cls, vm.ctx.intern_str("__dictoffset__"), vm.ctx.new_readonly_getset("__dictoffset__", cls, dictoffset).into());
+    put_attr(cls, vm.ctx.intern_str("__weakrefoffset__"), vm.ctx.new_readonly_getset("__weakrefoffset__", cls, weakrefoffset).into());
 }
 
 /// `tp_dict`: the VM type's namespace, when it is a dict (heap types), so
@@ -580,19 +596,25 @@ unsafe fn populate(tp: *mut PyTypeObject, own: &mut OwnSlots, class: &'static Py
             set(&cstr((*m).ml_name), methodobject::new_descriptor(m, class, tp, vm)?, replace)?;
             m = m.add(1);
         }
+        // CPython sets `__module__` and `__doc__` from the spec and `tp_doc`
+        // after the members and getsets, and only where none is named so:
+        // a member or getset of that name (every instance's own, as
+        // Cython's functions have) wins.
+        let own_name = |name: &str| matches!(name, "__module__" | "__doc__");
         let mut d = t.tp_members;
         while !d.is_null() && !(*d).name.is_null() {
             let name = cstr((*d).name);
             // `__weaklistoffset__` and friends describe the layout; CPython
             // reads them from heap type specs and makes no descriptor.
             if !matches!(name.as_str(), "__weaklistoffset__" | "__dictoffset__" | "__vectorcalloffset__") {
-                set(&name, descrobject::new_member(d, class, vm), false)?;
+                set(&name, descrobject::new_member(d, class, vm), own_name(&name))?;
             }
             d = d.add(1);
         }
         let mut g = t.tp_getset;
         while !g.is_null() && !(*g).name.is_null() {
-            set(&cstr((*g).name), descrobject::new_getset(g, class, vm), false)?;
+            let name = cstr((*g).name);
+            set(&name, descrobject::new_getset(g, class, vm), own_name(&name))?;
             g = g.add(1);
         }
         Ok(())

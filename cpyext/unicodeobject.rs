@@ -415,6 +415,22 @@ capi! {
     }
 
     /// `separator.join(seq)` with CPython's checks, made on the items of
+    /// `str.split`: NULL `sep` splits at whitespace.
+    fn PyUnicode_Split(vm, s: &PyObject, sep: Option<PyObjectRef>, maxsplit: isize) -> PyObjectRef {
+        let must_be_str = |o: &PyObject| -> PyResult<()> {
+            if o.downcast_ref::<PyStr>().is_some() {
+                Ok(())
+            } else {
+                Err(vm.new_type_error(format!("must be str, not {}", o.class().name())))
+            }
+        };
+        must_be_str(s)?;
+        if let Some(sep) = &sep {
+            must_be_str(sep)?;
+        }
+        vm.call_method(s, "split", (sep.unwrap_or_else(|| vm.ctx.none()), maxsplit))
+    }
+
     /// `seq` only as far as it needs: nothing to join is "", and one exact
     /// str is returned itself, whatever the separator is. NULL is a space.
     fn PyUnicode_Join(vm, separator: Option<PyObjectRef>, seq: PyObjectRef) -> PyObjectRef {

@@ -11,6 +11,7 @@
 
 /* C library */
 #include <assert.h>
+#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>

@@ -185,10 +185,10 @@ PyAPI_FUNC(PyObject *) PySequence_InPlaceRepeat(PyObject *o,
 #define PySequence_Fast_GET_ITEM(o, i) \
     (PyList_Check(o) ? PyList_GetItem(_PyObject_CAST(o), (i)) \
                      : PyTuple_GET_ITEM((o), (i)))
-/* Only meaningful when PySequence_Fast() returned a tuple (or a list whose
- * proxy keeps ob_item valid); see include/README.md. */
+/* A list's ob_item is filled on this request, valid until the list
+ * changes (as CPython's own pointer is); see include/README.md. */
 #define PySequence_Fast_ITEMS(o) \
-    (PyList_Check(o) ? ((PyListObject *)(o))->ob_item \
+    (PyList_Check(o) ? _PyCpyext_ListItems(_PyObject_CAST(o)) \
                      : ((PyTupleObject *)(o))->ob_item)
 
 /* ------------------------------------------------------------------ */

@@ -6,8 +6,9 @@
 extern "C" {
 #endif
 
-/* CPython's layout, declared for reference only: extensions built against
- * these headers must not read ob_item. */
+/* CPython's layout. ob_size (Py_SIZE) is the list's length whenever C has
+ * the list; ob_item is filled only by PySequence_Fast_ITEMS (through
+ * _PyCpyext_ListItems), since the items live in the VM. */
 typedef struct {
     PyObject_VAR_HEAD
     PyObject **ob_item;
@@ -26,6 +27,8 @@ PyAPI_FUNC(PyObject *) PyList_New(Py_ssize_t len);
 PyAPI_FUNC(Py_ssize_t) PyList_Size(PyObject *list);
 PyAPI_FUNC(PyObject *) PyList_GetItem(PyObject *list, Py_ssize_t index);
 PyAPI_FUNC(PyObject *) PyList_GetItemRef(PyObject *list, Py_ssize_t index);
+/* The layer's: ob_item filled with the items, as borrowed references. */
+PyAPI_FUNC(PyObject **) _PyCpyext_ListItems(PyObject *list);
 PyAPI_FUNC(int) PyList_SetItem(PyObject *list, Py_ssize_t index,
                                PyObject *item);
 PyAPI_FUNC(int) PyList_Insert(PyObject *list, Py_ssize_t index,

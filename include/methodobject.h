@@ -60,7 +60,28 @@ PyAPI_FUNC(PyCFunction) PyCFunction_GetFunction(PyObject *op);
 PyAPI_FUNC(PyObject *) PyCFunction_GetSelf(PyObject *op);
 PyAPI_FUNC(int) PyCFunction_GetFlags(PyObject *op);
 
-/* Calls: the function objects are VM objects. */
+/* A builtin function's memory, CPython 3.14's layout: the layer fills it
+ * when the function crosses into C. */
+typedef struct {
+    PyObject_HEAD
+    PyMethodDef *m_ml;
+    PyObject *m_self;
+    PyObject *m_module;
+    PyObject *m_weakreflist;
+    vectorcallfunc vectorcall;
+} PyCFunctionObject;
+
+/* A builtin function that receives its defining class (METH_METHOD). */
+typedef struct {
+    PyCFunctionObject func;
+    PyTypeObject *mm_class;
+} PyCMethodObject;
+
+#define _PyCFunctionObject_CAST(func) ((PyCFunctionObject *)(func))
+#define _PyCMethodObject_CAST(func) ((PyCMethodObject *)(func))
+
+/* The accessors go through the functions, which know the interpreter's
+ * own builtins (no C definition) from the functions C made. */
 #define PyCFunction_GET_FUNCTION(func) \
     PyCFunction_GetFunction(_PyObject_CAST(func))
 #define PyCFunction_GET_SELF(func) PyCFunction_GetSelf(_PyObject_CAST(func))

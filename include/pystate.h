@@ -1,4 +1,6 @@
-/* Thread and interpreter state.  Both structures are opaque here. */
+/* Thread and interpreter state.  The interpreter state is opaque; of the
+ * thread state, the public prefix of CPython 3.14's struct _ts is declared
+ * (code reading further fields fails to compile rather than read past it). */
 #ifndef Py_PYSTATE_H
 #define Py_PYSTATE_H
 #ifdef __cplusplus
@@ -6,6 +8,24 @@ extern "C" {
 #endif
 
 #define MAX_CO_EXTRA_USERS 255
+
+struct _ts {
+    PyThreadState *prev;
+    PyThreadState *next;
+    PyInterpreterState *interp;
+    uintptr_t eval_breaker;
+    struct {
+        unsigned int initialized:1;
+        unsigned int bound:1;
+        unsigned int unbound:1;
+        unsigned int bound_gilstate:1;
+        unsigned int active:1;
+        unsigned int finalizing:1;
+        unsigned int cleared:1;
+        unsigned int finalized:1;
+        unsigned int :24;
+    } _status;
+};
 
 PyAPI_FUNC(PyInterpreterState *) PyInterpreterState_Get(void);
 PyAPI_FUNC(PyInterpreterState *) PyInterpreterState_Main(void);

@@ -5,11 +5,8 @@
 extern "C" {
 #endif
 
-/* Start symbols */
-#define Py_single_input 256
-#define Py_file_input 257
-#define Py_eval_input 258
-#define Py_func_type_input 345
+/* The start symbols are in compile.h, as in CPython. */
+#include "compile.h"
 
 typedef struct {
     int cf_flags;               /* PyCF_* / CO_FUTURE_* bits */

@@ -358,6 +358,59 @@ bytes_data(Parser *p, PyObject *arg, int depth, const char **out,
     return failed(p, depth);
 }
 
+/* Releases a view `s*`/`y*`/`z*`/`w*` filled, when a later argument fails. */
+static int
+release_view(PyObject *unused, void *addr)
+{
+    (void)unused;
+    PyBuffer_Release((Py_buffer *)addr);
+    return 0;
+}
+
+/* s*, z*, y*, w* (p->f is at the '*'): a Py_buffer over `arg`, which the
+   caller releases with PyBuffer_Release. `s*`/`z*` take a str as its UTF-8
+   bytes; `z*` takes None as a NULL buffer; `w*` needs a writable buffer. */
+static int
+convert_buffer(Parser *p, PyObject *arg, int depth, char c)
+{
+    Py_buffer *view;
+
+    p->f++;
+    view = va_arg(p->ap, Py_buffer *);
+    if (arg == NULL)
+        return 0;
+    if (c == 'z' && arg == Py_None) {
+        PyBuffer_FillInfo(view, NULL, NULL, 0, 1, 0);
+        return 0;
+    }
+    if ((c == 's' || c == 'z') && PyUnicode_Check(arg)) {
+        Py_ssize_t len;
+        const char *utf8 = PyUnicode_AsUTF8AndSize(arg, &len);
+        if (utf8 == NULL)
+            return failed(p, depth);
+        PyBuffer_FillInfo(view, arg, (void *)utf8, len, 1, 0);
+    }
+    else if (c == 'w') {
+        if (PyObject_GetBuffer(arg, view, PyBUF_WRITABLE) < 0) {
+            PyErr_Clear();
+            return mismatch(p, depth, "read-write bytes-like object", arg);
+        }
+    }
+    else if (PyObject_GetBuffer(arg, view, PyBUF_SIMPLE) < 0) {
+        return failed(p, depth);
+    }
+    if (!PyBuffer_IsContiguous(view, 'C')) {
+        PyBuffer_Release(view);
+        return mismatch(p, depth, "contiguous buffer", arg);
+    }
+    if (add_cleanup(p, release_view, view) < 0) {
+        PyBuffer_Release(view);
+        PyErr_NoMemory();
+        return failed(p, depth);
+    }
+    return 0;
+}
+
 /* s, s#, z, z# */
 static int
 convert_text(Parser *p, PyObject *arg, int depth, char c, const char *unit)
@@ -368,7 +421,8 @@ convert_text(Parser *p, PyObject *arg, int depth, char c, const char *unit)
     const char *s;
 
     if (*p->f == '*')
-        return bad_unit(p, unit);
+        return convert_buffer(p, arg, depth, c);
+    (void)unit;
     out = va_arg(p->ap, const char **);
     if (*p->f == '#') {
         p->f++;
@@ -414,7 +468,8 @@ convert_bytes(Parser *p, PyObject *arg, int depth, const char *unit)
     const char *s;
 
     if (*p->f == '*')
-        return bad_unit(p, unit);
+        return convert_buffer(p, arg, depth, 'y');
+    (void)unit;
     out = va_arg(p->ap, const char **);
     if (*p->f == '#') {
         p->f++;
@@ -487,6 +542,98 @@ convert_object(Parser *p, PyObject *arg, int depth)
             *out = arg;
         return 0;
     }
+}
+
+/* Frees a buffer `es`/`et` allocated, when a later argument fails. */
+static int
+free_encoded(PyObject *unused, void *addr)
+{
+    char **buffer = addr;
+    (void)unused;
+    PyMem_Free(*buffer);
+    *buffer = NULL;
+    return 0;
+}
+
+/* `es`, `et`, `es#`, `et#` (p->f is just past the 'e'): `arg` encoded with
+   the given encoding (NULL: UTF-8) into a buffer the caller frees with
+   PyMem_Free, or with '#' into the caller's buffer of *size bytes. `et`
+   passes bytes and bytearray through as they are. */
+static int
+convert_encoded(Parser *p, PyObject *arg, int depth, const char *unit)
+{
+    char mode = *p->f;
+    const char *encoding = va_arg(p->ap, const char *);
+    char **buffer;
+    Py_ssize_t *psize = NULL;
+    PyObject *s;
+    const char *data;
+    Py_ssize_t size;
+
+    if (mode != 's' && mode != 't')
+        return bad_unit(p, unit);
+    p->f++;
+    buffer = va_arg(p->ap, char **);
+    if (*p->f == '#') {
+        p->f++;
+        psize = va_arg(p->ap, Py_ssize_t *);
+    }
+    if (arg == NULL)
+        return 0;
+    if (buffer == NULL)
+        return mismatch(p, depth, "(buffer is NULL)", arg);
+    if (mode == 't' && (PyBytes_Check(arg) || PyByteArray_Check(arg))) {
+        s = Py_NewRef(arg);
+    }
+    else if (PyUnicode_Check(arg)) {
+        s = PyUnicode_AsEncodedString(arg, encoding != NULL ? encoding : "utf-8", NULL);
+        if (s == NULL)
+            return mismatch(p, depth, "(encoding failed)", arg);
+    }
+    else {
+        return mismatch(p, depth, mode == 's' ? "str" : "str, bytes or bytearray", arg);
+    }
+    if (PyByteArray_Check(s)) {
+        data = PyByteArray_AsString(s);
+        size = PyByteArray_Size(s);
+    }
+    else {
+        data = PyBytes_AsString(s);
+        size = PyBytes_Size(s);
+    }
+    if (psize != NULL && *buffer != NULL) {
+        if (size + 1 > *psize) {
+            PyErr_Format(PyExc_ValueError,
+                         "encoded string too long (%zd, maximum length %zd)",
+                         size, *psize - 1);
+            Py_DECREF(s);
+            return failed(p, depth);
+        }
+    }
+    else {
+        if (psize == NULL && (Py_ssize_t)strlen(data) != size) {
+            Py_DECREF(s);
+            return mismatch(p, depth, "encoded string without null bytes", arg);
+        }
+        *buffer = PyMem_Malloc((size_t)size + 1);
+        if (*buffer == NULL) {
+            Py_DECREF(s);
+            PyErr_NoMemory();
+            return failed(p, depth);
+        }
+        if (add_cleanup(p, free_encoded, buffer) < 0) {
+            PyMem_Free(*buffer);
+            *buffer = NULL;
+            Py_DECREF(s);
+            PyErr_NoMemory();
+            return failed(p, depth);
+        }
+    }
+    memcpy(*buffer, data, (size_t)size + 1);
+    if (psize != NULL)
+        *psize = size;
+    Py_DECREF(s);
+    return 0;
 }
 
 /* Converts `arg` by the unit at p->f and stores through the unit's
@@ -704,9 +851,15 @@ convert_unit(Parser *p, PyObject *arg, int depth)
     }
     case 'O':
         return convert_object(p, arg, depth);
+    case 'e':
+        return convert_encoded(p, arg, depth, unit);
+    case 'w':
+        if (*p->f != '*')
+            return bad_unit(p, unit);
+        return convert_buffer(p, arg, depth, 'w');
 
     default:
-        /* D, es/et, w*, s*, y*, z* and removed units (u, Z). */
+        /* D and removed units (u, Z). */
         return bad_unit(p, unit);
     }
 }

@@ -61,6 +61,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_runtime2", &["capi_runtime2"]),
     ("capi_api314", &["capi_api314"]),
     ("capi_buffer", &["capi_buffer"]),
+    ("capi_eval", &["capi_eval"]),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -74,7 +75,7 @@ enum Interp {
 }
 
 /// Families whose checks use 3.12+ APIs: also run under CPython 3.13.
-const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object2", "capi_runtime2"];
+const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object2", "capi_runtime2", "capi_eval"];
 
 /// Families of 3.14 APIs, which 3.11 and 3.13 lack: checked under CPython
 /// 3.14 (the oracle) and rustpy only.
@@ -425,6 +426,7 @@ family_tests! {
     "capi_object2" => capi_object2_cpython, capi_object2_rustpy;
     "capi_runtime2" => capi_runtime2_cpython, capi_runtime2_rustpy;
     "capi_buffer" => capi_buffer_cpython, capi_buffer_rustpy;
+    "capi_eval" => capi_eval_cpython, capi_eval_rustpy;
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
     "capi_api314" => capi_api314_cpython314, capi_api314_rustpy;

@@ -313,6 +313,11 @@ fn ffi_layouts() -> Vec<RustLayout> {
             buf, obj, len, itemsize, readonly, ndim, format, shape, strides,
             suboffsets, internal,
         }),
+        layout!(ffi::PyListObject as "PyListObject" { ob_base, ob_item, allocated }),
+        layout!(ffi::PyCFunctionObject as "PyCFunctionObject" {
+            ob_base, m_ml, m_self, m_module, m_weakreflist, vectorcall,
+        }),
+        layout!(ffi::PyCMethodObject as "PyCMethodObject" { func, mm_class }),
         layout!(ffi::SpecializationCache as "_specialization_cache" { getitem, getitem_version, init }),
         layout!(ffi::Py_complex as "Py_complex" { real, imag }),
         layout!(ffi::PyHeapTypeObject as "PyHeapTypeObject" {
@@ -418,6 +423,10 @@ fn pyo3_layouts() -> Vec<RustLayout> {
         layout!(p::PyModuleDef as "PyModuleDef" {
             m_base, m_name, m_doc, m_size, m_methods, m_slots, m_traverse, m_clear, m_free,
         }),
+        layout!(p::PyCFunctionObject as "PyCFunctionObject" {
+            ob_base, m_ml, m_self, m_module, m_weakreflist, vectorcall,
+        }),
+        layout!(p::PyCMethodObject as "PyCMethodObject" { func, mm_class }),
         layout!(p::Py_buffer as "Py_buffer" {
             buf, obj, len, itemsize, readonly, ndim, format, shape, strides,
             suboffsets, internal,

@@ -151,11 +151,11 @@ Py_CPYEXT_MISSING("Py_GetRecursionLimit is not provided by cpyext: not implement
 PyAPI_FUNC(int) Py_GetRecursionLimit(void);
 #endif
 #ifndef PyEval_AcquireThread
-Py_CPYEXT_MISSING("PyEval_AcquireThread is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("PyEval_AcquireThread is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
 PyAPI_FUNC(void) PyEval_AcquireThread(PyThreadState *tstate);
 #endif
 #ifndef PyEval_ReleaseThread
-Py_CPYEXT_MISSING("PyEval_ReleaseThread is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("PyEval_ReleaseThread is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
 PyAPI_FUNC(void) PyEval_ReleaseThread(PyThreadState *tstate);
 #endif
 #ifndef PyEval_ThreadsInitialized
@@ -278,32 +278,6 @@ Py_CPYEXT_MISSING("PyEnum_Type is not provided by cpyext: not implemented yet (s
 PyAPI_DATA(PyTypeObject) PyEnum_Type;
 Py_CPYEXT_MISSING("PyReversed_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyReversed_Type;
-#ifndef PyFile_FromFd
-Py_CPYEXT_MISSING("PyFile_FromFd is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyFile_FromFd(int fd, const char *name, const char *mode, int buffering, const char *encoding, const char *errors, const char *newline, int closefd);
-#endif
-#ifndef PyFile_GetLine
-Py_CPYEXT_MISSING("PyFile_GetLine is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyFile_GetLine(PyObject *p, int n);
-#endif
-#ifndef PyFile_WriteObject
-Py_CPYEXT_MISSING("PyFile_WriteObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyFile_WriteObject(PyObject *obj, PyObject *p, int flags);
-#endif
-#ifndef PyFile_WriteString
-Py_CPYEXT_MISSING("PyFile_WriteString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyFile_WriteString(const char *s, PyObject *p);
-#endif
-#ifndef PyObject_AsFileDescriptor
-Py_CPYEXT_MISSING("PyObject_AsFileDescriptor is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyObject_AsFileDescriptor(PyObject *o);
-#endif
-Py_CPYEXT_MISSING("Py_FileSystemDefaultEncoding is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(const char *) Py_FileSystemDefaultEncoding;
-Py_CPYEXT_MISSING("Py_FileSystemDefaultEncodeErrors is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(const char *) Py_FileSystemDefaultEncodeErrors;
-Py_CPYEXT_MISSING("Py_HasFileSystemDefaultEncoding is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(int) Py_HasFileSystemDefaultEncoding;
 #ifndef PyFloat_GetInfo
 Py_CPYEXT_MISSING("PyFloat_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyFloat_GetInfo(void);
@@ -477,10 +451,6 @@ PyAPI_FUNC(PyObject *) PyLongWriter_Finish(PyLongWriter *writer);
 #ifndef PyLongWriter_Discard
 Py_CPYEXT_MISSING("PyLongWriter_Discard is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(void) PyLongWriter_Discard(PyLongWriter *writer);
-#endif
-#ifndef PyCMethod_New
-Py_CPYEXT_MISSING("PyCMethod_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyCMethod_New(PyMethodDef *ml, PyObject *self, PyObject *module, PyTypeObject *cls);
 #endif
 #ifndef PyModule_GetFilename
 Py_CPYEXT_MISSING("PyModule_GetFilename is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -733,44 +703,16 @@ Py_CPYEXT_MISSING("PyState_FindModule is not provided by cpyext: not implemented
 PyAPI_FUNC(PyObject *) PyState_FindModule(PyModuleDef *def);
 #endif
 #ifndef PyThreadState_New
-Py_CPYEXT_MISSING("PyThreadState_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("PyThreadState_New is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
 PyAPI_FUNC(PyThreadState *) PyThreadState_New(PyInterpreterState *interp);
 #endif
-#ifndef PyThreadState_Clear
-Py_CPYEXT_MISSING("PyThreadState_Clear is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyThreadState_Clear(PyThreadState *tstate);
-#endif
-#ifndef PyThreadState_Delete
-Py_CPYEXT_MISSING("PyThreadState_Delete is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyThreadState_Delete(PyThreadState *tstate);
-#endif
 #ifndef PyThreadState_Swap
-Py_CPYEXT_MISSING("PyThreadState_Swap is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("PyThreadState_Swap is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
 PyAPI_FUNC(PyThreadState *) PyThreadState_Swap(PyThreadState *tstate);
-#endif
-#ifndef PyThreadState_GetDict
-Py_CPYEXT_MISSING("PyThreadState_GetDict is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyThreadState_GetDict(void);
 #endif
 #ifndef PyThreadState_SetAsyncExc
 Py_CPYEXT_MISSING("PyThreadState_SetAsyncExc is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc);
-#endif
-#ifndef PyThreadState_GetInterpreter
-Py_CPYEXT_MISSING("PyThreadState_GetInterpreter is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyInterpreterState *) PyThreadState_GetInterpreter(PyThreadState *tstate);
-#endif
-#ifndef PyThreadState_GetFrame
-Py_CPYEXT_MISSING("PyThreadState_GetFrame is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyFrameObject *) PyThreadState_GetFrame(PyThreadState *tstate);
-#endif
-#ifndef PyThreadState_GetID
-Py_CPYEXT_MISSING("PyThreadState_GetID is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(uint64_t) PyThreadState_GetID(PyThreadState *tstate);
-#endif
-#ifndef PyOS_double_to_string
-Py_CPYEXT_MISSING("PyOS_double_to_string is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(char *) PyOS_double_to_string(double val, char format_code, int precision, int flags, int *type);
 #endif
 #ifndef PyRun_StringFlags
 Py_CPYEXT_MISSING("PyRun_StringFlags is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -973,10 +915,6 @@ PyAPI_FUNC(void) PyUnicode_Append(PyObject **pleft, PyObject *right);
 #ifndef PyUnicode_AppendAndDel
 Py_CPYEXT_MISSING("PyUnicode_AppendAndDel is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(void) PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right);
-#endif
-#ifndef PyUnicode_Split
-Py_CPYEXT_MISSING("PyUnicode_Split is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_Split(PyObject *unicode, PyObject *sep, Py_ssize_t maxsplit);
 #endif
 #ifndef PyUnicode_RSplit
 Py_CPYEXT_MISSING("PyUnicode_RSplit is not provided by cpyext: not implemented yet (see docs/capi.md)")

@@ -237,6 +237,16 @@ int main(void)
     FIELD(PyModuleDef, m_free);
 
     /* pybuffer.h */
+    STRUCT(PyCFunctionObject);
+    FIELD(PyCFunctionObject, ob_base);
+    FIELD(PyCFunctionObject, m_ml);
+    FIELD(PyCFunctionObject, m_self);
+    FIELD(PyCFunctionObject, m_module);
+    FIELD(PyCFunctionObject, m_weakreflist);
+    FIELD(PyCFunctionObject, vectorcall);
+    STRUCT(PyCMethodObject);
+    FIELD(PyCMethodObject, func);
+    FIELD(PyCMethodObject, mm_class);
     STRUCT(Py_buffer);
     FIELD(Py_buffer, buf);
     FIELD(Py_buffer, obj);
