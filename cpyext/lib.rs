@@ -29,6 +29,7 @@ pub mod ceval;
 pub mod classobject;
 pub mod complexobject;
 pub mod cpyextmodule;
+pub mod datetime;
 pub mod descrobject;
 pub mod dynsym;
 pub mod dictobject;
@@ -79,9 +80,15 @@ pub fn init(vm: &VirtualMachine) -> PyResult<()> {
         typeobject::init_static_types(vm);
         object::init_singletons(vm);
         pyerrors::init_exceptions(vm)?;
+        datetime::complete(vm)?;
         READY.store(true, Ordering::Release);
         Ok(())
     })
+}
+
+/// Whether [`init`] has run (the static objects C sees exist).
+pub fn is_ready() -> bool {
+    READY.load(Ordering::Acquire)
 }
 
 /// The Python modules `pylib/` adds to RustPython's standard library,

@@ -60,6 +60,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_object2", &["capi_object2"]),
     ("capi_runtime2", &["capi_runtime2"]),
     ("capi_api314", &["capi_api314"]),
+    ("capi_datetime", &["capi_datetime"]),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -423,6 +424,7 @@ family_tests! {
     "capi_unicode2" => capi_unicode2_cpython, capi_unicode2_rustpy;
     "capi_object2" => capi_object2_cpython, capi_object2_rustpy;
     "capi_runtime2" => capi_runtime2_cpython, capi_runtime2_rustpy;
+    "capi_datetime" => capi_datetime_cpython, capi_datetime_rustpy;
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
     "capi_api314" => capi_api314_cpython314, capi_api314_rustpy;
