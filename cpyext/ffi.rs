@@ -475,3 +475,93 @@ pub type PyCMethod = unsafe extern "C" fn(
     usize,
     *mut PyObject,
 ) -> *mut PyObject;
+
+// datetime.h. Time and datetime are always allocated with their tzinfo
+// member (CPython leaves it off when there is no tzinfo; C reads it only
+// when `hastzinfo` says so).
+
+#[repr(C)]
+pub struct PyDateTime_Delta {
+    pub ob_base: PyObject,
+    pub hashcode: Py_hash_t,
+    pub days: c_int,
+    pub seconds: c_int,
+    pub microseconds: c_int,
+}
+
+#[repr(C)]
+pub struct PyDateTime_Date {
+    pub ob_base: PyObject,
+    pub hashcode: Py_hash_t,
+    pub hastzinfo: c_char,
+    pub data: [u8; 4],
+}
+
+#[repr(C)]
+pub struct PyDateTime_Time {
+    pub ob_base: PyObject,
+    pub hashcode: Py_hash_t,
+    pub hastzinfo: c_char,
+    pub data: [u8; 6],
+    pub fold: u8,
+    pub tzinfo: *mut PyObject,
+}
+
+#[repr(C)]
+pub struct PyDateTime_DateTime {
+    pub ob_base: PyObject,
+    pub hashcode: Py_hash_t,
+    pub hastzinfo: c_char,
+    pub data: [u8; 10],
+    pub fold: u8,
+    pub tzinfo: *mut PyObject,
+}
+
+#[repr(C)]
+pub struct PyDateTime_CAPI {
+    pub DateType: *mut PyTypeObject,
+    pub DateTimeType: *mut PyTypeObject,
+    pub TimeType: *mut PyTypeObject,
+    pub DeltaType: *mut PyTypeObject,
+    pub TZInfoType: *mut PyTypeObject,
+    pub TimeZone_UTC: *mut PyObject,
+    pub Date_FromDate: unsafe extern "C" fn(c_int, c_int, c_int, *mut PyTypeObject) -> *mut PyObject,
+    pub DateTime_FromDateAndTime: unsafe extern "C" fn(
+        c_int,
+        c_int,
+        c_int,
+        c_int,
+        c_int,
+        c_int,
+        c_int,
+        *mut PyObject,
+        *mut PyTypeObject,
+    ) -> *mut PyObject,
+    pub Time_FromTime:
+        unsafe extern "C" fn(c_int, c_int, c_int, c_int, *mut PyObject, *mut PyTypeObject) -> *mut PyObject,
+    pub Delta_FromDelta: unsafe extern "C" fn(c_int, c_int, c_int, c_int, *mut PyTypeObject) -> *mut PyObject,
+    pub TimeZone_FromTimeZone: unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject,
+    pub DateTime_FromTimestamp: unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> *mut PyObject,
+    pub Date_FromTimestamp: unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject,
+    pub DateTime_FromDateAndTimeAndFold: unsafe extern "C" fn(
+        c_int,
+        c_int,
+        c_int,
+        c_int,
+        c_int,
+        c_int,
+        c_int,
+        *mut PyObject,
+        c_int,
+        *mut PyTypeObject,
+    ) -> *mut PyObject,
+    pub Time_FromTimeAndFold: unsafe extern "C" fn(
+        c_int,
+        c_int,
+        c_int,
+        c_int,
+        *mut PyObject,
+        c_int,
+        *mut PyTypeObject,
+    ) -> *mut PyObject,
+}

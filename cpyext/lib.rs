@@ -29,6 +29,7 @@ pub mod ceval;
 pub mod classobject;
 pub mod complexobject;
 pub mod cpyextmodule;
+pub mod datetime;
 pub mod descrobject;
 pub mod dynsym;
 pub mod dictobject;
@@ -87,9 +88,15 @@ pub fn init(vm: &VirtualMachine) -> PyResult<()> {
         pyerrors::init_exceptions(vm)?;
         pybuffer::init(vm);
         pystate::init_threads(vm);
+        datetime::complete(vm)?;
         READY.store(true, Ordering::Release);
         Ok(())
     })
+}
+
+/// Whether [`init`] has run (the static objects C sees exist).
+pub fn is_ready() -> bool {
+    READY.load(Ordering::Acquire)
 }
 
 /// The Python modules `pylib/` adds to RustPython's standard library,

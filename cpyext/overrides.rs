@@ -11,7 +11,9 @@
 //! - `gc.collect()` must also let go of proxies neither side holds any more,
 //!   so that what they kept alive can be collected, and see the references
 //!   C objects hold (`gcmodule`); `gc.get_referents` and `gc.is_tracked`
-//!   answer for C objects from their type's `tp_traverse` and C's tracking.
+//!   answer for C objects from their type's `tp_traverse` and C's tracking;
+//! - `_datetime` must publish the `datetime.datetime_CAPI` capsule, as
+//!   CPython's does (`datetime.rs`).
 
 use crate::import;
 use rustpython_vm::{
@@ -26,6 +28,7 @@ type ModuleExec = fn(&VirtualMachine, &Py<PyModule>) -> PyResult<()>;
 static IMP_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
 static SYSCONFIGDATA_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
 static GC_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
+static DATETIME_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
 /// The VM's own `gc.collect`, which ours wraps.
 static GC_COLLECT: OnceLock<PyObjectRef> = OnceLock::new();
 static GC_GET_REFERENTS: OnceLock<PyObjectRef> = OnceLock::new();
@@ -122,8 +125,14 @@ fn gc_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
     Ok(())
 }
 
+fn datetime_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
+    run_original(&DATETIME_EXEC, vm, module)?;
+    crate::datetime::module_exec(module, vm)
+}
+
 pub fn module_defs(ctx: &Context) -> Vec<&'static PyModuleDef> {
-    let originals = rustpython_vm::stdlib::builtin_module_defs(ctx);
+    let originals: Vec<&'static PyModuleDef> =
+        rustpython_vm::stdlib::builtin_module_defs(ctx).into_iter().chain(rustpython_stdlib::stdlib_module_defs(ctx)).collect();
     let wrap = |name: &str, exec: ModuleExec, keep: &OnceLock<Option<ModuleExec>>| -> Option<&'static PyModuleDef> {
         let orig = originals.iter().find(|d| d.name.as_str() == name)?;
         let _ = keep.set(orig.slots.exec);
@@ -140,7 +149,7 @@ pub fn module_defs(ctx: &Context) -> Vec<&'static PyModuleDef> {
         let name: &'static str = Box::leak(crate::sysconfig::sysconfigdata_name().into_boxed_str());
         Box::leak(Box::new(PyModuleDef { name: ctx.intern_str(name), doc: def.doc, methods: def.methods, slots: PyModuleSlots { create: def.slots.create, exec: def.slots.exec } }))
     });
-    [wrap("_imp", imp_exec, &IMP_EXEC), sysconfigdata, sysconfigdata_as_named, wrap("gc", gc_exec, &GC_EXEC)]
+    [wrap("_imp", imp_exec, &IMP_EXEC), sysconfigdata, sysconfigdata_as_named, wrap("gc", gc_exec, &GC_EXEC), wrap("_datetime", datetime_exec, &DATETIME_EXEC)]
         .into_iter()
         .flatten()
         .collect()

@@ -4,7 +4,8 @@
 //!
 //! 1. Every object C sees has CPython's layout for its type (each family's
 //!    [`Layout`], in its own module: `tupleobject`, `longobject`,
-//!    `unicodeobject`, `listobject`, `bytesobject`, `floatobject`, `methodobject`). Objects the layer
+//!    `unicodeobject`, `listobject`, `bytesobject`, `floatobject`, `methodobject`,
+//!    `datetime`). Objects the layer
 //!    allocates carry a hidden [`Prefix`] just before the `PyObject` header
 //!    (marked by [`FLAG_PREFIXED`] in `ob_flags`); statically allocated objects
 //!    (our singletons and builtin type objects, extensions' static types) are
@@ -133,6 +134,28 @@ pub enum Aux {
     /// The weakref a weak link uses, kept across strong spells so that
     /// turning the link weak again (each time C lets go) allocates nothing.
     Weak(PyObjectRef),
+    /// A reference the object's C memory holds (a datetime's tzinfo, which C
+    /// reads from the struct and may keep): counted, so the referent's link
+    /// stays strong while the memory can hand it out.
+    Holds(CRef),
+}
+
+/// A counted C reference, released when dropped (with the GIL held: the
+/// proxy that keeps it is freed with it held).
+pub struct CRef(*mut CObject);
+
+impl CRef {
+    /// A new reference to `obj`, and its pointer.
+    pub fn new(obj: &PyObject, vm: &VirtualMachine) -> (Self, *mut CObject) {
+        let p = to_c_new(obj, vm);
+        (CRef(p), p)
+    }
+}
+
+impl Drop for CRef {
+    fn drop(&mut self) {
+        unsafe { decref(self.0) }
+    }
 }
 
 struct Table {
@@ -406,7 +429,7 @@ pub struct Layout {
 }
 
 /// The families with a layout of their own, most common first.
-static LAYOUTS: [&Layout; 7] = [
+static LAYOUTS: [&Layout; 8] = [
     &crate::longobject::LAYOUT,
     &crate::unicodeobject::LAYOUT,
     &crate::tupleobject::LAYOUT,
@@ -414,6 +437,7 @@ static LAYOUTS: [&Layout; 7] = [
     &crate::floatobject::LAYOUT,
     &crate::bytesobject::LAYOUT,
     &crate::methodobject::LAYOUT,
+    &crate::datetime::LAYOUT,
 ];
 
 fn layout_of(tp_flags: std::ffi::c_ulong) -> Option<&'static Layout> {
@@ -866,7 +890,7 @@ unsafe fn free_proxy(op: *mut CObject) {
             match aux {
                 Aux::Module(info) => info.free(op),
                 Aux::Capsule(CapsuleState { destructor: Some(destructor), .. }) => destructor(op),
-                Aux::Capsule(_) | Aux::Utf8(_) | Aux::Weak(_) => {}
+                Aux::Capsule(_) | Aux::Utf8(_) | Aux::Weak(_) | Aux::Holds(_) => {}
             }
         }
         let linked = std::mem::replace(&mut (*pre).vm, null());

@@ -98,6 +98,8 @@ pub unsafe fn fill(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<PyType>, 
             (size_of::<ffi::PyFloatObject>(), 0)
         } else if ty.fast_issubclass(ctx.types.type_type) {
             (size_of::<PyTypeObject>(), 0)
+        } else if let Some(size) = crate::datetime::basicsize(ty) {
+            (size, 0)
         } else {
             (size_of::<CObject>(), 0)
         };

@@ -62,6 +62,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_api314", &["capi_api314"]),
     ("capi_buffer", &["capi_buffer"]),
     ("capi_eval", &["capi_eval"]),
+    ("capi_datetime", &["capi_datetime"]),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -427,6 +428,7 @@ family_tests! {
     "capi_runtime2" => capi_runtime2_cpython, capi_runtime2_rustpy;
     "capi_buffer" => capi_buffer_cpython, capi_buffer_rustpy;
     "capi_eval" => capi_eval_cpython, capi_eval_rustpy;
+    "capi_datetime" => capi_datetime_cpython, capi_datetime_rustpy;
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
     "capi_api314" => capi_api314_cpython314, capi_api314_rustpy;

@@ -347,6 +347,16 @@ fn ffi_layouts() -> Vec<RustLayout> {
             "long_value.lv_tag" => long_value.lv_tag,
             "long_value.ob_digit" => long_value.ob_digit,
         }),
+        layout!(ffi::PyDateTime_Delta as "PyDateTime_Delta" { ob_base, hashcode, days, seconds, microseconds }),
+        layout!(ffi::PyDateTime_Date as "PyDateTime_Date" { ob_base, hashcode, hastzinfo, data }),
+        layout!(ffi::PyDateTime_Time as "PyDateTime_Time" { ob_base, hashcode, hastzinfo, data, fold, tzinfo }),
+        layout!(ffi::PyDateTime_DateTime as "PyDateTime_DateTime" { ob_base, hashcode, hastzinfo, data, fold, tzinfo }),
+        layout!(ffi::PyDateTime_CAPI as "PyDateTime_CAPI" {
+            DateType, DateTimeType, TimeType, DeltaType, TZInfoType, TimeZone_UTC,
+            Date_FromDate, DateTime_FromDateAndTime, Time_FromTime, Delta_FromDelta,
+            TimeZone_FromTimeZone, DateTime_FromTimestamp, Date_FromTimestamp,
+            DateTime_FromDateAndTimeAndFold, Time_FromTimeAndFold,
+        }),
     ]
 }
 
@@ -444,6 +454,19 @@ fn pyo3_layouts() -> Vec<RustLayout> {
         layout!(p::PyUnicodeObject as "PyUnicodeObject" { _base, data }),
         layout!(p::PySliceObject as "PySliceObject" { ob_base, start, stop, step }),
         layout!(p::PyCompilerFlags as "PyCompilerFlags" { cf_flags, cf_feature_version }),
+        layout!(p::PyDateTime_Delta as "PyDateTime_Delta" { ob_base, hashcode, days, seconds, microseconds }),
+        layout!(p::PyDateTime_TZInfo as "PyDateTime_TZInfo" { ob_base }),
+        layout!(p::_PyDateTime_BaseTime as "_PyDateTime_BaseTime" { ob_base, hashcode, hastzinfo, data }),
+        layout!(p::PyDateTime_Time as "PyDateTime_Time" { ob_base, hashcode, hastzinfo, data, fold, tzinfo }),
+        layout!(p::PyDateTime_Date as "PyDateTime_Date" { ob_base, hashcode, hastzinfo, data }),
+        layout!(p::_PyDateTime_BaseDateTime as "_PyDateTime_BaseDateTime" { ob_base, hashcode, hastzinfo, data }),
+        layout!(p::PyDateTime_DateTime as "PyDateTime_DateTime" { ob_base, hashcode, hastzinfo, data, fold, tzinfo }),
+        layout!(p::PyDateTime_CAPI as "PyDateTime_CAPI" {
+            DateType, DateTimeType, TimeType, DeltaType, TZInfoType, TimeZone_UTC,
+            Date_FromDate, DateTime_FromDateAndTime, Time_FromTime, Delta_FromDelta,
+            TimeZone_FromTimeZone, DateTime_FromTimestamp, Date_FromTimestamp,
+            DateTime_FromDateAndTimeAndFold, Time_FromTimeAndFold,
+        }),
         layout!(p::Py_tss_t as "Py_tss_t" opaque),
         layout!(p::PyMutex as "PyMutex" opaque),
     ]
@@ -451,9 +474,19 @@ fn pyo3_layouts() -> Vec<RustLayout> {
 
 /// What CPython 3.14 documents where pyo3-ffi has no layout: `PyLongObject`
 /// (opaque in pyo3-ffi; `Include/cpython/longintrepr.h`, 64-bit, 30-bit
-/// digits).
+/// digits) and `_PyDateTime_BaseTZInfo` (which pyo3-ffi skips;
+/// `Include/datetime.h`: `_PyTZINFO_HEAD` alone).
 fn documented_layouts() -> Vec<RustLayout> {
     vec![
+        RustLayout {
+            c_name: "_PyDateTime_BaseTZInfo",
+            rust_name: "CPython 3.14 _PyDateTime_BaseTZInfo",
+            size: 32,
+            align: 8,
+            fields: vec![("ob_base", 0), ("hashcode", 16), ("hastzinfo", 24)],
+            absent: Vec::new(),
+            opaque: false,
+        },
         RustLayout {
             c_name: "_PyLongValue",
             rust_name: "CPython 3.14 _PyLongValue",

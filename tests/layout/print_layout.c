@@ -14,6 +14,7 @@
  * leave no hole as large as the struct's alignment, which a forgotten member
  * would. */
 #include <Python.h>
+#include <datetime.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -332,6 +333,74 @@ int main(void)
 
     STRUCT(PyMutex);
     FIELD(PyMutex, _bits);
+
+
+    /* datetime.h: the accessor macros read these directly. */
+    STRUCT(PyDateTime_Delta);
+    FIELD(PyDateTime_Delta, ob_base);
+    FIELD(PyDateTime_Delta, hashcode);
+    FIELD(PyDateTime_Delta, days);
+    FIELD(PyDateTime_Delta, seconds);
+    FIELD(PyDateTime_Delta, microseconds);
+
+    STRUCT(PyDateTime_TZInfo);
+    FIELD(PyDateTime_TZInfo, ob_base);
+
+    STRUCT(_PyDateTime_BaseTZInfo);
+    FIELD(_PyDateTime_BaseTZInfo, ob_base);
+    FIELD(_PyDateTime_BaseTZInfo, hashcode);
+    FIELD(_PyDateTime_BaseTZInfo, hastzinfo);
+
+    STRUCT(_PyDateTime_BaseTime);
+    FIELD(_PyDateTime_BaseTime, ob_base);
+    FIELD(_PyDateTime_BaseTime, hashcode);
+    FIELD(_PyDateTime_BaseTime, hastzinfo);
+    FIELD(_PyDateTime_BaseTime, data);
+
+    STRUCT(PyDateTime_Time);
+    FIELD(PyDateTime_Time, ob_base);
+    FIELD(PyDateTime_Time, hashcode);
+    FIELD(PyDateTime_Time, hastzinfo);
+    FIELD(PyDateTime_Time, data);
+    FIELD(PyDateTime_Time, fold);
+    FIELD(PyDateTime_Time, tzinfo);
+
+    STRUCT(PyDateTime_Date);
+    FIELD(PyDateTime_Date, ob_base);
+    FIELD(PyDateTime_Date, hashcode);
+    FIELD(PyDateTime_Date, hastzinfo);
+    FIELD(PyDateTime_Date, data);
+
+    STRUCT(_PyDateTime_BaseDateTime);
+    FIELD(_PyDateTime_BaseDateTime, ob_base);
+    FIELD(_PyDateTime_BaseDateTime, hashcode);
+    FIELD(_PyDateTime_BaseDateTime, hastzinfo);
+    FIELD(_PyDateTime_BaseDateTime, data);
+
+    STRUCT(PyDateTime_DateTime);
+    FIELD(PyDateTime_DateTime, ob_base);
+    FIELD(PyDateTime_DateTime, hashcode);
+    FIELD(PyDateTime_DateTime, hastzinfo);
+    FIELD(PyDateTime_DateTime, data);
+    FIELD(PyDateTime_DateTime, fold);
+    FIELD(PyDateTime_DateTime, tzinfo);
+
+    STRUCT(PyDateTime_CAPI);
+    FIELD(PyDateTime_CAPI, DateType);
+    FIELD(PyDateTime_CAPI, DateTimeType);
+    FIELD(PyDateTime_CAPI, TimeType);
+    FIELD(PyDateTime_CAPI, DeltaType);
+    FIELD(PyDateTime_CAPI, TZInfoType);
+    FIELD(PyDateTime_CAPI, TimeZone_UTC);
+    FIELD(PyDateTime_CAPI, Date_FromDate);
+    FIELD(PyDateTime_CAPI, DateTime_FromDateAndTime);
+    FIELD(PyDateTime_CAPI, Time_FromTime);
+    FIELD(PyDateTime_CAPI, Delta_FromDelta);
+    FIELD(PyDateTime_CAPI, TimeZone_FromTimeZone);
+    FIELD(PyDateTime_CAPI, DateTime_FromTimestamp);
+    FIELD(PyDateTime_CAPI, Date_FromTimestamp);
+    FIELD(PyDateTime_CAPI, DateTime_FromDateAndTimeAndFold);
+    FIELD(PyDateTime_CAPI, Time_FromTimeAndFold);
 
     return 0;
 }
