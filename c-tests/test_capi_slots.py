@@ -1351,7 +1351,6 @@ def test_tp_name():
     assert c.type_name(None) == "NoneType"
 
 
-@harness.differs_on_rustpy("tp_basicsize of a VM type is its proxy's C layout, not the VM's __basicsize__")
 def test_tp_basicsize():
     assert c.basicsize(c.Num(1)) == c.NUM_BASICSIZE == c.Num.__basicsize__
     assert c.basicsize(NumSub(1)) >= c.NUM_BASICSIZE

@@ -130,6 +130,25 @@ pub struct PyListObject {
     pub allocated: Py_ssize_t,
 }
 
+/// A bytearray's memory (`bytearrayobject.rs` keeps it current).
+#[repr(C)]
+pub struct PyByteArrayObject {
+    pub ob_base: PyVarObject,
+    pub ob_alloc: Py_ssize_t,
+    pub ob_bytes: *mut c_char,
+    pub ob_start: *mut c_char,
+    pub ob_exports: Py_ssize_t,
+}
+
+/// A slice's memory: its three parts, as C reads them.
+#[repr(C)]
+pub struct PySliceObject {
+    pub ob_base: PyObject,
+    pub start: *mut PyObject,
+    pub stop: *mut PyObject,
+    pub step: *mut PyObject,
+}
+
 /// A builtin function's memory (`methodobject.h`).
 #[repr(C)]
 pub struct PyCFunctionObject {

@@ -5,7 +5,7 @@
 //! 1. Every object C sees has CPython's layout for its type (each family's
 //!    [`Layout`], in its own module: `tupleobject`, `longobject`,
 //!    `unicodeobject`, `listobject`, `bytesobject`, `floatobject`, `methodobject`,
-//!    `datetime`). Objects the layer
+//!    `sliceobject`, `bytearrayobject`, `datetime`). Objects the layer
 //!    allocates carry a hidden [`Prefix`] just before the `PyObject` header
 //!    (marked by [`FLAG_PREFIXED`] in `ob_flags`); statically allocated objects
 //!    (our singletons and builtin type objects, extensions' static types) are
@@ -429,7 +429,7 @@ pub struct Layout {
 }
 
 /// The families with a layout of their own, most common first.
-static LAYOUTS: [&Layout; 8] = [
+static LAYOUTS: [&Layout; 10] = [
     &crate::longobject::LAYOUT,
     &crate::unicodeobject::LAYOUT,
     &crate::tupleobject::LAYOUT,
@@ -437,6 +437,8 @@ static LAYOUTS: [&Layout; 8] = [
     &crate::floatobject::LAYOUT,
     &crate::bytesobject::LAYOUT,
     &crate::methodobject::LAYOUT,
+    &crate::sliceobject::LAYOUT,
+    &crate::bytearrayobject::LAYOUT,
     &crate::datetime::LAYOUT,
 ];
 
@@ -470,7 +472,9 @@ pub fn as_c(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
                     _ => release_stale(p),
                 },
                 _ => {
+                    // Sizes C reads as fields follow the VM object.
                     crate::listobject::sync_size(p, obj);
+                    crate::bytearrayobject::sync(p, obj);
                     return p;
                 }
             }

@@ -1,11 +1,41 @@
-//! Slices (`sliceobject.h`): making them, and CPython's arithmetic for
-//! turning one into indices (`PySlice_Unpack` clamps to `Py_ssize_t`, then
-//! `PySlice_AdjustIndices` fits the result to a length).
+//! Slices (`sliceobject.h`): making them, CPython's memory for them (C
+//! reads `start`, `stop` and `step` as fields), and CPython's arithmetic
+//! for turning one into indices (`PySlice_Unpack` clamps to `Py_ssize_t`,
+//! then `PySlice_AdjustIndices` fits the result to a length).
 
 use crate::boundary::bad_internal_call;
 use crate::capi;
 use num_traits::{Signed, ToPrimitive};
 use rustpython_vm::{AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine, builtins::PySlice};
+
+// Layout: `PySliceObject`, holding its three parts (None where absent);
+// slices are immutable, so they are filled once.
+pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
+    flag: 0,
+    create: |obj, tp, vm| {
+        obj.downcast_ref::<PySlice>().map(|s| unsafe {
+            let p = crate::proxy::alloc(std::mem::size_of::<crate::ffi::PySliceObject>(), tp);
+            if !p.is_null() {
+                let part = |o: Option<&PyObjectRef>| crate::proxy::to_c_new(o.map_or_else(|| vm.ctx.none.as_object(), |o| &**o), vm);
+                let f = &mut *(p as *mut crate::ffi::PySliceObject);
+                f.start = part(s.start.as_ref());
+                f.stop = part(Some(&s.stop));
+                f.step = part(s.step.as_ref());
+            }
+            p
+        })
+    },
+    realize: None,
+    release: Some(|op| unsafe {
+        let f = &mut *(op as *mut crate::ffi::PySliceObject);
+        for r in [&mut f.start, &mut f.stop, &mut f.step] {
+            let r = std::mem::replace(r, std::ptr::null_mut());
+            if !r.is_null() {
+                crate::proxy::decref(r);
+            }
+        }
+    }),
+};
 
 /// CPython's `_PyEval_SliceIndex`: an index, clamped to `Py_ssize_t`.
 fn slice_index(o: &PyObject, vm: &VirtualMachine) -> PyResult<isize> {

@@ -97,7 +97,9 @@ pub unsafe fn fill(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<PyType>, 
         } else if ty.fast_issubclass(ctx.types.float_type) {
             (size_of::<ffi::PyFloatObject>(), 0)
         } else if ty.fast_issubclass(ctx.types.type_type) {
-            (size_of::<PyTypeObject>(), 0)
+            // What CPython reports: a heap type's memory (ours is the same),
+            // and `__slots__`' member definitions after it.
+            (size_of::<ffi::PyHeapTypeObject>(), size_of::<ffi::PyMemberDef>())
         } else if let Some(size) = crate::datetime::basicsize(ty) {
             (size, 0)
         } else {
@@ -132,13 +134,22 @@ pub unsafe fn fill(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<PyType>, 
 }
 
 /// `type.__dictoffset__` and `__weakrefoffset__`, which RustPython's
-/// `type` lacks: what the C face of the class says.
+/// `type` lacks, and `__basicsize__`/`__itemsize__`, whose values are the
+/// VM's own sizes: what the C face of the class says, as in CPython (Cython
+/// checks an imported type's `__basicsize__` against its struct).
 pub fn init_type_attrs(vm: &VirtualMachine) {
     let cls = vm.ctx.types.type_type;
-    let dictoffset = |t: PyTypeRef, vm: &VirtualMachine| unsafe { (*proxy::type_as_c(&t, vm)).tp_dictoffset };
-    let weakrefoffset = |t: PyTypeRef, vm: &VirtualMachine| unsafe { (*proxy::type_as_c(&t, vm)).tp_weaklistoffset };
-    put_attr(cls, vm.ctx.intern_str("__dictoffset__"), vm.ctx.new_readonly_getset("__dictoffset__", cls, dictoffset).into());
-    put_attr(cls, vm.ctx.intern_str("__weakrefoffset__"), vm.ctx.new_readonly_getset("__weakrefoffset__", cls, weakrefoffset).into());
+    let face = |t: &PyTypeRef, vm: &VirtualMachine| unsafe { &*proxy::type_as_c(t, vm) };
+    let getters: [(&'static str, fn(&PyTypeObject) -> isize); 4] = [
+        ("__dictoffset__", |t| t.tp_dictoffset),
+        ("__weakrefoffset__", |t| t.tp_weaklistoffset),
+        ("__basicsize__", |t| t.tp_basicsize),
+        ("__itemsize__", |t| t.tp_itemsize),
+    ];
+    for (name, field) in getters {
+        let get = move |t: PyTypeRef, vm: &VirtualMachine| pystate::enter(vm, || field(face(&t, vm)));
+        put_attr(cls, vm.ctx.intern_str(name), vm.ctx.new_readonly_getset(name, cls, get).into());
+    }
 }
 
 /// `tp_dict`: the VM type's namespace, when it is a dict (heap types), so

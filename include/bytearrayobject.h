@@ -1,10 +1,21 @@
 /* bytearray objects.  Their buffer is owned by the VM, so the accessor
- * macros are calls. */
+ * macros are calls; the struct is CPython's, kept current by the layer
+ * (ob_size, ob_bytes, ob_start) whenever C has the object. */
 #ifndef Py_BYTEARRAYOBJECT_H
 #define Py_BYTEARRAYOBJECT_H
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+typedef struct {
+    PyObject_VAR_HEAD
+    Py_ssize_t ob_alloc;
+    char *ob_bytes;
+    char *ob_start;
+    Py_ssize_t ob_exports;
+} PyByteArrayObject;
+
+PyAPI_DATA(char) _PyByteArray_empty_string[];
 
 PyAPI_DATA(PyTypeObject) PyByteArray_Type;
 PyAPI_DATA(PyTypeObject) PyByteArrayIter_Type;

@@ -8,7 +8,7 @@ extern "C" {
 PyAPI_DATA(PyObject) _Py_EllipsisObject;
 #define Py_Ellipsis (&_Py_EllipsisObject)
 
-/* CPython's layout, declared for reference only. */
+/* CPython's layout, which the layer fills: C reads the parts as fields. */
 typedef struct {
     PyObject_HEAD
     PyObject *start, *stop, *step;

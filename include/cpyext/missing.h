@@ -68,18 +68,6 @@ PyAPI_FUNC(int) Py_IsFalse(PyObject *x);
 #endif
 Py_CPYEXT_MISSING("PyByteArrayIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyByteArrayIter_Type;
-#ifndef PyByteArray_FromObject
-Py_CPYEXT_MISSING("PyByteArray_FromObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyByteArray_FromObject(PyObject *o);
-#endif
-#ifndef PyByteArray_Concat
-Py_CPYEXT_MISSING("PyByteArray_Concat is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyByteArray_Concat(PyObject *a, PyObject *b);
-#endif
-#ifndef PyByteArray_Resize
-Py_CPYEXT_MISSING("PyByteArray_Resize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyByteArray_Resize(PyObject *bytearray, Py_ssize_t len);
-#endif
 Py_CPYEXT_MISSING("PyBytesIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyBytesIter_Type;
 #ifndef PyBytes_Repr

@@ -238,6 +238,12 @@ int main(void)
     FIELD(PyModuleDef, m_free);
 
     /* pybuffer.h */
+    STRUCT(PyByteArrayObject);
+    FIELD(PyByteArrayObject, ob_base);
+    FIELD(PyByteArrayObject, ob_alloc);
+    FIELD(PyByteArrayObject, ob_bytes);
+    FIELD(PyByteArrayObject, ob_start);
+    FIELD(PyByteArrayObject, ob_exports);
     STRUCT(PyCFunctionObject);
     FIELD(PyCFunctionObject, ob_base);
     FIELD(PyCFunctionObject, m_ml);
