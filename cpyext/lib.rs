@@ -102,13 +102,14 @@ pub fn is_ready() -> bool {
 /// The Python modules `pylib/` adds to RustPython's standard library,
 /// named here so that cargo rebuilds when they change (`py_freeze!` reads
 /// them without telling it).
-const _PYLIB: &[&[u8]] = &[include_bytes!("../pylib/cProfile.py")];
+const _PYLIB: &[&[u8]] = &[include_bytes!("../pylib/cProfile.py"), include_bytes!("../pylib/_cpyext_ctypes.py")];
 
 /// An interpreter with the standard library and C extension support.
 pub fn interpreter_builder() -> InterpreterBuilder {
     let builder = InterpreterBuilder::new()
         .init_stdlib()
         .add_frozen_modules(rustpython_vm::py_freeze!(file = "../pylib/cProfile.py", module_name = "cProfile"))
+        .add_frozen_modules(rustpython_vm::py_freeze!(file = "../pylib/_cpyext_ctypes.py", module_name = "_cpyext_ctypes"))
         .init_hook(|vm| {
             let state = rustpython_vm::common::rc::PyRc::get_mut(&mut vm.state).expect("no other handle before initialization");
             sysconfig::configure_paths(&state.config.settings, &mut state.config.paths);

@@ -8,6 +8,9 @@
 //!   registered under a name with RustPython's `t` abiflags only;
 //! - `_imp` is also the first module imported after `sys` exists and before
 //!   `site` runs, so its exec corrects what `sys` says (`sysconfig::fix_sys`);
+//! - `_ctypes` passes its own objects where C-API functions take the
+//!   layer's `PyObject*` (`pythonapi`'s py_object) and cannot pass
+//!   callbacks: `pylib/_cpyext_ctypes.py` wraps its function pointers;
 //! - `gc.collect()` must also let go of proxies neither side holds any more,
 //!   so that what they kept alive can be collected, and see the references
 //!   C objects hold (`gcmodule`); `gc.get_referents` and `gc.is_tracked`
@@ -28,6 +31,7 @@ type ModuleExec = fn(&VirtualMachine, &Py<PyModule>) -> PyResult<()>;
 static IMP_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
 static SYSCONFIGDATA_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
 static GC_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
+static CTYPES_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
 static DATETIME_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
 /// The VM's own `gc.collect`, which ours wraps.
 static GC_COLLECT: OnceLock<PyObjectRef> = OnceLock::new();
@@ -52,6 +56,15 @@ fn imp_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
     m.set_attr("create_dynamic", vm.new_function("create_dynamic", import::create_dynamic), vm)?;
     m.set_attr("exec_dynamic", vm.new_function("exec_dynamic", import::exec_dynamic), vm)?;
     m.set_attr("extension_suffixes", vm.new_function("extension_suffixes", import::extension_suffixes), vm)?;
+    Ok(())
+}
+
+/// `_ctypes.CFuncPtr` becomes `pylib/_cpyext_ctypes.py`'s subclass, which
+/// ctypes' function pointer classes then derive from.
+fn ctypes_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
+    run_original(&CTYPES_EXEC, vm, module)?;
+    let support = vm.import("_cpyext_ctypes", 0)?;
+    vm.call_method(support.as_object(), "install", (module.to_owned(),))?;
     Ok(())
 }
 
@@ -149,7 +162,7 @@ pub fn module_defs(ctx: &Context) -> Vec<&'static PyModuleDef> {
         let name: &'static str = Box::leak(crate::sysconfig::sysconfigdata_name().into_boxed_str());
         Box::leak(Box::new(PyModuleDef { name: ctx.intern_str(name), doc: def.doc, methods: def.methods, slots: PyModuleSlots { create: def.slots.create, exec: def.slots.exec } }))
     });
-    [wrap("_imp", imp_exec, &IMP_EXEC), sysconfigdata, sysconfigdata_as_named, wrap("gc", gc_exec, &GC_EXEC), wrap("_datetime", datetime_exec, &DATETIME_EXEC)]
+    [wrap("_imp", imp_exec, &IMP_EXEC), sysconfigdata, sysconfigdata_as_named, wrap("gc", gc_exec, &GC_EXEC), wrap("_ctypes", ctypes_exec, &CTYPES_EXEC), wrap("_datetime", datetime_exec, &DATETIME_EXEC)]
         .into_iter()
         .flatten()
         .collect()

@@ -63,6 +63,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_buffer", &["capi_buffer"]),
     ("capi_eval", &["capi_eval"]),
     ("capi_datetime", &["capi_datetime"]),
+    ("capi_ctypes", &["capi_ctypes"]),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -429,6 +430,7 @@ family_tests! {
     "capi_buffer" => capi_buffer_cpython, capi_buffer_rustpy;
     "capi_eval" => capi_eval_cpython, capi_eval_rustpy;
     "capi_datetime" => capi_datetime_cpython, capi_datetime_rustpy;
+    "capi_ctypes" => capi_ctypes_cpython, capi_ctypes_rustpy;
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
     "capi_api314" => capi_api314_cpython314, capi_api314_rustpy;
