@@ -944,6 +944,7 @@ static_types! {
     PyCapsule_Type = capsule_type,
     PyMemoryView_Type = memoryview_type,
     PyTraceBack_Type = traceback_type,
+    PyCell_Type = cell_type,
     PyProperty_Type = property_type,
     PySeqIter_Type = iter_type,
     PyCallIter_Type = callable_iterator,

@@ -59,6 +59,7 @@
 #include "methodobject.h"
 #include "moduleobject.h"
 #include "funcobject.h"
+#include "cellobject.h"
 #include "classobject.h"
 #include "fileobject.h"
 #include "pycapsule.h"
@@ -73,6 +74,7 @@
 
 /* Runtime services */
 #include "pyerrors.h"
+#include "codecs.h"
 #include "warnings.h"
 #include "pythread.h"
 #include "pystate.h"

@@ -64,6 +64,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_eval", &["capi_eval"]),
     ("capi_datetime", &["capi_datetime"]),
     ("capi_ctypes", &["capi_ctypes"]),
+    ("capi_funcs", &["capi_funcs"]),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -431,6 +432,7 @@ family_tests! {
     "capi_eval" => capi_eval_cpython, capi_eval_rustpy;
     "capi_datetime" => capi_datetime_cpython, capi_datetime_rustpy;
     "capi_ctypes" => capi_ctypes_cpython, capi_ctypes_rustpy;
+    "capi_funcs" => capi_funcs_cpython, capi_funcs_rustpy;
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
     "capi_api314" => capi_api314_cpython314, capi_api314_rustpy;

@@ -282,14 +282,6 @@ PyAPI_FUNC(double) PyFloat_Unpack2(const char *p, int le);
 Py_CPYEXT_MISSING("PyFrame_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyFrameObject *) PyFrame_New(PyThreadState *tstate, PyCodeObject *code, PyObject *globals, PyObject *locals);
 #endif
-#ifndef PyClassMethod_New
-Py_CPYEXT_MISSING("PyClassMethod_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyClassMethod_New(PyObject *callable);
-#endif
-#ifndef PyStaticMethod_New
-Py_CPYEXT_MISSING("PyStaticMethod_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyStaticMethod_New(PyObject *callable);
-#endif
 #ifndef Py_GenericAlias
 Py_CPYEXT_MISSING("Py_GenericAlias is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) Py_GenericAlias(PyObject *origin, PyObject *args);
