@@ -527,7 +527,102 @@ exc_by_name(PyObject *self, PyObject *arg)
     return NULL;
 }
 
+/* unicode_error_info(exc, kind) -> (encoding or None, object, start, end,
+ * reason) by the getters of kind "encode", "decode" or "translate". */
+static PyObject *
+unicode_error_info(PyObject *m, PyObject *args)
+{
+    PyObject *exc;
+    const char *kind;
+    if (!PyArg_ParseTuple(args, "Os", &exc, &kind)) {
+        return NULL;
+    }
+    Py_ssize_t start, end;
+    PyObject *encoding = NULL, *object, *reason;
+    if (strcmp(kind, "encode") == 0) {
+        encoding = PyUnicodeEncodeError_GetEncoding(exc);
+        object = PyUnicodeEncodeError_GetObject(exc);
+        if (encoding == NULL || object == NULL
+            || PyUnicodeEncodeError_GetStart(exc, &start) < 0
+            || PyUnicodeEncodeError_GetEnd(exc, &end) < 0) {
+            goto fail;
+        }
+        reason = PyUnicodeEncodeError_GetReason(exc);
+    }
+    else if (strcmp(kind, "decode") == 0) {
+        encoding = PyUnicodeDecodeError_GetEncoding(exc);
+        object = PyUnicodeDecodeError_GetObject(exc);
+        if (encoding == NULL || object == NULL
+            || PyUnicodeDecodeError_GetStart(exc, &start) < 0
+            || PyUnicodeDecodeError_GetEnd(exc, &end) < 0) {
+            goto fail;
+        }
+        reason = PyUnicodeDecodeError_GetReason(exc);
+    }
+    else {
+        encoding = Py_NewRef(Py_None);
+        object = PyUnicodeTranslateError_GetObject(exc);
+        if (object == NULL
+            || PyUnicodeTranslateError_GetStart(exc, &start) < 0
+            || PyUnicodeTranslateError_GetEnd(exc, &end) < 0) {
+            goto fail;
+        }
+        reason = PyUnicodeTranslateError_GetReason(exc);
+    }
+    if (reason == NULL) {
+        goto fail;
+    }
+    return Py_BuildValue("(NNnnN)", encoding, object, start, end, reason);
+fail:
+    Py_XDECREF(encoding);
+    return NULL;
+}
+
+/* unicode_error_set(exc, kind, start, end, reason) */
+static PyObject *
+unicode_error_set(PyObject *m, PyObject *args)
+{
+    PyObject *exc;
+    const char *kind, *reason;
+    Py_ssize_t start, end;
+    if (!PyArg_ParseTuple(args, "Osnns", &exc, &kind, &start, &end, &reason)) {
+        return NULL;
+    }
+    int r;
+    if (strcmp(kind, "encode") == 0) {
+        r = PyUnicodeEncodeError_SetStart(exc, start) | PyUnicodeEncodeError_SetEnd(exc, end)
+            | PyUnicodeEncodeError_SetReason(exc, reason);
+    }
+    else if (strcmp(kind, "decode") == 0) {
+        r = PyUnicodeDecodeError_SetStart(exc, start) | PyUnicodeDecodeError_SetEnd(exc, end)
+            | PyUnicodeDecodeError_SetReason(exc, reason);
+    }
+    else {
+        r = PyUnicodeTranslateError_SetStart(exc, start) | PyUnicodeTranslateError_SetEnd(exc, end)
+            | PyUnicodeTranslateError_SetReason(exc, reason);
+    }
+    if (r < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+decode_error_create(PyObject *m, PyObject *args)
+{
+    const char *encoding, *reason;
+    const char *data;
+    Py_ssize_t len, start, end;
+    if (!PyArg_ParseTuple(args, "sy#nns", &encoding, &data, &len, &start, &end, &reason)) {
+        return NULL;
+    }
+    return PyUnicodeDecodeError_Create(encoding, data, len, start, end, reason);
+}
+
 static PyMethodDef capi_errors_methods[] = {
+    {"unicode_error_info", unicode_error_info, METH_VARARGS, NULL},
+    {"unicode_error_set", unicode_error_set, METH_VARARGS, NULL},
+    {"decode_error_create", decode_error_create, METH_VARARGS, NULL},
     {"set_string", set_string, METH_VARARGS, NULL},
     {"set_object", set_object, METH_VARARGS, NULL},
     {"set_none", set_none, METH_O, NULL},

@@ -360,5 +360,34 @@ def test_sys_exc_info_clean_afterwards():
     assert sys.exc_info() == (None, None, None)
 
 
+def test_unicode_error_accessors():
+    e = UnicodeEncodeError("ascii", "a\u00e9b", 1, 2, "nope")
+    assert c.unicode_error_info(e, "encode") == ("ascii", "a\u00e9b", 1, 2, "nope")
+    d = UnicodeDecodeError("utf-8", b"a\xffb", 1, 2, "bad")
+    assert c.unicode_error_info(d, "decode") == ("utf-8", b"a\xffb", 1, 2, "bad")
+    t = UnicodeTranslateError("xyz", 0, 1, "why")
+    assert c.unicode_error_info(t, "translate") == (None, "xyz", 0, 1, "why")
+    # start and end are clamped into the object, as CPython does.
+    c.unicode_error_set(e, "encode", 10, 0, "changed")
+    assert (e.start, e.end, e.reason) == (10, 0, "changed")
+    assert c.unicode_error_info(e, "encode")[2:] == (2, 1, "changed")
+    c.unicode_error_set(d, "decode", -5, 99, "r")
+    assert c.unicode_error_info(d, "decode")[2:] == (0, 3, "r")
+    c.unicode_error_set(t, "translate", 1, 2, "w")
+    assert (t.start, t.end, t.reason) == (1, 2, "w")
+    e.object = b"not str"
+    err = raises_exact(TypeError, c.unicode_error_info, e, "encode")
+    assert "object attribute must be unicode" in str(err), err
+    d.object = "not bytes"
+    err = raises_exact(TypeError, c.unicode_error_info, d, "decode")
+    assert "object attribute must be bytes" in str(err), err
+
+
+def test_decode_error_create():
+    e = c.decode_error_create("utf-8", b"ab\xff", 2, 3, "invalid start byte")
+    assert type(e) is UnicodeDecodeError
+    assert (e.encoding, e.object, e.start, e.end, e.reason) == ("utf-8", b"ab\xff", 2, 3, "invalid start byte")
+
+
 if __name__ == "__main__":
     harness.run(globals())

@@ -587,3 +587,168 @@ capi! {
         vm.check_signals()
     }
 }
+
+// ---------------------------------------------------------------------------
+// UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError from C:
+// their attributes, checked as CPython checks them.
+
+/// Attribute `name` of `exc`, which must be of `kind` (`str` or `bytes`),
+/// else TypeError "<name> attribute must be <what>".
+fn unicode_error_attr(exc: &PyObject, name: &str, kind: &'static rustpython_vm::Py<PyType>, what: &str, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    let v = exc.get_attr(vm.ctx.intern_str(name), vm)?;
+    if v.fast_isinstance(kind) {
+        Ok(v)
+    } else {
+        Err(vm.new_type_error(format!("{name} attribute must be {what}")))
+    }
+}
+
+fn unicode_object(exc: &PyObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    unicode_error_attr(exc, "object", vm.ctx.types.str_type, "unicode", vm)
+}
+
+fn bytes_object(exc: &PyObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    unicode_error_attr(exc, "object", vm.ctx.types.bytes_type, "bytes", vm)
+}
+
+fn index_attr(exc: &PyObject, name: &str, vm: &VirtualMachine) -> PyResult<isize> {
+    exc.get_attr(vm.ctx.intern_str(name), vm)?.try_into_value(vm)
+}
+
+/// `start`, as CPython clamps it into the object (`size - 1` at most).
+fn error_start(exc: &PyObject, object: PyObjectRef, out: *mut isize, vm: &VirtualMachine) -> PyResult<()> {
+    let size = object.length(vm)? as isize;
+    let start = index_attr(exc, "start", vm)?.max(0);
+    let start = if start >= size { size - 1 } else { start };
+    if out.is_null() {
+        return Err(crate::boundary::bad_internal_call(vm));
+    }
+    unsafe { *out = start };
+    Ok(())
+}
+
+/// `end`, as CPython clamps it (between 1 and the object's size).
+fn error_end(exc: &PyObject, object: PyObjectRef, out: *mut isize, vm: &VirtualMachine) -> PyResult<()> {
+    let size = object.length(vm)? as isize;
+    let end = index_attr(exc, "end", vm)?.max(1).min(size);
+    if out.is_null() {
+        return Err(crate::boundary::bad_internal_call(vm));
+    }
+    unsafe { *out = end };
+    Ok(())
+}
+
+fn set_index(exc: &PyObject, name: &str, value: isize, vm: &VirtualMachine) -> PyResult<()> {
+    exc.set_attr(vm.ctx.intern_str(name), vm.ctx.new_int(value), vm)
+}
+
+fn set_reason(exc: &PyObject, reason: &std::ffi::CStr, vm: &VirtualMachine) -> PyResult<()> {
+    exc.set_attr("reason", vm.ctx.new_str(reason.to_string_lossy()), vm)
+}
+
+fn reason(exc: &PyObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    unicode_error_attr(exc, "reason", vm.ctx.types.str_type, "unicode", vm)
+}
+
+capi! {
+    unsafe fn PyUnicodeDecodeError_Create(vm, encoding: &std::ffi::CStr, object: *const c_char, length: isize, start: isize, end: isize, reason: &std::ffi::CStr) -> PyObjectRef {
+        if object.is_null() || length < 0 {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let bytes = std::slice::from_raw_parts(object as *const u8, length as usize).to_vec();
+        let args = (encoding.to_string_lossy().into_owned(), vm.ctx.new_bytes(bytes), start, end, reason.to_string_lossy().into_owned());
+        vm.ctx.exceptions.unicode_decode_error.as_object().call(args, vm)
+    }
+
+    fn PyUnicodeEncodeError_GetEncoding(vm, exc: &PyObject) -> PyObjectRef {
+        unicode_error_attr(exc, "encoding", vm.ctx.types.str_type, "unicode", vm)
+    }
+
+    fn PyUnicodeDecodeError_GetEncoding(vm, exc: &PyObject) -> PyObjectRef {
+        unicode_error_attr(exc, "encoding", vm.ctx.types.str_type, "unicode", vm)
+    }
+
+    fn PyUnicodeEncodeError_GetObject(vm, exc: &PyObject) -> PyObjectRef {
+        unicode_object(exc, vm)
+    }
+
+    fn PyUnicodeDecodeError_GetObject(vm, exc: &PyObject) -> PyObjectRef {
+        bytes_object(exc, vm)
+    }
+
+    fn PyUnicodeTranslateError_GetObject(vm, exc: &PyObject) -> PyObjectRef {
+        unicode_object(exc, vm)
+    }
+
+    fn PyUnicodeEncodeError_GetStart(vm, exc: &PyObject, start: *mut isize) -> () {
+        error_start(exc, unicode_object(exc, vm)?, start, vm)
+    }
+
+    fn PyUnicodeDecodeError_GetStart(vm, exc: &PyObject, start: *mut isize) -> () {
+        error_start(exc, bytes_object(exc, vm)?, start, vm)
+    }
+
+    fn PyUnicodeTranslateError_GetStart(vm, exc: &PyObject, start: *mut isize) -> () {
+        error_start(exc, unicode_object(exc, vm)?, start, vm)
+    }
+
+    fn PyUnicodeEncodeError_GetEnd(vm, exc: &PyObject, end: *mut isize) -> () {
+        error_end(exc, unicode_object(exc, vm)?, end, vm)
+    }
+
+    fn PyUnicodeDecodeError_GetEnd(vm, exc: &PyObject, end: *mut isize) -> () {
+        error_end(exc, bytes_object(exc, vm)?, end, vm)
+    }
+
+    fn PyUnicodeTranslateError_GetEnd(vm, exc: &PyObject, end: *mut isize) -> () {
+        error_end(exc, unicode_object(exc, vm)?, end, vm)
+    }
+
+    fn PyUnicodeEncodeError_GetReason(vm, exc: &PyObject) -> PyObjectRef {
+        reason(exc, vm)
+    }
+
+    fn PyUnicodeDecodeError_GetReason(vm, exc: &PyObject) -> PyObjectRef {
+        reason(exc, vm)
+    }
+
+    fn PyUnicodeTranslateError_GetReason(vm, exc: &PyObject) -> PyObjectRef {
+        reason(exc, vm)
+    }
+
+    fn PyUnicodeEncodeError_SetStart(vm, exc: &PyObject, start: isize) -> () {
+        set_index(exc, "start", start, vm)
+    }
+
+    fn PyUnicodeDecodeError_SetStart(vm, exc: &PyObject, start: isize) -> () {
+        set_index(exc, "start", start, vm)
+    }
+
+    fn PyUnicodeTranslateError_SetStart(vm, exc: &PyObject, start: isize) -> () {
+        set_index(exc, "start", start, vm)
+    }
+
+    fn PyUnicodeEncodeError_SetEnd(vm, exc: &PyObject, end: isize) -> () {
+        set_index(exc, "end", end, vm)
+    }
+
+    fn PyUnicodeDecodeError_SetEnd(vm, exc: &PyObject, end: isize) -> () {
+        set_index(exc, "end", end, vm)
+    }
+
+    fn PyUnicodeTranslateError_SetEnd(vm, exc: &PyObject, end: isize) -> () {
+        set_index(exc, "end", end, vm)
+    }
+
+    fn PyUnicodeEncodeError_SetReason(vm, exc: &PyObject, reason: &std::ffi::CStr) -> () {
+        set_reason(exc, reason, vm)
+    }
+
+    fn PyUnicodeDecodeError_SetReason(vm, exc: &PyObject, reason: &std::ffi::CStr) -> () {
+        set_reason(exc, reason, vm)
+    }
+
+    fn PyUnicodeTranslateError_SetReason(vm, exc: &PyObject, reason: &std::ffi::CStr) -> () {
+        set_reason(exc, reason, vm)
+    }
+}

@@ -221,6 +221,24 @@ PyAPI_FUNC(int) PyUnicodeEncodeError_GetEnd(PyObject *exc, Py_ssize_t *end);
 PyAPI_FUNC(int) PyUnicodeDecodeError_GetEnd(PyObject *exc, Py_ssize_t *end);
 PyAPI_FUNC(PyObject *) PyUnicodeEncodeError_GetReason(PyObject *exc);
 PyAPI_FUNC(PyObject *) PyUnicodeDecodeError_GetReason(PyObject *exc);
+PyAPI_FUNC(PyObject *) PyUnicodeTranslateError_GetReason(PyObject *exc);
+PyAPI_FUNC(int) PyUnicodeTranslateError_GetStart(PyObject *exc,
+                                                 Py_ssize_t *start);
+PyAPI_FUNC(int) PyUnicodeTranslateError_GetEnd(PyObject *exc,
+                                               Py_ssize_t *end);
+PyAPI_FUNC(int) PyUnicodeEncodeError_SetStart(PyObject *exc, Py_ssize_t start);
+PyAPI_FUNC(int) PyUnicodeDecodeError_SetStart(PyObject *exc, Py_ssize_t start);
+PyAPI_FUNC(int) PyUnicodeTranslateError_SetStart(PyObject *exc,
+                                                 Py_ssize_t start);
+PyAPI_FUNC(int) PyUnicodeEncodeError_SetEnd(PyObject *exc, Py_ssize_t end);
+PyAPI_FUNC(int) PyUnicodeDecodeError_SetEnd(PyObject *exc, Py_ssize_t end);
+PyAPI_FUNC(int) PyUnicodeTranslateError_SetEnd(PyObject *exc, Py_ssize_t end);
+PyAPI_FUNC(int) PyUnicodeEncodeError_SetReason(PyObject *exc,
+                                               const char *reason);
+PyAPI_FUNC(int) PyUnicodeDecodeError_SetReason(PyObject *exc,
+                                               const char *reason);
+PyAPI_FUNC(int) PyUnicodeTranslateError_SetReason(PyObject *exc,
+                                                  const char *reason);
 
 /* Bounded formatting into a C buffer (always NUL-terminates). */
 PyAPI_FUNC(int) PyOS_snprintf(char *str, size_t size, const char *format,

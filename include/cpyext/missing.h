@@ -544,54 +544,6 @@ PyAPI_FUNC(void) PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int 
 Py_CPYEXT_MISSING("PyErr_ProgramText is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyErr_ProgramText(const char *filename, int lineno);
 #endif
-#ifndef PyUnicodeDecodeError_Create
-Py_CPYEXT_MISSING("PyUnicodeDecodeError_Create is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicodeDecodeError_Create(const char *encoding, const char *object, Py_ssize_t length, Py_ssize_t start, Py_ssize_t end, const char *reason);
-#endif
-#ifndef PyUnicodeEncodeError_GetEncoding
-Py_CPYEXT_MISSING("PyUnicodeEncodeError_GetEncoding is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicodeEncodeError_GetEncoding(PyObject *exc);
-#endif
-#ifndef PyUnicodeDecodeError_GetEncoding
-Py_CPYEXT_MISSING("PyUnicodeDecodeError_GetEncoding is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicodeDecodeError_GetEncoding(PyObject *exc);
-#endif
-#ifndef PyUnicodeEncodeError_GetObject
-Py_CPYEXT_MISSING("PyUnicodeEncodeError_GetObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicodeEncodeError_GetObject(PyObject *exc);
-#endif
-#ifndef PyUnicodeDecodeError_GetObject
-Py_CPYEXT_MISSING("PyUnicodeDecodeError_GetObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicodeDecodeError_GetObject(PyObject *exc);
-#endif
-#ifndef PyUnicodeTranslateError_GetObject
-Py_CPYEXT_MISSING("PyUnicodeTranslateError_GetObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicodeTranslateError_GetObject(PyObject *exc);
-#endif
-#ifndef PyUnicodeEncodeError_GetStart
-Py_CPYEXT_MISSING("PyUnicodeEncodeError_GetStart is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnicodeEncodeError_GetStart(PyObject *exc, Py_ssize_t *start);
-#endif
-#ifndef PyUnicodeDecodeError_GetStart
-Py_CPYEXT_MISSING("PyUnicodeDecodeError_GetStart is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnicodeDecodeError_GetStart(PyObject *exc, Py_ssize_t *start);
-#endif
-#ifndef PyUnicodeEncodeError_GetEnd
-Py_CPYEXT_MISSING("PyUnicodeEncodeError_GetEnd is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnicodeEncodeError_GetEnd(PyObject *exc, Py_ssize_t *end);
-#endif
-#ifndef PyUnicodeDecodeError_GetEnd
-Py_CPYEXT_MISSING("PyUnicodeDecodeError_GetEnd is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnicodeDecodeError_GetEnd(PyObject *exc, Py_ssize_t *end);
-#endif
-#ifndef PyUnicodeEncodeError_GetReason
-Py_CPYEXT_MISSING("PyUnicodeEncodeError_GetReason is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicodeEncodeError_GetReason(PyObject *exc);
-#endif
-#ifndef PyUnicodeDecodeError_GetReason
-Py_CPYEXT_MISSING("PyUnicodeDecodeError_GetReason is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicodeDecodeError_GetReason(PyObject *exc);
-#endif
 Py_CPYEXT_MISSING("PyFrame_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyFrame_Type;
 #ifndef PyFrame_GetLineNumber

@@ -4,7 +4,7 @@
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 use std::collections::HashMap;
 
 /// Diagnostic stubs (feature `stub-missing-capi`, off by default): PyO3 0.30
@@ -14,7 +14,7 @@ use std::collections::HashMap;
 /// here); `Py_IsFinalizing` only when PyO3 attaches a thread (`Python::attach`).
 #[cfg(feature = "stub-missing-capi")]
 mod missing_capi_stubs {
-    use pyo3::ffi::{PyObject, PyTypeObject};
+    use pyo3::ffi::PyTypeObject;
     use std::os::raw::c_int;
 
     #[no_mangle]
@@ -26,9 +26,6 @@ mod missing_capi_stubs {
     pub extern "C" fn Py_IsFinalizing() -> c_int {
         0
     }
-
-    #[allow(dead_code)]
-    fn _unused(_: *mut PyObject) {}
 }
 
 create_exception!(pyo3ext, CounterError, PyException, "Raised by pyo3ext on bad counter use.");
@@ -131,6 +128,32 @@ fn maybe_add_one(x: Option<i64>) -> Option<i64> {
     x.map(|v| v + 1)
 }
 
+/// Iterates a list in Rust: non-abi3 PyO3 reads items with the inline
+/// `PyList_GET_ITEM` (`ob_item[i]`).
+#[pyfunction]
+fn sum_list(l: &Bound<'_, PyList>) -> PyResult<i64> {
+    let mut total = 0;
+    for item in l.iter() {
+        total += item.extract::<i64>()?;
+    }
+    Ok(total)
+}
+
+/// `len()` of a list (inline `PyList_GET_SIZE`, i.e. `ob_size`) before and
+/// after calling `f(l)`, which may change the list from Python.
+#[pyfunction]
+fn list_len_around(l: &Bound<'_, PyList>, f: &Bound<'_, PyAny>) -> PyResult<(usize, usize)> {
+    let before = l.len();
+    f.call1((l,))?;
+    Ok((before, l.len()))
+}
+
+/// `len()` of a dict: non-abi3 PyO3 reads `PyDictObject.ma_used` inline.
+#[pyfunction]
+fn dict_len(d: &Bound<'_, PyDict>) -> usize {
+    d.len()
+}
+
 #[pyfunction]
 fn swap(t: (i64, String)) -> (String, i64) {
     (t.1, t.0)
@@ -193,6 +216,9 @@ fn pyo3ext(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(double, m)?)?;
     m.add_function(wrap_pyfunction!(invert, m)?)?;
     m.add_function(wrap_pyfunction!(maybe_add_one, m)?)?;
+    m.add_function(wrap_pyfunction!(sum_list, m)?)?;
+    m.add_function(wrap_pyfunction!(list_len_around, m)?)?;
+    m.add_function(wrap_pyfunction!(dict_len, m)?)?;
     m.add_function(wrap_pyfunction!(swap, m)?)?;
     m.add_function(wrap_pyfunction!(greet, m)?)?;
     m.add_function(wrap_pyfunction!(upper, m)?)?;
