@@ -640,6 +640,37 @@ fn ucs4_text(chars: impl IntoIterator<Item = u32>, vm: &VirtualMachine) -> PyRes
         .collect()
 }
 
+/// `wchar_t` text: UTF-16 where `wchar_t` has 2 bytes (Windows; pairs join,
+/// a lone surrogate stays one), else UCS-4.
+fn wide_text(units: &[libc::wchar_t], vm: &VirtualMachine) -> PyResult<Wtf8Buf> {
+    if size_of::<libc::wchar_t>() == 2 {
+        let units = units.iter().map(|&u| u as u16);
+        ucs4_text(char::decode_utf16(units).map(|r| r.map_or_else(|e| e.unpaired_surrogate() as u32, |c| c as u32)), vm)
+    } else {
+        ucs4_text(units.iter().map(|&u| u as u32), vm)
+    }
+}
+
+/// `s` as `wchar_t` units (UTF-16 pairs where `wchar_t` has 2 bytes).
+fn wide_units(s: &PyStr) -> Vec<libc::wchar_t> {
+    let points = s.as_wtf8().code_points().map(|c| c.to_u32());
+    if size_of::<libc::wchar_t>() == 2 {
+        let mut out = Vec::new();
+        for c in points {
+            if c >= 0x10000 {
+                let c = c - 0x10000;
+                out.push((0xD800 + (c >> 10)) as libc::wchar_t);
+                out.push((0xDC00 + (c & 0x3FF)) as libc::wchar_t);
+            } else {
+                out.push(c as libc::wchar_t);
+            }
+        }
+        out
+    } else {
+        points.map(|c| c as libc::wchar_t).collect()
+    }
+}
+
 /// The `size` characters at `p`, or up to the terminating zero when `size` is -1.
 unsafe fn c_units<'a, T: Copy + Default + PartialEq>(p: *const T, size: isize, vm: &VirtualMachine) -> PyResult<&'a [T]> {
     if p.is_null() || size < -1 {
@@ -705,15 +736,7 @@ capi! {
 
     unsafe fn PyUnicodeWriter_WriteWideChar(vm, w: *mut UnicodeWriter, s: *const libc::wchar_t, size: isize) -> () {
         let text = writer(w, vm)?;
-        let units = c_units(s, size, vm)?;
-        let decoded = if size_of::<libc::wchar_t>() == 2 {
-            // UTF-16 (Windows): pairs join, a lone surrogate stays one.
-            let units = units.iter().map(|&u| u as u16);
-            ucs4_text(char::decode_utf16(units).map(|r| r.map_or_else(|e| e.unpaired_surrogate() as u32, |c| c as u32)), vm)?
-        } else {
-            ucs4_text(units.iter().map(|&u| u as u32), vm)?
-        };
-        text.push_wtf8(&decoded);
+        text.push_wtf8(&wide_text(c_units(s, size, vm)?, vm)?);
         Ok(())
     }
 
@@ -778,5 +801,322 @@ capi! {
             *consumed = used;
         }
         Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Codecs, searching and comparing, through the VM's `_codecs` and `str`.
+
+fn codec(name: &str, args: impl rustpython_vm::function::IntoFuncArgs, vm: &VirtualMachine) -> PyResult {
+    let codecs = vm.import("_codecs", 0)?;
+    vm.call_method(codecs.as_object(), name, args)
+}
+
+/// Item `i` of the tuple `t` a codec returned.
+fn item(t: &PyObjectRef, i: usize, vm: &VirtualMachine) -> PyResult {
+    let t = t.downcast_ref::<rustpython_vm::builtins::PyTuple>().ok_or_else(|| vm.new_type_error("codec must return a tuple"))?;
+    t.get(i).cloned().ok_or_else(|| vm.new_type_error("codec returned a short tuple"))
+}
+
+fn bytes_of(s: *const c_char, size: isize, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    Ok(vm.ctx.new_bytes(unsafe { c_bytes(s, size, vm) }?.to_vec()).into())
+}
+
+fn str_arg<'a>(o: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a rustpython_vm::Py<PyStr>> {
+    o.downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error(format!("must be str, not {}", o.class().name())))
+}
+
+/// A stateful decode: all of the input when `consumed` is NULL (final),
+/// else what forms whole characters, with the count in `*consumed`.
+unsafe fn stateful(name: &str, s: *const c_char, size: isize, errors: *const c_char, consumed: *mut isize, vm: &VirtualMachine) -> PyResult {
+    let data = bytes_of(s, size, vm)?;
+    let r = codec(name, (data, unsafe { c_text(errors, "strict") }, consumed.is_null()), vm)?;
+    if !consumed.is_null() {
+        unsafe { *consumed = item(&r, 1, vm)?.try_into_value(vm)? };
+    }
+    item(&r, 0, vm)
+}
+
+/// UTF-16/32 with a byte order: `*byteorder` -1 little, 1 big, 0 (or NULL)
+/// read from a BOM; the order at the end is written back.
+unsafe fn with_byteorder(name: &str, s: *const c_char, size: isize, errors: *const c_char, byteorder: *mut i32, consumed: *mut isize, vm: &VirtualMachine) -> PyResult {
+    let data = bytes_of(s, size, vm)?;
+    let order = if byteorder.is_null() { 0 } else { unsafe { *byteorder } };
+    let r = codec(name, (data, unsafe { c_text(errors, "strict") }, order, consumed.is_null()), vm)?;
+    if !consumed.is_null() {
+        unsafe { *consumed = item(&r, 1, vm)?.try_into_value(vm)? };
+    }
+    if !byteorder.is_null() {
+        unsafe { *byteorder = item(&r, 2, vm)?.try_into_value(vm)? };
+    }
+    item(&r, 0, vm)
+}
+
+fn encode_with(name: &str, unicode: &PyObject, vm: &VirtualMachine) -> PyResult {
+    let s = str_arg(unicode, vm).map_err(|_| crate::boundary::bad_internal_call(vm))?;
+    item(&codec(name, (s.to_owned(),), vm)?, 0, vm)
+}
+
+capi! {
+    unsafe fn PyUnicode_DecodeUTF8Stateful(vm, s: *const c_char, size: isize, errors: *const c_char, consumed: *mut isize) -> PyObjectRef {
+        stateful("utf_8_decode", s, size, errors, consumed, vm)
+    }
+
+    unsafe fn PyUnicode_DecodeUTF16(vm, s: *const c_char, size: isize, errors: *const c_char, byteorder: *mut i32) -> PyObjectRef {
+        with_byteorder("utf_16_ex_decode", s, size, errors, byteorder, std::ptr::null_mut(), vm)
+    }
+
+    unsafe fn PyUnicode_DecodeUTF16Stateful(vm, s: *const c_char, size: isize, errors: *const c_char, byteorder: *mut i32, consumed: *mut isize) -> PyObjectRef {
+        with_byteorder("utf_16_ex_decode", s, size, errors, byteorder, consumed, vm)
+    }
+
+    unsafe fn PyUnicode_DecodeUTF32(vm, s: *const c_char, size: isize, errors: *const c_char, byteorder: *mut i32) -> PyObjectRef {
+        with_byteorder("utf_32_ex_decode", s, size, errors, byteorder, std::ptr::null_mut(), vm)
+    }
+
+    unsafe fn PyUnicode_DecodeUTF32Stateful(vm, s: *const c_char, size: isize, errors: *const c_char, byteorder: *mut i32, consumed: *mut isize) -> PyObjectRef {
+        with_byteorder("utf_32_ex_decode", s, size, errors, byteorder, consumed, vm)
+    }
+
+    unsafe fn PyUnicode_DecodeUTF7(vm, s: *const c_char, size: isize, errors: *const c_char) -> PyObjectRef {
+        stateful("utf_7_decode", s, size, errors, std::ptr::null_mut(), vm)
+    }
+
+    unsafe fn PyUnicode_DecodeUTF7Stateful(vm, s: *const c_char, size: isize, errors: *const c_char, consumed: *mut isize) -> PyObjectRef {
+        stateful("utf_7_decode", s, size, errors, consumed, vm)
+    }
+
+    /// With a BOM, in the machine's byte order (`str.encode("utf-16")`).
+    fn PyUnicode_AsUTF16String(vm, unicode: &PyObject) -> PyObjectRef {
+        encode_with("utf_16_encode", unicode, vm)
+    }
+
+    fn PyUnicode_AsUTF32String(vm, unicode: &PyObject) -> PyObjectRef {
+        encode_with("utf_32_encode", unicode, vm)
+    }
+
+    unsafe fn PyUnicode_DecodeUnicodeEscape(vm, s: *const c_char, size: isize, errors: *const c_char) -> PyObjectRef {
+        stateful("unicode_escape_decode", s, size, errors, std::ptr::null_mut(), vm)
+    }
+
+    fn PyUnicode_AsUnicodeEscapeString(vm, unicode: &PyObject) -> PyObjectRef {
+        encode_with("unicode_escape_encode", unicode, vm)
+    }
+
+    unsafe fn PyUnicode_DecodeRawUnicodeEscape(vm, s: *const c_char, size: isize, errors: *const c_char) -> PyObjectRef {
+        stateful("raw_unicode_escape_decode", s, size, errors, std::ptr::null_mut(), vm)
+    }
+
+    fn PyUnicode_AsRawUnicodeEscapeString(vm, unicode: &PyObject) -> PyObjectRef {
+        encode_with("raw_unicode_escape_encode", unicode, vm)
+    }
+
+    /// NULL `mapping` is Latin-1, as in CPython.
+    unsafe fn PyUnicode_DecodeCharmap(vm, s: *const c_char, size: isize, mapping: Option<PyObjectRef>, errors: *const c_char) -> PyObjectRef {
+        let data = bytes_of(s, size, vm)?;
+        let errors = c_text(errors, "strict");
+        match mapping {
+            Some(m) => item(&codec("charmap_decode", (data, errors, m), vm)?, 0, vm),
+            None => item(&codec("latin_1_decode", (data, errors), vm)?, 0, vm),
+        }
+    }
+
+    fn PyUnicode_AsCharmapString(vm, unicode: &PyObject, mapping: Option<PyObjectRef>) -> PyObjectRef {
+        let s = str_arg(unicode, vm).map_err(|_| crate::boundary::bad_internal_call(vm))?.to_owned();
+        match mapping {
+            Some(m) => item(&codec("charmap_encode", (s, "strict", m), vm)?, 0, vm),
+            None => item(&codec("latin_1_encode", (s,), vm)?, 0, vm),
+        }
+    }
+
+    fn PyUnicode_BuildEncodingMap(vm, string: PyObjectRef) -> PyObjectRef {
+        codec("charmap_build", (string,), vm)
+    }
+
+    /// `str.translate(table)`: characters the table lacks stay, as in
+    /// CPython, whatever `errors` says.
+    fn PyUnicode_Translate(vm, unicode: &PyObject, table: PyObjectRef, errors: *const c_char) -> PyObjectRef {
+        let _ = errors;
+        let s = str_arg(unicode, vm)?;
+        vm.call_method(s.as_object(), "translate", (table,))
+    }
+
+    /// The default encoding, which is UTF-8 since Python 3.
+    fn PyUnicode_GetDefaultEncoding(vm) -> *const c_char {
+        let _ = vm;
+        Ok(c"utf-8".as_ptr())
+    }
+
+    unsafe fn PyUnicode_DecodeFSDefaultAndSize(vm, s: *const c_char, size: isize) -> PyObjectRef {
+        decode_fs(c_bytes(s, size, vm)?, vm)
+    }
+
+    /// `os.fsencode`.
+    fn PyUnicode_EncodeFSDefault(vm, unicode: PyObjectRef) -> PyObjectRef {
+        let os = vm.import("os", 0)?;
+        vm.call_method(os.as_object(), "fsencode", (unicode,))
+    }
+
+    /// The locale's encoding is UTF-8 here (rustpy's `sys.getfilesystemencoding()`);
+    /// errors: "strict" or "surrogateescape".
+    unsafe fn PyUnicode_DecodeLocale(vm, s: &CStr, errors: *const c_char) -> PyObjectRef {
+        decode(s.to_bytes(), "utf-8", &c_text(errors, "strict"), vm)
+    }
+
+    unsafe fn PyUnicode_DecodeLocaleAndSize(vm, s: *const c_char, size: isize, errors: *const c_char) -> PyObjectRef {
+        decode(c_bytes(s, size, vm)?, "utf-8", &c_text(errors, "strict"), vm)
+    }
+
+    unsafe fn PyUnicode_EncodeLocale(vm, unicode: &PyObject, errors: *const c_char) -> PyObjectRef {
+        let s = str_arg(unicode, vm)?;
+        vm.call_method(s.as_object(), "encode", ("utf-8", c_text(errors, "strict")))
+    }
+
+    fn PyUnicode_RSplit(vm, s: &PyObject, sep: Option<PyObjectRef>, maxsplit: isize) -> PyObjectRef {
+        let s = str_arg(s, vm)?;
+        vm.call_method(s.as_object(), "rsplit", (sep.unwrap_or_else(|| vm.ctx.none()), maxsplit))
+    }
+
+    fn PyUnicode_Splitlines(vm, s: &PyObject, keepends: i32) -> PyObjectRef {
+        let s = str_arg(s, vm)?;
+        vm.call_method(s.as_object(), "splitlines", (keepends != 0,))
+    }
+
+    fn PyUnicode_Partition(vm, s: &PyObject, sep: PyObjectRef) -> PyObjectRef {
+        let s = str_arg(s, vm)?;
+        vm.call_method(s.as_object(), "partition", (sep,))
+    }
+
+    fn PyUnicode_RPartition(vm, s: &PyObject, sep: PyObjectRef) -> PyObjectRef {
+        let s = str_arg(s, vm)?;
+        vm.call_method(s.as_object(), "rpartition", (sep,))
+    }
+
+    /// The index of `substr` in `unicode[start:end]` (direction 1 forward,
+    /// -1 backward), -1 when absent, -2 on error.
+    fn PyUnicode_Find(vm, unicode: &PyObject, substr: &PyObject, start: isize, end: isize, direction: i32) -> isize {
+        let s = str_arg(unicode, vm)?;
+        str_arg(substr, vm)?;
+        let method = if direction > 0 { "find" } else { "rfind" };
+        vm.call_method(s.as_object(), method, (substr.to_owned(), start, end))?.try_into_value(vm)
+    }
+
+    fn PyUnicode_Count(vm, unicode: &PyObject, substr: &PyObject, start: isize, end: isize) -> isize {
+        let s = str_arg(unicode, vm)?;
+        str_arg(substr, vm)?;
+        vm.call_method(s.as_object(), "count", (substr.to_owned(), start, end))?.try_into_value(vm)
+    }
+
+    /// Two strs compared with `op`; NotImplemented when either is not one.
+    fn PyUnicode_RichCompare(vm, left: &PyObject, right: &PyObject, op: i32) -> PyObjectRef {
+        if left.downcast_ref::<PyStr>().is_none() || right.downcast_ref::<PyStr>().is_none() {
+            return Ok(vm.ctx.not_implemented());
+        }
+        left.to_owned().rich_compare(right.to_owned(), crate::object::comparison_op(op, vm)?, vm)
+    }
+
+    fn PyUnicode_IsIdentifier(vm, unicode: &PyObject) -> i32 {
+        let s = str_arg(unicode, vm).map_err(|_| crate::boundary::bad_internal_call(vm))?;
+        Ok(vm.call_method(s.as_object(), "isidentifier", ())?.try_to_bool(vm)? as i32)
+    }
+
+    /// Whether `unicode` equals the UTF-8 `string` of `size` bytes; never an
+    /// error (a str that cannot be UTF-8 equals nothing).
+    unsafe fn PyUnicode_EqualToUTF8AndSize(vm, unicode: &PyObject, string: *const c_char, size: isize) -> i32 {
+        let Some(s) = unicode.downcast_ref::<PyStr>() else { return Ok(0) };
+        let bytes = c_bytes(string, size, vm)?;
+        Ok(s.to_str().is_some_and(|t| t.as_bytes() == bytes) as i32)
+    }
+
+    /// `*pleft += right`; on failure `*pleft` is released and set to NULL.
+    unsafe fn PyUnicode_Append(vm, pleft: *mut *mut CObject, right: *mut CObject) -> crate::boundary::Void {
+        append(pleft, right, vm)
+    }
+
+    /// `PyUnicode_Append`, releasing `right`.
+    unsafe fn PyUnicode_AppendAndDel(vm, pleft: *mut *mut CObject, right: crate::boundary::Stolen) -> crate::boundary::Void {
+        // The reference C gave is the call's until it returns.
+        let right = right.take_opt(vm)?;
+        let right_ptr = right.as_deref().map_or(std::ptr::null_mut(), |r| crate::proxy::as_c(r, vm));
+        append(pleft, right_ptr, vm)
+    }
+
+    fn PyUnicode_FromWideChar(vm, w: *const libc::wchar_t, size: isize) -> PyObjectRef {
+        if w.is_null() && size == 0 {
+            return Ok(vm.ctx.empty_str.to_owned().into());
+        }
+        let text = wide_text(unsafe { c_units(w, size, vm) }?, vm)?;
+        Ok(vm.ctx.new_str(text).into())
+    }
+
+    /// Copies at most `size` wchar_t (with a NUL if there is room); returns
+    /// how many were copied, without the NUL.
+    unsafe fn PyUnicode_AsWideChar(vm, unicode: &PyObject, w: *mut libc::wchar_t, size: isize) -> isize {
+        let s = str_arg(unicode, vm).map_err(|_| crate::boundary::bad_internal_call(vm))?;
+        let units = wide_units(s);
+        if w.is_null() {
+            return Ok(units.len() as isize + 1);
+        }
+        let n = units.len().min(size.max(0) as usize);
+        std::ptr::copy_nonoverlapping(units.as_ptr(), w, n);
+        if n < size as usize {
+            *w.add(n) = 0;
+        }
+        Ok(n as isize)
+    }
+
+    /// A NUL-terminated copy C frees with `PyMem_Free`; with `size` NULL,
+    /// an embedded NUL is ValueError.
+    unsafe fn PyUnicode_AsWideCharString(vm, unicode: &PyObject, size: *mut isize) -> *mut libc::wchar_t {
+        let s = str_arg(unicode, vm).map_err(|_| crate::boundary::bad_internal_call(vm))?;
+        let units = wide_units(s);
+        if size.is_null() && units.contains(&0) {
+            return Err(vm.new_value_error("embedded null character"));
+        }
+        let p = crate::pymem::PyMem_Malloc((units.len() + 1) * size_of::<libc::wchar_t>()) as *mut libc::wchar_t;
+        if p.is_null() {
+            return Err(vm.new_memory_error(""));
+        }
+        std::ptr::copy_nonoverlapping(units.as_ptr(), p, units.len());
+        *p.add(units.len()) = 0;
+        if !size.is_null() {
+            *size = units.len() as isize;
+        }
+        Ok(p)
+    }
+}
+
+/// `*pleft = *pleft + right` for strs; anything else is BadInternalCall.
+/// On failure `*pleft` is released and set to NULL, as CPython does.
+unsafe fn append(pleft: *mut *mut CObject, right: *mut CObject, vm: &VirtualMachine) -> PyResult<crate::boundary::Void> {
+    unsafe {
+        if pleft.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let left = *pleft;
+        if left.is_null() {
+            return Ok(crate::boundary::Void);
+        }
+        let joined = (|| -> PyResult {
+            if right.is_null() {
+                return Err(crate::boundary::bad_internal_call(vm));
+            }
+            let (l, r) = (crate::proxy::from_c(left, vm)?, crate::proxy::from_c(right, vm)?);
+            if l.downcast_ref::<PyStr>().is_none() || r.downcast_ref::<PyStr>().is_none() {
+                return Err(crate::boundary::bad_internal_call(vm));
+            }
+            vm._add(&l, &r)
+        })();
+        crate::proxy::decref(left);
+        match joined {
+            Ok(j) => {
+                *pleft = crate::proxy::to_c_new(&j, vm);
+                Ok(crate::boundary::Void)
+            }
+            Err(e) => {
+                *pleft = std::ptr::null_mut();
+                Err(e)
+            }
+        }
     }
 }

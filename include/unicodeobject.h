@@ -250,6 +250,32 @@ PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF32(const char *str, Py_ssize_t size,
                                              const char *errors,
                                              int *byteorder);
 PyAPI_FUNC(PyObject *) PyUnicode_AsUTF32String(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF16Stateful(const char *str,
+                                                     Py_ssize_t size,
+                                                     const char *errors,
+                                                     int *byteorder,
+                                                     Py_ssize_t *consumed);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF32Stateful(const char *str,
+                                                     Py_ssize_t size,
+                                                     const char *errors,
+                                                     int *byteorder,
+                                                     Py_ssize_t *consumed);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF7(const char *str, Py_ssize_t size,
+                                            const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF7Stateful(const char *str,
+                                                    Py_ssize_t size,
+                                                    const char *errors,
+                                                    Py_ssize_t *consumed);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeCharmap(const char *str,
+                                               Py_ssize_t size,
+                                               PyObject *mapping,
+                                               const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_AsCharmapString(PyObject *unicode,
+                                                 PyObject *mapping);
+PyAPI_FUNC(PyObject *) PyUnicode_BuildEncodingMap(PyObject *string);
+PyAPI_FUNC(PyObject *) PyUnicode_Translate(PyObject *str, PyObject *table,
+                                           const char *errors);
+PyAPI_FUNC(const char *) PyUnicode_GetDefaultEncoding(void);
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeLatin1(const char *str,
                                               Py_ssize_t size,
                                               const char *errors);

@@ -748,10 +748,6 @@ Py_CPYEXT_MISSING("PyTupleIter_Type is not provided by cpyext: not implemented y
 PyAPI_DATA(PyTypeObject) PyTupleIter_Type;
 Py_CPYEXT_MISSING("PyUnicodeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyUnicodeIter_Type;
-#ifndef PyUnicode_FromWideChar
-Py_CPYEXT_MISSING("PyUnicode_FromWideChar is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_FromWideChar(const wchar_t *wstr, Py_ssize_t size);
-#endif
 #ifndef PyUnicode_WriteChar
 Py_CPYEXT_MISSING("PyUnicode_WriteChar is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 character);
@@ -768,70 +764,6 @@ PyAPI_FUNC(Py_ssize_t) PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_star
 Py_CPYEXT_MISSING("PyUnicode_Fill is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(Py_ssize_t) PyUnicode_Fill(PyObject *unicode, Py_ssize_t start, Py_ssize_t length, Py_UCS4 fill_char);
 #endif
-#ifndef PyUnicode_AsWideChar
-Py_CPYEXT_MISSING("PyUnicode_AsWideChar is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) PyUnicode_AsWideChar(PyObject *unicode, wchar_t *wstr, Py_ssize_t size);
-#endif
-#ifndef PyUnicode_AsWideCharString
-Py_CPYEXT_MISSING("PyUnicode_AsWideCharString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(wchar_t *) PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size);
-#endif
-#ifndef PyUnicode_DecodeUTF8Stateful
-Py_CPYEXT_MISSING("PyUnicode_DecodeUTF8Stateful is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF8Stateful(const char *str, Py_ssize_t size, const char *errors, Py_ssize_t *consumed);
-#endif
-#ifndef PyUnicode_DecodeUTF16
-Py_CPYEXT_MISSING("PyUnicode_DecodeUTF16 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF16(const char *str, Py_ssize_t size, const char *errors, int *byteorder);
-#endif
-#ifndef PyUnicode_AsUTF16String
-Py_CPYEXT_MISSING("PyUnicode_AsUTF16String is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_AsUTF16String(PyObject *unicode);
-#endif
-#ifndef PyUnicode_DecodeUTF32
-Py_CPYEXT_MISSING("PyUnicode_DecodeUTF32 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF32(const char *str, Py_ssize_t size, const char *errors, int *byteorder);
-#endif
-#ifndef PyUnicode_AsUTF32String
-Py_CPYEXT_MISSING("PyUnicode_AsUTF32String is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_AsUTF32String(PyObject *unicode);
-#endif
-#ifndef PyUnicode_DecodeUnicodeEscape
-Py_CPYEXT_MISSING("PyUnicode_DecodeUnicodeEscape is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_DecodeUnicodeEscape(const char *str, Py_ssize_t size, const char *errors);
-#endif
-#ifndef PyUnicode_AsUnicodeEscapeString
-Py_CPYEXT_MISSING("PyUnicode_AsUnicodeEscapeString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_AsUnicodeEscapeString(PyObject *unicode);
-#endif
-#ifndef PyUnicode_DecodeRawUnicodeEscape
-Py_CPYEXT_MISSING("PyUnicode_DecodeRawUnicodeEscape is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_DecodeRawUnicodeEscape(const char *str, Py_ssize_t size, const char *errors);
-#endif
-#ifndef PyUnicode_AsRawUnicodeEscapeString
-Py_CPYEXT_MISSING("PyUnicode_AsRawUnicodeEscapeString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_AsRawUnicodeEscapeString(PyObject *unicode);
-#endif
-#ifndef PyUnicode_DecodeFSDefaultAndSize
-Py_CPYEXT_MISSING("PyUnicode_DecodeFSDefaultAndSize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_DecodeFSDefaultAndSize(const char *str, Py_ssize_t size);
-#endif
-#ifndef PyUnicode_EncodeFSDefault
-Py_CPYEXT_MISSING("PyUnicode_EncodeFSDefault is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_EncodeFSDefault(PyObject *unicode);
-#endif
-#ifndef PyUnicode_DecodeLocale
-Py_CPYEXT_MISSING("PyUnicode_DecodeLocale is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_DecodeLocale(const char *str, const char *errors);
-#endif
-#ifndef PyUnicode_DecodeLocaleAndSize
-Py_CPYEXT_MISSING("PyUnicode_DecodeLocaleAndSize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_DecodeLocaleAndSize(const char *str, Py_ssize_t length, const char *errors);
-#endif
-#ifndef PyUnicode_EncodeLocale
-Py_CPYEXT_MISSING("PyUnicode_EncodeLocale is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_EncodeLocale(PyObject *unicode, const char *errors);
-#endif
 #ifndef PyUnicode_FSConverter
 Py_CPYEXT_MISSING("PyUnicode_FSConverter is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyUnicode_FSConverter(PyObject *obj, void *result);
@@ -839,50 +771,6 @@ PyAPI_FUNC(int) PyUnicode_FSConverter(PyObject *obj, void *result);
 #ifndef PyUnicode_FSDecoder
 Py_CPYEXT_MISSING("PyUnicode_FSDecoder is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyUnicode_FSDecoder(PyObject *obj, void *result);
-#endif
-#ifndef PyUnicode_Append
-Py_CPYEXT_MISSING("PyUnicode_Append is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyUnicode_Append(PyObject **pleft, PyObject *right);
-#endif
-#ifndef PyUnicode_AppendAndDel
-Py_CPYEXT_MISSING("PyUnicode_AppendAndDel is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right);
-#endif
-#ifndef PyUnicode_RSplit
-Py_CPYEXT_MISSING("PyUnicode_RSplit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_RSplit(PyObject *unicode, PyObject *sep, Py_ssize_t maxsplit);
-#endif
-#ifndef PyUnicode_Splitlines
-Py_CPYEXT_MISSING("PyUnicode_Splitlines is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_Splitlines(PyObject *unicode, int keepends);
-#endif
-#ifndef PyUnicode_Partition
-Py_CPYEXT_MISSING("PyUnicode_Partition is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_Partition(PyObject *unicode, PyObject *sep);
-#endif
-#ifndef PyUnicode_RPartition
-Py_CPYEXT_MISSING("PyUnicode_RPartition is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_RPartition(PyObject *unicode, PyObject *sep);
-#endif
-#ifndef PyUnicode_Find
-Py_CPYEXT_MISSING("PyUnicode_Find is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) PyUnicode_Find(PyObject *unicode, PyObject *substr, Py_ssize_t start, Py_ssize_t end, int direction);
-#endif
-#ifndef PyUnicode_Count
-Py_CPYEXT_MISSING("PyUnicode_Count is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) PyUnicode_Count(PyObject *unicode, PyObject *substr, Py_ssize_t start, Py_ssize_t end);
-#endif
-#ifndef PyUnicode_EqualToUTF8AndSize
-Py_CPYEXT_MISSING("PyUnicode_EqualToUTF8AndSize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnicode_EqualToUTF8AndSize(PyObject *unicode, const char *string, Py_ssize_t size);
-#endif
-#ifndef PyUnicode_RichCompare
-Py_CPYEXT_MISSING("PyUnicode_RichCompare is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyUnicode_RichCompare(PyObject *left, PyObject *right, int op);
-#endif
-#ifndef PyUnicode_IsIdentifier
-Py_CPYEXT_MISSING("PyUnicode_IsIdentifier is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnicode_IsIdentifier(PyObject *unicode);
 #endif
 #ifndef PyErr_WarnExplicit
 Py_CPYEXT_MISSING("PyErr_WarnExplicit is not provided by cpyext: not implemented yet (see docs/capi.md)")
