@@ -63,6 +63,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_buffer", &["capi_buffer"]),
     ("capi_eval", &["capi_eval"]),
     ("capi_datetime", &["capi_datetime"]),
+    ("capi_census3", &["capi_census3"]),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -76,7 +77,7 @@ enum Interp {
 }
 
 /// Families whose checks use 3.12+ APIs: also run under CPython 3.13.
-const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object2", "capi_runtime2", "capi_eval"];
+const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object2", "capi_runtime2", "capi_eval", "capi_census3"];
 
 /// Families of 3.14 APIs, which 3.11 and 3.13 lack: checked under CPython
 /// 3.14 (the oracle) and rustpy only.
@@ -429,6 +430,7 @@ family_tests! {
     "capi_buffer" => capi_buffer_cpython, capi_buffer_rustpy;
     "capi_eval" => capi_eval_cpython, capi_eval_rustpy;
     "capi_datetime" => capi_datetime_cpython, capi_datetime_rustpy;
+    "capi_census3" => capi_census3_cpython, capi_census3_rustpy;
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
     "capi_api314" => capi_api314_cpython314, capi_api314_rustpy;
