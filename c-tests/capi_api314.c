@@ -59,7 +59,39 @@ hash_buffer(PyObject *m, PyObject *o)
     return PyLong_FromSsize_t(Py_HashBuffer(data, n));
 }
 
+/* unique_refs(obj) -> (IsUniquelyReferenced(obj),
+ *   IsUniqueReferencedTemporary(obj), IsUniquelyReferenced(a tuple C just
+ *   made), EnableDeferredRefcount(obj)) */
+static PyObject *
+unique_refs(PyObject *m, PyObject *obj)
+{
+    PyObject *fresh = PyTuple_New(1);
+    if (fresh == NULL)
+        return NULL;
+    PyTuple_SET_ITEM(fresh, 0, Py_NewRef(Py_None));
+    int fresh_unique = PyUnstable_Object_IsUniquelyReferenced(fresh);
+    Py_DECREF(fresh);
+    return Py_BuildValue("(iiii)", PyUnstable_Object_IsUniquelyReferenced(obj),
+                         PyUnstable_Object_IsUniqueReferencedTemporary(obj),
+                         fresh_unique,
+                         PyUnstable_Object_EnableDeferredRefcount(obj));
+}
+
+/* mutex_is_locked() -> (before, while locked, after) */
+static PyObject *
+mutex_is_locked(PyObject *m, PyObject *unused)
+{
+    static PyMutex mu;
+    int before = PyMutex_IsLocked(&mu);
+    PyMutex_Lock(&mu);
+    int during = PyMutex_IsLocked(&mu);
+    PyMutex_Unlock(&mu);
+    return Py_BuildValue("(iii)", before, during, PyMutex_IsLocked(&mu));
+}
+
 static PyMethodDef methods[] = {
+    {"unique_refs", unique_refs, METH_O, NULL},
+    {"mutex_is_locked", mutex_is_locked, METH_NOARGS, NULL},
     {"next_items", next_items, METH_O, NULL},
     {"long_is_zero", long_is_zero, METH_O, NULL},
     {"unicode_equal", unicode_equal, METH_VARARGS, NULL},

@@ -102,5 +102,19 @@ def test_hash_buffer():
     assert c.hash_buffer(b"") == 0
 
 
+def test_unique_refs():
+    # An object Python names is not uniquely referenced; one C has just
+    # made and not shared is. Deferred refcounting is a free-threaded
+    # build's: 0 here.
+    obj = object()
+    held = [obj]
+    assert c.unique_refs(obj) == (0, 0, 1, 0), c.unique_refs(obj)
+    assert held[0] is obj
+
+
+def test_mutex_is_locked():
+    assert c.mutex_is_locked() == (0, 1, 0)
+
+
 if __name__ == "__main__":
     harness.run(globals())

@@ -146,3 +146,56 @@ unsafe fn realize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef
         Ok(vm.ctx.new_bytes(data.to_vec()).into())
     }
 }
+
+capi! {
+    /// Resizes the bytes `*pv`, which C is building. Memory C built that
+    /// neither Python nor another C reference has seen (CPython's "only the
+    /// caller references it") is reallocated; otherwise a new bytes with
+    /// the first `newsize` bytes (zero-filled past the old end) replaces it
+    /// and the old reference is released (CPython 3.13's rule). A non-bytes
+    /// or a negative size: `*pv` is released and set to NULL, SystemError.
+    unsafe fn _PyBytes_Resize(vm, pv: *mut *mut CObject, newsize: isize) -> () {
+        if pv.is_null() || (*pv).is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let v = *pv;
+        if (*(*v).ob_type).tp_flags & ffi::Py_TPFLAGS_BYTES_SUBCLASS == 0 || newsize < 0 {
+            *pv = std::ptr::null_mut();
+            proxy::decref(v);
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let b = v as *mut ffi::PyBytesObject;
+        let old = (*b).ob_base.ob_size;
+        if old == newsize {
+            return Ok(());
+        }
+        let header = std::mem::offset_of!(ffi::PyBytesObject, ob_sval);
+        let sole = proxy::is_prefixed(v) && proxy::link_state(v) == proxy::Link::Unlinked && (*v).ob_refcnt == 1;
+        if sole && old > 0 && newsize > 0 {
+            let q = proxy::realloc_block(v as *mut u8, header + newsize as usize + 1) as *mut ffi::PyBytesObject;
+            if q.is_null() {
+                *pv = std::ptr::null_mut();
+                proxy::decref(v);
+                return Err(vm.new_memory_error(""));
+            }
+            (*q).ob_base.ob_size = newsize;
+            (*q).ob_shash = -1;
+            *((*q).ob_sval.as_mut_ptr().add(newsize as usize)) = 0;
+            *pv = q as *mut CObject;
+            return Ok(());
+        }
+        let keep = old.min(newsize) as usize;
+        let q = new_bytes_memory(None, newsize as usize, &raw mut PyBytes_Type);
+        if !q.is_null() {
+            let dst = (*(q as *mut ffi::PyBytesObject)).ob_sval.as_mut_ptr();
+            std::ptr::copy_nonoverlapping((*b).ob_sval.as_ptr(), dst, keep);
+        }
+        proxy::decref(v);
+        if q.is_null() {
+            *pv = std::ptr::null_mut();
+            return Err(vm.new_memory_error(""));
+        }
+        *pv = q;
+        Ok(())
+    }
+}

@@ -5,7 +5,7 @@
 
 use crate::capi;
 use crate::boundary::Borrowed;
-use rustpython_vm::{PyObject, PyObjectRef, PyResult, VirtualMachine};
+use rustpython_vm::{AsObject, PyObject, PyPayload, PyObjectRef, PyResult, VirtualMachine, builtins::PyBoundMethod};
 
 const SOURCE: &str = "\
 class instancemethod:
@@ -42,5 +42,31 @@ capi! {
     fn PyInstanceMethod_Function<'py>(vm, im: &'py PyObject) -> Borrowed<'py> {
         let func = im.get_attr("__func__", vm)?;
         Ok(Borrowed::held_by(im, &func, vm))
+    }
+
+    /// `types.MethodType(func, self)`; neither is checked, as in CPython
+    /// (only a NULL `self` is refused).
+    fn PyMethod_New(vm, func: PyObjectRef, self_: PyObjectRef) -> PyObjectRef {
+        Ok(PyBoundMethod::new(self_, func).into_ref(&vm.ctx).into())
+    }
+
+    fn PyMethod_Function<'py>(vm, meth: &'py PyObject) -> Borrowed<'py> {
+        let func = method(meth, vm)?.get_attr("__func__", vm)?;
+        Ok(Borrowed::held_by(meth, &func, vm))
+    }
+
+    fn PyMethod_Self<'py>(vm, meth: &'py PyObject) -> Borrowed<'py> {
+        let obj = method(meth, vm)?.get_attr("__self__", vm)?;
+        Ok(Borrowed::held_by(meth, &obj, vm))
+    }
+}
+
+/// `meth` if it is a bound method (exactly: `PyMethod_Check`), else
+/// CPython's `PyErr_BadInternalCall`.
+fn method<'a>(meth: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a PyObject> {
+    if meth.class().is(vm.ctx.types.bound_method_type) {
+        Ok(meth)
+    } else {
+        Err(crate::boundary::bad_internal_call(vm))
     }
 }

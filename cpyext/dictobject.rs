@@ -61,6 +61,19 @@ capi! {
         Ok(held(d, found, vm))
     }
 
+    /// `PyDict_SetItem`: `hash` is the key's (the VM hashes it again).
+    fn _PyDict_SetItem_KnownHash(vm, d: PyObjectRef, key: PyObjectRef, value: PyObjectRef, hash: isize) -> () {
+        let _ = hash;
+        as_dict(d, vm)?.set_item(&*key, value, vm)
+    }
+
+    /// The same, for a caller holding the dict's lock (3.13; free-threaded
+    /// builds have one per dict, this build has the GIL).
+    fn _PyDict_SetItem_KnownHash_LockHeld(vm, d: PyObjectRef, key: PyObjectRef, value: PyObjectRef, hash: isize) -> () {
+        let _ = hash;
+        as_dict(d, vm)?.set_item(&*key, value, vm)
+    }
+
     fn PyDict_SetItem(vm, d: PyObjectRef, key: PyObjectRef, value: PyObjectRef) -> () {
         as_dict(d, vm)?.set_item(&*key, value, vm)
     }

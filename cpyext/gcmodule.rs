@@ -39,14 +39,16 @@ type Report = (PyObjectRef, bool);
 static REPORTS: Mutex<FxHashMap<usize, Vec<Report>>> =
     Mutex::new(FxHashMap::with_hasher(rustc_hash::FxBuildHasher));
 
+/// The visit function the layer gives `tp_traverse`: collects the referents.
+pub unsafe extern "C" fn visit(child: *mut CObject, arg: *mut c_void) -> c_int {
+    if !child.is_null() {
+        unsafe { (*(arg as *mut Vec<*mut CObject>)).push(child) };
+    }
+    0
+}
+
 /// The objects `tp_traverse` of `op` visits.
 pub unsafe fn referents(op: *mut CObject) -> Vec<*mut CObject> {
-    unsafe extern "C" fn visit(child: *mut CObject, arg: *mut c_void) -> c_int {
-        if !child.is_null() {
-            unsafe { (*(arg as *mut Vec<*mut CObject>)).push(child) };
-        }
-        0
-    }
     let mut out = Vec::new();
     unsafe {
         if let Some(traverse) = (*(*op).ob_type).tp_traverse {

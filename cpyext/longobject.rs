@@ -398,3 +398,72 @@ unsafe fn new_long_memory(v: &BigInt, tp: *mut crate::ffi::PyTypeObject) -> *mut
         p
     }
 }
+
+/// `v` as an int, for the private functions CPython gives a `PyLongObject*`
+/// (it only asserts; here anything else is `PyErr_BadInternalCall`).
+fn long_arg<'a>(v: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a BigInt> {
+    v.downcast_ref::<PyInt>().map(|i| i.as_bigint()).ok_or_else(|| crate::boundary::bad_internal_call(vm))
+}
+
+capi! {
+    /// The `n` bytes at `bytes` as an integer in base 256, most significant
+    /// last when `little_endian`; two's complement when `is_signed`.
+    unsafe fn _PyLong_FromByteArray(vm, bytes: *const u8, n: usize, little_endian: i32, is_signed: i32) -> PyObjectRef {
+        if n == 0 {
+            return Ok(vm.ctx.new_int(0).into());
+        }
+        if bytes.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let mut data = std::slice::from_raw_parts(bytes, n).to_vec();
+        if little_endian == 0 {
+            data.reverse();
+        }
+        let v = if is_signed != 0 {
+            BigInt::from_signed_bytes_le(&data)
+        } else {
+            BigInt::from_bytes_le(malachite_bigint::Sign::Plus, &data)
+        };
+        Ok(vm.ctx.new_int(v).into())
+    }
+
+    /// The least significant `8*n` bits of `v` into `bytes` (3.13's
+    /// signature). A negative `v` without `is_signed`: -1, `bytes` left as
+    /// they were; `v` too big for `n` bytes: -1 with `bytes` holding its
+    /// least significant bytes. With `with_exceptions`, CPython's
+    /// OverflowError is set; without, nothing is.
+    unsafe fn _PyLong_AsByteArray(vm, v: &PyObject, bytes: *mut u8, n: usize, little_endian: i32, is_signed: i32, with_exceptions: i32) -> i32 {
+        let v = long_arg(v, vm)?;
+        let fail = |msg: &str| if with_exceptions != 0 { Err(vm.new_overflow_error(msg.to_owned())) } else { Ok(-1) };
+        if v.is_negative() && is_signed == 0 {
+            return fail("can't convert negative int to unsigned");
+        }
+        if n > 0 && bytes.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let modulus = BigInt::from(1u8) << (8 * n);
+        let fits = if n == 0 {
+            v.is_zero()
+        } else if is_signed != 0 {
+            let half = &modulus >> 1usize;
+            *v >= -half.clone() && *v < half
+        } else {
+            *v < modulus
+        };
+        if n > 0 {
+            let low = ((v % &modulus) + &modulus) % &modulus;
+            let (_, mut data) = low.to_bytes_le();
+            data.resize(n, 0);
+            if little_endian == 0 {
+                data.reverse();
+            }
+            std::ptr::copy_nonoverlapping(data.as_ptr(), bytes, n);
+        }
+        if fits { Ok(0) } else { fail("int too big to convert") }
+    }
+
+    /// An int of `v`'s value (an exact int, also for a subclass instance).
+    fn _PyLong_Copy(vm, v: &PyObject) -> PyObjectRef {
+        Ok(vm.ctx.new_int(long_arg(v, vm)?.clone()).into())
+    }
+}

@@ -392,3 +392,132 @@ capi! {
         Ok(NewPtr(o.0))
     }
 }
+
+/// The VM dict of `op`'s object when its type keeps a managed dict
+/// (`Py_TPFLAGS_MANAGED_DICT`): the dict of its VM object, or of a C-type
+/// instance's wrapper (none before the wrapper exists).
+unsafe fn managed_dict(op: *mut CObject, vm: &VirtualMachine) -> PyResult<Option<rustpython_vm::builtins::PyDictRef>> {
+    unsafe {
+        if (*(*op).ob_type).tp_flags & ffi::Py_TPFLAGS_MANAGED_DICT == 0 {
+            return Ok(None);
+        }
+        if proxy::is_prefixed(op) && proxy::is_c_instance(op) && !proxy::is_linked(op) {
+            return Ok(None);
+        }
+        Ok(proxy::from_c(op, vm)?.dict())
+    }
+}
+
+capi! {
+    /// Visits the instance dict of an object whose type has
+    /// `Py_TPFLAGS_MANAGED_DICT` (for its `tp_traverse`); other objects
+    /// visit nothing. The result is `visit`'s.
+    unsafe fn PyObject_VisitManagedDict(vm, obj: Ptr, visit: *mut std::ffi::c_void, arg: *mut std::ffi::c_void) -> i32 {
+        let visit = std::mem::transmute::<*mut std::ffi::c_void, ffi::visitproc>(visit);
+        let Some(visit) = visit else { return Err(crate::boundary::bad_internal_call(vm)) };
+        // The layer's own traversal (`gcmodule`) sees the managed dict as
+        // the VM does, through the wrapper that holds it: visiting it too
+        // would count as a C reference one that C does not hold.
+        if visit as *const () == crate::gcmodule::visit as *const () {
+            return Ok(0);
+        }
+        match managed_dict(obj.0, vm)? {
+            Some(dict) => Ok(visit(proxy::as_c(dict.as_object(), vm), arg)),
+            None => Ok(0),
+        }
+    }
+
+    /// Drops the instance dict of an object whose type has
+    /// `Py_TPFLAGS_MANAGED_DICT` (for its `tp_clear`/`tp_dealloc`): the
+    /// object gets a new empty one, as CPython makes one when next asked;
+    /// whoever else holds the old dict keeps it as it was.
+    unsafe fn PyObject_ClearManagedDict(vm, obj: Ptr) -> Void {
+        if managed_dict(obj.0, vm)?.is_some() {
+            let o = proxy::from_c(obj.0, vm)?;
+            let _ = o.set_dict(Some(vm.ctx.new_dict()));
+        }
+        Ok(Void)
+    }
+
+    /// Where `obj`'s instance dict pointer is, NULL (without an exception)
+    /// if it has none: for a type with `tp_dictoffset` (C types, and type
+    /// objects, whose dict is `tp_dict`) that field of the object itself;
+    /// for an object whose dict only the VM keeps (instances of Python
+    /// classes, managed dicts) a field the layer keeps beside the object,
+    /// holding its current dict, valid as long as the object (CPython's
+    /// managed-dict pointer). Storing through the pointer does not change
+    /// the VM object's dict.
+    unsafe fn _PyObject_GetDictPtr(vm, obj: Ptr) -> *mut *mut CObject {
+        let op = obj.0;
+        let tp = (*op).ob_type;
+        let managed = (*tp).tp_flags & ffi::Py_TPFLAGS_MANAGED_DICT != 0;
+        let offset = (*tp).tp_dictoffset;
+        if !managed && offset != 0 {
+            let offset = if offset > 0 {
+                offset
+            } else {
+                // CPython's rule for variable-size objects: after the items.
+                let n = (*(op as *mut ffi::PyVarObject)).ob_size.unsigned_abs() as isize;
+                let size = (*tp).tp_basicsize + n * (*tp).tp_itemsize;
+                let size = (size + 7) & !7;
+                size + offset
+            };
+            return Ok((op as *mut u8).offset(offset) as *mut *mut CObject);
+        }
+        if !proxy::is_prefixed(op) {
+            return Ok(null_mut());
+        }
+        let Some(dict) = proxy::from_c(op, vm)?.dict() else { return Ok(null_mut()) };
+        let slot = match proxy::aux(op) {
+            Some(proxy::Aux::DictSlot(slot)) => slot,
+            None | Some(proxy::Aux::Weak(_)) => {
+                proxy::set_aux(op, proxy::Aux::DictSlot(proxy::DictSlot(null_mut())));
+                match proxy::aux(op) {
+                    Some(proxy::Aux::DictSlot(slot)) => slot,
+                    _ => unreachable!(),
+                }
+            }
+            // State of ours already lives there (a module's definition).
+            Some(_) => return Ok(null_mut()),
+        };
+        // The dict the object has now (Python may have replaced it).
+        let current = proxy::as_c(dict.as_object(), vm);
+        if slot.0 != current {
+            proxy::incref(current);
+            let old = std::mem::replace(&mut slot.0, current);
+            if !old.is_null() {
+                proxy::decref(old);
+            }
+        }
+        Ok(&raw mut slot.0)
+    }
+
+    /// CPython's answer on a build that is not free-threaded: 0, nothing done.
+    fn PyUnstable_Object_EnableDeferredRefcount(vm, op: *mut CObject) -> i32 {
+        let _ = op;
+        Ok(0)
+    }
+
+    /// 1 only when `op` is known to have no other holder: C's count is 1
+    /// and the VM has never seen the object (memory C built that has not
+    /// crossed, a C-type instance without a VM wrapper). Otherwise 0, "not
+    /// known unique", which is always safe to answer: `ob_refcnt` counts
+    /// C's references only, not the VM's (a list's, a frame's), so a count
+    /// of 1 on an object the VM has does not mean nobody else holds it.
+    unsafe fn PyUnstable_Object_IsUniquelyReferenced(vm, op: Ptr) -> i32 {
+        let op = op.0;
+        if !proxy::is_prefixed(op) || (*op).ob_refcnt != 1 {
+            return Ok(0);
+        }
+        Ok(matches!(proxy::link_state(op), proxy::Link::Unlinked | proxy::Link::NoWrapper) as i32)
+    }
+
+    /// Always 0: CPython answers 1 for an object whose only reference is a
+    /// temporary on the calling Python frame's operand stack; RustPython's
+    /// stack references are not counted in `ob_refcnt`, so that is never
+    /// known here (0 is the safe answer: C then copies rather than reuses).
+    fn PyUnstable_Object_IsUniqueReferencedTemporary(vm, op: *mut CObject) -> i32 {
+        let _ = op;
+        Ok(0)
+    }
+}

@@ -138,6 +138,22 @@ pub enum Aux {
     /// reads from the struct and may keep): counted, so the referent's link
     /// stays strong while the memory can hand it out.
     Holds(CRef),
+    /// Where `_PyObject_GetDictPtr` says the object's dict lives, for an
+    /// object whose dict is the VM's (its address stays put while the
+    /// proxy lives: the `Aux` is boxed).
+    DictSlot(DictSlot),
+}
+
+/// A `PyObject*` field C may read through a `PyObject**`: a counted
+/// reference (or NULL), released when dropped.
+pub struct DictSlot(pub *mut CObject);
+
+impl Drop for DictSlot {
+    fn drop(&mut self) {
+        if !self.0.is_null() {
+            unsafe { decref(self.0) }
+        }
+    }
 }
 
 /// A counted C reference, released when dropped (with the GIL held: the
@@ -845,7 +861,9 @@ pub unsafe fn set_aux(op: *mut CObject, value: Aux) {
 /// its VM object.
 unsafe fn has_state(op: *mut CObject) -> bool {
     unsafe {
-        is_c_instance(op) || matches!(aux(op), Some(Aux::Module(_) | Aux::Capsule(_)))
+        // A dict slot C may hold a pointer into stays while the object lives
+        // (its link stays strong, so a sweep frees it after the VM lets go).
+        is_c_instance(op) || matches!(aux(op), Some(Aux::Module(_) | Aux::Capsule(_) | Aux::DictSlot(_)))
     }
 }
 
@@ -894,7 +912,7 @@ unsafe fn free_proxy(op: *mut CObject) {
             match aux {
                 Aux::Module(info) => info.free(op),
                 Aux::Capsule(CapsuleState { destructor: Some(destructor), .. }) => destructor(op),
-                Aux::Capsule(_) | Aux::Utf8(_) | Aux::Weak(_) | Aux::Holds(_) => {}
+                Aux::Capsule(_) | Aux::Utf8(_) | Aux::Weak(_) | Aux::Holds(_) | Aux::DictSlot(_) => {}
             }
         }
         let linked = std::mem::replace(&mut (*pre).vm, null());

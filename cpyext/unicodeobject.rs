@@ -852,8 +852,13 @@ unsafe fn with_byteorder(name: &str, s: *const c_char, size: isize, errors: *con
     item(&r, 0, vm)
 }
 
+/// `PyErr_BadArgument`: what CPython's encoders say for a non-str.
+fn bad_argument(vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
+    vm.new_type_error("bad argument type for built-in operation")
+}
+
 fn encode_with(name: &str, unicode: &PyObject, vm: &VirtualMachine) -> PyResult {
-    let s = str_arg(unicode, vm).map_err(|_| crate::boundary::bad_internal_call(vm))?;
+    let s = str_arg(unicode, vm).map_err(|_| bad_argument(vm))?;
     item(&codec(name, (s.to_owned(),), vm)?, 0, vm)
 }
 
@@ -921,12 +926,11 @@ capi! {
         }
     }
 
+    /// Unlike decoding, encoding needs a mapping (CPython's BadArgument).
     fn PyUnicode_AsCharmapString(vm, unicode: &PyObject, mapping: Option<PyObjectRef>) -> PyObjectRef {
-        let s = str_arg(unicode, vm).map_err(|_| crate::boundary::bad_internal_call(vm))?.to_owned();
-        match mapping {
-            Some(m) => item(&codec("charmap_encode", (s, "strict", m), vm)?, 0, vm),
-            None => item(&codec("latin_1_encode", (s,), vm)?, 0, vm),
-        }
+        let s = str_arg(unicode, vm).map_err(|_| bad_argument(vm))?.to_owned();
+        let m = mapping.ok_or_else(|| bad_argument(vm))?;
+        item(&codec("charmap_encode", (s, "strict", m), vm)?, 0, vm)
     }
 
     fn PyUnicode_BuildEncodingMap(vm, string: PyObjectRef) -> PyObjectRef {
@@ -1118,5 +1122,189 @@ unsafe fn append(pleft: *mut *mut CObject, right: *mut CObject, vm: &VirtualMach
                 Err(e)
             }
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Changing a str C is building (`PyUnicode_New`, before it crosses).
+
+/// Whether `op` is a str C may change in place: memory C built that has
+/// not crossed to the VM (Python cannot have seen it), counted once, of
+/// type `str` exactly and not hashed (CPython's `unicode_modifiable`).
+unsafe fn modifiable(op: *mut CObject) -> bool {
+    unsafe {
+        proxy::is_prefixed(op)
+            && proxy::link_state(op) == proxy::Link::Unlinked
+            && (*op).ob_refcnt == 1
+            && (*op).ob_type == &raw mut crate::typeobject::PyUnicode_Type
+            && (*(op as *mut ffi::PyASCIIObject)).hash == -1
+    }
+}
+
+unsafe fn check_modifiable(op: *mut CObject, vm: &VirtualMachine) -> PyResult<()> {
+    if unsafe { modifiable(op) } { Ok(()) } else { Err(vm.new_system_error("Cannot modify a string currently used")) }
+}
+
+fn is_str(op: *mut CObject) -> bool {
+    unsafe { (*(*op).ob_type).tp_flags & ffi::Py_TPFLAGS_UNICODE_SUBCLASS != 0 }
+}
+
+unsafe fn str_len(op: *mut CObject) -> isize {
+    unsafe { (*(op as *mut ffi::PyASCIIObject)).length }
+}
+
+/// `PyUnicode_MAX_CHAR_VALUE`.
+unsafe fn max_char(op: *mut CObject) -> u32 {
+    unsafe {
+        let state = (*(op as *mut ffi::PyASCIIObject)).state;
+        match (str_data(op).1, state & ffi::STATE_ASCII != 0) {
+            (1, true) => 0x7f,
+            (1, false) => 0xff,
+            (2, _) => 0xffff,
+            _ => 0x10ffff,
+        }
+    }
+}
+
+unsafe fn read_at(data: *const u8, kind: usize, i: usize) -> u32 {
+    unsafe {
+        match kind {
+            1 => *data.add(i) as u32,
+            2 => *(data as *const u16).add(i) as u32,
+            _ => *(data as *const u32).add(i),
+        }
+    }
+}
+
+unsafe fn write_at(data: *mut u8, kind: usize, i: usize, c: u32) {
+    unsafe {
+        match kind {
+            1 => *data.add(i) = c as u8,
+            2 => *(data as *mut u16).add(i) = c as u16,
+            _ => *(data as *mut u32).add(i) = c,
+        }
+    }
+}
+
+fn kind_name(op: *mut CObject) -> &'static str {
+    unsafe {
+        match max_char(op) {
+            0x7f => "ascii",
+            0xff => "latin1",
+            0xffff => "UCS2",
+            _ => "UCS4",
+        }
+    }
+}
+
+capi! {
+    /// Gives `*unicode` `length` code points: a new str of the same kind
+    /// with the first ones (zero past the old end) replaces it, and the old
+    /// reference is released (what CPython does for a str it cannot resize
+    /// in place; for one it can, the pointer may change too).
+    unsafe fn PyUnicode_Resize(vm, unicode: *mut *mut CObject, length: isize) -> () {
+        if unicode.is_null() || (*unicode).is_null() || !is_str(*unicode) || length < 0 {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let old = *unicode;
+        let old_len = str_len(old);
+        if old_len == length {
+            return Ok(());
+        }
+        let new = if length == 0 {
+            proxy::to_c_new(vm.ctx.empty_str.as_object(), vm)
+        } else {
+            let p = new_str_memory(length as usize, max_char(old), &raw mut crate::typeobject::PyUnicode_Type);
+            if p.is_null() {
+                return Err(vm.new_memory_error(""));
+            }
+            let ((from, kind), (to, _)) = (str_data(old), str_data(p));
+            std::ptr::copy_nonoverlapping(from, to, old_len.min(length) as usize * kind);
+            p
+        };
+        *unicode = new;
+        proxy::decref(old);
+        Ok(())
+    }
+
+    /// Copies `how_many` code points (at most what `from` has after
+    /// `from_start`) into `to`, which must be a str C is building; returns
+    /// how many it copied. CPython's errors and messages.
+    unsafe fn PyUnicode_CopyCharacters(vm, to: Ptr, to_start: isize, from: Ptr, from_start: isize, how_many: isize) -> isize {
+        let (to, from) = (to.0, from.0);
+        if !is_str(from) || !is_str(to) {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let (from_len, to_len) = (str_len(from), str_len(to));
+        if from_start as usize > from_len as usize || to_start as usize > to_len as usize {
+            return Err(vm.new_index_error("string index out of range"));
+        }
+        if how_many < 0 {
+            return Err(vm.new_system_error("how_many cannot be negative"));
+        }
+        let how_many = how_many.min(from_len - from_start);
+        if to_start + how_many > to_len {
+            return Err(vm.new_system_error(format!(
+                "Cannot write {how_many} characters at {to_start} in a string of {to_len} characters"
+            )));
+        }
+        if how_many == 0 {
+            return Ok(0);
+        }
+        check_modifiable(to, vm)?;
+        let ((src, from_kind), (dst, to_kind)) = (str_data(from), str_data(to));
+        let limit = max_char(to);
+        let range = from_start as usize..(from_start + how_many) as usize;
+        if range.clone().any(|i| read_at(src, from_kind, i) > limit) {
+            return Err(vm.new_system_error(format!(
+                "Cannot copy {} characters into a string of {} characters",
+                kind_name(from),
+                kind_name(to)
+            )));
+        }
+        for (k, i) in range.enumerate() {
+            write_at(dst, to_kind, to_start as usize + k, read_at(src, from_kind, i));
+        }
+        Ok(how_many)
+    }
+
+    unsafe fn PyUnicode_WriteChar(vm, unicode: Ptr, index: isize, character: u32) -> () {
+        let op = unicode.0;
+        if !is_str(op) {
+            return Err(vm.new_type_error("bad argument type for built-in operation"));
+        }
+        if index < 0 || index >= str_len(op) {
+            return Err(vm.new_index_error("string index out of range"));
+        }
+        check_modifiable(op, vm)?;
+        if character > max_char(op) {
+            return Err(vm.new_value_error("character out of range"));
+        }
+        let (data, kind) = str_data(op);
+        write_at(data, kind, index as usize, character);
+        Ok(())
+    }
+
+    unsafe fn PyUnicode_Fill(vm, unicode: Ptr, start: isize, length: isize, fill_char: u32) -> isize {
+        let op = unicode.0;
+        if !is_str(op) {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        check_modifiable(op, vm)?;
+        if start < 0 {
+            return Err(vm.new_index_error("string index out of range"));
+        }
+        if fill_char > max_char(op) {
+            return Err(vm.new_value_error("fill character is bigger than the string maximum character"));
+        }
+        let length = length.min(str_len(op) - start);
+        if length <= 0 {
+            return Ok(0);
+        }
+        let (data, kind) = str_data(op);
+        for i in start as usize..(start + length) as usize {
+            write_at(data, kind, i, fill_char);
+        }
+        Ok(length)
     }
 }

@@ -37,6 +37,7 @@
 #include "typeslots.h"
 #include "objimpl.h"
 #include "pyhash.h"
+#include "pyctype.h"
 #include "lock.h"
 #include "critical_section.h"
 

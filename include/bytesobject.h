@@ -48,6 +48,8 @@ PyAPI_FUNC(PyObject *) PyBytes_DecodeEscape(const char *s, Py_ssize_t len,
 PyAPI_FUNC(int) PyBytes_AsStringAndSize(PyObject *obj, char **buffer,
                                         Py_ssize_t *length);
 PyAPI_FUNC(PyObject *) PyBytes_Join(PyObject *sep, PyObject *iterable);
+/* Private, but used by real code: resizes bytes the caller is building. */
+PyAPI_FUNC(int) _PyBytes_Resize(PyObject **bytes, Py_ssize_t newsize);
 
 #ifdef __cplusplus
 }

@@ -25,10 +25,20 @@ PyAPI_DATA(PyTypeObject) PyDictRevIterItem_Type;
 #define PyDictViewSet_Check(op) \
     (PyDictKeys_Check(op) || PyDictItems_Check(op))
 
+/* Opaque: a dict's memory is the VM's. */
+typedef struct _dictobject PyDictObject;
+
 PyAPI_FUNC(PyObject *) PyDict_New(void);
 /* Private, but used by real code: the hash is the key's own. */
 PyAPI_FUNC(PyObject *) _PyDict_NewPresized(Py_ssize_t minused);
 PyAPI_FUNC(PyObject *) _PyDict_GetItem_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash);
+PyAPI_FUNC(int) _PyDict_SetItem_KnownHash(PyObject *mp, PyObject *key,
+                                          PyObject *item, Py_hash_t hash);
+/* CPython 3.13 declares this one in its internal headers (Cython uses it). */
+PyAPI_FUNC(int) _PyDict_SetItem_KnownHash_LockHeld(PyDictObject *mp,
+                                                   PyObject *key,
+                                                   PyObject *item,
+                                                   Py_hash_t hash);
 PyAPI_FUNC(PyObject *) PyDict_GetItem(PyObject *mp, PyObject *key);
 PyAPI_FUNC(PyObject *) PyDict_GetItemWithError(PyObject *mp, PyObject *key);
 PyAPI_FUNC(PyObject *) PyDict_GetItemString(PyObject *dp, const char *key);

@@ -115,6 +115,15 @@ PyAPI_FUNC(void) PyLongWriter_Discard(PyLongWriter *writer);
 /* The number of bits of |v| (0 for 0); private, but real code uses it. */
 PyAPI_FUNC(int64_t) _PyLong_NumBits(PyObject *v);
 Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyLong_Sign(PyObject *v);
+/* Private, but used by real code (Cython, numpy): CPython 3.13's
+ * signatures (_PyLong_AsByteArray gained with_exceptions in 3.13). */
+PyAPI_FUNC(PyObject *) _PyLong_FromByteArray(const unsigned char *bytes,
+                                             size_t n, int little_endian,
+                                             int is_signed);
+PyAPI_FUNC(int) _PyLong_AsByteArray(PyLongObject *v, unsigned char *bytes,
+                                    size_t n, int little_endian,
+                                    int is_signed, int with_exceptions);
+PyAPI_FUNC(PyObject *) _PyLong_Copy(PyLongObject *src);
 
 PyAPI_FUNC(unsigned long) PyOS_strtoul(const char *str, char **ptr, int base);
 PyAPI_FUNC(long) PyOS_strtol(const char *str, char **ptr, int base);

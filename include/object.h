@@ -463,6 +463,8 @@ PyAPI_FUNC(int) PyObject_CallFinalizerFromDealloc(PyObject *o);
 PyAPI_FUNC(int) PyObject_VisitManagedDict(PyObject *obj, visitproc visit,
                                           void *arg);
 PyAPI_FUNC(void) PyObject_ClearManagedDict(PyObject *obj);
+/* Private, but used by real code: where obj's instance dict pointer is. */
+PyAPI_FUNC(PyObject **) _PyObject_GetDictPtr(PyObject *obj);
 
 /* Guards for recursive reprs of containers. */
 PyAPI_FUNC(int) Py_ReprEnter(PyObject *o);

@@ -152,77 +152,9 @@ PyAPI_FUNC(int) PyEval_ThreadsInitialized(void);
 #endif
 Py_CPYEXT_MISSING("PyInstanceMethod_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyInstanceMethod_Type;
-#ifndef PyMethod_New
-Py_CPYEXT_MISSING("PyMethod_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyMethod_New(PyObject *func, PyObject *self);
-#endif
-#ifndef PyMethod_Function
-Py_CPYEXT_MISSING("PyMethod_Function is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyMethod_Function(PyObject *meth);
-#endif
-#ifndef PyMethod_Self
-Py_CPYEXT_MISSING("PyMethod_Self is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyMethod_Self(PyObject *meth);
-#endif
-Py_CPYEXT_MISSING("PyCode_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyCode_Type;
-#ifndef PyCode_NewEmpty
-Py_CPYEXT_MISSING("PyCode_NewEmpty is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyCodeObject *) PyCode_NewEmpty(const char *filename, const char *funcname, int firstlineno);
-#endif
-#ifndef PyUnstable_Code_New
-Py_CPYEXT_MISSING("PyUnstable_Code_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyCodeObject *) PyUnstable_Code_New(int argcount, int kwonlyargcount, int nlocals, int stacksize, int flags, PyObject *code, PyObject *consts, PyObject *names, PyObject *varnames, PyObject *freevars, PyObject *cellvars, PyObject *filename, PyObject *name, PyObject *qualname, int firstlineno, PyObject *linetable, PyObject *exceptiontable);
-#endif
-#ifndef PyUnstable_Code_NewWithPosOnlyArgs
-Py_CPYEXT_MISSING("PyUnstable_Code_NewWithPosOnlyArgs is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyCodeObject *) PyUnstable_Code_NewWithPosOnlyArgs(int argcount, int posonlyargcount, int kwonlyargcount, int nlocals, int stacksize, int flags, PyObject *code, PyObject *consts, PyObject *names, PyObject *varnames, PyObject *freevars, PyObject *cellvars, PyObject *filename, PyObject *name, PyObject *qualname, int firstlineno, PyObject *linetable, PyObject *exceptiontable);
-#endif
 #ifndef PyCode_Addr2Line
 Py_CPYEXT_MISSING("PyCode_Addr2Line is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyCode_Addr2Line(PyCodeObject *co, int byte_offset);
-#endif
-Py_CPYEXT_MISSING("PyContext_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyContext_Type;
-Py_CPYEXT_MISSING("PyContextVar_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyContextVar_Type;
-Py_CPYEXT_MISSING("PyContextToken_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyContextToken_Type;
-#ifndef PyContext_New
-Py_CPYEXT_MISSING("PyContext_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyContext_New(void);
-#endif
-#ifndef PyContext_Copy
-Py_CPYEXT_MISSING("PyContext_Copy is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyContext_Copy(PyObject *ctx);
-#endif
-#ifndef PyContext_CopyCurrent
-Py_CPYEXT_MISSING("PyContext_CopyCurrent is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyContext_CopyCurrent(void);
-#endif
-#ifndef PyContext_Enter
-Py_CPYEXT_MISSING("PyContext_Enter is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyContext_Enter(PyObject *ctx);
-#endif
-#ifndef PyContext_Exit
-Py_CPYEXT_MISSING("PyContext_Exit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyContext_Exit(PyObject *ctx);
-#endif
-#ifndef PyContextVar_New
-Py_CPYEXT_MISSING("PyContextVar_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyContextVar_New(const char *name, PyObject *def);
-#endif
-#ifndef PyContextVar_Get
-Py_CPYEXT_MISSING("PyContextVar_Get is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyContextVar_Get(PyObject *var, PyObject *default_value, PyObject **value);
-#endif
-#ifndef PyContextVar_Set
-Py_CPYEXT_MISSING("PyContextVar_Set is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyContextVar_Set(PyObject *var, PyObject *value);
-#endif
-#ifndef PyContextVar_Reset
-Py_CPYEXT_MISSING("PyContextVar_Reset is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyContextVar_Reset(PyObject *var, PyObject *token);
 #endif
 #ifndef PyDescr_NewMethod
 Py_CPYEXT_MISSING("PyDescr_NewMethod is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -262,10 +194,6 @@ PyAPI_FUNC(int) PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override);
 Py_CPYEXT_MISSING("PyDict_PopString is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyDict_PopString(PyObject *dict, const char *key, PyObject **result);
 #endif
-Py_CPYEXT_MISSING("PyEnum_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyEnum_Type;
-Py_CPYEXT_MISSING("PyReversed_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyReversed_Type;
 #ifndef PyFloat_GetInfo
 Py_CPYEXT_MISSING("PyFloat_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyFloat_GetInfo(void);
@@ -278,16 +206,6 @@ PyAPI_FUNC(int) PyFloat_Pack2(double x, char *p, int le);
 Py_CPYEXT_MISSING("PyFloat_Unpack2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(double) PyFloat_Unpack2(const char *p, int le);
 #endif
-#ifndef PyFrame_New
-Py_CPYEXT_MISSING("PyFrame_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyFrameObject *) PyFrame_New(PyThreadState *tstate, PyCodeObject *code, PyObject *globals, PyObject *locals);
-#endif
-#ifndef Py_GenericAlias
-Py_CPYEXT_MISSING("Py_GenericAlias is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) Py_GenericAlias(PyObject *origin, PyObject *args);
-#endif
-Py_CPYEXT_MISSING("Py_GenericAliasType is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) Py_GenericAliasType;
 #ifndef PyImport_ImportModuleNoBlock
 Py_CPYEXT_MISSING("PyImport_ImportModuleNoBlock is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyImport_ImportModuleNoBlock(const char *name);
@@ -336,10 +254,6 @@ PyAPI_FUNC(const char *) PyImport_GetMagicTag(void);
 Py_CPYEXT_MISSING("PyImport_AppendInittab is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void));
 #endif
-#ifndef PySeqIter_New
-Py_CPYEXT_MISSING("PySeqIter_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PySeqIter_New(PyObject *seq);
-#endif
 #ifndef PyCallIter_New
 Py_CPYEXT_MISSING("PyCallIter_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyCallIter_New(PyObject *callable, PyObject *sentinel);
@@ -351,18 +265,6 @@ PyAPI_DATA(PyTypeObject) PyListRevIter_Type;
 #ifndef PyList_Clear
 Py_CPYEXT_MISSING("PyList_Clear is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyList_Clear(PyObject *list);
-#endif
-#ifndef PyMutex_Lock
-Py_CPYEXT_MISSING("PyMutex_Lock is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyMutex_Lock(PyMutex *m);
-#endif
-#ifndef PyMutex_Unlock
-Py_CPYEXT_MISSING("PyMutex_Unlock is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyMutex_Unlock(PyMutex *m);
-#endif
-#ifndef PyMutex_IsLocked
-Py_CPYEXT_MISSING("PyMutex_IsLocked is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyMutex_IsLocked(PyMutex *m);
 #endif
 #ifndef PyLong_AsInt32
 Py_CPYEXT_MISSING("PyLong_AsInt32 is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -448,29 +350,9 @@ PyAPI_FUNC(int) PyType_Freeze(PyTypeObject *type);
 Py_CPYEXT_MISSING("PyObject_HasAttrStringWithError is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyObject_HasAttrStringWithError(PyObject *o, const char *attr_name);
 #endif
-#ifndef PyObject_VisitManagedDict
-Py_CPYEXT_MISSING("PyObject_VisitManagedDict is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyObject_VisitManagedDict(PyObject *obj, visitproc visit, void *arg);
-#endif
-#ifndef PyObject_ClearManagedDict
-Py_CPYEXT_MISSING("PyObject_ClearManagedDict is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyObject_ClearManagedDict(PyObject *obj);
-#endif
 #ifndef PyUnstable_IsImmortal
 Py_CPYEXT_MISSING("PyUnstable_IsImmortal is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyUnstable_IsImmortal(PyObject *op);
-#endif
-#ifndef PyUnstable_Object_IsUniquelyReferenced
-Py_CPYEXT_MISSING("PyUnstable_Object_IsUniquelyReferenced is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnstable_Object_IsUniquelyReferenced(PyObject *op);
-#endif
-#ifndef PyUnstable_Object_IsUniqueReferencedTemporary
-Py_CPYEXT_MISSING("PyUnstable_Object_IsUniqueReferencedTemporary is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnstable_Object_IsUniqueReferencedTemporary(PyObject *op);
-#endif
-#ifndef PyUnstable_Object_EnableDeferredRefcount
-Py_CPYEXT_MISSING("PyUnstable_Object_EnableDeferredRefcount is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnstable_Object_EnableDeferredRefcount(PyObject *op);
 #endif
 #ifndef PyUnstable_TryIncRef
 Py_CPYEXT_MISSING("PyUnstable_TryIncRef is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -544,39 +426,9 @@ PyAPI_FUNC(void) PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int 
 Py_CPYEXT_MISSING("PyErr_ProgramText is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyErr_ProgramText(const char *filename, int lineno);
 #endif
-Py_CPYEXT_MISSING("PyFrame_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyFrame_Type;
-#ifndef PyFrame_GetLineNumber
-Py_CPYEXT_MISSING("PyFrame_GetLineNumber is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyFrame_GetLineNumber(PyFrameObject *frame);
-#endif
-#ifndef PyFrame_GetCode
-Py_CPYEXT_MISSING("PyFrame_GetCode is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyCodeObject *) PyFrame_GetCode(PyFrameObject *frame);
-#endif
-#ifndef PyFrame_GetBack
-Py_CPYEXT_MISSING("PyFrame_GetBack is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyFrameObject *) PyFrame_GetBack(PyFrameObject *frame);
-#endif
-#ifndef PyFrame_GetLocals
-Py_CPYEXT_MISSING("PyFrame_GetLocals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyFrame_GetLocals(PyFrameObject *frame);
-#endif
-#ifndef PyFrame_GetGlobals
-Py_CPYEXT_MISSING("PyFrame_GetGlobals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyFrame_GetGlobals(PyFrameObject *frame);
-#endif
-#ifndef PyFrame_GetBuiltins
-Py_CPYEXT_MISSING("PyFrame_GetBuiltins is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyFrame_GetBuiltins(PyFrameObject *frame);
-#endif
 #ifndef PyFrame_GetGenerator
 Py_CPYEXT_MISSING("PyFrame_GetGenerator is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyFrame_GetGenerator(PyFrameObject *frame);
-#endif
-#ifndef PyFrame_GetLasti
-Py_CPYEXT_MISSING("PyFrame_GetLasti is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyFrame_GetLasti(PyFrameObject *frame);
 #endif
 #ifndef Py_Initialize
 Py_CPYEXT_MISSING("Py_Initialize is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -736,34 +588,10 @@ PyAPI_FUNC(int) PySlice_GetIndices(PyObject *slice, Py_ssize_t length, Py_ssize_
 Py_CPYEXT_MISSING("PySys_GetXOptions is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PySys_GetXOptions(void);
 #endif
-#ifndef PyTraceMalloc_Track
-Py_CPYEXT_MISSING("PyTraceMalloc_Track is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyTraceMalloc_Track(unsigned int domain, uintptr_t ptr, size_t size);
-#endif
-#ifndef PyTraceMalloc_Untrack
-Py_CPYEXT_MISSING("PyTraceMalloc_Untrack is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyTraceMalloc_Untrack(unsigned int domain, uintptr_t ptr);
-#endif
 Py_CPYEXT_MISSING("PyTupleIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyTupleIter_Type;
 Py_CPYEXT_MISSING("PyUnicodeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyUnicodeIter_Type;
-#ifndef PyUnicode_WriteChar
-Py_CPYEXT_MISSING("PyUnicode_WriteChar is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 character);
-#endif
-#ifndef PyUnicode_Resize
-Py_CPYEXT_MISSING("PyUnicode_Resize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnicode_Resize(PyObject **unicode, Py_ssize_t length);
-#endif
-#ifndef PyUnicode_CopyCharacters
-Py_CPYEXT_MISSING("PyUnicode_CopyCharacters is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from, Py_ssize_t from_start, Py_ssize_t how_many);
-#endif
-#ifndef PyUnicode_Fill
-Py_CPYEXT_MISSING("PyUnicode_Fill is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) PyUnicode_Fill(PyObject *unicode, Py_ssize_t start, Py_ssize_t length, Py_UCS4 fill_char);
-#endif
 #ifndef PyUnicode_FSConverter
 Py_CPYEXT_MISSING("PyUnicode_FSConverter is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyUnicode_FSConverter(PyObject *obj, void *result);
