@@ -89,7 +89,22 @@ mutex_is_locked(PyObject *m, PyObject *unused)
     return Py_BuildValue("(iii)", before, during, PyMutex_IsLocked(&mu));
 }
 
+/* type_freeze(type) -> None, or the error PyType_Freeze sets. */
+static PyObject *
+type_freeze(PyObject *m, PyObject *type)
+{
+    if (!PyType_Check(type)) {
+        PyErr_SetString(PyExc_TypeError, "not a type");
+        return NULL;
+    }
+    if (PyType_Freeze((PyTypeObject *)type) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
+    {"type_freeze", type_freeze, METH_O, NULL},
     {"unique_refs", unique_refs, METH_O, NULL},
     {"mutex_is_locked", mutex_is_locked, METH_NOARGS, NULL},
     {"next_items", next_items, METH_O, NULL},

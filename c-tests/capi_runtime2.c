@@ -226,7 +226,20 @@ hash_pointer(PyObject *m, PyObject *p)
 }
 #endif
 
+/* lifecycle() -> (Py_IsFinalizing() or -1 before 3.13, Py_GetPlatform()) */
+static PyObject *
+lifecycle(PyObject *m, PyObject *ignored)
+{
+#if PY_VERSION_HEX >= 0x030D0000
+    int finalizing = Py_IsFinalizing();
+#else
+    int finalizing = -1;
+#endif
+    return Py_BuildValue("(is)", finalizing, Py_GetPlatform());
+}
+
 static PyMethodDef methods[] = {
+    {"lifecycle", lifecycle, METH_NOARGS, NULL},
     {"get_version", get_version, METH_NOARGS, NULL},
     {"interpreter", interpreter, METH_NOARGS, NULL},
     {"interpreter_id_of_null", interpreter_id_of_null, METH_NOARGS, NULL},

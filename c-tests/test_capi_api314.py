@@ -116,5 +116,20 @@ def test_mutex_is_locked():
     assert c.mutex_is_locked() == (0, 1, 0)
 
 
+def test_type_freeze():
+    class A:
+        pass
+
+    class B(A):
+        pass
+
+    e = raises_exact(TypeError, c.type_freeze, B)
+    assert str(e) == "Creating immutable type B from mutable base test_type_freeze.<locals>.A", e
+    assert c.type_freeze(A) is None
+    e = raises_exact(TypeError, setattr, A, "x", 1)
+    assert "immutable type" in str(e), e
+    assert c.type_freeze(B) is None
+
+
 if __name__ == "__main__":
     harness.run(globals())

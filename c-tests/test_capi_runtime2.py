@@ -235,5 +235,12 @@ def test_hash_pointer():
     assert c.hash_pointer(2 ** 64 - 1) == -2
 
 
+def test_lifecycle():
+    finalizing, platform = c.lifecycle()
+    # Py_IsFinalizing is 3.13's: -1 when built for older.
+    assert finalizing == (0 if sys.version_info >= (3, 13) else -1)
+    assert platform == sys.platform
+
+
 if __name__ == "__main__":
     harness.run(globals())

@@ -471,6 +471,21 @@ pub extern "C" fn Py_GetVersion() -> *const std::ffi::c_char {
 }
 
 crate::capi! {
+    /// Whether the interpreter is shutting down.
+    fn Py_IsFinalizing(vm) -> i32 {
+        Ok(vm.state.finalizing.load(std::sync::atomic::Ordering::Acquire) as i32)
+    }
+
+    /// `sys.platform`, which is fixed for the process.
+    fn Py_GetPlatform(vm) -> *const std::ffi::c_char {
+        static PLATFORM: std::sync::OnceLock<std::ffi::CString> = std::sync::OnceLock::new();
+        let p = PLATFORM.get_or_init(|| {
+            let name = vm.sys_module.get_attr("platform", vm).ok().and_then(|p| p.str(vm).ok()).map(|p| p.to_string()).unwrap_or_default();
+            std::ffi::CString::new(name).unwrap_or_default()
+        });
+        Ok(p.as_ptr())
+    }
+
     /// A dict for extensions' per-thread data; NULL (no exception) on a
     /// thread without a thread state.
     fn PyThreadState_GetDict(vm) -> Option<crate::boundary::Borrowed<'static>> {

@@ -1164,6 +1164,23 @@ capi! {
         Ok(())
     }
 
+    /// Makes the type immutable (3.14); every base must already be.
+    fn PyType_Freeze(vm, tp: Ptr) -> () {
+        let t = tp.0 as *mut PyTypeObject;
+        let ty = vm_type(t, vm)?;
+        for base in ty.bases.read().iter() {
+            if !base.slots.flags.has_feature(PyTypeFlags::IMMUTABLETYPE) {
+                // CPython names the base fully qualified (`%N`).
+                let base_name = fully_qualified_name(base.as_object(), vm)?;
+                return Err(vm.new_type_error(format!("Creating immutable type {} from mutable base {}", ty.name(), base_name)));
+            }
+        }
+        ty.slots.flags.insert(PyTypeFlags::IMMUTABLETYPE);
+        unsafe { (*t).tp_flags |= ffi::Py_TPFLAGS_IMMUTABLETYPE };
+        ty.modified();
+        Ok(())
+    }
+
     fn PyType_GetDict(vm, tp: Ptr) -> PyObjectRef {
         let ty = vm_type(tp.0 as *mut PyTypeObject, vm)?;
         if let Some(d) = ty.attributes().as_dict() {

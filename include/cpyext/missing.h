@@ -342,10 +342,6 @@ PyAPI_FUNC(const char *) PyModule_GetFilename(PyObject *module);
 Py_CPYEXT_MISSING("PyType_GetBaseByToken is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyType_GetBaseByToken(PyTypeObject *type, void *token, PyTypeObject **result);
 #endif
-#ifndef PyType_Freeze
-Py_CPYEXT_MISSING("PyType_Freeze is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyType_Freeze(PyTypeObject *type);
-#endif
 #ifndef PyObject_HasAttrStringWithError
 Py_CPYEXT_MISSING("PyObject_HasAttrStringWithError is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyObject_HasAttrStringWithError(PyObject *o, const char *attr_name);
@@ -446,10 +442,6 @@ PyAPI_FUNC(void) Py_Finalize(void);
 Py_CPYEXT_MISSING("Py_FinalizeEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) Py_FinalizeEx(void);
 #endif
-#ifndef Py_IsFinalizing
-Py_CPYEXT_MISSING("Py_IsFinalizing is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) Py_IsFinalizing(void);
-#endif
 #ifndef Py_AtExit
 Py_CPYEXT_MISSING("Py_AtExit is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) Py_AtExit(void (*func)(void));
@@ -457,10 +449,6 @@ PyAPI_FUNC(int) Py_AtExit(void (*func)(void));
 #ifndef Py_Exit
 Py_CPYEXT_MISSING("Py_Exit is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(void) Py_Exit(int status);
-#endif
-#ifndef Py_GetPlatform
-Py_CPYEXT_MISSING("Py_GetPlatform is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) Py_GetPlatform(void);
 #endif
 #ifndef Py_GetCopyright
 Py_CPYEXT_MISSING("Py_GetCopyright is not provided by cpyext: not implemented yet (see docs/capi.md)")
