@@ -1,5 +1,9 @@
 //! Dicts (`dictobject.h`). Borrowed results (`PyDict_GetItem`, `PyDict_Next`)
-//! stay valid while the dict holds the value, per the proxy rules.
+//! stay valid while the dict holds the value, per the proxy rules. A dict's
+//! memory is CPython's `PyDictObject`, whose `ma_used` (read inline by
+//! PyO3, for one) is the VM dict's length as the dict crosses into C and
+//! after every dict API call: the dicts the functions here work on are
+//! [`Synced`], which updates it when the call is done with them.
 
 use crate::boundary::{Borrowed, Void};
 use crate::capi;
@@ -12,16 +16,59 @@ use rustpython_vm::{
 use std::ffi::CStr;
 use std::ptr::null_mut;
 
-fn as_dict(o: PyObjectRef, vm: &VirtualMachine) -> PyResult<PyRef<PyDict>> {
-    o.downcast::<PyDict>().map_err(|_| crate::boundary::bad_internal_call(vm))
+/// A dict a call works on; dropping it updates the `ma_used` C sees.
+struct Synced<T: std::ops::Deref<Target = Py<PyDict>>>(T);
+
+impl<T: std::ops::Deref<Target = Py<PyDict>>> std::ops::Deref for Synced<T> {
+    type Target = Py<PyDict>;
+    fn deref(&self) -> &Py<PyDict> {
+        &self.0
+    }
+}
+
+impl<T: std::ops::Deref<Target = Py<PyDict>>> Drop for Synced<T> {
+    fn drop(&mut self) {
+        if let Some(p) = proxy::existing(self.0.as_object()) {
+            sync(p, self.0.as_object());
+        }
+    }
+}
+
+fn as_dict(o: PyObjectRef, vm: &VirtualMachine) -> PyResult<Synced<PyRef<PyDict>>> {
+    o.downcast::<PyDict>().map(Synced).map_err(|_| crate::boundary::bad_internal_call(vm))
+}
+
+// Layout
+
+pub static LAYOUT: proxy::Layout = proxy::Layout {
+    flag: crate::ffi::Py_TPFLAGS_DICT_SUBCLASS,
+    create: |obj, tp, _vm| {
+        obj.downcast_ref::<PyDict>().map(|_| unsafe {
+            let p = proxy::alloc(std::mem::size_of::<crate::ffi::PyDictObject>(), tp);
+            if !p.is_null() {
+                sync(p, obj);
+            }
+            p
+        })
+    },
+    realize: None,
+    release: None,
+};
+
+/// Makes the memory `p` of `obj`, if it is a dict, say its length.
+#[inline]
+pub fn sync(p: *mut CObject, obj: &PyObject) {
+    if let Some(d) = obj.downcast_ref::<PyDict>() {
+        unsafe { (*(p as *mut crate::ffi::PyDictObject)).ma_used = d.__len__() as isize };
+    }
 }
 
 fn str_key(key: &CStr, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     Ok(crate::unicodeobject::from_utf8(key.to_bytes(), vm)?.into())
 }
 
-fn dict_ref<'a>(o: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a Py<PyDict>> {
-    o.downcast_ref::<PyDict>().ok_or_else(|| crate::boundary::bad_internal_call(vm))
+fn dict_ref<'a>(o: &'a PyObject, vm: &VirtualMachine) -> PyResult<Synced<&'a Py<PyDict>>> {
+    o.downcast_ref::<PyDict>().map(Synced).ok_or_else(|| crate::boundary::bad_internal_call(vm))
 }
 
 /// A value the dict `d` holds, borrowed.

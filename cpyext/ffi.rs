@@ -140,6 +140,16 @@ pub struct PyByteArrayObject {
     pub ob_exports: Py_ssize_t,
 }
 
+/// A dict's memory: `ma_used` follows the VM dict (`dictobject.rs`).
+#[repr(C)]
+pub struct PyDictObject {
+    pub ob_base: PyObject,
+    pub ma_used: Py_ssize_t,
+    pub _ma_watcher_tag: u64,
+    pub ma_keys: *mut c_void,
+    pub ma_values: *mut c_void,
+}
+
 /// A slice's memory: its three parts, as C reads them.
 #[repr(C)]
 pub struct PySliceObject {

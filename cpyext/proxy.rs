@@ -4,7 +4,7 @@
 //!
 //! 1. Every object C sees has CPython's layout for its type (each family's
 //!    [`Layout`], in its own module: `tupleobject`, `longobject`,
-//!    `unicodeobject`, `listobject`, `bytesobject`, `floatobject`, `methodobject`,
+//!    `unicodeobject`, `listobject`, `dictobject`, `bytesobject`, `floatobject`, `methodobject`,
 //!    `sliceobject`, `bytearrayobject`, `datetime`). Objects the layer
 //!    allocates carry a hidden [`Prefix`] just before the `PyObject` header
 //!    (marked by [`FLAG_PREFIXED`] in `ob_flags`); statically allocated objects
@@ -445,11 +445,12 @@ pub struct Layout {
 }
 
 /// The families with a layout of their own, most common first.
-static LAYOUTS: [&Layout; 10] = [
+static LAYOUTS: [&Layout; 11] = [
     &crate::longobject::LAYOUT,
     &crate::unicodeobject::LAYOUT,
     &crate::tupleobject::LAYOUT,
     &crate::listobject::LAYOUT,
+    &crate::dictobject::LAYOUT,
     &crate::floatobject::LAYOUT,
     &crate::bytesobject::LAYOUT,
     &crate::methodobject::LAYOUT,
@@ -491,6 +492,7 @@ pub fn as_c(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
                     // Sizes C reads as fields follow the VM object.
                     crate::listobject::sync_size(p, obj);
                     crate::bytearrayobject::sync(p, obj);
+                    crate::dictobject::sync(p, obj);
                     return p;
                 }
             }

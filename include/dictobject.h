@@ -25,8 +25,16 @@ PyAPI_DATA(PyTypeObject) PyDictRevIterItem_Type;
 #define PyDictViewSet_Check(op) \
     (PyDictKeys_Check(op) || PyDictItems_Check(op))
 
-/* Opaque: a dict's memory is the VM's. */
-typedef struct _dictobject PyDictObject;
+/* CPython 3.14's layout. The items are the VM's (ma_keys and ma_values are
+ * NULL); ma_used is the dict's length whenever C has the dict (updated as
+ * it crosses into C and after each dict API call). */
+typedef struct _dictobject {
+    PyObject_HEAD
+    Py_ssize_t ma_used;
+    uint64_t _ma_watcher_tag;
+    void *ma_keys;
+    void *ma_values;
+} PyDictObject;
 
 PyAPI_FUNC(PyObject *) PyDict_New(void);
 /* Private, but used by real code: the hash is the key's own. */

@@ -315,6 +315,7 @@ fn ffi_layouts() -> Vec<RustLayout> {
         }),
         layout!(ffi::PyListObject as "PyListObject" { ob_base, ob_item, allocated }),
         layout!(ffi::PySliceObject as "PySliceObject" { ob_base, start, stop, step }),
+        layout!(ffi::PyDictObject as "PyDictObject" { ob_base, ma_used, _ma_watcher_tag, ma_keys, ma_values }),
         layout!(ffi::PyByteArrayObject as "PyByteArrayObject" { ob_base, ob_alloc, ob_bytes, ob_start, ob_exports }),
         layout!(ffi::PyCFunctionObject as "PyCFunctionObject" {
             ob_base, m_ml, m_self, m_module, m_weakreflist, vectorcall,

@@ -238,6 +238,12 @@ int main(void)
     FIELD(PyModuleDef, m_free);
 
     /* pybuffer.h */
+    STRUCT(PyDictObject);
+    FIELD(PyDictObject, ob_base);
+    FIELD(PyDictObject, ma_used);
+    FIELD(PyDictObject, _ma_watcher_tag);
+    FIELD(PyDictObject, ma_keys);
+    FIELD(PyDictObject, ma_values);
     STRUCT(PyByteArrayObject);
     FIELD(PyByteArrayObject, ob_base);
     FIELD(PyByteArrayObject, ob_alloc);
