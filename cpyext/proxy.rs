@@ -109,6 +109,12 @@ pub const FLAG_C_FIELDS: u16 = 1 << 8;
 /// the table's `foreign` map instead of before it.
 const FLAG_FOREIGN: u16 = 1 << 7;
 
+/// Bit in `ob_flags`: fields of the memory follow the VM object (a list's
+/// `ob_size`, a dict's `ma_used`, a bytearray's buffer), brought up to date
+/// each time the object crosses into C ([`sync_fields`]). Only these pay
+/// for it on the crossing path.
+pub const FLAG_SYNCED: u16 = 1 << 6;
+
 /// Bit in `ob_flags`: C has not tracked the instance for the collector
 /// (`PyObject_GC_New` without `PyObject_GC_Track`, or `PyObject_GC_UnTrack`).
 pub const FLAG_GC_UNTRACKED: u16 = 1 << 9;
@@ -489,16 +495,23 @@ pub fn as_c(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
                     _ => release_stale(p),
                 },
                 _ => {
-                    // Sizes C reads as fields follow the VM object.
-                    crate::listobject::sync_size(p, obj);
-                    crate::bytearrayobject::sync(p, obj);
-                    crate::dictobject::sync(p, obj);
+                    if (*p).ob_flags & FLAG_SYNCED != 0 {
+                        sync_fields(p, obj);
+                    }
                     return p;
                 }
             }
         }
     }
     create_proxy(obj, vm)
+}
+
+/// Brings the fields of a [`FLAG_SYNCED`] proxy up to date with `obj`.
+#[cold]
+fn sync_fields(p: *mut CObject, obj: &PyObject) {
+    crate::listobject::sync_size(p, obj);
+    crate::dictobject::sync(p, obj);
+    crate::bytearrayobject::sync(p, obj);
 }
 
 /// The proxy `obj` has, if any.
