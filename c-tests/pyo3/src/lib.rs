@@ -7,27 +7,6 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 use std::collections::HashMap;
 
-/// Diagnostic stubs (feature `stub-missing-capi`, off by default): PyO3 0.30
-/// built for CPython 3.14 links these two functions, which the rustpy layer
-/// does not export yet, so without them the module fails to import.
-/// `PyType_Freeze` is only called for `#[pyclass(immutable_type)]` (none
-/// here); `Py_IsFinalizing` only when PyO3 attaches a thread (`Python::attach`).
-#[cfg(feature = "stub-missing-capi")]
-mod missing_capi_stubs {
-    use pyo3::ffi::PyTypeObject;
-    use std::os::raw::c_int;
-
-    #[no_mangle]
-    pub extern "C" fn PyType_Freeze(_t: *mut PyTypeObject) -> c_int {
-        0
-    }
-
-    #[no_mangle]
-    pub extern "C" fn Py_IsFinalizing() -> c_int {
-        0
-    }
-}
-
 create_exception!(pyo3ext, CounterError, PyException, "Raised by pyo3ext on bad counter use.");
 
 #[pyclass(module = "pyo3ext")]
