@@ -640,6 +640,24 @@ getbuffer_info(PyObject *m, PyObject *args)
     return d;
 }
 
+/* buffer_address(obj, flags) -> (view.buf as an int, view.len) */
+static PyObject *
+buffer_address(PyObject *m, PyObject *args)
+{
+    PyObject *obj;
+    int flags;
+    Py_buffer view;
+    if (!PyArg_ParseTuple(args, "Oi", &obj, &flags)) {
+        return NULL;
+    }
+    if (PyObject_GetBuffer(obj, &view, flags) < 0) {
+        return NULL;
+    }
+    PyObject *r = Py_BuildValue("(Nn)", PyLong_FromVoidPtr(view.buf), view.len);
+    PyBuffer_Release(&view);
+    return r;
+}
+
 /* release_twice(obj): PyBuffer_Release clears view.obj, so a second call is
  * a no-op.  Returns whether view.obj was NULL after the first release. */
 static PyObject *
@@ -1146,6 +1164,7 @@ mv_get_contiguous(PyObject *m, PyObject *args)
 
 static PyMethodDef methods[] = {
     {"getbuffer_info", getbuffer_info, METH_VARARGS, NULL},
+    {"buffer_address", buffer_address, METH_VARARGS, NULL},
     {"release_twice", release_twice, METH_O, NULL},
     {"write_bytes", write_bytes, METH_VARARGS, NULL},
     {"hold", hold, METH_VARARGS, NULL},

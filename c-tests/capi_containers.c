@@ -660,6 +660,68 @@ dict_check(PyObject *self, PyObject *arg)
                       PyBool_FromLong(PyDict_CheckExact(arg)));
 }
 
+/* seq_fast(o, call) -> (fast is o, type of fast, items through
+ * PySequence_Fast_ITEMS before and after call(o) ran, and through
+ * PySequence_Fast_GET_ITEM after).  The items are read again after the
+ * call, as C holding a list it was given does. */
+static PyObject *
+seq_fast(PyObject *self, PyObject *args)
+{
+    PyObject *o, *call, *fast, *before, *after, *by_index, *r;
+    if (!PyArg_ParseTuple(args, "OO", &o, &call)) {
+        return NULL;
+    }
+    fast = PySequence_Fast(o, "seq_fast wants an iterable");
+    if (fast == NULL) {
+        return NULL;
+    }
+    before = PyList_New(PySequence_Fast_GET_SIZE(fast));
+    if (before == NULL) {
+        Py_DECREF(fast);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(fast); i++) {
+        PyList_SET_ITEM(before, i, Py_NewRef(PySequence_Fast_ITEMS(fast)[i]));
+    }
+    r = PyObject_CallOneArg(call, fast);
+    if (r == NULL) {
+        Py_DECREF(fast);
+        Py_DECREF(before);
+        return NULL;
+    }
+    Py_DECREF(r);
+    after = PyList_New(PySequence_Fast_GET_SIZE(fast));
+    by_index = PyList_New(PySequence_Fast_GET_SIZE(fast));
+    if (after == NULL || by_index == NULL) {
+        Py_XDECREF(after);
+        Py_XDECREF(by_index);
+        Py_DECREF(fast);
+        Py_DECREF(before);
+        return NULL;
+    }
+    PyObject **items = PySequence_Fast_ITEMS(fast);
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(fast); i++) {
+        PyList_SET_ITEM(after, i, Py_NewRef(items[i]));
+        PyList_SET_ITEM(by_index, i, Py_NewRef(PySequence_Fast_GET_ITEM(fast, i)));
+    }
+    r = Py_BuildValue("(OONNN)", fast == o ? Py_True : Py_False, (PyObject *)Py_TYPE(fast),
+                      before, after, by_index);
+    Py_DECREF(fast);
+    return r;
+}
+
+/* PySequence_GetItem(o, i) */
+static PyObject *
+seq_get_item(PyObject *self, PyObject *args)
+{
+    PyObject *o;
+    Py_ssize_t i;
+    if (!PyArg_ParseTuple(args, "On", &o, &i)) {
+        return NULL;
+    }
+    return PySequence_GetItem(o, i);
+}
+
 static PyMethodDef capi_containers_methods[] = {
     {"tuple_new", tuple_new, METH_O, NULL},
     {"tuple_new_macro", tuple_new_macro, METH_O, NULL},
@@ -698,6 +760,8 @@ static PyMethodDef capi_containers_methods[] = {
     {"dict_del_item", dict_del_item, METH_VARARGS, NULL},
     {"dict_contains", dict_contains, METH_VARARGS, NULL},
     {"dict_check", dict_check, METH_O, NULL},
+    {"seq_fast", seq_fast, METH_VARARGS, NULL},
+    {"seq_get_item", seq_get_item, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -322,6 +322,18 @@ def test_getbuffer_sliced_memoryview():
     assert d["strides"] == (-2,) and d["bytes"] == b"fdb"
 
 
+def test_getbuffer_slice_addresses_even_when_empty():
+    # A slice's buffer starts at its first item, also when it has none:
+    # the owner's address plus the start (bitarray relies on it).
+    owner = bytearray(16)
+    base, _ = c.buffer_address(owner, c.PyBUF_SIMPLE)
+    for start, stop in ((3, 11), (5, 5), (16, 16)):
+        address, n = c.buffer_address(memoryview(owner)[start:stop], c.PyBUF_SIMPLE)
+        assert (address - base, n) == (start, stop - start)
+    address, n = c.buffer_address(memoryview(owner)[2:][1:1], c.PyBUF_SIMPLE)
+    assert (address - base, n) == (3, 0)
+
+
 def test_getbuffer_cast_memoryview():
     m = memoryview(bytearray(ints(0, 1, 2, 3, 4, 5))).cast("i", (2, 3))
     d = c.getbuffer_info(m, c.PyBUF_RECORDS)

@@ -347,5 +347,35 @@ def test_dict_check():
     assert c.dict_check([]) == (False, False)
 
 
+def test_sequence_fast_returns_lists_and_tuples_themselves():
+    # CPython: an exact list or tuple is returned as is (so C sees a list
+    # change while it holds it); anything else becomes a new list.
+    l = [1, 2, 3]
+    same, tp, before, after, by_index = c.seq_fast(l, lambda f: f.__setitem__(1, "x"))
+    assert (same, tp) == (True, list)
+    assert before == [1, 2, 3] and after == [1, "x", 3] and by_index == [1, "x", 3]
+    assert l == [1, "x", 3]
+    t = (4, 5)
+    assert c.seq_fast(t, lambda f: None) == (True, tuple, [4, 5], [4, 5], [4, 5])
+    same, tp, before, after, _ = c.seq_fast(range(3), lambda f: f.append(9))
+    assert (same, tp, before) == (False, list, [0, 1, 2])
+    assert after == [0, 1, 2, 9]  # the new list changed, not the range
+    same, tp, before, _, _ = c.seq_fast(ListSub([7]), lambda f: None)
+    assert (same, tp, before) == (False, list, [7])
+    e = raises_exact(TypeError, c.seq_fast, 5, lambda f: None)
+    assert str(e) == "seq_fast wants an iterable"
+
+
+def test_sequence_get_item_of_bytes_is_an_int():
+    assert c.seq_get_item(b"ab", 0) == 97
+    assert c.seq_get_item(b"ab", -1) == 98
+    assert c.seq_get_item(bytearray(b"xyz"), 2) == 122
+    assert c.seq_get_item(bytearray(b"xyz"), -3) == 120
+    raises_exact(IndexError, c.seq_get_item, b"ab", 2)
+    raises_exact(IndexError, c.seq_get_item, b"ab", -3)
+    assert c.seq_get_item([5, 6], -2) == 5
+    assert c.seq_get_item("xy", 1) == "y"
+
+
 if __name__ == "__main__":
     harness.run(globals())

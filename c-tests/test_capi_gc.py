@@ -5,6 +5,7 @@ exception types made in C, and that a million C objects leave no trace."""
 import contextlib
 import gc
 import struct
+import sys
 import weakref
 
 import harness
@@ -699,6 +700,13 @@ def test_million_nodes_from_python():
     assert count("node_deallocs") == d0 + 2 * MILLION
     rss2 = rss_kb()
     assert rss2 - rss1 < RSS_GROWTH_LIMIT_KB, (rss1, rss2)
+
+
+def test_getsizeof_counts_the_gc_header():
+    # CPython: __sizeof__ plus the GC header (two pointers) for a collected type.
+    n = c.gc_new(5)
+    assert n.__sizeof__() == Node.__basicsize__
+    assert sys.getsizeof(n) == n.__sizeof__() + 2 * struct.calcsize("P")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ subclassing the C types from Python."""
 
 import gc
 import struct
+import sys
 import warnings
 import weakref
 
@@ -1182,6 +1183,14 @@ def test_churn_c_1e5():
     before = deallocs("Point")
     c.churn_call(100000)
     assert deallocs("Point") == before + 100000
+
+
+def test_getsizeof_of_a_c_object_without_gc_is_its_sizeof():
+    # CPython adds the GC header only for collected types; Point is not one.
+    p = c.Point()
+    assert not c.Point.__flags__ & (1 << 14)
+    assert p.__sizeof__() == c.Point.__basicsize__
+    assert sys.getsizeof(p) == p.__sizeof__()
 
 
 if __name__ == "__main__":

@@ -16,13 +16,16 @@
 //!   C objects hold (`gcmodule`); `gc.get_referents` and `gc.is_tracked`
 //!   answer for C objects from their type's `tp_traverse` and C's tracking;
 //! - `_datetime` must publish the `datetime.datetime_CAPI` capsule, as
-//!   CPython's does (`datetime.rs`).
+//!   CPython's does (`datetime.rs`);
+//! - `object.__sizeof__` and `sys.getsizeof` of a C type's instance must
+//!   be CPython's answers, from the C type's sizes (set up by `_imp`'s exec
+//!   with the rest of `sys`).
 
 use crate::import;
 use rustpython_vm::{
     AsObject, Context, Py, PyObjectRef, PyResult, VirtualMachine,
     builtins::{PyModule, PyModuleDef, PyModuleSlots},
-    function::FuncArgs,
+    function::{FuncArgs, PyMethodFlags},
 };
 use std::sync::OnceLock;
 
@@ -37,6 +40,8 @@ static DATETIME_EXEC: OnceLock<Option<ModuleExec>> = OnceLock::new();
 static GC_COLLECT: OnceLock<PyObjectRef> = OnceLock::new();
 static GC_GET_REFERENTS: OnceLock<PyObjectRef> = OnceLock::new();
 static GC_IS_TRACKED: OnceLock<PyObjectRef> = OnceLock::new();
+static SYS_GETSIZEOF: OnceLock<PyObjectRef> = OnceLock::new();
+static OBJECT_SIZEOF: OnceLock<PyObjectRef> = OnceLock::new();
 
 fn original<'a>(f: &'a OnceLock<PyObjectRef>, vm: &VirtualMachine) -> PyResult<&'a PyObjectRef> {
     f.get().ok_or_else(|| vm.new_system_error("the gc module is not set up"))
@@ -52,11 +57,59 @@ fn run_original(exec: &OnceLock<Option<ModuleExec>>, vm: &VirtualMachine, module
 fn imp_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
     run_original(&IMP_EXEC, vm, module)?;
     crate::sysconfig::fix_sys(vm)?;
+    let sys = vm.sys_module.as_object();
+    let _ = SYS_GETSIZEOF.set(sys.get_attr("getsizeof", vm)?);
+    sys.set_attr("getsizeof", vm.new_function("getsizeof", sys_getsizeof), vm)?;
+    let object = vm.ctx.types.object_type;
+    let _ = OBJECT_SIZEOF.set(object.as_object().get_attr("__sizeof__", vm)?);
+    let sizeof = crate::methodobject::static_def("__sizeof__", PyMethodFlags::METHOD, Some("Size of object in memory, in bytes."), object_sizeof);
+    object.set_attr(vm.ctx.intern_str("__sizeof__"), sizeof.build_method(&vm.ctx, object).into());
     let m = module.as_object();
     m.set_attr("create_dynamic", vm.new_function("create_dynamic", import::create_dynamic), vm)?;
     m.set_attr("exec_dynamic", vm.new_function("exec_dynamic", import::exec_dynamic), vm)?;
     m.set_attr("extension_suffixes", vm.new_function("extension_suffixes", import::extension_suffixes), vm)?;
     Ok(())
+}
+
+/// `object.__sizeof__`: for an instance of a C type, `tp_basicsize` plus
+/// `tp_itemsize` per item, as CPython computes it; RustPython's counts
+/// its own object, not C's.
+fn object_sizeof(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    match args.args.first().and_then(|o| crate::proxy::instance_of(o)) {
+        Some(op) => unsafe {
+            let tp = &*(*op).ob_type;
+            let items = if tp.tp_itemsize != 0 { tp.tp_itemsize * (*(op as *mut crate::ffi::PyVarObject)).ob_size.abs() } else { 0 };
+            Ok(vm.ctx.new_int(tp.tp_basicsize + items).into())
+        },
+        None => OBJECT_SIZEOF.get().ok_or_else(|| vm.new_system_error("object is not set up"))?.call(args, vm),
+    }
+}
+
+/// `sys.getsizeof`: for an instance of a C type, what its `__sizeof__`
+/// says plus the GC header when its type is collected, as CPython counts.
+/// RustPython's adds the size of its own object header to every answer,
+/// so `getsizeof(o) == o.__sizeof__()` would fail for C objects that are
+/// not collected (bitarray's tests check it).
+fn sys_getsizeof(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let Some(op) = args.args.first().and_then(|o| crate::proxy::instance_of(o)) else {
+        return SYS_GETSIZEOF.get().ok_or_else(|| vm.new_system_error("sys is not set up"))?.call(args, vm);
+    };
+    let obj = &args.args[0];
+    let size = vm.call_method(obj, "__sizeof__", ()).and_then(|n| n.try_index(vm)?.try_to_primitive::<isize>(vm));
+    let size = match size {
+        Ok(n) if n < 0 => return Err(vm.new_value_error("__sizeof__() should return >= 0")),
+        Ok(n) => n,
+        Err(e) => {
+            let default = args.args.get(1).or_else(|| args.kwargs.get("default"));
+            return match default {
+                Some(d) if e.fast_isinstance(vm.ctx.exceptions.type_error) => Ok(d.clone()),
+                _ => Err(e),
+            };
+        }
+    };
+    let gc = unsafe { (*(*op).ob_type).tp_flags } & crate::ffi::Py_TPFLAGS_HAVE_GC != 0;
+    let gc_header = if gc { 2 * std::mem::size_of::<usize>() as isize } else { 0 };
+    Ok(vm.ctx.new_int(size + gc_header).into())
 }
 
 /// `_ctypes.CFuncPtr` becomes `pylib/_cpyext_ctypes.py`'s subclass, which

@@ -91,7 +91,9 @@ unsafe fn fill_view(view: *mut Py_buffer, buffer: PyBuffer, o: &PyObject, flags:
     // The pointer stays valid after the guard goes: the acquisition locks
     // the exporter's memory in place until C releases the view.
     let base = buffer.obj_bytes().as_ptr() as *mut u8;
-    let buf = if desc.len == 0 { base } else { base.wrapping_offset(desc.offset) };
+    // An empty view still points where its items would start (CPython's
+    // `memoryview(b)[3:3]` exports `b`'s buffer plus 3).
+    let buf = base.wrapping_offset(desc.offset);
     let (len, itemsize, readonly, ndim) = (desc.len as isize, desc.itemsize as isize, desc.readonly as c_int, desc.ndim() as c_int);
     let shape = desc.dim_desc.iter().map(|d| d.0 as isize).collect();
     let strides = desc.dim_desc.iter().map(|d| d.1).collect();

@@ -3,7 +3,7 @@
 use crate::capi;
 use rustpython_vm::{
     AsObject, PyObject, PyObjectRef,
-    builtins::{PyDict, PyTuple},
+    builtins::{PyByteArray, PyBytes, PyDict, PyList, PyTuple},
 };
 
 capi! {
@@ -21,6 +21,16 @@ capi! {
     }
 
     fn PySequence_GetItem(vm, o: PyObjectRef, i: isize) -> PyObjectRef {
+        // RustPython 0.6's bytes and bytearray `sq_item` give a one-byte
+        // bytes where CPython's give the int: index those through
+        // `__getitem__`, after CPython's negative-index adjustment.
+        if o.downcastable::<PyBytes>() || o.downcastable::<PyByteArray>() {
+            let i = if i < 0 { i + o.length(vm)? as isize } else { i };
+            if i < 0 {
+                return Err(vm.new_index_error("index out of range"));
+            }
+            return o.get_item(vm.ctx.new_int(i).as_object(), vm);
+        }
         o.try_sequence(vm)?.get_item(i, vm)
     }
 
@@ -85,14 +95,14 @@ capi! {
         vm.ctx.types.list_type.as_object().call((o,), vm)
     }
 
-    /// Always a tuple here, so that `PySequence_Fast_ITEMS` can read real
-    /// `ob_item`s (our lists keep their items in the VM).
+    /// `o` itself when it is exactly a list or a tuple, else a new list of
+    /// its items: C keeps reading a list it was given as it changes.
     fn PySequence_Fast(vm, o: PyObjectRef, msg: *const std::ffi::c_char) -> PyObjectRef {
-        if o.downcast_ref_if_exact::<PyTuple>(vm).is_some() {
+        if o.downcast_ref_if_exact::<PyTuple>(vm).is_some() || o.downcast_ref_if_exact::<PyList>(vm).is_some() {
             return Ok(o);
         }
         match o.get_iter(vm) {
-            Ok(_) => vm.ctx.types.tuple_type.as_object().call((o,), vm),
+            Ok(iter) => vm.ctx.types.list_type.as_object().call((PyObjectRef::from(iter),), vm),
             Err(e) if e.fast_isinstance(vm.ctx.exceptions.type_error) && !msg.is_null() => {
                 let msg = unsafe { std::ffi::CStr::from_ptr(msg) }.to_string_lossy().into_owned();
                 Err(vm.new_type_error(msg))
