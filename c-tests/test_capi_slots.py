@@ -569,6 +569,21 @@ def test_tp_call():
     assert c.Call.__call__(o, 5) == ("tp_call", (5,), {})
 
 
+def test_python_override_reaches_c_tp_call_through_super():
+    # super().__call__ is the C base's slot wrapper: it runs the base's
+    # tp_call, not the subclass's __call__ again (wrapt's FunctionWrapper
+    # subclasses do this).
+    class Sub(c.Call):
+        def __call__(self, *a, **k):
+            return ("sub", super().__call__(*a, **k))
+
+    o = Sub()
+    log()
+    assert o(1, k=2) == ("sub", ("tp_call", (1,), {"k": 2}))
+    assert c.Call.__call__(o, 3) == ("tp_call", (3,), {})
+    assert log() == ["tp_call", "tp_call"]
+
+
 def test_vectorcall_from_python():
     v = c.VCall("t")
     log()

@@ -706,14 +706,19 @@ fn c_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
 pub(crate) fn c_call(obj: &rustpython_vm::PyObject, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     crate::boundary::into_c(vm, [obj], || unsafe {
         let o = proxy::as_c(obj, vm);
-        match crate::abstract_::call::vectorcall_of(o) {
+        // A Python subclass gets here through its C base's `__call__`
+        // (`super().__call__`): its own tp_call would call back into Python.
+        let own = (*o).ob_type;
+        let tp = if is_c_type(own) { own } else { nearest_c_type(obj.class(), vm).unwrap_or(own) };
+        let vectorcall = if tp == own { crate::abstract_::call::vectorcall_of(o) } else { None };
+        match vectorcall {
             Some(f) => crate::abstract_::call::vectorcall(o, f, args, vm),
-            None => match (*(*o).ob_type).tp_call {
+            None => match (*tp).tp_call {
                 Some(call) => {
                     let r = crate::abstract_::call::lend_tuple(&args.args, args.kwargs, vm, |t, kw| call(o, t, kw))?;
-                    pyerrors::check_result(r, || format!("{}.__call__", type_name((*o).ob_type)), vm)
+                    pyerrors::check_result(r, || format!("{}.__call__", type_name(tp)), vm)
                 }
-                None => Err(vm.new_type_error(format!("'{}' object is not callable", type_name((*o).ob_type)))),
+                None => Err(vm.new_type_error(format!("'{}' object is not callable", type_name(own)))),
             },
         }
     })
