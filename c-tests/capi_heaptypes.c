@@ -317,6 +317,73 @@ static PyType_Spec thing_spec = {
     .slots = thing_slots,
 };
 
+/* ---- Roomy: a heap type whose instances keep their dict in C -------- */
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *dict;
+} RoomyObject;
+
+static int
+roomy_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    Py_VISIT(Py_TYPE(op));
+    Py_VISIT(((RoomyObject *)op)->dict);
+    return 0;
+}
+
+static int
+roomy_clear(PyObject *op)
+{
+    Py_CLEAR(((RoomyObject *)op)->dict);
+    return 0;
+}
+
+static void
+roomy_dealloc(PyObject *op)
+{
+    PyTypeObject *tp = Py_TYPE(op);
+    PyObject_GC_UnTrack(op);
+    roomy_clear(op);
+    tp->tp_free(op);
+    Py_DECREF(tp);
+}
+
+/* own_dict(): the dict field itself, None while it is NULL */
+static PyObject *
+roomy_own_dict(PyObject *self, PyObject *unused)
+{
+    PyObject *d = ((RoomyObject *)self)->dict;
+    return Py_NewRef(d != NULL ? d : Py_None);
+}
+
+static PyMethodDef roomy_methods[] = {
+    {"own_dict", roomy_own_dict, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMemberDef roomy_members[] = {
+    /* how heap types declare their dict slot (wrapt's ObjectProxy does) */
+    {"__dictoffset__", T_PYSSIZET, offsetof(RoomyObject, dict), READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static PyType_Slot roomy_slots[] = {
+    {Py_tp_dealloc, roomy_dealloc},
+    {Py_tp_traverse, roomy_traverse},
+    {Py_tp_clear, roomy_clear},
+    {Py_tp_methods, roomy_methods},
+    {Py_tp_members, roomy_members},
+    {0, NULL},
+};
+
+static PyType_Spec roomy_spec = {
+    .name = "capi_heaptypes.Roomy",
+    .basicsize = sizeof(RoomyObject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+    .slots = roomy_slots,
+};
+
 /* ---- Mixin, Sub, Single: heap subtypes -------------------------------- */
 
 static PyObject *
@@ -850,7 +917,8 @@ capi_heaptypes_exec(PyObject *module)
     if (add_type(module, PyType_FromSpecWithBases(&single_spec, thing)) < 0 ||
         add_type(module, PyType_FromModuleAndSpec(module, &final_spec, NULL)) < 0 ||
         add_type(module, PyType_FromModuleAndSpec(module, &frozen_spec, NULL)) < 0 ||
-        add_type(module, PyType_FromModuleAndSpec(module, &var_spec, NULL)) < 0) {
+        add_type(module, PyType_FromModuleAndSpec(module, &var_spec, NULL)) < 0 ||
+        add_type(module, PyType_FromModuleAndSpec(module, &roomy_spec, NULL)) < 0) {
         return -1;
     }
 

@@ -596,5 +596,24 @@ def test_type_data_of_a_negative_basicsize_spec():
     assert p.value == 1
 
 
+def test_python_subclass_keeps_the_c_dict():
+    # A subclass of a type with a dict slot adds no dict of its own: its
+    # attributes live in the dict C keeps at __dictoffset__.
+    class RoomySub(c.Roomy):
+        def __init__(self):
+            self.tag = "set in Python"
+
+    assert c.Roomy.__dictoffset__ != 0
+    assert RoomySub.__dictoffset__ == c.Roomy.__dictoffset__
+    r = c.Roomy()
+    r.x = 1
+    assert r.own_dict() == {"x": 1} and r.x == 1
+    s = RoomySub()
+    s.y = 2
+    assert s.own_dict() == {"tag": "set in Python", "y": 2}
+    object.__setattr__(s, "z", 3)
+    assert s.own_dict()["z"] == 3
+
+
 if __name__ == "__main__":
     harness.run(globals())

@@ -196,6 +196,15 @@ fn inherit_layout(t: &mut PyTypeObject, base: &PyTypeObject) {
     t.tp_clear = base.tp_clear;
     t.tp_is_gc = base.tp_is_gc;
     t.tp_vectorcall_offset = base.tp_vectorcall_offset;
+    // The instance dict and weakref list stay where the C type keeps them
+    // (CPython adds no second dict to a subclass of a type that has one):
+    // C code reads them there, and the VM's dict is that dict.
+    if base.tp_dictoffset != 0 {
+        t.tp_dictoffset = base.tp_dictoffset;
+    }
+    if base.tp_weaklistoffset != 0 {
+        t.tp_weaklistoffset = base.tp_weaklistoffset;
+    }
     t.tp_flags |= base.tp_flags & (ffi::Py_TPFLAGS_HAVE_GC | ffi::Py_TPFLAGS_HAVE_VECTORCALL);
     if t.tp_flags & ffi::Py_TPFLAGS_HEAPTYPE != 0 && t.tp_flags & ffi::Py_TPFLAGS_HAVE_GC != 0 {
         t.tp_free = Some(crate::objimpl::PyObject_GC_Del);
