@@ -602,6 +602,29 @@ from_spec(PyObject *module, PyObject *ignored)
     return PyType_FromSpec(&thing_spec);
 }
 
+/* sized_type(n): a new base type whose instances are n bytes (head and
+ * padding), with no slots of its own. */
+static PyObject *
+sized_type(PyObject *module, PyObject *arg)
+{
+    static PyType_Slot sized_slots[] = {{0, NULL}};
+    static PyType_Spec sized_spec = {
+        .name = "capi_heaptypes.Sized",
+        .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+        .slots = sized_slots,
+    };
+    long n = PyLong_AsLong(arg);
+    if (n == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (n < (long)sizeof(PyObject) || n > 4096) {
+        PyErr_SetString(PyExc_ValueError, "size out of range");
+        return NULL;
+    }
+    sized_spec.basicsize = (int)n;
+    return PyType_FromSpec(&sized_spec);
+}
+
 /* subtype_of(bases): PyType_FromSpecWithBases with a type or a tuple */
 static PyObject *
 subtype_of(PyObject *module, PyObject *bases)
@@ -846,6 +869,7 @@ static PyMethodDef capi_heaptypes_methods[] = {
     {"thing_deallocs", get_thing_deallocs, METH_NOARGS, NULL},
     {"from_spec", from_spec, METH_NOARGS, NULL},
     {"subtype_of", subtype_of, METH_O, NULL},
+    {"sized_type", sized_type, METH_O, NULL},
     {"type_module", type_module, METH_O, NULL},
     {"type_state_counter", type_state_counter, METH_O, NULL},
     {"module_by_def", module_by_def, METH_O, NULL},

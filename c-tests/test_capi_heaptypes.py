@@ -615,5 +615,19 @@ def test_python_subclass_keeps_the_c_dict():
     assert s.own_dict()["z"] == 3
 
 
+def test_best_base_of_a_class_with_a_python_mixin_first():
+    # A base that adds C fields decides the layout, wherever it is listed:
+    # it is __base__, and instances are made by its tp_new.
+    class Mixin:
+        pass
+
+    for n in range(24, 81, 8):
+        base = c.sized_type(n)
+        assert base.__basicsize__ == n
+        derived = type("Derived", (Mixin, base), {})
+        assert derived.__base__ is base, n
+        assert isinstance(derived(), base)
+
+
 if __name__ == "__main__":
     harness.run(globals())

@@ -547,15 +547,19 @@ unsafe fn make_vm_type(
             None => ("builtins", full),
         };
         let mut slots = PyTypeSlots::new(full, PyTypeFlags::default());
-        // A type that adds fields reports its C size (which also lets the
-        // VM see a layout conflict between two such bases); one that adds
-        // none has its base's size, as the VM reports it.
+        // A type that adds fields gets a size of its own, which lets the VM
+        // find the best base of a class deriving from it and see a layout
+        // conflict between two such bases; one that adds none has its
+        // base's. The VM compares it with its own types' sizes, so it is
+        // the C size on top of `object`'s: a C size that happened to equal
+        // `object`'s VM size (48 here; wrapt's ObjectProxy is 48 bytes) made
+        // `class S(PyMixin, ObjectProxy)` take PyMixin as its base.
         let base = &*t.tp_base;
         // Instances the VM makes (a `tp_new` from a VM type) have the VM's
         // layout; their C fields live in their proxies (`proxy.rs`).
         let own_layout = t.tp_basicsize != base.tp_basicsize || t.tp_itemsize != base.tp_itemsize;
         if own_layout && !new_from_vm(t) {
-            slots.basicsize = t.tp_basicsize as usize;
+            slots.basicsize = vm.ctx.types.object_type.slots.basicsize + t.tp_basicsize as usize;
             slots.itemsize = t.tp_itemsize as usize;
         }
         if !t.tp_doc.is_null() {
