@@ -28,6 +28,7 @@
 
 /* Core definitions */
 #include "pyport.h"
+#include "pymacro.h"
 #include "exports.h"
 #include "pymath.h"
 #include "pymem.h"
