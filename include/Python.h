@@ -34,6 +34,7 @@
 #include "pymem.h"
 #include "pytypedefs.h"
 #include "pybuffer.h"
+#include "pyatomic.h"
 #include "object.h"
 #include "typeslots.h"
 #include "objimpl.h"
