@@ -90,6 +90,7 @@
 #include "import.h"
 #include "abstract.h"
 #include "pystrtod.h"
+#include "pystrcmp.h"
 #include "tracemalloc.h"
 
 /* Code Cython generates takes Cython's Limited-API paths, which use only
