@@ -34,6 +34,7 @@
 #include "pymem.h"
 #include "pytypedefs.h"
 #include "pybuffer.h"
+#include "pystats.h"
 #include "pyatomic.h"
 #include "object.h"
 #include "typeslots.h"
@@ -91,6 +92,7 @@
 #include "abstract.h"
 #include "pystrtod.h"
 #include "pystrcmp.h"
+#include "pyfpe.h"
 #include "tracemalloc.h"
 
 /* Code Cython generates takes Cython's Limited-API paths, which use only
