@@ -635,7 +635,7 @@ port_facts(PyObject *m, PyObject *unused)
     int shared = 0;
 #endif
     return Py_BuildValue(
-        "{s:i,s:i,s:s,s:i,s:i,s:k,s:s,s:s,s:i}",
+        "{s:i,s:i,s:s,s:i,s:i,s:k,s:s,s:s,s:i,s:i}",
         "PYLONG_BITS_IN_DIGIT", PYLONG_BITS_IN_DIGIT,
         "RIGHT_SHIFT", (int)Py_ARITHMETIC_RIGHT_SHIFT(int, -9, 1),
         "FORMAT_SIZE_T", buf,
@@ -644,7 +644,8 @@ port_facts(PyObject *m, PyObject *unused)
         "DWORD_MAX", (unsigned long)PY_DWORD_MAX,
         "PYTHONFRAMEWORK", _PYTHONFRAMEWORK,
         "BUILTIN_HASHLIB_HASHES", PY_BUILTIN_HASHLIB_HASHES,
-        "ENABLE_SHARED", shared);
+        "ENABLE_SHARED", shared,
+        "SSL_DEFAULT_CIPHERS", PY_SSL_DEFAULT_CIPHERS);
 }
 
 #if PY_VERSION_HEX >= 0x030D0000

@@ -406,5 +406,21 @@ def test_port_facts():
                                       "SIGNED_UNSIGNED": 0, "SIGNED_SIZE_T": 0}
 
 
+def cipher_names(context):
+    return [cipher["name"] for cipher in context.get_ciphers()]
+
+
+def test_ssl_default_ciphers_setting():
+    import _ssl
+    import ssl
+
+    # 1: a new context takes Python's own list; 2: OpenSSL's default.
+    chosen = {1: _ssl._DEFAULT_CIPHERS, 2: "DEFAULT"}[c.port_facts()["SSL_DEFAULT_CIPHERS"]]
+    fresh = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    told = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    told.set_ciphers(chosen)
+    assert cipher_names(fresh) == cipher_names(told)
+
+
 if __name__ == "__main__":
     harness.run(globals())
