@@ -49,6 +49,7 @@ unsafe impl Sync for PyHashFuncDef {}
 
 const ALGORITHM: &CStr = c"siphash24";
 
+/// Slice equality in a const context, for the check below.
 const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
