@@ -30,8 +30,9 @@ extern "C" {
 #define _PyHASH_IMAG PyHASH_IMAG
 
 /* The string hash: `hash(p, n)` is hash(bytes) of those n bytes (0 for
- * n == 0, as hash(b"") is); name, hash_bits and seed_bits are
- * sys.hash_info's algorithm, hash_bits and seed_bits. */
+ * n == 0, as hash(b"") is), computed by the VM, which keeps the key: call
+ * it with the GIL held. name, hash_bits and seed_bits are sys.hash_info's
+ * algorithm, hash_bits and seed_bits. */
 typedef struct {
     Py_hash_t (*const hash)(const void *, Py_ssize_t);
     const char *name;
