@@ -228,5 +228,8 @@ pub fn build_time_vars(base: &str) -> Vec<(&'static str, Var)> {
         ("SIZEOF_LONG_DOUBLE", Int(if cfg!(all(target_os = "macos", target_arch = "aarch64")) { 8 } else { 16 })),
         ("SIZEOF_WCHAR_T", size(size_of::<libc::wchar_t>())),
         ("SIZEOF__BOOL", size(size_of::<bool>())),
+        // glibc's and musl's fpos_t carry a conversion state beside the
+        // offset; macOS's is the offset alone (pyconfig.h agrees).
+        ("SIZEOF_FPOS_T", Int(if cfg!(target_os = "macos") { 8 } else { 16 })),
     ]
 }

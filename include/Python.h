@@ -28,11 +28,14 @@
 
 /* Core definitions */
 #include "pyport.h"
+#include "pymacro.h"
 #include "exports.h"
 #include "pymath.h"
 #include "pymem.h"
 #include "pytypedefs.h"
 #include "pybuffer.h"
+#include "pystats.h"
+#include "pyatomic.h"
 #include "object.h"
 #include "typeslots.h"
 #include "objimpl.h"
@@ -88,6 +91,8 @@
 #include "import.h"
 #include "abstract.h"
 #include "pystrtod.h"
+#include "pystrcmp.h"
+#include "pyfpe.h"
 #include "tracemalloc.h"
 
 /* Code Cython generates takes Cython's Limited-API paths, which use only

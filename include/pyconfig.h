@@ -99,6 +99,43 @@ extern "C" {
 #define DOUBLE_IS_LITTLE_ENDIAN_IEEE754 1
 #define PY_FLOAT_LITTLE_ENDIAN 1
 
+/* fpos_t: glibc's and musl's hold a multibyte conversion state beside the
+ * offset; macOS's and Windows's are a 64-bit offset. */
+#if defined(__APPLE__) || defined(_WIN64)
+#  define SIZEOF_FPOS_T 8
+#else
+#  define SIZEOF_FPOS_T 16
+#endif
+
+/* Facts of the interpreter's build, as CPython's configure records them.
+ *
+ * The interpreter is one executable that exports the C-API itself; there
+ * is no libpython shared library (sysconfig's Py_ENABLE_SHARED is 0), so
+ * Py_ENABLE_SHARED is left undefined, which is how CPython's pyconfig.h
+ * says "static". Not a macOS framework build: the framework name is empty. */
+#define _PYTHONFRAMEWORK ""
+
+/* RustPython's own modules implement every hashlib algorithm family
+ * (_md5, _sha1, _sha256/_sha512, _sha3, _blake2), whatever OpenSSL has. */
+#define PY_BUILTIN_HASHLIB_HASHES "md5,sha1,sha2,sha3,blake2"
+
+/* Its ssl module (on OpenSSL) leaves a new context's cipher list as
+ * OpenSSL's default: CPython's setting 2, not 1 (Python's own list). */
+#define PY_SSL_DEFAULT_CIPHERS 2
+
+/* PEP 11's tiers rank CPython's platforms; 0 is "not a supported CPython
+ * platform", which a RustPython-based interpreter is not. */
+#define PY_SUPPORT_TIER 0
+
+/* Left undefined because they are false of this build:
+ * - PY_COERCE_C_LOCALE: start-up leaves the C locale as it is (PEP 538's
+ *   coercion is CPython's);
+ * - PY_HAVE_PERF_TRAMPOLINE: there is no perf trampoline
+ *   (sys.activate_stack_trampoline does not exist);
+ * - PY_SQLITE_HAVE_SERIALIZE, PY_SQLITE_ENABLE_LOAD_EXTENSION: the build has
+ *   no _sqlite3 module;
+ * - Py_RL_STARTUP_HOOK_TAKES_ARGS: the build has no readline module. */
+
 #ifdef __cplusplus
 }
 #endif

@@ -16,6 +16,11 @@
  * casts that drop const, as CPython's does).                          */
 
 #define _Py_CAST(type, expr) ((type)(expr))
+#ifdef __cplusplus
+#  define _Py_STATIC_CAST(type, expr) static_cast<type>(expr)
+#else
+#  define _Py_STATIC_CAST(type, expr) ((type)(expr))
+#endif
 
 #ifdef __cplusplus
 #  define _Py_NULL nullptr
@@ -38,6 +43,8 @@
 typedef ssize_t Py_ssize_t;
 typedef Py_ssize_t Py_hash_t;
 typedef size_t Py_uhash_t;
+#define SIZEOF_PY_HASH_T SIZEOF_SIZE_T
+#define SIZEOF_PY_UHASH_T SIZEOF_SIZE_T
 typedef intptr_t Py_intptr_t;
 typedef uintptr_t Py_uintptr_t;
 typedef Py_ssize_t Py_ssize_clean_t;
@@ -45,6 +52,14 @@ typedef Py_ssize_t Py_ssize_clean_t;
 #define PY_SSIZE_T_MAX ((Py_ssize_t)(((size_t)-1) >> 1))
 #define PY_SSIZE_T_MIN (-PY_SSIZE_T_MAX - 1)
 #define PY_SIZE_MAX SIZE_MAX
+/* The largest value of a Windows DWORD (32 bits unsigned). */
+#define PY_DWORD_MAX 4294967295U
+
+/* printf's length modifier for size_t and Py_ssize_t. */
+#define PY_FORMAT_SIZE_T "z"
+
+/* The bits of one digit of an int (longintrepr.h): 30 with 32-bit digits. */
+#define PYLONG_BITS_IN_DIGIT 30
 
 #define PY_UINT32_T uint32_t
 #define PY_UINT64_T uint64_t
@@ -103,63 +118,40 @@ typedef Py_ssize_t Py_ssize_clean_t;
 
 /* Deprecation markers are informational only here. */
 #define Py_DEPRECATED(VERSION_UNUSED)
+#define _Py_DEPRECATED_EXTERNALLY(version) Py_DEPRECATED(version)
 #define _Py_COMP_DIAG_PUSH
 #define _Py_COMP_DIAG_IGNORE_DEPR_DECLS
 #define _Py_COMP_DIAG_POP
 
 #define _Py_FALLTHROUGH __attribute__((fallthrough))
 
-#define Py_UNUSED(name) _unused_ ## name __attribute__((unused))
+#ifdef __has_builtin
+#  define _Py__has_builtin(x) __has_builtin(x)
+#else
+#  define _Py__has_builtin(x) 0
+#endif
+
+#define _Py_TYPEOF(expr) __typeof__(expr)
 
 #define Py_VA_COPY va_copy
 
 #define PY_BIG_ENDIAN 0
 #define PY_LITTLE_ENDIAN 1
 
+/* Extensions may start threads: the interpreter is built with them. */
+#define Py_CAN_START_THREADS 1
+
 /* ------------------------------------------------------------------ */
-/* Small utility macros (CPython keeps these in pymacro.h).            */
-
-#define Py_MIN(x, y) (((x) > (y)) ? (y) : (x))
-#define Py_MAX(x, y) (((x) > (y)) ? (x) : (y))
-#define Py_ABS(x) ((x) < 0 ? -(x) : (x))
-
-#define _Py_XSTRINGIFY(x) #x
-#define Py_STRINGIFY(x) _Py_XSTRINGIFY(x)
-
-#define Py_MEMBER_SIZE(type, member) sizeof(((type *)0)->member)
-
-#define Py_CHARMASK(c) ((unsigned char)((c) & 0xff))
+/* Integer arithmetic.                                                  */
 
 /* Convert between integer widths; the value must fit. */
 #define Py_SAFE_DOWNCAST(VALUE, WIDE, NARROW) _Py_CAST(NARROW, VALUE)
 
-#define Py_ARRAY_LENGTH(array) (sizeof(array) / sizeof((array)[0]))
+/* I >> J for a signed I: GCC and Clang shift in copies of the sign bit. */
+#define Py_ARITHMETIC_RIGHT_SHIFT(TYPE, I, J) ((I) >> (J))
 
-#ifdef __cplusplus
-#  define Py_BUILD_ASSERT(cond) \
-     do { static_assert((cond), #cond); } while (0)
-#else
-#  define Py_BUILD_ASSERT(cond) \
-     do { _Static_assert((cond), #cond); } while (0)
-#endif
-#define Py_BUILD_ASSERT_EXPR(cond) (sizeof(char [1 - 2 * !(cond)]) - 1)
-
-/* Rounding helpers; "a" must be a power of two. */
-#define _Py_SIZE_ROUND_DOWN(n, a) ((size_t)(n) & ~(size_t)((a) - 1))
-#define _Py_SIZE_ROUND_UP(n, a) \
-    (((size_t)(n) + (size_t)((a) - 1)) & ~(size_t)((a) - 1))
-#define _Py_ALIGN_DOWN(p, a) \
-    ((void *)((uintptr_t)(p) & ~(uintptr_t)((a) - 1)))
-#define _Py_ALIGN_UP(p, a) \
-    ((void *)(((uintptr_t)(p) + (uintptr_t)((a) - 1)) & ~(uintptr_t)((a) - 1)))
-#define _Py_IS_ALIGNED(p, a) (!((uintptr_t)(p) & (uintptr_t)((a) - 1)))
-
-#define Py_UNREACHABLE() __builtin_unreachable()
-
-/* Docstrings. */
-#define PyDoc_VAR(name) static const char name[]
-#define PyDoc_STRVAR(name, str) PyDoc_VAR(name) = PyDoc_STR(str)
-#define PyDoc_STR(str) str
+/* Its argument, after the macros in it are expanded. */
+#define Py_FORCE_EXPANSION(X) X
 
 #define Py_MEMCPY memcpy
 
