@@ -191,6 +191,15 @@ def test_reversed_and_enum_types():
     assert c.reversed_type().__name__ == "reversed"
     assert list(reversed(Seq())) == [1, 0]
     assert c.enum_type() is enumerate
+    # C calls the type as CPython's `reversed` (wrapt's ObjectProxy does):
+    # __reversed__ first, else the sequence protocol.
+    R = c.reversed_type()
+    assert list(R(Seq())) == [1, 0]
+    assert list(R([1, 2, 3])) == [3, 2, 1]
+    assert list(R(range(3))) == [2, 1, 0]
+    raises_exact(TypeError, R)
+    raises_exact(TypeError, R, [1], [2])
+    raises_exact(TypeError, R, 5)
 
 
 def test_generic_alias():

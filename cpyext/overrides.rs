@@ -17,6 +17,9 @@
 //!   answer for C objects from their type's `tp_traverse` and C's tracking;
 //! - `_datetime` must publish the `datetime.datetime_CAPI` capsule, as
 //!   CPython's does (`datetime.rs`);
+//! - `PyReversed_Type` must be callable as CPython's `reversed` type is
+//!   (RustPython's `reversed` is a function, its `reversed` type refuses
+//!   arguments; wrapt calls the type);
 //! - `object.__sizeof__` and `sys.getsizeof` of a C type's instance must
 //!   be CPython's answers, from the C type's sizes (set up by `_imp`'s exec
 //!   with the rest of `sys`).
@@ -24,7 +27,7 @@
 use crate::import;
 use rustpython_vm::{
     AsObject, Context, Py, PyObjectRef, PyResult, VirtualMachine,
-    builtins::{PyModule, PyModuleDef, PyModuleSlots},
+    builtins::{PyModule, PyModuleDef, PyModuleSlots, PyTypeRef},
     function::{FuncArgs, PyMethodFlags},
 };
 use std::sync::OnceLock;
@@ -60,6 +63,11 @@ fn imp_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
     let sys = vm.sys_module.as_object();
     let _ = SYS_GETSIZEOF.set(sys.get_attr("getsizeof", vm)?);
     sys.set_attr("getsizeof", vm.new_function("getsizeof", sys_getsizeof), vm)?;
+    let reversed = vm.ctx.types.reverse_iter_type;
+    reversed.slots.new.store(Some(reversed_new));
+    // As CPython's object_init does for a type with its own tp_new: the
+    // arguments were `__new__`'s.
+    reversed.slots.init.store(Some(|_, _, _| Ok(())));
     let object = vm.ctx.types.object_type;
     let _ = OBJECT_SIZEOF.set(object.as_object().get_attr("__sizeof__", vm)?);
     let sizeof = crate::methodobject::static_def("__sizeof__", PyMethodFlags::METHOD, Some("Size of object in memory, in bytes."), object_sizeof);
@@ -69,6 +77,15 @@ fn imp_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
     m.set_attr("exec_dynamic", vm.new_function("exec_dynamic", import::exec_dynamic), vm)?;
     m.set_attr("extension_suffixes", vm.new_function("extension_suffixes", import::extension_suffixes), vm)?;
     Ok(())
+}
+
+/// Calling the `reversed` type: what the builtin `reversed(seq)` gives.
+fn reversed_new(_cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    if !args.kwargs.is_empty() {
+        return Err(vm.new_type_error("reversed() takes no keyword arguments"));
+    }
+    let [seq] = <[PyObjectRef; 1]>::try_from(args.args).map_err(|a| vm.new_type_error(format!("reversed expected 1 argument, got {}", a.len())))?;
+    vm.builtins.get_attr("reversed", vm)?.call((seq,), vm)
 }
 
 /// `object.__sizeof__`: for an instance of a C type, `tp_basicsize` plus
