@@ -70,6 +70,43 @@ PyErr_WarnFormat(PyObject *category, Py_ssize_t stack_level,
     return r;
 }
 
+/* warnings.warn_explicit, as PyErr_WarnExplicitObject calls it. */
+int
+PyErr_WarnExplicitFormat(PyObject *category, const char *filename,
+                         int lineno, const char *module, PyObject *registry,
+                         const char *format, ...)
+{
+    va_list va;
+    PyObject *msg, *warnings, *r;
+
+    if (format == NULL || filename == NULL) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    va_start(va, format);
+    msg = PyUnicode_FromFormatV(format, va);
+    va_end(va);
+    if (msg == NULL)
+        return -1;
+    warnings = PyImport_ImportModule("warnings");
+    if (warnings == NULL) {
+        Py_DECREF(msg);
+        return -1;
+    }
+    if (category == NULL)
+        category = PyExc_RuntimeWarning;
+    /* A NULL module is derived from the file name by warn_explicit. */
+    r = PyObject_CallMethod(warnings, "warn_explicit", "OOsizO", msg,
+                            category, filename, lineno, module,
+                            registry != NULL ? registry : Py_None);
+    Py_DECREF(warnings);
+    Py_DECREF(msg);
+    if (r == NULL)
+        return -1;
+    Py_DECREF(r);
+    return 0;
+}
+
 /* `source` only feeds tracemalloc's "object allocated at" note, which
    PyErr_WarnEx cannot carry; the warning itself is the same. */
 int
