@@ -125,6 +125,28 @@ cmethod_new(PyObject *m, PyObject *cls)
     return PyCMethod_New(&cmethod_def, cls, NULL, (PyTypeObject *)cls);
 }
 
+/* A heap type with a METH_METHOD method, bound as a PyCMethod. */
+static PyMethodDef holder_methods[] = {
+    {"defining", _PyCFunction_CAST(cmethod_defining),
+     METH_METHOD | METH_FASTCALL | METH_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot holder_slots[] = {
+    {Py_tp_methods, holder_methods},
+    {0, NULL},
+};
+
+static PyType_Spec holder_spec = {
+    "capi_descr.Holder", sizeof(PyObject), 0, Py_TPFLAGS_DEFAULT, holder_slots,
+};
+
+static PyObject *
+holder_type(PyObject *m, PyObject *unused)
+{
+    return PyType_FromSpec(&holder_spec);
+}
+
 /* (PyCMethod_Check, PyCMethod_CheckExact, PyCFunction_GET_CLASS or None) */
 static PyObject *
 cmethod_check(PyObject *m, PyObject *f)
@@ -132,6 +154,9 @@ cmethod_check(PyObject *m, PyObject *f)
     PyObject *cls = Py_None;
     if (PyCFunction_Check(f) && PyCFunction_GET_CLASS(f) != NULL) {
         cls = (PyObject *)PyCFunction_GET_CLASS(f);
+    }
+    if (PyErr_Occurred()) {
+        return NULL;
     }
     return Py_BuildValue("(OOO)", PyCMethod_Check(f) ? Py_True : Py_False,
                          PyCMethod_CheckExact(f) ? Py_True : Py_False, cls);
@@ -547,6 +572,7 @@ static PyMethodDef methods[] = {
     {"descr_wrapper", descr_wrapper, METH_NOARGS, NULL},
     {"cmethod_new", cmethod_new, METH_O, NULL},
     {"cmethod_check", cmethod_check, METH_O, NULL},
+    {"holder_type", holder_type, METH_NOARGS, NULL},
     {"method_fields", method_fields, METH_O, NULL},
     {"chain", chain, METH_VARARGS, NULL},
     {"program_text", program_text, METH_VARARGS, NULL},

@@ -75,6 +75,10 @@ def test_cmethod_check():
     assert c.cmethod_check(len) == (False, False, None)
     assert c.cmethod_check([].append) == (False, False, None)
     assert c.cmethod_check(5) == (False, False, None)
+    holder = c.holder_type()
+    bound = holder().defining
+    assert bound() is holder
+    assert c.cmethod_check(bound) == (True, True, holder)
 
 
 class A:
@@ -185,17 +189,18 @@ def test_trashcan_in_c():
     deallocs, depth = c.node_chain_drop(n)
     assert deallocs == n
     # Each deallocation nests in the one before unless the trashcan
-    # defers it.
-    assert depth < n // 10, depth
+    # defers it (CPython 3.13 defers near its C recursion limit, 10000).
+    assert depth < n // 2, depth
 
 
 def test_trashcan_from_python():
+    n = 100000
     c.node_reset()
-    head = c.node_chain(20000)
+    head = c.node_chain(n)
     del head
     deallocs, depth = c.node_stats()
-    assert deallocs == 20000
-    assert depth < 2000, depth
+    assert deallocs == n
+    assert depth < n // 2, depth
 
 
 def test_object_new_macro():
