@@ -563,7 +563,89 @@ gc_visit_finds(PyObject *m, PyObject *obj)
 #endif
 }
 
+/* warn_explicit(category, filename, lineno, module_or_None, n): the
+ * message is formatted from n */
+static PyObject *
+warn_explicit(PyObject *m, PyObject *args)
+{
+    PyObject *category, *module;
+    const char *filename;
+    int lineno, n;
+    if (!PyArg_ParseTuple(args, "OsiOi", &category, &filename, &lineno, &module, &n)) {
+        return NULL;
+    }
+    const char *mod = NULL;
+    if (module != Py_None && (mod = PyUnicode_AsUTF8(module)) == NULL) {
+        return NULL;
+    }
+    if (PyErr_WarnExplicitFormat(category, filename, lineno, mod, NULL,
+                                 "value %d is %s", n, n > 0 ? "positive" : "not positive") < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+supports_weakrefs(PyObject *m, PyObject *type)
+{
+    if (!PyType_Check(type)) {
+        PyErr_SetString(PyExc_TypeError, "expected a type");
+        return NULL;
+    }
+    return PyBool_FromLong(PyType_SUPPORTS_WEAKREFS((PyTypeObject *)type));
+}
+
+/* set_wakeup_fd(fd) -> the previous one */
+static PyObject *
+set_wakeup_fd(PyObject *m, PyObject *arg)
+{
+    int fd = (int)PyLong_AsLong(arg);
+    if (fd == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+#if PY_VERSION_HEX >= 0x030C0000
+    int old = PySignal_SetWakeupFd(fd);
+    if (old == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    return PyLong_FromLong(old);
+#else
+    PyErr_SetString(PyExc_NotImplementedError, "3.11's libpython does not export it");
+    return NULL;
+#endif
+}
+
+/* A Node with 64 extra bytes: (they are zero, the node is a Node) */
+static PyObject *
+new_with_extra(PyObject *m, PyObject *unused)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    NodeObject *node = (NodeObject *)PyUnstable_Object_GC_NewWithExtraData(&NodeType, 64);
+    if (node == NULL) {
+        return NULL;
+    }
+    node->next = NULL;
+    const unsigned char *extra = (const unsigned char *)node + sizeof(NodeObject);
+    int zero = 1;
+    for (int i = 0; i < 64; i++) {
+        zero &= extra[i] == 0;
+    }
+    PyObject_GC_Track(node);
+    PyObject *r = Py_BuildValue("(OO)", zero ? Py_True : Py_False,
+                                Py_IS_TYPE(node, &NodeType) ? Py_True : Py_False);
+    Py_DECREF(node);
+    return r;
+#else
+    PyErr_SetString(PyExc_NotImplementedError, "3.12+");
+    return NULL;
+#endif
+}
+
 static PyMethodDef methods[] = {
+    {"warn_explicit", warn_explicit, METH_VARARGS, NULL},
+    {"supports_weakrefs", supports_weakrefs, METH_O, NULL},
+    {"set_wakeup_fd", set_wakeup_fd, METH_O, NULL},
+    {"new_with_extra", new_with_extra, METH_NOARGS, NULL},
     {"id_fromid", id_fromid, METH_NOARGS, NULL},
     {"id_call", id_call, METH_VARARGS, NULL},
     {"id_missing", id_missing, METH_O, NULL},

@@ -281,5 +281,62 @@ def test_gc_visit_objects():
     assert c.gc_visit_finds(12345) is False
 
 
+def test_warn_explicit_format():
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        c.warn_explicit(UserWarning, "somefile.py", 12, "somemod", 3)
+        c.warn_explicit(RuntimeWarning, "other.py", 1, None, 0)
+    assert [(w.category, str(w.message), w.filename, w.lineno) for w in caught] == [
+        (UserWarning, "value 3 is positive", "somefile.py", 12),
+        (RuntimeWarning, "value 0 is not positive", "other.py", 1),
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        e = raises_exact(UserWarning, c.warn_explicit, UserWarning, "f.py", 2, "m", 5)
+        assert str(e) == "value 5 is positive"
+
+
+class Weak:
+    pass
+
+
+class NoWeak:
+    __slots__ = ()
+
+
+def test_supports_weakrefs():
+    assert c.supports_weakrefs(Weak) is True
+    assert c.supports_weakrefs(NoWeak) is False
+    assert c.supports_weakrefs(int) is False
+    assert c.supports_weakrefs(type) is True
+
+
+def test_set_wakeup_fd():
+    if not NEWER:
+        return  # CPython 3.11 declares PySignal_SetWakeupFd but does not export it
+    import os
+    import signal
+
+    r, w = os.pipe()
+    os.set_blocking(w, False)
+    try:
+        previous = signal.set_wakeup_fd(-1)
+        assert c.set_wakeup_fd(w) == -1
+        assert signal.set_wakeup_fd(-1) == w
+        assert c.set_wakeup_fd(-1) == -1
+        signal.set_wakeup_fd(previous)
+    finally:
+        os.close(r)
+        os.close(w)
+
+
+def test_gc_new_with_extra_data():
+    if not NEWER:
+        return  # PyUnstable_Object_GC_NewWithExtraData is 3.12+
+    assert c.new_with_extra() == (True, True)
+
+
 if __name__ == "__main__":
     harness.run(globals())

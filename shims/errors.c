@@ -5,6 +5,7 @@
 #include "Python.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 PyObject *
 PyErr_FormatV(PyObject *exception, const char *format, va_list vargs)
@@ -77,7 +78,7 @@ PyErr_WarnExplicitFormat(PyObject *category, const char *filename,
                          const char *format, ...)
 {
     va_list va;
-    PyObject *msg, *warnings, *r;
+    PyObject *msg, *warnings, *modobj, *r;
 
     if (format == NULL || filename == NULL) {
         PyErr_BadInternalCall();
@@ -95,10 +96,28 @@ PyErr_WarnExplicitFormat(PyObject *category, const char *filename,
     }
     if (category == NULL)
         category = PyExc_RuntimeWarning;
-    /* A NULL module is derived from the file name by warn_explicit. */
-    r = PyObject_CallMethod(warnings, "warn_explicit", "OOsizO", msg,
-                            category, filename, lineno, module,
+    /* CPython's module for a NULL one: the file name without ".py". */
+    if (module != NULL) {
+        modobj = PyUnicode_FromString(module);
+    }
+    else if (*filename == '\0') {
+        modobj = PyUnicode_FromString("<unknown>");
+    }
+    else {
+        size_t n = strlen(filename);
+        if (n >= 3 && strcmp(filename + n - 3, ".py") == 0)
+            n -= 3;
+        modobj = PyUnicode_FromStringAndSize(filename, (Py_ssize_t)n);
+    }
+    if (modobj == NULL) {
+        Py_DECREF(warnings);
+        Py_DECREF(msg);
+        return -1;
+    }
+    r = PyObject_CallMethod(warnings, "warn_explicit", "OOsiOO", msg,
+                            category, filename, lineno, modobj,
                             registry != NULL ? registry : Py_None);
+    Py_DECREF(modobj);
     Py_DECREF(warnings);
     Py_DECREF(msg);
     if (r == NULL)
