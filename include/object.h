@@ -712,7 +712,10 @@ PyAPI_FUNC(PyObject *) Py_XNewRef(PyObject *obj);
 /* Deep-dealloc protection lives in _Py_Dealloc, as in CPython 3.14: a
  * deallocation nested too deeply is deferred until the outermost one
  * returns. The markers remain for the code written for older versions. */
-#define Py_TRASHCAN_HEADROOM 50
+Py_CPYEXT_MISSING("Py_TRASHCAN_HEADROOM is gone in CPython 3.14: the trashcan "
+                  "runs inside _Py_Dealloc, with a depth of its own")
+extern const int _Py_cpyext_trashcan_headroom;
+#define Py_TRASHCAN_HEADROOM _Py_cpyext_trashcan_headroom
 PyAPI_FUNC(void) _PyTrash_thread_deposit_object(PyThreadState *tstate,
                                                 PyObject *op);
 PyAPI_FUNC(void) _PyTrash_thread_destroy_chain(PyThreadState *tstate);

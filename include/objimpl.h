@@ -83,8 +83,9 @@ PyAPI_FUNC(void) PyUnstable_GC_VisitObjects(gcvisitobjects_t callback,
                                             void *arg);
 
 /* Whether instances of the type can be weakly referenced, and where a C
- * instance keeps its list of weak references (tp_weaklistoffset; NULL
- * for an object whose weak references only the VM keeps). */
+ * instance has its tp_weaklistoffset field (NULL for other objects). The
+ * field stays NULL: the VM keeps every object's weak references, which
+ * is why PyObject_ClearWeakRefs has nothing to clear either. */
 PyAPI_FUNC(int) PyType_SUPPORTS_WEAKREFS(PyTypeObject *type);
 PyAPI_FUNC(PyObject **) PyObject_GET_WEAKREFS_LISTPTR(PyObject *op);
 
