@@ -641,7 +641,42 @@ new_with_extra(PyObject *m, PyObject *unused)
 #endif
 }
 
+/* The counts a fresh list goes through: _Py_IncRef, _Py_DecRef,
+ * _Py_SetRefcnt, _Py_NewReference (on a count of 0, as a free list's). */
+static PyObject *
+refcount_calls(PyObject *m, PyObject *unused)
+{
+    PyObject *o = PyList_New(0);
+    if (o == NULL) {
+        return NULL;
+    }
+    Py_ssize_t counts[5];
+    counts[0] = Py_REFCNT(o);
+    _Py_IncRef(o);
+    counts[1] = Py_REFCNT(o);
+    _Py_DecRef(o);
+    counts[2] = Py_REFCNT(o);
+#if PY_VERSION_HEX >= 0x030D0000
+    _Py_SetRefcnt(o, 7);
+#else
+    Py_SET_REFCNT(o, 7); /* _Py_SetRefcnt is 3.13+ */
+#endif
+    counts[3] = Py_REFCNT(o);
+    Py_SET_REFCNT(o, 0);
+    _Py_NewReference(o);
+    counts[4] = Py_REFCNT(o);
+    Py_DECREF(o);
+    /* Immortal objects keep their count. */
+    Py_ssize_t none_before = Py_REFCNT(Py_None);
+    _Py_IncRef(Py_None);
+    Py_ssize_t none_after = Py_REFCNT(Py_None);
+    _Py_DecRef(Py_None);
+    return Py_BuildValue("(nnnnnO)", counts[0], counts[1], counts[2], counts[3], counts[4],
+                         none_before == none_after ? Py_True : Py_False);
+}
+
 static PyMethodDef methods[] = {
+    {"refcount_calls", refcount_calls, METH_NOARGS, NULL},
     {"warn_explicit", warn_explicit, METH_VARARGS, NULL},
     {"supports_weakrefs", supports_weakrefs, METH_O, NULL},
     {"set_wakeup_fd", set_wakeup_fd, METH_O, NULL},

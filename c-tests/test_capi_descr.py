@@ -338,5 +338,12 @@ def test_gc_new_with_extra_data():
     assert c.new_with_extra() == (True, True)
 
 
+def test_refcount_functions():
+    *counts, immortal_unchanged = c.refcount_calls()
+    assert counts == [1, 2, 1, 7, 1]
+    # CPython 3.11 has no immortal objects.
+    assert immortal_unchanged is (sys.version_info >= (3, 12))
+
+
 if __name__ == "__main__":
     harness.run(globals())
