@@ -149,7 +149,10 @@ capi! {
         let visited = (|| -> rustpython_vm::PyResult<()> {
             let objects: Vec<rustpython_vm::PyObjectRef> = vm.call_method(&gc, "get_objects", ())?.try_to_value(vm)?;
             for obj in &objects {
-                if callback(proxy::as_c(obj, vm), arg) == 0 {
+                // Lent for the call, as to any C callback.
+                let more = callback(proxy::as_c(obj, vm), arg) != 0;
+                proxy::release_borrowed([&**obj]);
+                if !more {
                     break;
                 }
             }
