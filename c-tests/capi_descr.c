@@ -5,6 +5,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <stddef.h>
+
 /* ---- identifiers ---------------------------------------------------- */
 
 _Py_IDENTIFIER(append);
@@ -675,7 +677,89 @@ refcount_calls(PyObject *m, PyObject *unused)
                          none_before == none_after ? Py_True : Py_False);
 }
 
+/* set_managed_dict(obj, dict): _PyObject_SetManagedDict (3.13+) */
+static PyObject *
+set_managed_dict(PyObject *m, PyObject *args)
+{
+#if PY_VERSION_HEX >= 0x030D0000
+    PyObject *obj, *dict;
+    if (!PyArg_ParseTuple(args, "OO!", &obj, &PyDict_Type, &dict)) {
+        return NULL;
+    }
+    if (_PyObject_SetManagedDict(obj, dict) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+#else
+    PyErr_SetString(PyExc_NotImplementedError, "3.13+");
+    return NULL;
+#endif
+}
+
+/* type_lookup(type, name): _PyType_LookupRef (3.13+), "NULL" for none;
+ * and PyUnstable_Type_AssignVersionTag (3.12+) */
+static PyObject *
+type_lookup(PyObject *m, PyObject *args)
+{
+#if PY_VERSION_HEX >= 0x030D0000
+    PyObject *type, *name;
+    if (!PyArg_ParseTuple(args, "O!O", &PyType_Type, &type, &name)) {
+        return NULL;
+    }
+    PyObject *r = _PyType_LookupRef((PyTypeObject *)type, name);
+    if (r == NULL) {
+        if (PyErr_Occurred()) {
+            return NULL;
+        }
+        r = PyUnicode_FromString("NULL");
+    }
+    return Py_BuildValue("(Ni)", r, PyUnstable_Type_AssignVersionTag((PyTypeObject *)type));
+#else
+    PyErr_SetString(PyExc_NotImplementedError, "3.13+");
+    return NULL;
+#endif
+}
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *weakreflist;
+} WeakableObject;
+
+static void
+weakable_dealloc(WeakableObject *self)
+{
+    if (self->weakreflist != NULL) {
+        PyObject_ClearWeakRefs((PyObject *)self);
+    }
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyTypeObject WeakableType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "capi_descr.Weakable",
+    .tp_basicsize = sizeof(WeakableObject),
+    .tp_dealloc = (destructor)weakable_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_weaklistoffset = offsetof(WeakableObject, weakreflist),
+    .tp_new = PyType_GenericNew,
+};
+
+/* Whether PyObject_GET_WEAKREFS_LISTPTR of a Weakable is its field. */
+static PyObject *
+weaklist_ptr(PyObject *m, PyObject *obj)
+{
+    if (!PyObject_TypeCheck(obj, &WeakableType)) {
+        PyErr_SetString(PyExc_TypeError, "expected a Weakable");
+        return NULL;
+    }
+    PyObject **p = PyObject_GET_WEAKREFS_LISTPTR(obj);
+    return PyBool_FromLong(p == &((WeakableObject *)obj)->weakreflist);
+}
+
 static PyMethodDef methods[] = {
+    {"set_managed_dict", set_managed_dict, METH_VARARGS, NULL},
+    {"type_lookup", type_lookup, METH_VARARGS, NULL},
+    {"weaklist_ptr", weaklist_ptr, METH_O, NULL},
     {"refcount_calls", refcount_calls, METH_NOARGS, NULL},
     {"warn_explicit", warn_explicit, METH_VARARGS, NULL},
     {"supports_weakrefs", supports_weakrefs, METH_O, NULL},
@@ -720,8 +804,12 @@ PyMODINIT_FUNC
 PyInit_capi_descr(void)
 {
     if (PyType_Ready(&NodeType) < 0 || PyType_Ready(&PlainType) < 0 ||
-        PyType_Ready(&VecType) < 0) {
+        PyType_Ready(&VecType) < 0 || PyType_Ready(&WeakableType) < 0) {
         return NULL;
     }
-    return PyModule_Create(&def);
+    PyObject *m = PyModule_Create(&def);
+    if (m != NULL && PyModule_AddObjectRef(m, "Weakable", (PyObject *)&WeakableType) < 0) {
+        Py_CLEAR(m);
+    }
+    return m;
 }

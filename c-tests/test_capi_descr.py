@@ -345,5 +345,33 @@ def test_refcount_functions():
     assert immortal_unchanged is (sys.version_info >= (3, 12))
 
 
+def test_set_managed_dict():
+    if sys.version_info < (3, 13):
+        return  # _PyObject_SetManagedDict is 3.13+
+    o = O()
+    o.x = 1
+    c.set_managed_dict(o, {"a": 2})
+    assert o.a == 2 and not hasattr(o, "x")
+
+
+def test_type_lookup_ref():
+    if sys.version_info < (3, 13):
+        return  # _PyType_LookupRef is 3.13+
+    assert c.type_lookup(Q, "meth") == (Q.__dict__["meth"], 1)
+    assert c.type_lookup(bool, "bit_length") == (int.__dict__["bit_length"], 1)
+    assert c.type_lookup(Q, "absent") == ("NULL", 1)
+
+
+def test_weakrefs_list_pointer():
+    import weakref
+
+    w = c.Weakable()
+    r = weakref.ref(w)
+    assert r() is w
+    assert c.weaklist_ptr(w) is True
+    del w
+    assert r() is None
+
+
 if __name__ == "__main__":
     harness.run(globals())
