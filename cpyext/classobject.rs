@@ -70,3 +70,34 @@ fn method<'a>(meth: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a PyObject>
         Err(crate::boundary::bad_internal_call(vm))
     }
 }
+
+/// A bound method's memory holds its function and instance, which never
+/// change: `PyMethod_GET_FUNCTION`/`GET_SELF` on the struct read them.
+pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
+    flag: 0,
+    create: |obj, tp, vm| {
+        if !obj.class().is(vm.ctx.types.bound_method_type) {
+            return None;
+        }
+        let func = obj.get_attr("__func__", vm).ok();
+        let zelf = obj.get_attr("__self__", vm).ok();
+        Some(unsafe {
+            let p = crate::proxy::alloc(std::mem::size_of::<crate::ffi::PyMethodObject>(), tp);
+            if !p.is_null() {
+                let m = &mut *(p as *mut crate::ffi::PyMethodObject);
+                m.im_func = func.map_or(std::ptr::null_mut(), |f| crate::proxy::to_c_new(&f, vm));
+                m.im_self = zelf.map_or(std::ptr::null_mut(), |s| crate::proxy::to_c_new(&s, vm));
+            }
+            p
+        })
+    },
+    realize: None,
+    release: Some(|op| unsafe {
+        let m = &mut *(op as *mut crate::ffi::PyMethodObject);
+        for r in [std::mem::replace(&mut m.im_func, std::ptr::null_mut()), std::mem::replace(&mut m.im_self, std::ptr::null_mut())] {
+            if !r.is_null() {
+                crate::proxy::decref(r);
+            }
+        }
+    }),
+};

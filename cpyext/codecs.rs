@@ -5,6 +5,11 @@ use crate::capi;
 use rustpython_vm::{AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine};
 use std::ffi::{CStr, c_char};
 
+/// The hex digits, for C's own formatting (a pointer C reads, never writes).
+#[unsafe(no_mangle)]
+#[allow(non_upper_case_globals)]
+pub static mut Py_hexdigits: *const c_char = c"0123456789abcdef".as_ptr();
+
 fn codecs(name: &str, args: impl rustpython_vm::function::IntoFuncArgs, vm: &VirtualMachine) -> PyResult {
     let module = vm.import("codecs", 0)?;
     vm.call_method(module.as_object(), name, args)

@@ -325,3 +325,114 @@ capi! {
         Ok(new_getset(def, &class, vm))
     }
 }
+
+/// The VM's descriptor types whose memory is a `PyDescrObject`.
+fn is_descriptor(obj: &rustpython_vm::PyObject, vm: &VirtualMachine) -> bool {
+    let t = &vm.ctx.types;
+    let class = obj.class();
+    [t.method_descriptor_type, t.classmethod_descriptor_type, t.getset_type, t.member_descriptor_type, t.wrapper_descriptor_type]
+        .iter()
+        .any(|d| class.is(*d))
+}
+
+/// A descriptor's memory holds its type and name (`PyDescr_TYPE`,
+/// `PyDescr_NAME`): neither changes once the descriptor exists.
+pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
+    flag: 0,
+    create: |obj, tp, vm| {
+        if !is_descriptor(obj, vm) {
+            return None;
+        }
+        let class = obj.get_attr("__objclass__", vm).ok().and_then(|c| c.downcast::<PyType>().ok());
+        let name = obj.get_attr("__name__", vm).ok();
+        Some(unsafe {
+            // Room for the largest descriptor struct C may cast it to
+            // (PyWrapperDescrObject: two pointers after the head).
+            let size = std::mem::size_of::<ffi::PyDescrObject>() + 2 * std::mem::size_of::<usize>();
+            let p = proxy::alloc(size, tp);
+            if !p.is_null() {
+                let d = &mut *(p as *mut ffi::PyDescrObject);
+                // Type objects C sees are immortal: no reference to hold.
+                d.d_type = class.map_or(std::ptr::null_mut(), |c| proxy::type_as_c(&c, vm));
+                d.d_name = name.map_or(std::ptr::null_mut(), |n| proxy::to_c_new(&n, vm));
+            }
+            p
+        })
+    },
+    realize: None,
+    release: Some(|op| unsafe {
+        let d = &mut *(op as *mut ffi::PyDescrObject);
+        for r in [std::mem::replace(&mut d.d_name, std::ptr::null_mut()), std::mem::replace(&mut d.d_qualname, std::ptr::null_mut())] {
+            if !r.is_null() {
+                proxy::decref(r);
+            }
+        }
+    }),
+};
+
+/// A slot wrapper's definition: static data of the extension.
+#[derive(Clone, Copy)]
+struct Wrapper(*const ffi::wrapperbase, *mut std::ffi::c_void);
+// SAFETY: immutable static data (and the function it wraps) of a library
+// that is never unloaded; calls through it hold the GIL.
+unsafe impl Send for Wrapper {}
+unsafe impl Sync for Wrapper {}
+
+type WrapperFuncKwds = unsafe extern "C" fn(*mut CObject, *mut CObject, *mut std::ffi::c_void, *mut CObject) -> *mut CObject;
+
+const PY_WRAPPER_FLAG_KEYWORDS: i32 = 1;
+
+/// Calls the slot wrapper `w` for `self` and the rest of `args`.
+fn call_wrapper(w: Wrapper, name: &'static str, owner: &'static str, args: rustpython_vm::function::FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let rustpython_vm::function::FuncArgs { args, kwargs } = args;
+    let Some((zelf, rest)) = args.split_first() else {
+        return Err(vm.new_type_error(format!("descriptor '{name}' of '{owner}' object needs an argument")));
+    };
+    let base = unsafe { &*w.0 };
+    let keywords = base.flags & PY_WRAPPER_FLAG_KEYWORDS != 0;
+    if !keywords && !kwargs.is_empty() {
+        return Err(vm.new_type_error(format!("wrapper {name}() takes no keyword arguments")));
+    }
+    let Some(wrapper) = base.wrapper else {
+        return Err(vm.new_system_error(format!("wrapper {name}() has no wrapper function")));
+    };
+    crate::boundary::into_c(vm, args.iter().map(|a| &**a), || {
+        let self_c = proxy::as_c(zelf, vm);
+        crate::abstract_::call::lend_tuple(rest, kwargs, vm, |t, kw| unsafe {
+            let r = if keywords {
+                // A PyWrapperFlag_KEYWORDS wrapper is a wrapperfunc_kwds.
+                let f: WrapperFuncKwds = std::mem::transmute(wrapper);
+                f(self_c, t, w.1, kw)
+            } else {
+                wrapper(self_c, t, w.1)
+            };
+            pyerrors::check_result(r, || format!("wrapper {name}()"), vm)
+        })?
+    })
+}
+
+capi! {
+    /// CPython's rule: a descriptor whose type can set (`tp_descr_set`).
+    fn PyDescr_IsData(vm, descr: &rustpython_vm::PyObject) -> i32 {
+        Ok(descr.class().slots.descr_set.load().is_some() as i32)
+    }
+
+    /// A method of `tp` that calls `base->wrapper` with `wrapped`.
+    fn PyDescr_NewWrapper(vm, tp: Ptr, base: *mut ffi::wrapperbase, wrapped: *mut std::ffi::c_void) -> PyObjectRef {
+        if base.is_null() || unsafe { (*base).name.is_null() } {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let class = crate::typeobject::vm_type(tp.0 as *mut ffi::PyTypeObject, vm)?;
+        // C's types are immortal; the VM's descriptors hold their class `'static`.
+        let class: &'static Py<PyType> = Box::leak(Box::new(class));
+        let b = unsafe { &*base };
+        let name: &'static str = Box::leak(cstr(b.name).into_boxed_str());
+        let doc: Option<&'static str> = (!b.doc.is_null()).then(|| &*Box::leak(cstr(b.doc).into_boxed_str()));
+        let owner: &'static str = Box::leak(class.name().to_string().into_boxed_str());
+        let w = Wrapper(base, wrapped);
+        let def = crate::methodobject::static_def(name, rustpython_vm::function::PyMethodFlags::METHOD, doc, move |args, vm: &VirtualMachine| {
+            call_wrapper(w, name, owner, args, vm)
+        });
+        Ok(def.to_proper_method(class, &vm.ctx))
+    }
+}

@@ -170,6 +170,37 @@ pub struct PyCFunctionObject {
     pub vectorcall: *mut c_void,
 }
 
+/// The head of a descriptor's memory (`descrobject.h`).
+#[repr(C)]
+pub struct PyDescrObject {
+    pub ob_base: PyObject,
+    pub d_type: *mut PyTypeObject,
+    pub d_name: *mut PyObject,
+    pub d_qualname: *mut PyObject,
+}
+
+/// A bound method's memory (`classobject.h`).
+#[repr(C)]
+pub struct PyMethodObject {
+    pub ob_base: PyObject,
+    pub im_func: *mut PyObject,
+    pub im_self: *mut PyObject,
+    pub im_weakreflist: *mut PyObject,
+    pub vectorcall: *mut c_void,
+}
+
+/// A slot wrapper's definition (`descrobject.h`).
+#[repr(C)]
+pub struct wrapperbase {
+    pub name: *const c_char,
+    pub offset: c_int,
+    pub function: *mut c_void,
+    pub wrapper: Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut c_void) -> *mut PyObject>,
+    pub doc: *const c_char,
+    pub flags: c_int,
+    pub name_strobj: *mut PyObject,
+}
+
 /// A builtin method that receives its defining class (`PyCMethod_New`).
 #[repr(C)]
 pub struct PyCMethodObject {

@@ -76,6 +76,11 @@ fn c_function(op: &rustpython_vm::PyObject) -> Option<(&'static ffi::PyMethodDef
 
 /// As [`c_function`], with the module C gave and the defining class.
 fn c_function_module(op: &rustpython_vm::PyObject) -> Option<(&'static ffi::PyMethodDef, bool, Option<PyObjectRef>, *mut ffi::PyTypeObject)> {
+    made_function(op).or_else(|| bound_c_method(op).map(|(def, class)| (def, false, None, class)))
+}
+
+/// What [`remember_function`] recorded of `op`.
+fn made_function(op: &rustpython_vm::PyObject) -> Option<(&'static ffi::PyMethodDef, bool, Option<PyObjectRef>, *mut ffi::PyTypeObject)> {
     let table = C_FUNCTIONS.lock().unwrap_or_else(|e| e.into_inner());
     let e = table.as_ref()?.get(&(op as *const _ as usize))?;
     let live = e.alive.upgrade()?;
@@ -84,6 +89,48 @@ fn c_function_module(op: &rustpython_vm::PyObject) -> Option<(&'static ffi::PyMe
         _ => std::ptr::null_mut(),
     };
     live.is(op).then(|| (unsafe { &*e.def.0 }, e.null_self, e.module.clone(), class))
+}
+
+/// The descriptors `new_descriptor` made for C types' methods, by address:
+/// their C definition and binding.
+static C_DESCRIPTORS: Mutex<Option<FxHashMap<usize, (CDef, Binding)>>> = Mutex::new(None);
+
+/// A builtin method the VM bound from one of [`C_DESCRIPTORS`] (`obj.meth`,
+/// `cls.classmeth`): found again as attribute lookup finds it, by its
+/// `__self__` and `__name__`, along the MRO of its instance's type (and of
+/// the class itself for a class method).
+fn bound_c_method(op: &rustpython_vm::PyObject) -> Option<(&'static ffi::PyMethodDef, *mut ffi::PyTypeObject)> {
+    if C_DESCRIPTORS.lock().unwrap_or_else(|e| e.into_inner()).as_ref().is_none_or(|t| t.is_empty()) {
+        return None;
+    }
+    let vm = crate::pystate::current_vm()?;
+    let zelf = op.get_attr("__self__", vm).ok()?;
+    let name = op.get_attr("__name__", vm).ok()?.downcast::<rustpython_vm::builtins::PyStr>().ok()?;
+    let name = vm.ctx.interned_str(&*name)?;
+    let descriptors = C_DESCRIPTORS.lock().unwrap_or_else(|e| e.into_inner());
+    let descriptors = descriptors.as_ref()?;
+    let mut owners = vec![zelf.class().to_owned()];
+    if let Ok(cls) = zelf.downcast::<PyType>() {
+        owners.push(cls);
+    }
+    for owner in owners {
+        // The MRO may or may not list the class itself: looking at it first
+        // twice changes nothing.
+        let found = std::iter::once(owner.clone()).chain(owner.mro_collect()).find_map(|c| c.get_direct_attr(name));
+        if let Some((def, binding)) = found.and_then(|d| descriptors.get(&(d.as_object() as *const _ as usize)).copied()) {
+            let class = match binding {
+                Binding::Defining(tp) => tp,
+                _ => std::ptr::null_mut(),
+            };
+            return Some((unsafe { &*def.0 }, class));
+        }
+    }
+    None
+}
+
+fn remember_descriptor(descr: &PyObjectRef, def: *const ffi::PyMethodDef, binding: Binding) {
+    let mut table = C_DESCRIPTORS.lock().unwrap_or_else(|e| e.into_inner());
+    table.get_or_insert_with(Default::default).insert(descr.as_object() as *const _ as usize, (CDef(def), binding));
 }
 
 /// The VM definition for `def`, whose C function receives `binding`.
@@ -199,7 +246,9 @@ pub fn new_descriptor(
         let f = method.build_function(&vm.ctx);
         return vm.ctx.types.staticmethod_type.as_object().call((f,), vm);
     }
-    Ok(method.to_proper_method(class, &vm.ctx))
+    let descr = method.to_proper_method(class, &vm.ctx);
+    remember_descriptor(&descr, def, binding);
+    Ok(descr)
 }
 
 /// A VM method definition running `func`, for a descriptor of a type: made

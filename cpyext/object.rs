@@ -521,3 +521,273 @@ capi! {
         Ok(0)
     }
 }
+
+/// `_Py_Identifier`: a static C string and the index of its str.
+#[repr(C)]
+pub struct PyIdentifier {
+    string: *const c_char,
+    index: isize,
+    mutex: u8,
+}
+
+/// The identifiers' interned strs, by index: interned strs live as long
+/// as the interpreter, so C may keep the borrowed pointers.
+static IDENTIFIERS: std::sync::Mutex<Vec<&'static rustpython_vm::builtins::PyStrInterned>> = std::sync::Mutex::new(Vec::new());
+
+fn identifier(id: *mut PyIdentifier, vm: &VirtualMachine) -> PyResult<&'static rustpython_vm::builtins::PyStrInterned> {
+    if id.is_null() || unsafe { (*id).string.is_null() } {
+        return Err(crate::boundary::bad_internal_call(vm));
+    }
+    let mut ids = IDENTIFIERS.lock().unwrap_or_else(|e| e.into_inner());
+    let index = unsafe { (*id).index };
+    if let Some(s) = usize::try_from(index).ok().and_then(|i| ids.get(i)) {
+        return Ok(s);
+    }
+    let text = unsafe { CStr::from_ptr((*id).string) }
+        .to_str()
+        .map_err(|_| vm.new_value_error("identifier is not valid UTF-8"))?;
+    let s = vm.ctx.intern_str(text);
+    ids.push(s);
+    unsafe { (*id).index = ids.len() as isize - 1 };
+    Ok(s)
+}
+
+/// The last dotted component of a type's `tp_name`.
+unsafe fn short_name(tp: *mut ffi::PyTypeObject) -> *const c_char {
+    unsafe {
+        let name = (*tp).tp_name;
+        if name.is_null() {
+            return name;
+        }
+        match CStr::from_ptr(name).to_bytes().iter().rposition(|&b| b == b'.') {
+            Some(dot) => name.add(dot + 1),
+            None => name,
+        }
+    }
+}
+
+/// An attribute name from C that must be a str, as CPython's generic
+/// attribute functions require.
+fn str_name(name: PyObjectRef, vm: &VirtualMachine) -> PyResult<PyStrRef> {
+    attr_name(name, vm)
+}
+
+fn dict_arg(dict: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<Option<rustpython_vm::builtins::PyDictRef>> {
+    dict.map(|d| d.downcast::<rustpython_vm::builtins::PyDict>().map_err(|_| crate::boundary::bad_internal_call(vm))).transpose()
+}
+
+capi! {
+    /// Borrowed: the interpreter keeps interned strs.
+    fn _PyUnicode_FromId(vm, id: *mut PyIdentifier) -> Borrowed<'static> {
+        let s = identifier(id, vm)?;
+        Ok(Borrowed::held_by_interpreter(s.as_object(), vm))
+    }
+
+    fn _PyObject_GetAttrId(vm, obj: PyObjectRef, name: *mut PyIdentifier) -> PyObjectRef {
+        let name = identifier(name, vm)?;
+        obj.get_attr(name, vm)
+    }
+
+    unsafe fn _PyType_Name(vm, tp: Ptr) -> *const c_char {
+        Ok(short_name(tp.0 as *mut ffi::PyTypeObject))
+    }
+
+    /// NULL without an exception when no class along the MRO has `name`.
+    fn _PyType_LookupRef(vm, tp: &PyObject, name: PyObjectRef) -> Option<PyObjectRef> {
+        let Some(ty) = tp.downcast_ref::<PyType>() else { return Err(crate::boundary::bad_internal_call(vm)) };
+        let Ok(name) = name.downcast::<PyStr>() else { return Ok(None) };
+        Ok(ty.get_attr(vm.ctx.intern_str(name.as_wtf8().to_string().as_str())))
+    }
+
+    /// Every type C sees has a version tag (the layer sets one when it
+    /// makes or readies the type object).
+    unsafe fn PyUnstable_Type_AssignVersionTag(vm, tp: Ptr) -> i32 {
+        let tp = tp.0 as *mut ffi::PyTypeObject;
+        if (*tp).tp_version_tag == 0 {
+            static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1 << 20);
+            (*tp).tp_version_tag = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        Ok(1)
+    }
+
+    fn _PyObject_GenericGetAttrWithDict(vm, obj: PyObjectRef, name: PyObjectRef, dict: Option<PyObjectRef>, suppress: i32) -> Option<PyObjectRef> {
+        let name = str_name(name, vm)?;
+        let dict = dict_arg(dict, vm)?;
+        match obj.generic_getattr_opt(&name, dict, vm) {
+            Ok(Some(v)) => Ok(Some(v)),
+            Ok(None) if suppress != 0 => Ok(None),
+            Ok(None) => Err(vm.new_no_attribute_error(obj.clone(), name)),
+            Err(e) if suppress != 0 && e.fast_isinstance(vm.ctx.exceptions.attribute_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// With a dict, the instance dict is that dict: a data descriptor of the
+    /// type still wins, as in CPython.
+    fn _PyObject_GenericSetAttrWithDict(vm, obj: PyObjectRef, name: PyObjectRef, value: Option<PyObjectRef>, dict: Option<PyObjectRef>) -> () {
+        let name = str_name(name, vm)?;
+        let Some(dict) = dict_arg(dict, vm)? else {
+            return obj.generic_setattr(&name, PySetterValue::from(value), vm);
+        };
+        if let Some(descr) = obj.class().get_attr(vm.ctx.intern_str(name.as_wtf8().to_string().as_str())) {
+            if let Some(set) = descr.class().slots.descr_set.load() {
+                return set(&descr, obj, PySetterValue::from(value), vm);
+            }
+        }
+        match value {
+            Some(v) => dict.set_item(&*name, v, vm),
+            None => dict.del_item(&*name, vm).map_err(|e| {
+                if e.fast_isinstance(vm.ctx.exceptions.key_error) { vm.new_no_attribute_error(obj.clone(), name.clone()) } else { e }
+            }),
+        }
+    }
+
+    /// NULL clears the dict.
+    fn _PyObject_SetManagedDict(vm, obj: PyObjectRef, new_dict: Option<PyObjectRef>) -> () {
+        let dict = match dict_arg(new_dict, vm)? {
+            Some(d) => d,
+            None => vm.ctx.new_dict(),
+        };
+        obj.set_dict(Some(dict)).map_err(|_| vm.new_type_error(format!("'{}' object has no __dict__", obj.class().name())))
+    }
+
+    /// `module.qualname()`, or `qualname()` for builtins and callables
+    /// without a str `__module__`; `str(x)` without a `__qualname__`.
+    fn _PyObject_FunctionStr(vm, x: PyObjectRef) -> PyObjectRef {
+        let Some(qualname) = vm.get_attribute_opt(&x, "__qualname__")? else {
+            return Ok(x.str(vm)?.into());
+        };
+        let qualname = qualname.str(vm)?;
+        let module = vm.get_attribute_opt(&x, "__module__")?;
+        let module = module.and_then(|m| m.downcast::<PyStr>().ok()).filter(|m| m.as_wtf8() != "builtins");
+        Ok(match module {
+            Some(m) => vm.ctx.new_str(format!("{}.{}()", m.as_wtf8(), qualname.as_wtf8())).into(),
+            None => vm.ctx.new_str(format!("{}()", qualname.as_wtf8())).into(),
+        })
+    }
+
+    /// What CPython prints: the address, count, type and repr, on stderr.
+    unsafe fn _PyObject_Dump(vm, op: *mut CObject) -> Void {
+        dump(op, vm);
+        Ok(Void)
+    }
+}
+
+/// The body of `_PyObject_Dump`; never raises (a failing repr is shown
+/// as such).
+unsafe fn dump(op: *mut CObject, vm: &VirtualMachine) {
+    unsafe {
+        if op.is_null() {
+            eprintln!("<object at NULL>");
+            return;
+        }
+        let tp = (*op).ob_type;
+        eprintln!("object address  : {op:p}");
+        eprintln!("object refcount : {}", (*op).ob_refcnt);
+        eprintln!("object type     : {tp:p}");
+        let name = if tp.is_null() || (*tp).tp_name.is_null() { "NULL".into() } else { CStr::from_ptr((*tp).tp_name).to_string_lossy() };
+        eprintln!("object type name: {name}");
+        let repr = proxy::from_c(op, vm).and_then(|o| o.repr(vm)).map(|r| r.as_wtf8().to_string());
+        match repr {
+            Ok(r) => eprintln!("object repr     : {r}"),
+            Err(_) => eprintln!("object repr     : <failed to get the repr>"),
+        }
+    }
+}
+
+/// A function to set a debugger breakpoint on: it does nothing.
+#[unsafe(no_mangle)]
+pub extern "C" fn _Py_BreakPoint() {}
+
+/// Reports a failed `_PyObject_ASSERT` and aborts.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _PyObject_AssertFailed(
+    obj: *mut CObject,
+    expr: *const c_char,
+    msg: *const c_char,
+    file: *const c_char,
+    line: std::ffi::c_int,
+    function: *const c_char,
+) {
+    unsafe {
+        let text = |p: *const c_char, default: &str| crate::boundary::c_text(p, default);
+        eprint!("{}:{}: {}: ", text(file, "<unknown>"), line, text(function, "<unknown>"));
+        if expr.is_null() {
+            eprint!("Assertion failed");
+        } else {
+            eprint!("Assertion \"{}\" failed", text(expr, ""));
+        }
+        if !msg.is_null() {
+            eprint!(": {}", text(msg, ""));
+        }
+        eprintln!();
+        if let Some(vm) = crate::pystate::current_vm() {
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| dump(obj, vm)));
+        }
+        std::process::abort();
+    }
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _Py_IncRef(op: *mut CObject) {
+    unsafe { proxy::incref(op) }
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _Py_DecRef(op: *mut CObject) {
+    unsafe { proxy::decref(op) }
+}
+
+/// `Py_SET_REFCNT`: immortal objects keep their count.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _Py_SetRefcnt(op: *mut CObject, refcnt: isize) {
+    unsafe {
+        if !ffi::is_immortal((*op).ob_refcnt) {
+            (*op).ob_refcnt = refcnt as u32;
+        }
+    }
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _Py_NewReference(op: *mut CObject) {
+    unsafe { (*op).ob_refcnt = 1 }
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _Py_NewReferenceNoTotal(op: *mut CObject) {
+    unsafe { (*op).ob_refcnt = 1 }
+}
+
+/// A deallocator bringing its object back to life (count 0 to 1).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _Py_ResurrectReference(op: *mut CObject) {
+    unsafe { (*op).ob_refcnt = 1 }
+}
+
+/// The trashcan (`proxy::trash_*`), by the names CPython's macros used.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _PyTrash_thread_deposit_object(_tstate: *mut std::ffi::c_void, op: *mut CObject) {
+    proxy::trash_deposit(op)
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _PyTrash_thread_destroy_chain(_tstate: *mut std::ffi::c_void) {
+    proxy::trash_destroy_chain()
+}
+
+/// 1 when `op` went to the trashcan (the deallocator skips its body).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _PyTrash_begin(_tstate: *mut std::ffi::c_void, op: *mut CObject) -> std::ffi::c_int {
+    (!proxy::trash_begin(op)) as std::ffi::c_int
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _PyTrash_end(_tstate: *mut std::ffi::c_void) {
+    proxy::trash_end()
+}
+
+crate::declared_here!(
+    _Py_BreakPoint, _PyObject_AssertFailed, _Py_IncRef, _Py_DecRef, _Py_SetRefcnt, _Py_NewReference,
+    _Py_NewReferenceNoTotal, _Py_ResurrectReference, _PyTrash_thread_deposit_object,
+    _PyTrash_thread_destroy_chain, _PyTrash_begin, _PyTrash_end,
+);

@@ -109,6 +109,82 @@ capi! {
         Ok(())
     }
 
+    fn PyUnstable_Object_ClearWeakRefsNoCallbacks(vm, op: Ptr) -> crate::boundary::Void {
+        Ok(crate::boundary::Void)
+    }
+
+    /// Moves the object to memory for `n` items; only memory nothing else
+    /// knows by its address can move (CPython's rule: before it is tracked).
+    unsafe fn _PyObject_GC_Resize(vm, op: Ptr, n: isize) -> NewPtr {
+        let tp = (*op.0).ob_type;
+        if n < 0 || (*tp).tp_itemsize == 0 || !proxy::is_resizable(op.0) {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let q = proxy::resize_unlinked(op.0, var_size(tp, n));
+        if q.is_null() {
+            return Err(vm.new_memory_error(""));
+        }
+        (*(q as *mut ffi::PyVarObject)).ob_size = n;
+        Ok(NewPtr(q))
+    }
+
+    unsafe fn PyUnstable_Object_GC_NewWithExtraData(vm, tp: Ptr, extra_size: usize) -> NewPtr {
+        let tp = tp.0 as *mut PyTypeObject;
+        let size = ((*tp).tp_basicsize as usize).checked_add(extra_size).ok_or_else(|| vm.new_memory_error(""))?;
+        let op = new_object(tp, size, vm)?;
+        (*op).ob_flags |= proxy::FLAG_GC_UNTRACKED;
+        Ok(NewPtr(op))
+    }
+
+    /// `gc.get_objects()`, each lent to `callback` until it returns 0; the
+    /// collector is off meanwhile, as in CPython.
+    unsafe fn PyUnstable_GC_VisitObjects(vm, callback: *const c_void, arg: *mut c_void) -> crate::boundary::Void {
+        if callback.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let callback: unsafe extern "C" fn(*mut CObject, *mut c_void) -> std::ffi::c_int = std::mem::transmute(callback);
+        let gc = vm.import("gc", 0)?;
+        let enabled = vm.call_method(&gc, "isenabled", ())?.try_to_bool(vm)?;
+        vm.call_method(&gc, "disable", ())?;
+        let visited = (|| -> rustpython_vm::PyResult<()> {
+            let objects: Vec<rustpython_vm::PyObjectRef> = vm.call_method(&gc, "get_objects", ())?.try_to_value(vm)?;
+            for obj in &objects {
+                // Lent for the call, as to any C callback.
+                let more = callback(proxy::as_c(obj, vm), arg) != 0;
+                proxy::release_borrowed([&**obj]);
+                if !more {
+                    break;
+                }
+            }
+            Ok(())
+        })();
+        if enabled {
+            vm.call_method(&gc, "enable", ())?;
+        }
+        visited?;
+        Ok(crate::boundary::Void)
+    }
+
+    /// A C type says so with `tp_weaklistoffset`; the VM's types by their flag.
+    unsafe fn PyType_SUPPORTS_WEAKREFS(vm, tp: Ptr) -> i32 {
+        let t = tp.0 as *mut PyTypeObject;
+        if (*t).tp_weaklistoffset != 0 {
+            return Ok(1);
+        }
+        let ty = crate::typeobject::vm_type(t, vm)?;
+        Ok(ty.slots.flags.has_feature(rustpython_vm::types::PyTypeFlags::HAS_WEAKREF) as i32)
+    }
+
+    /// A C instance's weak-reference list field; NULL for every other
+    /// object (the VM keeps their weak references).
+    unsafe fn PyObject_GET_WEAKREFS_LISTPTR(vm, op: Ptr) -> *mut *mut CObject {
+        let offset = (*(*op.0).ob_type).tp_weaklistoffset;
+        if offset > 0 && proxy::is_prefixed(op.0) && proxy::is_c_instance(op.0) {
+            return Ok((op.0 as *mut u8).offset(offset) as *mut *mut CObject);
+        }
+        Ok(std::ptr::null_mut())
+    }
+
     /// `tp_finalize` runs as the wrapper's `__del__`, before `tp_dealloc`;
     /// one reached from `tp_dealloc` has run already (or the instance never
     /// reached the VM, and then CPython would run it now).

@@ -366,6 +366,30 @@ pub unsafe fn free_block(p: *mut u8) {
     }
 }
 
+/// Whether [`resize_unlinked`] may move `op`: it is in one of our blocks
+/// and has no VM object (which would know it by its address).
+pub unsafe fn is_resizable(op: *mut CObject) -> bool {
+    unsafe { (*op).ob_flags & FLAG_FOREIGN == 0 && in_our_block(op) && (*prefix(op)).vm.is_null() }
+}
+
+/// Moves an object nothing links to yet into a block of `size` bytes (the
+/// added bytes zero), with what the layer keeps beside it; null when out
+/// of memory (the object is then unchanged).
+pub unsafe fn resize_unlinked(op: *mut CObject, size: usize) -> *mut CObject {
+    unsafe {
+        let old_pre = prefix(op);
+        let old = ((*old_pre).size & SIZE_MASK) - PREFIX_SIZE;
+        let q = alloc_block(size.max(size_of::<CObject>())) as *mut CObject;
+        if q.is_null() {
+            return q;
+        }
+        std::ptr::copy_nonoverlapping(op as *const u8, q as *mut u8, old.min(size));
+        (*prefix(q)).aux = std::mem::replace(&mut (*old_pre).aux, null_mut());
+        free_block(op as *mut u8);
+        q
+    }
+}
+
 /// `realloc` for blocks from [`alloc_block`]; the added bytes are zero.
 pub unsafe fn realloc_block(p: *mut u8, size: usize) -> *mut u8 {
     unsafe {
@@ -451,7 +475,7 @@ pub struct Layout {
 }
 
 /// The families with a layout of their own, most common first.
-static LAYOUTS: [&Layout; 11] = [
+static LAYOUTS: [&Layout; 13] = [
     &crate::longobject::LAYOUT,
     &crate::unicodeobject::LAYOUT,
     &crate::tupleobject::LAYOUT,
@@ -463,6 +487,8 @@ static LAYOUTS: [&Layout; 11] = [
     &crate::sliceobject::LAYOUT,
     &crate::bytearrayobject::LAYOUT,
     &crate::datetime::LAYOUT,
+    &crate::descrobject::LAYOUT,
+    &crate::classobject::LAYOUT,
 ];
 
 fn layout_of(tp_flags: std::ffi::c_ulong) -> Option<&'static Layout> {
@@ -1129,6 +1155,67 @@ unsafe fn instance_died(op: *mut CObject) {
 
 /// Neither C nor the VM holds the instance: its type's `tp_dealloc`.
 unsafe fn dealloc_instance(op: *mut CObject) {
+    unsafe {
+        // A GC container's deallocator may release the next one down a
+        // chain: past a depth, it waits for the outermost to return (the
+        // trashcan CPython 3.14 runs inside `_Py_Dealloc`).
+        if (*(*op).ob_type).tp_flags & ffi::Py_TPFLAGS_HAVE_GC == 0 {
+            run_dealloc(op);
+        } else if trash_begin(op) {
+            run_dealloc(op);
+            trash_end();
+        }
+    }
+}
+
+/// How deep C deallocators may nest before the next one is deferred.
+const TRASH_DEPTH: usize = 100;
+
+thread_local! {
+    static TRASH_NESTING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static TRASH_DRAINING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static TRASH_LATER: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Enters a deallocation of `op`: false when it is nested too deeply,
+/// and then `op` waits in the trashcan instead.
+pub fn trash_begin(op: *mut CObject) -> bool {
+    let depth = TRASH_NESTING.get();
+    if depth >= TRASH_DEPTH {
+        trash_deposit(op);
+        return false;
+    }
+    TRASH_NESTING.set(depth + 1);
+    true
+}
+
+/// Leaves a deallocation; the outermost one empties the trashcan.
+pub fn trash_end() {
+    let depth = TRASH_NESTING.get().saturating_sub(1);
+    TRASH_NESTING.set(depth);
+    if depth == 0 {
+        trash_destroy_chain();
+    }
+}
+
+/// Defers the deallocation of `op` (its count already zero).
+pub fn trash_deposit(op: *mut CObject) {
+    TRASH_LATER.with(|t| t.borrow_mut().push(op as usize));
+}
+
+/// Deallocates what waits in the trashcan, unless that is already under
+/// way further up this thread's stack.
+pub fn trash_destroy_chain() {
+    if TRASH_DRAINING.replace(true) {
+        return;
+    }
+    while let Some(op) = TRASH_LATER.with(|t| t.borrow_mut().pop()) {
+        unsafe { dealloc_instance(op as *mut CObject) };
+    }
+    TRASH_DRAINING.set(false);
+}
+
+unsafe fn run_dealloc(op: *mut CObject) {
     unsafe {
         let tp = (*op).ob_type;
         let foreign = (*op).ob_flags & FLAG_FOREIGN != 0;

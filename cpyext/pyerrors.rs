@@ -752,3 +752,113 @@ capi! {
         set_reason(exc, reason, vm)
     }
 }
+
+/// Line `lineno` (from 1) of the file, as CPython 3.14 reads it for a
+/// SyntaxError's text: universal newlines, a BOM on the first line
+/// skipped, undecodable bytes replaced; `None` when there is no such line
+/// or file.
+fn program_text(filename: &PyObject, lineno: i32, vm: &VirtualMachine) -> Option<PyObjectRef> {
+    let name = filename.downcast_ref::<rustpython_vm::builtins::PyStr>()?;
+    if lineno <= 0 {
+        return None;
+    }
+    let bytes = std::fs::read(name.as_wtf8().to_string()).ok()?;
+    let mut rest = &bytes[..];
+    let mut line: &[u8] = &[];
+    for _ in 0..lineno {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.iter().position(|&b| b == b'\n' || b == b'\r');
+        let (text, next) = match end {
+            Some(i) if rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n') => (&rest[..i], &rest[i + 2..]),
+            Some(i) => (&rest[..i], &rest[i + 1..]),
+            None => (rest, &rest[rest.len()..]),
+        };
+        line = text;
+        // A line with an end keeps it, as "\n".
+        if end.is_some() {
+            line = &rest[..text.len() + 1];
+        }
+        rest = next;
+    }
+    let ended = line.last().is_some_and(|&b| b == b'\n' || b == b'\r');
+    let mut text = if ended { &line[..line.len() - 1] } else { line };
+    if lineno == 1 {
+        text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
+    }
+    let mut s = String::from_utf8_lossy(text).into_owned();
+    if ended {
+        s.push('\n');
+    }
+    Some(vm.ctx.new_str(s).into())
+}
+
+capi! {
+    /// CPython's: `exc` (stolen) becomes the context of the exception
+    /// being raised, or is raised itself when none is.
+    fn _PyErr_ChainExceptions1(vm, exc: Stolen) -> crate::boundary::Void {
+        let Some(exc) = exc.take_opt(vm)? else { return Ok(crate::boundary::Void) };
+        let Ok(exc) = exc.downcast::<PyBaseException>() else {
+            return Err(crate::boundary::bad_internal_call(vm));
+        };
+        match take() {
+            Some(current) => {
+                current.set_context(Some(exc));
+                set(current);
+            }
+            None => set(exc),
+        }
+        Ok(crate::boundary::Void)
+    }
+
+    fn PyUnstable_Exc_PrepReraiseStar(vm, orig: &PyObject, excs: &PyObject) -> PyObjectRef {
+        rustpython_vm::exceptions::prep_reraise_star(orig, excs, vm)
+    }
+
+    /// `signal.set_wakeup_fd` (which, on RustPython, requires the main
+    /// thread and a non-blocking descriptor).
+    fn PySignal_SetWakeupFd(vm, fd: i32) -> i32 {
+        let signal = vm.import("_signal", 0)?;
+        let old = vm.call_method(&signal, "set_wakeup_fd", (fd.max(-1),))?;
+        old.try_into_value::<i32>(vm)
+    }
+
+    /// Line `lineno` of the file; NULL without an exception when there is
+    /// none.
+    fn PyErr_ProgramTextObject(vm, filename: Option<PyObjectRef>, lineno: i32) -> Option<PyObjectRef> {
+        Ok(filename.and_then(|f| program_text(&f, lineno, vm)))
+    }
+
+    /// Sets the location attributes of the exception being raised, as
+    /// CPython does: failures to set one are ignored; an exception that is
+    /// not exactly SyntaxError also gets `msg` and `print_file_and_line`
+    /// when it lacks them (so it prints like one).
+    fn PyErr_RangedSyntaxLocationObject(vm, filename: Option<PyObjectRef>, lineno: i32, col_offset: i32, end_lineno: i32, end_col_offset: i32) -> crate::boundary::Void {
+        let Some(exc) = take() else { return Ok(crate::boundary::Void) };
+        let obj: &PyObject = exc.as_object();
+        let int_or_none = |v: i32| -> PyObjectRef { if v >= 0 { vm.ctx.new_int(v).into() } else { vm.ctx.none() } };
+        let _ = obj.set_attr("lineno", vm.ctx.new_int(lineno), vm);
+        let _ = obj.set_attr("offset", int_or_none(col_offset), vm);
+        let _ = obj.set_attr("end_lineno", int_or_none(end_lineno), vm);
+        let _ = obj.set_attr("end_offset", int_or_none(end_col_offset), vm);
+        if let Some(filename) = filename {
+            let _ = obj.set_attr("filename", filename.clone(), vm);
+            if let Some(text) = program_text(&filename, lineno, vm) {
+                let _ = obj.set_attr("text", text, vm);
+            }
+        }
+        if !obj.class().is(vm.ctx.exceptions.syntax_error) {
+            if let Ok(None) = vm.get_attribute_opt(obj, "msg") {
+                if let Ok(s) = obj.str(vm) {
+                    let _ = obj.set_attr("msg", s, vm);
+                }
+            }
+            if let Ok(None) = vm.get_attribute_opt(obj, "print_file_and_line") {
+                let _ = obj.set_attr("print_file_and_line", vm.ctx.none(), vm);
+            }
+        }
+        set(exc);
+        Ok(crate::boundary::Void)
+    }
+}

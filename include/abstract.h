@@ -66,6 +66,27 @@ static inline PyObject *PyObject_CallMethodOneArg(PyObject *self,
     return PyObject_VectorcallMethod(name, args, nargsf, _Py_NULL);
 }
 
+/* The names these calls had before they were public (3.8), which
+ * extensions written for those versions still use. */
+#define _PyObject_Vectorcall PyObject_Vectorcall
+#define _PyObject_VectorcallMethod PyObject_VectorcallMethod
+#define _PyObject_FastCallDict PyObject_VectorcallDict
+#define _PyVectorcall_Function PyVectorcall_Function
+#define _PyObject_CallOneArg PyObject_CallOneArg
+#define _PyObject_CallMethodNoArgs PyObject_CallMethodNoArgs
+#define _PyObject_CallMethodOneArg PyObject_CallMethodOneArg
+#define _PyVectorcall_NARGS PyVectorcall_NARGS
+
+/* A dict of the keyword arguments of a vectorcall: kwnames[i] maps to
+ * values[i]. */
+PyAPI_FUNC(PyObject *) _PyStack_AsDict(PyObject *const *values,
+                                       PyObject *kwnames);
+
+/* PyObject_CallMethod with the method named by an identifier. */
+PyAPI_FUNC(PyObject *) _PyObject_CallMethodId(PyObject *obj,
+                                              _Py_Identifier *name,
+                                              const char *format, ...);
+
 /* ------------------------------------------------------------------ */
 /* Generic object protocol                                             */
 

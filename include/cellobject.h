@@ -10,6 +10,11 @@ extern "C" {
 PyAPI_DATA(PyTypeObject) PyCell_Type;
 #define PyCell_Check(op) Py_IS_TYPE((op), &PyCell_Type)
 
+/* A cell's contents live in the VM, where closures read them. */
+typedef struct _PyCpyextCellObject PyCellObject
+    Py_CPYEXT_MISSING("rustpy's cells live in the VM, not in C memory: "
+                      "use PyCell_GET/PyCell_SET");
+
 PyAPI_FUNC(PyObject *) PyCell_New(PyObject *obj);
 PyAPI_FUNC(PyObject *) PyCell_Get(PyObject *cell);
 PyAPI_FUNC(int) PyCell_Set(PyObject *cell, PyObject *value);

@@ -5,6 +5,9 @@
 extern "C" {
 #endif
 
+/* "0123456789abcdef" */
+PyAPI_DATA(const char *) Py_hexdigits;
+
 PyAPI_FUNC(int) PyCodec_Register(PyObject *search_function);
 PyAPI_FUNC(int) PyCodec_Unregister(PyObject *search_function);
 PyAPI_FUNC(int) PyCodec_KnownEncoding(const char *encoding);

@@ -5,6 +5,11 @@
 extern "C" {
 #endif
 
+/* Opaque: the objects live in the VM; the API takes PyObject *. */
+typedef struct _pycontextobject PyContext;
+typedef struct _pycontextvarobject PyContextVar;
+typedef struct _pycontexttokenobject PyContextToken;
+
 PyAPI_DATA(PyTypeObject) PyContext_Type;
 PyAPI_DATA(PyTypeObject) PyContextVar_Type;
 PyAPI_DATA(PyTypeObject) PyContextToken_Type;

@@ -72,6 +72,71 @@ struct PyMemberDef {
 #define _Py_WRITE_RESTRICTED 4  /* deprecated, no effect */
 #define Py_RELATIVE_OFFSET 8
 
+/* Slot wrappers: a C slot function exposed as a method of its type. */
+typedef PyObject *(*wrapperfunc)(PyObject *self, PyObject *args,
+                                 void *wrapped);
+typedef PyObject *(*wrapperfunc_kwds)(PyObject *self, PyObject *args,
+                                      void *wrapped, PyObject *kwds);
+
+struct wrapperbase {
+    const char *name;
+    int offset;
+    void *function;
+    wrapperfunc wrapper;
+    const char *doc;
+    int flags;                  /* PyWrapperFlag_* */
+    PyObject *name_strobj;
+};
+
+#define PyWrapperFlag_KEYWORDS 1 /* wrapper is a wrapperfunc_kwds */
+
+/* The common head of the descriptor objects. A descriptor's memory, when
+ * it crosses into C, holds its type and name (d_qualname stays NULL, as
+ * CPython's until __qualname__ is first asked for). */
+typedef struct {
+    PyObject_HEAD
+    PyTypeObject *d_type;
+    PyObject *d_name;
+    PyObject *d_qualname;
+} PyDescrObject;
+
+#define PyDescr_COMMON PyDescrObject d_common
+#define PyDescr_TYPE(x) (((PyDescrObject *)(x))->d_type)
+#define PyDescr_NAME(x) (((PyDescrObject *)(x))->d_name)
+
+/* The fields after the head are the interpreter's own: a descriptor is a
+ * VM object whose definition C cannot reach through its memory. */
+#define _Py_CPYEXT_DESCR_FIELD \
+    Py_CPYEXT_MISSING("rustpy keeps a descriptor's definition in the VM; " \
+                      "only PyDescr_TYPE/PyDescr_NAME are in its memory")
+
+typedef struct {
+    PyDescr_COMMON;
+    PyMethodDef *d_method _Py_CPYEXT_DESCR_FIELD;
+    vectorcallfunc vectorcall _Py_CPYEXT_DESCR_FIELD;
+} PyMethodDescrObject;
+
+typedef struct {
+    PyDescr_COMMON;
+    PyMemberDef *d_member _Py_CPYEXT_DESCR_FIELD;
+} PyMemberDescrObject;
+
+typedef struct {
+    PyDescr_COMMON;
+    PyGetSetDef *d_getset _Py_CPYEXT_DESCR_FIELD;
+} PyGetSetDescrObject;
+
+typedef struct {
+    PyDescr_COMMON;
+    struct wrapperbase *d_base _Py_CPYEXT_DESCR_FIELD;
+    void *d_wrapped _Py_CPYEXT_DESCR_FIELD;
+} PyWrapperDescrObject;
+
+PyAPI_FUNC(PyObject *) PyDescr_NewWrapper(PyTypeObject *type,
+                                          struct wrapperbase *base,
+                                          void *wrapped);
+PyAPI_FUNC(int) PyDescr_IsData(PyObject *descr);
+
 PyAPI_FUNC(PyObject *) PyMember_GetOne(const char *obj_addr,
                                        PyMemberDef *member);
 PyAPI_FUNC(int) PyMember_SetOne(char *obj_addr, PyMemberDef *member,

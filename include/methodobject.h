@@ -87,6 +87,17 @@ typedef struct {
 #define PyCFunction_GET_SELF(func) PyCFunction_GetSelf(_PyObject_CAST(func))
 #define PyCFunction_GET_FLAGS(func) PyCFunction_GetFlags(_PyObject_CAST(func))
 
+/* RustPython has one type for every builtin function: a METH_METHOD one
+ * is told by its flags (CPython gives exactly those PyCMethod_Type). */
+PyAPI_DATA(PyTypeObject) PyCMethod_Type;
+#define PyCMethod_Check(op) \
+    (PyCFunction_Check(op) && (PyCFunction_GET_FLAGS(op) & METH_METHOD))
+#define PyCMethod_CheckExact(op) PyCMethod_Check(op)
+/* The defining class of a METH_METHOD function, NULL for any other. */
+#define PyCFunction_GET_CLASS(func) \
+    ((PyCFunction_GET_FLAGS(func) & METH_METHOD) \
+         ? _PyCMethodObject_CAST(func)->mm_class : _Py_NULL)
+
 PyAPI_FUNC(PyObject *) PyCFunction_New(PyMethodDef *ml, PyObject *self);
 PyAPI_FUNC(PyObject *) PyCFunction_NewEx(PyMethodDef *ml, PyObject *self,
                                          PyObject *module);

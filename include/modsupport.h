@@ -25,6 +25,37 @@ PyAPI_FUNC(int) PyArg_ValidateKeywordArguments(PyObject *kw);
 PyAPI_FUNC(int) PyArg_UnpackTuple(PyObject *args, const char *name,
                                   Py_ssize_t min, Py_ssize_t max, ...);
 
+/* What an O& converter returns to be called again, with NULL, to clean
+ * up when parsing fails later on. */
+#define Py_CLEANUP_SUPPORTED 0x20000
+
+/* Argument Clinic's parser: a static description of a function's
+ * parameters (format with "|", "$", ":name"; keywords with "" for the
+ * positional-only ones). The fields after custom_msg are CPython's
+ * caches; the layer computes what it needs on each call. */
+typedef struct {
+    uint8_t v;
+} _PyOnceFlag;
+
+typedef struct _PyArg_Parser {
+    const char *format;
+    const char *const *keywords;
+    const char *fname;
+    const char *custom_msg;
+    _PyOnceFlag once;
+    int is_kwtuple_owned;
+    int pos;
+    int min;
+    int max;
+    PyObject *kwtuple;
+    struct _PyArg_Parser *next;
+} _PyArg_Parser;
+
+PyAPI_FUNC(int) _PyArg_ParseTupleAndKeywordsFast(PyObject *args,
+                                                 PyObject *kwargs,
+                                                 struct _PyArg_Parser *parser,
+                                                 ...);
+
 /* Building values */
 PyAPI_FUNC(PyObject *) Py_BuildValue(const char *format, ...);
 PyAPI_FUNC(PyObject *) Py_VaBuildValue(const char *format, va_list vargs);

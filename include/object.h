@@ -24,6 +24,8 @@ extern "C" {
 
 #define _Py_IMMORTAL_INITIAL_REFCNT (3UL << 30)
 #define _Py_IMMORTAL_MINIMUM_REFCNT (1UL << 31)
+/* The count an immortal object is given (3.12's name). */
+#define _Py_IMMORTAL_REFCNT _Py_IMMORTAL_INITIAL_REFCNT
 #define _Py_STATICALLY_ALLOCATED_FLAG 4
 #define _Py_IMMORTAL_FLAGS 1
 
@@ -55,6 +57,9 @@ typedef struct {
 
 /* Static initialisers.  Like CPython's, they end with a comma so that the
  * next field initialiser can follow directly. */
+/* Only the reference-tracing builds have extra fields: nothing here. */
+#define _PyObject_EXTRA_INIT
+
 #define PyObject_HEAD_INIT(type) \
     { { _Py_IMMORTAL_INITIAL_REFCNT }, (type) },
 #define PyVarObject_HEAD_INIT(type, size) \
@@ -398,6 +403,7 @@ static inline int _PyObject_TypeCheck(PyObject *ob, PyTypeObject *type)
 }
 #define PyObject_TypeCheck(ob, type) \
     _PyObject_TypeCheck(_PyObject_CAST(ob), (type))
+#define _PyType_CAST(op) _Py_CAST(PyTypeObject *, (op))
 
 PyAPI_DATA(PyTypeObject) PyType_Type;          /* 'type' */
 PyAPI_DATA(PyTypeObject) PyBaseObject_Type;    /* 'object' */
@@ -413,6 +419,20 @@ PyAPI_FUNC(PyObject *) PyType_GenericNew(PyTypeObject *type, PyObject *args,
                                          PyObject *kwds);
 PyAPI_FUNC(unsigned int) PyType_ClearCache(void);
 PyAPI_FUNC(void) PyType_Modified(PyTypeObject *type);
+
+/* The last dotted component of tp_name. */
+PyAPI_FUNC(const char *) _PyType_Name(PyTypeObject *type);
+/* _PyType_Lookup's result as a new reference. */
+PyAPI_FUNC(PyObject *) _PyType_LookupRef(PyTypeObject *type, PyObject *name);
+/* Always 1: a type's tp_version_tag is set when it crosses into C. */
+PyAPI_FUNC(int) PyUnstable_Type_AssignVersionTag(PyTypeObject *type);
+
+/* Type watchers: the VM changes types without telling the layer. */
+typedef int (*PyType_WatchCallback)(PyTypeObject *type);
+PyAPI_FUNC(int) PyType_AddWatcher(PyType_WatchCallback callback);
+PyAPI_FUNC(int) PyType_ClearWatcher(int watcher_id);
+PyAPI_FUNC(int) PyType_Watch(int watcher_id, PyObject *type);
+PyAPI_FUNC(int) PyType_Unwatch(int watcher_id, PyObject *type);
 
 /* ------------------------------------------------------------------ */
 /* Generic object operations                                           */
@@ -465,6 +485,75 @@ PyAPI_FUNC(int) PyObject_VisitManagedDict(PyObject *obj, visitproc visit,
 PyAPI_FUNC(void) PyObject_ClearManagedDict(PyObject *obj);
 /* Private, but used by real code: where obj's instance dict pointer is. */
 PyAPI_FUNC(PyObject **) _PyObject_GetDictPtr(PyObject *obj);
+/* Generic attribute access looking in `dict` instead of the instance
+ * dict (NULL: the instance dict); `suppress` turns AttributeError into
+ * NULL without an exception. */
+PyAPI_FUNC(PyObject *) _PyObject_GenericGetAttrWithDict(PyObject *obj,
+                                                        PyObject *name,
+                                                        PyObject *dict,
+                                                        int suppress);
+PyAPI_FUNC(int) _PyObject_GenericSetAttrWithDict(PyObject *obj,
+                                                 PyObject *name,
+                                                 PyObject *value,
+                                                 PyObject *dict);
+PyAPI_FUNC(int) _PyObject_SetManagedDict(PyObject *obj, PyObject *new_dict);
+/* "module.qualname()" for a callable, for error messages. */
+PyAPI_FUNC(PyObject *) _PyObject_FunctionStr(PyObject *x);
+/* Weak references live in the VM: nothing to clear in C memory. */
+PyAPI_FUNC(void) PyUnstable_Object_ClearWeakRefsNoCallbacks(PyObject *obj);
+
+/* Debugging aids: a description of an object on stderr; a function to
+ * put a breakpoint on. */
+PyAPI_FUNC(void) _PyObject_Dump(PyObject *op);
+PyAPI_FUNC(void) _Py_BreakPoint(void);
+/* Reports a failed assertion about obj (expr, msg, function may be NULL)
+ * and aborts. */
+PyAPI_FUNC(void) _Py_NO_RETURN _PyObject_AssertFailed(
+    PyObject *obj, const char *expr, const char *msg, const char *file,
+    int line, const char *function);
+#ifdef NDEBUG
+#  define _PyObject_ASSERT_FROM(obj, expr, msg, filename, lineno, func) \
+    ((void)0)
+#else
+#  define _PyObject_ASSERT_FROM(obj, expr, msg, filename, lineno, func) \
+    ((expr) ? (void)(0) \
+            : _PyObject_AssertFailed((obj), Py_STRINGIFY(expr), (msg), \
+                                     (filename), (lineno), (func)))
+#endif
+#define _PyObject_ASSERT_WITH_MSG(obj, expr, msg) \
+    _PyObject_ASSERT_FROM((obj), expr, (msg), __FILE__, __LINE__, __func__)
+#define _PyObject_ASSERT(obj, expr) _PyObject_ASSERT_WITH_MSG((obj), expr, NULL)
+#define _PyObject_ASSERT_FAILED_MSG(obj, msg) \
+    _PyObject_AssertFailed((obj), NULL, (msg), __FILE__, __LINE__, __func__)
+
+/* Identifiers: a static C string whose interned str is made once, on
+ * first use, and kept for the life of the process. */
+typedef struct _Py_Identifier {
+    const char *string;
+    Py_ssize_t index;           /* -1 until first use */
+    struct {
+        uint8_t v;
+    } mutex;
+} _Py_Identifier;
+
+#define _Py_static_string_init(value) { (value), -1, { 0 } }
+#define _Py_static_string(varname, value) \
+    static _Py_Identifier varname = _Py_static_string_init(value)
+#define _Py_IDENTIFIER(varname) _Py_static_string(PyId_##varname, #varname)
+
+/* The identifier's interned str, borrowed (the layer keeps it). */
+PyAPI_FUNC(PyObject *) _PyUnicode_FromId(_Py_Identifier *id);
+PyAPI_FUNC(PyObject *) _PyObject_GetAttrId(PyObject *obj,
+                                           _Py_Identifier *name);
+
+/* Reference tracers: objects the VM makes and frees are not reported. */
+typedef enum {
+    PyRefTracer_CREATE = 0,
+    PyRefTracer_DESTROY = 1
+} PyRefTracerEvent;
+typedef int (*PyRefTracer)(PyObject *obj, PyRefTracerEvent event, void *data);
+PyAPI_FUNC(int) PyRefTracer_SetTracer(PyRefTracer tracer, void *data);
+PyAPI_FUNC(PyRefTracer) PyRefTracer_GetTracer(void **data);
 
 /* Guards for recursive reprs of containers. */
 PyAPI_FUNC(int) Py_ReprEnter(PyObject *o);
@@ -528,6 +617,16 @@ PyAPI_FUNC(void) PyUnstable_EnableTryIncRef(PyObject *op);
 PyAPI_FUNC(void) _Py_Dealloc(PyObject *op);
 PyAPI_FUNC(void) Py_IncRef(PyObject *op);
 PyAPI_FUNC(void) Py_DecRef(PyObject *op);
+/* As Py_IncRef/Py_DecRef, for an object that is not NULL. */
+PyAPI_FUNC(void) _Py_IncRef(PyObject *op);
+PyAPI_FUNC(void) _Py_DecRef(PyObject *op);
+/* Py_SET_REFCNT as a function. */
+PyAPI_FUNC(void) _Py_SetRefcnt(PyObject *ob, Py_ssize_t refcnt);
+/* A count of 1 for memory being made into an object (a free list's), or
+ * brought back to life in its deallocator. */
+PyAPI_FUNC(void) _Py_NewReference(PyObject *op);
+PyAPI_FUNC(void) _Py_NewReferenceNoTotal(PyObject *op);
+PyAPI_FUNC(void) _Py_ResurrectReference(PyObject *op);
 
 static inline void Py_INCREF(PyObject *op)
 {
@@ -610,10 +709,20 @@ PyAPI_FUNC(PyObject *) Py_XNewRef(PyObject *obj);
         Py_XDECREF(_py_setref_old); \
     } while (0)
 
-/* Deep-dealloc protection is not implemented by this layer; the trashcan
- * markers only open and close a block. */
-#define Py_TRASHCAN_BEGIN(op, dealloc) do {
-#define Py_TRASHCAN_END } while (0);
+/* Deep-dealloc protection lives in _Py_Dealloc, as in CPython 3.14: a
+ * deallocation nested too deeply is deferred until the outermost one
+ * returns. The markers remain for the code written for older versions. */
+Py_CPYEXT_MISSING("Py_TRASHCAN_HEADROOM is gone in CPython 3.14: the trashcan "
+                  "runs inside _Py_Dealloc, with a depth of its own")
+extern const int _Py_cpyext_trashcan_headroom;
+#define Py_TRASHCAN_HEADROOM _Py_cpyext_trashcan_headroom
+PyAPI_FUNC(void) _PyTrash_thread_deposit_object(PyThreadState *tstate,
+                                                PyObject *op);
+PyAPI_FUNC(void) _PyTrash_thread_destroy_chain(PyThreadState *tstate);
+PyAPI_FUNC(int) _PyTrash_begin(PyThreadState *tstate, PyObject *op);
+PyAPI_FUNC(void) _PyTrash_end(PyThreadState *tstate);
+#define Py_TRASHCAN_BEGIN(op, dealloc)
+#define Py_TRASHCAN_END
 
 /* ------------------------------------------------------------------ */
 /* Singletons                                                          */

@@ -34,6 +34,8 @@ PyAPI_FUNC(PyVarObject *) _PyObject_NewVar(PyTypeObject *type,
 #define PyObject_New(type, typeobj) ((type *)_PyObject_New(typeobj))
 #define PyObject_NewVar(type, typeobj, n) \
     ((type *)_PyObject_NewVar((typeobj), (n)))
+#define PyObject_NEW PyObject_New
+#define PyObject_NEW_VAR PyObject_NewVar
 
 /* Size of an instance of a type (with n items for variable-size types). */
 static inline size_t _PyObject_SIZE(PyTypeObject *type)
@@ -63,6 +65,38 @@ PyAPI_FUNC(PyVarObject *) _PyObject_GC_NewVar(PyTypeObject *type,
 #define PyObject_GC_New(type, typeobj) ((type *)_PyObject_GC_New(typeobj))
 #define PyObject_GC_NewVar(type, typeobj, n) \
     ((type *)_PyObject_GC_NewVar((typeobj), (n)))
+
+/* Resizes a variable-size GC object that nothing else holds yet (before
+ * PyObject_GC_Track, before it crossed into the interpreter). */
+PyAPI_FUNC(PyVarObject *) _PyObject_GC_Resize(PyVarObject *op,
+                                              Py_ssize_t nitems);
+#define PyObject_GC_Resize(type, op, n) \
+    ((type *)_PyObject_GC_Resize(_PyVarObject_CAST(op), (n)))
+/* A GC object with extra_size zeroed bytes after tp_basicsize. */
+PyAPI_FUNC(PyObject *) PyUnstable_Object_GC_NewWithExtraData(
+    PyTypeObject *type, size_t extra_size);
+
+/* Calls callback(obj, arg) on each object the collector tracks, until it
+ * returns 0. */
+typedef int (*gcvisitobjects_t)(PyObject *obj, void *arg);
+PyAPI_FUNC(void) PyUnstable_GC_VisitObjects(gcvisitobjects_t callback,
+                                            void *arg);
+
+/* Whether instances of the type can be weakly referenced, and where a C
+ * instance has its tp_weaklistoffset field (NULL for other objects). The
+ * field stays NULL: the VM keeps every object's weak references, which
+ * is why PyObject_ClearWeakRefs has nothing to clear either. */
+PyAPI_FUNC(int) PyType_SUPPORTS_WEAKREFS(PyTypeObject *type);
+PyAPI_FUNC(PyObject **) PyObject_GET_WEAKREFS_LISTPTR(PyObject *op);
+
+/* The allocator of pymalloc's arenas. */
+typedef struct {
+    void *ctx;
+    void *(*alloc)(void *ctx, size_t size);
+    void (*free)(void *ctx, void *ptr, size_t size);
+} PyObjectArenaAllocator;
+PyAPI_FUNC(void) PyObject_GetArenaAllocator(PyObjectArenaAllocator *allocator);
+PyAPI_FUNC(void) PyObject_SetArenaAllocator(PyObjectArenaAllocator *allocator);
 
 PyAPI_FUNC(void) PyObject_GC_Track(void *op);
 PyAPI_FUNC(void) PyObject_GC_UnTrack(void *op);

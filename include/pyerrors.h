@@ -8,18 +8,111 @@
 extern "C" {
 #endif
 
-/* The instance layout of BaseException (CPython 3.14), for extension
-   types that derive from an exception type. */
-typedef struct {
-    PyObject_HEAD
-    PyObject *dict;
-    PyObject *args;
-    PyObject *notes;
-    PyObject *traceback;
-    PyObject *context;
-    PyObject *cause;
+/* The instance layouts of the exception types (CPython 3.14), for
+   extension types that derive from an exception type: their sizes and
+   where their own fields start. An exception the VM made keeps its state
+   in the VM: C reads it through the API (PyException_GetArgs, ...) and
+   its attributes. */
+#define PyException_HEAD \
+    PyObject_HEAD \
+    PyObject *dict; \
+    PyObject *args; \
+    PyObject *notes; \
+    PyObject *traceback; \
+    PyObject *context; \
+    PyObject *cause; \
     char suppress_context;
+
+typedef struct {
+    PyException_HEAD
 } PyBaseExceptionObject;
+
+typedef struct {
+    PyException_HEAD
+    PyObject *msg;
+    PyObject *excs;
+} PyBaseExceptionGroupObject;
+
+typedef struct {
+    PyException_HEAD
+    PyObject *msg;
+    PyObject *filename;
+    PyObject *lineno;
+    PyObject *offset;
+    PyObject *end_lineno;
+    PyObject *end_offset;
+    PyObject *text;
+    PyObject *print_file_and_line;
+} PySyntaxErrorObject;
+
+typedef struct {
+    PyException_HEAD
+    PyObject *msg;
+    PyObject *name;
+    PyObject *path;
+    PyObject *name_from;
+} PyImportErrorObject;
+
+typedef struct {
+    PyException_HEAD
+    PyObject *encoding;
+    PyObject *object;
+    Py_ssize_t start;
+    Py_ssize_t end;
+    PyObject *reason;
+} PyUnicodeErrorObject;
+
+typedef struct {
+    PyException_HEAD
+    PyObject *code;
+} PySystemExitObject;
+
+typedef struct {
+    PyException_HEAD
+    PyObject *myerrno;
+    PyObject *strerror;
+    PyObject *filename;
+    PyObject *filename2;
+    Py_ssize_t written;         /* BlockingIOError's; -1 for the others */
+} PyOSErrorObject;
+
+typedef PyOSErrorObject PyEnvironmentErrorObject;
+
+typedef struct {
+    PyException_HEAD
+    PyObject *value;
+} PyStopIterationObject;
+
+typedef struct {
+    PyException_HEAD
+    PyObject *name;
+} PyNameErrorObject;
+
+typedef struct {
+    PyException_HEAD
+    PyObject *obj;
+    PyObject *name;
+} PyAttributeErrorObject;
+
+/* Sets exc (stolen; NULL: nothing) as the __context__ of the exception
+ * being raised, or raises it if none is. */
+PyAPI_FUNC(void) _PyErr_ChainExceptions1(PyObject *exc);
+/* What an except* statement re-raises: from the exceptions its clauses
+ * raised or re-raised (excs, a list) and the group it caught (orig). */
+PyAPI_FUNC(PyObject *) PyUnstable_Exc_PrepReraiseStar(PyObject *orig,
+                                                      PyObject *excs);
+/* Sets the file descriptor the signal handler writes the signal number
+ * to (-1: none); returns the previous one. */
+PyAPI_FUNC(int) PySignal_SetWakeupFd(int fd);
+/* Sets the location attributes of the SyntaxError being raised. */
+PyAPI_FUNC(void) PyErr_RangedSyntaxLocationObject(PyObject *filename,
+                                                  int lineno, int col_offset,
+                                                  int end_lineno,
+                                                  int end_col_offset);
+/* Line lineno (from 1) of the file, as a str; NULL without an exception
+ * when there is no such line or file. */
+PyAPI_FUNC(PyObject *) PyErr_ProgramTextObject(PyObject *filename,
+                                               int lineno);
 
 /* ------------------------------------------------------------------ */
 /* The error indicator                                                 */

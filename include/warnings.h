@@ -21,6 +21,13 @@ PyAPI_FUNC(int) PyErr_WarnExplicitObject(PyObject *category,
                                          PyObject *module,
                                          PyObject *registry);
 
+/* PyErr_WarnExplicit with a message formatted as PyUnicode_FromFormat. */
+PyAPI_FUNC(int) PyErr_WarnExplicitFormat(PyObject *category,
+                                         const char *filename, int lineno,
+                                         const char *module,
+                                         PyObject *registry,
+                                         const char *format, ...);
+
 /* Old spelling (deprecated). */
 #define PyErr_Warn(category, msg) PyErr_WarnEx((category), (msg), 1)
 

@@ -95,6 +95,52 @@ PyObject_CallMethod(PyObject *obj, const char *name, const char *format, ...)
     return r;
 }
 
+PyObject *
+_PyObject_CallMethodId(PyObject *obj, _Py_Identifier *name,
+                       const char *format, ...)
+{
+    va_list va;
+    PyObject *attr, *callable, *r;
+
+    if (obj == NULL || name == NULL)
+        return null_error();
+    attr = _PyUnicode_FromId(name); /* borrowed */
+    if (attr == NULL)
+        return NULL;
+    callable = PyObject_GetAttr(obj, attr);
+    if (callable == NULL)
+        return NULL;
+    va_start(va, format);
+    r = call_va(callable, format, va);
+    va_end(va);
+    Py_DECREF(callable);
+    return r;
+}
+
+PyObject *
+_PyStack_AsDict(PyObject *const *values, PyObject *kwnames)
+{
+    Py_ssize_t i, n;
+    PyObject *kwargs;
+
+    if (values == NULL || kwnames == NULL || !PyTuple_Check(kwnames)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    n = PyTuple_GET_SIZE(kwnames);
+    kwargs = PyDict_New();
+    if (kwargs == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        if (PyDict_SetItem(kwargs, PyTuple_GET_ITEM(kwnames, i),
+                           values[i]) < 0) {
+            Py_DECREF(kwargs);
+            return NULL;
+        }
+    }
+    return kwargs;
+}
+
 /* Packs the NULL-terminated PyObject* arguments into a new tuple. */
 static PyObject *
 pack_objargs(va_list va)

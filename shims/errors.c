@@ -5,6 +5,7 @@
 #include "Python.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 PyObject *
 PyErr_FormatV(PyObject *exception, const char *format, va_list vargs)
@@ -68,6 +69,61 @@ PyErr_WarnFormat(PyObject *category, Py_ssize_t stack_level,
     r = warn_formatted(category, stack_level, format, va);
     va_end(va);
     return r;
+}
+
+/* warnings.warn_explicit, as PyErr_WarnExplicitObject calls it. */
+int
+PyErr_WarnExplicitFormat(PyObject *category, const char *filename,
+                         int lineno, const char *module, PyObject *registry,
+                         const char *format, ...)
+{
+    va_list va;
+    PyObject *msg, *warnings, *modobj, *r;
+
+    if (format == NULL || filename == NULL) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    va_start(va, format);
+    msg = PyUnicode_FromFormatV(format, va);
+    va_end(va);
+    if (msg == NULL)
+        return -1;
+    warnings = PyImport_ImportModule("warnings");
+    if (warnings == NULL) {
+        Py_DECREF(msg);
+        return -1;
+    }
+    if (category == NULL)
+        category = PyExc_RuntimeWarning;
+    /* CPython's module for a NULL one: the file name without ".py". */
+    if (module != NULL) {
+        modobj = PyUnicode_FromString(module);
+    }
+    else if (*filename == '\0') {
+        modobj = PyUnicode_FromString("<unknown>");
+    }
+    else {
+        size_t n = strlen(filename);
+        if (n >= 3 && strcmp(filename + n - 3, ".py") == 0)
+            n -= 3;
+        modobj = PyUnicode_FromStringAndSize(filename, (Py_ssize_t)n);
+    }
+    if (modobj == NULL) {
+        Py_DECREF(warnings);
+        Py_DECREF(msg);
+        return -1;
+    }
+    r = PyObject_CallMethod(warnings, "warn_explicit", "OOsiOO", msg,
+                            category, filename, lineno, modobj,
+                            registry != NULL ? registry : Py_None);
+    Py_DECREF(modobj);
+    Py_DECREF(warnings);
+    Py_DECREF(msg);
+    if (r == NULL)
+        return -1;
+    Py_DECREF(r);
+    return 0;
 }
 
 /* `source` only feeds tracemalloc's "object allocated at" note, which

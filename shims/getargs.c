@@ -1310,6 +1310,25 @@ PyArg_VaParseTupleAndKeywords(PyObject *args, PyObject *kwargs,
     return parse_keywords(args, kwargs, format, kwlist, va);
 }
 
+/* Argument Clinic's parser: its format and keywords are those of
+   PyArg_ParseTupleAndKeywords. */
+int
+_PyArg_ParseTupleAndKeywordsFast(PyObject *args, PyObject *kwargs,
+                                 struct _PyArg_Parser *parser, ...)
+{
+    va_list va;
+    int r;
+    if (parser == NULL) {
+        PyErr_BadInternalCall();
+        return 0;
+    }
+    va_start(va, parser);
+    r = parse_keywords(args, kwargs, parser->format,
+                       (kwlist_t)parser->keywords, va);
+    va_end(va);
+    return r;
+}
+
 int
 PyArg_ValidateKeywordArguments(PyObject *kwargs)
 {

@@ -190,3 +190,31 @@ fn normalize_ignores_spacing_only() {
     assert_eq!(normalize("PyObject * PyList_GetItem( PyObject *list , Py_ssize_t i)"), "PyObject*PyList_GetItem(PyObject*list,Py_ssize_t i)");
     assert_ne!(normalize("int f(const char *s)"), normalize("int f(char *s)"));
 }
+
+/// Types, fields and data marked unavailable in the headers (not rows of
+/// the table) fail to compile when used, naming the reason.
+#[test]
+fn marked_declarations_are_compile_time_errors() {
+    let cases = [
+        ("PyObject *f(PyObject *o) { return _PyFunction_CAST(o)->func_code; }", "rustpy's functions live in the VM"),
+        ("int f(void) { return (int)sizeof(PyCellObject); }", "rustpy's cells live in the VM"),
+        ("void *f(PyObject *o) { return ((PyMethodDescrObject *)o)->d_method; }", "rustpy keeps a descriptor's definition in the VM"),
+        ("void *f(void) { return &PyCMethod_Type; }", "PyCMethod_Type is not provided by cpyext"),
+        ("int f(void) { return PyType_AddWatcher(NULL); }", "PyType_AddWatcher is not provided by cpyext"),
+    ];
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("capi_table");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (i, (body, reason)) in cases.iter().enumerate() {
+        let src = dir.join(format!("uses_marked_{i}.c"));
+        std::fs::write(&src, format!("#include <Python.h>\n{body}\n")).unwrap();
+        let out = Command::new(std::env::var("CC").unwrap_or_else(|_| "gcc".into()))
+            .args(["-fsyntax-only", "-I"])
+            .arg(root().join("include"))
+            .arg(&src)
+            .output()
+            .expect("a C compiler");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{body} compiled");
+        assert!(stderr.contains(reason), "{body}: {stderr}");
+    }
+}

@@ -321,6 +321,9 @@ fn ffi_layouts() -> Vec<RustLayout> {
             ob_base, m_ml, m_self, m_module, m_weakreflist, vectorcall,
         }),
         layout!(ffi::PyCMethodObject as "PyCMethodObject" { func, mm_class }),
+        layout!(ffi::PyDescrObject as "PyDescrObject" { ob_base, d_type, d_name, d_qualname }),
+        layout!(ffi::PyMethodObject as "PyMethodObject" { ob_base, im_func, im_self, im_weakreflist, vectorcall }),
+        layout!(ffi::wrapperbase as "wrapperbase" { name, offset, function, wrapper, doc, flags, name_strobj }),
         layout!(ffi::SpecializationCache as "_specialization_cache" { getitem, getitem_version, init }),
         layout!(ffi::Py_complex as "Py_complex" { real, imag }),
         layout!(ffi::PyHeapTypeObject as "PyHeapTypeObject" {

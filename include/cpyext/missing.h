@@ -206,6 +206,22 @@ PyAPI_FUNC(int) PyFloat_Pack2(double x, char *p, int le);
 Py_CPYEXT_MISSING("PyFloat_Unpack2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(double) PyFloat_Unpack2(const char *p, int le);
 #endif
+#ifndef PyFunction_SetVectorcall
+Py_CPYEXT_MISSING("PyFunction_SetVectorcall is not provided by cpyext: rustpy's functions are VM objects the VM calls itself: they have no vectorcall to replace (see docs/capi.md)")
+PyAPI_FUNC(void) PyFunction_SetVectorcall(struct _PyCpyextFunctionObject *func, vectorcallfunc vectorcall);
+#endif
+#ifndef PyFunction_SetClosure
+Py_CPYEXT_MISSING("PyFunction_SetClosure is not provided by cpyext: a RustPython function's closure is fixed when the function is made (types.FunctionType takes one) (see docs/capi.md)")
+PyAPI_FUNC(int) PyFunction_SetClosure(PyObject *op, PyObject *closure);
+#endif
+#ifndef PyFunction_AddWatcher
+Py_CPYEXT_MISSING("PyFunction_AddWatcher is not provided by cpyext: the VM makes, changes and frees functions without reporting it to the layer (see docs/capi.md)")
+PyAPI_FUNC(int) PyFunction_AddWatcher(PyFunction_WatchCallback callback);
+#endif
+#ifndef PyFunction_ClearWatcher
+Py_CPYEXT_MISSING("PyFunction_ClearWatcher is not provided by cpyext: the VM makes, changes and frees functions without reporting it to the layer (see docs/capi.md)")
+PyAPI_FUNC(int) PyFunction_ClearWatcher(int watcher_id);
+#endif
 #ifndef PyImport_ImportModuleNoBlock
 Py_CPYEXT_MISSING("PyImport_ImportModuleNoBlock is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyImport_ImportModuleNoBlock(const char *name);
@@ -334,6 +350,8 @@ PyAPI_FUNC(PyObject *) PyLongWriter_Finish(PyLongWriter *writer);
 Py_CPYEXT_MISSING("PyLongWriter_Discard is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(void) PyLongWriter_Discard(PyLongWriter *writer);
 #endif
+Py_CPYEXT_MISSING("PyCMethod_Type is not provided by cpyext: RustPython has one type for every builtin function; PyCMethod_Check tests METH_METHOD instead (see docs/capi.md)")
+PyAPI_DATA(PyTypeObject) PyCMethod_Type;
 #ifndef PyModule_GetFilename
 Py_CPYEXT_MISSING("PyModule_GetFilename is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(const char *) PyModule_GetFilename(PyObject *module);
@@ -357,6 +375,38 @@ PyAPI_FUNC(int) PyUnstable_TryIncRef(PyObject *op);
 #ifndef PyUnstable_EnableTryIncRef
 Py_CPYEXT_MISSING("PyUnstable_EnableTryIncRef is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(void) PyUnstable_EnableTryIncRef(PyObject *op);
+#endif
+#ifndef PyType_AddWatcher
+Py_CPYEXT_MISSING("PyType_AddWatcher is not provided by cpyext: the VM changes types without reporting it to the layer (see docs/capi.md)")
+PyAPI_FUNC(int) PyType_AddWatcher(PyType_WatchCallback callback);
+#endif
+#ifndef PyType_ClearWatcher
+Py_CPYEXT_MISSING("PyType_ClearWatcher is not provided by cpyext: the VM changes types without reporting it to the layer (see docs/capi.md)")
+PyAPI_FUNC(int) PyType_ClearWatcher(int watcher_id);
+#endif
+#ifndef PyType_Watch
+Py_CPYEXT_MISSING("PyType_Watch is not provided by cpyext: the VM changes types without reporting it to the layer (see docs/capi.md)")
+PyAPI_FUNC(int) PyType_Watch(int watcher_id, PyObject *type);
+#endif
+#ifndef PyType_Unwatch
+Py_CPYEXT_MISSING("PyType_Unwatch is not provided by cpyext: the VM changes types without reporting it to the layer (see docs/capi.md)")
+PyAPI_FUNC(int) PyType_Unwatch(int watcher_id, PyObject *type);
+#endif
+#ifndef PyRefTracer_SetTracer
+Py_CPYEXT_MISSING("PyRefTracer_SetTracer is not provided by cpyext: the VM makes and frees its objects without reporting it to the layer (see docs/capi.md)")
+PyAPI_FUNC(int) PyRefTracer_SetTracer(PyRefTracer tracer, void *data);
+#endif
+#ifndef PyRefTracer_GetTracer
+Py_CPYEXT_MISSING("PyRefTracer_GetTracer is not provided by cpyext: the VM makes and frees its objects without reporting it to the layer (see docs/capi.md)")
+PyAPI_FUNC(PyRefTracer) PyRefTracer_GetTracer(void **data);
+#endif
+#ifndef PyObject_GetArenaAllocator
+Py_CPYEXT_MISSING("PyObject_GetArenaAllocator is not provided by cpyext: rustpy's object allocator has no pymalloc arenas (see docs/capi.md)")
+PyAPI_FUNC(void) PyObject_GetArenaAllocator(PyObjectArenaAllocator *allocator);
+#endif
+#ifndef PyObject_SetArenaAllocator
+Py_CPYEXT_MISSING("PyObject_SetArenaAllocator is not provided by cpyext: rustpy's object allocator has no pymalloc arenas (see docs/capi.md)")
+PyAPI_FUNC(void) PyObject_SetArenaAllocator(PyObjectArenaAllocator *allocator);
 #endif
 #ifndef PyOS_FSPath
 Py_CPYEXT_MISSING("PyOS_FSPath is not provided by cpyext: not implemented yet (see docs/capi.md)")

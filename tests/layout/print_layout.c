@@ -25,6 +25,7 @@
 
 /* CPython names this struct by its tag only. */
 typedef struct _specialization_cache _specialization_cache;
+typedef struct wrapperbase wrapperbase;
 
 int main(void)
 {
@@ -260,6 +261,25 @@ int main(void)
     STRUCT(PyCMethodObject);
     FIELD(PyCMethodObject, func);
     FIELD(PyCMethodObject, mm_class);
+    STRUCT(PyDescrObject);
+    FIELD(PyDescrObject, ob_base);
+    FIELD(PyDescrObject, d_type);
+    FIELD(PyDescrObject, d_name);
+    FIELD(PyDescrObject, d_qualname);
+    STRUCT(PyMethodObject);
+    FIELD(PyMethodObject, ob_base);
+    FIELD(PyMethodObject, im_func);
+    FIELD(PyMethodObject, im_self);
+    FIELD(PyMethodObject, im_weakreflist);
+    FIELD(PyMethodObject, vectorcall);
+    STRUCT(wrapperbase);
+    FIELD(wrapperbase, name);
+    FIELD(wrapperbase, offset);
+    FIELD(wrapperbase, function);
+    FIELD(wrapperbase, wrapper);
+    FIELD(wrapperbase, doc);
+    FIELD(wrapperbase, flags);
+    FIELD(wrapperbase, name_strobj);
     STRUCT(Py_buffer);
     FIELD(Py_buffer, buf);
     FIELD(Py_buffer, obj);
