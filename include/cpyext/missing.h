@@ -90,6 +90,14 @@ PyAPI_FUNC(PyObject *) PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const
 Py_CPYEXT_MISSING("PyBytes_Join is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyBytes_Join(PyObject *sep, PyObject *iterable);
 #endif
+#ifndef PyEval_EvalFrame
+Py_CPYEXT_MISSING("PyEval_EvalFrame is not provided by cpyext: RustPython runs a frame only inside the call that created it: a frame object cannot be run (again) from C (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyEval_EvalFrame(PyFrameObject *f);
+#endif
+#ifndef PyEval_EvalFrameEx
+Py_CPYEXT_MISSING("PyEval_EvalFrameEx is not provided by cpyext: RustPython runs a frame only inside the call that created it: a frame object cannot be run (again) from C (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyEval_EvalFrameEx(PyFrameObject *f, int exc);
+#endif
 #ifndef PyEval_GetGlobals
 Py_CPYEXT_MISSING("PyEval_GetGlobals is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyEval_GetGlobals(void);
@@ -150,11 +158,31 @@ PyAPI_FUNC(void) PyEval_ReleaseThread(PyThreadState *tstate);
 Py_CPYEXT_MISSING("PyEval_ThreadsInitialized is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyEval_ThreadsInitialized(void);
 #endif
+#ifndef _PyEval_EvalFrameDefault
+Py_CPYEXT_MISSING("_PyEval_EvalFrameDefault is not provided by cpyext: RustPython's evaluation loop and frames are its own: there is no _PyInterpreterFrame and no PEP 523 frame evaluation (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) _PyEval_EvalFrameDefault(PyThreadState *tstate, struct _PyInterpreterFrame *f, int exc);
+#endif
 Py_CPYEXT_MISSING("PyInstanceMethod_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyInstanceMethod_Type;
-#ifndef PyCode_Addr2Line
-Py_CPYEXT_MISSING("PyCode_Addr2Line is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyCode_Addr2Line(PyCodeObject *co, int byte_offset);
+#ifndef PyCode_AddWatcher
+Py_CPYEXT_MISSING("PyCode_AddWatcher is not provided by cpyext: RustPython does not report when code objects are created or destroyed (see docs/capi.md)")
+PyAPI_FUNC(int) PyCode_AddWatcher(PyCode_WatchCallback callback);
+#endif
+#ifndef PyCode_ClearWatcher
+Py_CPYEXT_MISSING("PyCode_ClearWatcher is not provided by cpyext: RustPython does not report when code objects are created or destroyed (see docs/capi.md)")
+PyAPI_FUNC(int) PyCode_ClearWatcher(int watcher_id);
+#endif
+#ifndef _PyCode_CheckLineNumber
+Py_CPYEXT_MISSING("_PyCode_CheckLineNumber is not provided by cpyext: co_linetable is RustPython's encoding, not CPython's: PyCodeAddressRange cannot walk it (use PyCode_Addr2Line) (see docs/capi.md)")
+PyAPI_FUNC(int) _PyCode_CheckLineNumber(int lasti, struct _line_offsets *bounds);
+#endif
+#ifndef PyCompile_OpcodeStackEffect
+Py_CPYEXT_MISSING("PyCompile_OpcodeStackEffect is not provided by cpyext: RustPython's bytecode is its own: CPython's opcode numbers mean nothing to it (see docs/capi.md)")
+PyAPI_FUNC(int) PyCompile_OpcodeStackEffect(int opcode, int oparg);
+#endif
+#ifndef PyCompile_OpcodeStackEffectWithJump
+Py_CPYEXT_MISSING("PyCompile_OpcodeStackEffectWithJump is not provided by cpyext: RustPython's bytecode is its own: CPython's opcode numbers mean nothing to it (see docs/capi.md)")
+PyAPI_FUNC(int) PyCompile_OpcodeStackEffectWithJump(int opcode, int oparg, int jump);
 #endif
 #ifndef PyDescr_NewMethod
 Py_CPYEXT_MISSING("PyDescr_NewMethod is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -205,6 +233,26 @@ PyAPI_FUNC(int) PyFloat_Pack2(double x, char *p, int le);
 #ifndef PyFloat_Unpack2
 Py_CPYEXT_MISSING("PyFloat_Unpack2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(double) PyFloat_Unpack2(const char *p, int le);
+#endif
+#ifndef _PyFrame_IsEntryFrame
+Py_CPYEXT_MISSING("_PyFrame_IsEntryFrame is not provided by cpyext: RustPython's frames do not record whether C entered the evaluation loop for them (see docs/capi.md)")
+PyAPI_FUNC(int) _PyFrame_IsEntryFrame(PyFrameObject *frame);
+#endif
+#ifndef PyGen_New
+Py_CPYEXT_MISSING("PyGen_New is not provided by cpyext: RustPython makes a generator only by calling a generator function: a frame cannot become one (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyGen_New(PyFrameObject *frame);
+#endif
+#ifndef PyGen_NewWithQualName
+Py_CPYEXT_MISSING("PyGen_NewWithQualName is not provided by cpyext: RustPython makes a generator only by calling a generator function: a frame cannot become one (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyGen_NewWithQualName(PyFrameObject *frame, PyObject *name, PyObject *qualname);
+#endif
+#ifndef PyCoro_New
+Py_CPYEXT_MISSING("PyCoro_New is not provided by cpyext: RustPython makes a coroutine only by calling a coroutine function: a frame cannot become one (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyCoro_New(PyFrameObject *frame, PyObject *name, PyObject *qualname);
+#endif
+#ifndef PyAsyncGen_New
+Py_CPYEXT_MISSING("PyAsyncGen_New is not provided by cpyext: RustPython makes an async generator only by calling an async generator function: a frame cannot become one (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyAsyncGen_New(PyFrameObject *frame, PyObject *name, PyObject *qualname);
 #endif
 #ifndef PyImport_ImportModuleNoBlock
 Py_CPYEXT_MISSING("PyImport_ImportModuleNoBlock is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -425,6 +473,18 @@ PyAPI_FUNC(PyObject *) PyErr_ProgramText(const char *filename, int lineno);
 #ifndef PyFrame_GetGenerator
 Py_CPYEXT_MISSING("PyFrame_GetGenerator is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyFrame_GetGenerator(PyFrameObject *frame);
+#endif
+#ifndef PyUnstable_InterpreterFrame_GetCode
+Py_CPYEXT_MISSING("PyUnstable_InterpreterFrame_GetCode is not provided by cpyext: RustPython's frames are its own: there is no _PyInterpreterFrame (use PyFrame_GetCode) (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyUnstable_InterpreterFrame_GetCode(struct _PyInterpreterFrame *frame);
+#endif
+#ifndef PyUnstable_InterpreterFrame_GetLasti
+Py_CPYEXT_MISSING("PyUnstable_InterpreterFrame_GetLasti is not provided by cpyext: RustPython's frames are its own: there is no _PyInterpreterFrame (use PyFrame_GetLasti) (see docs/capi.md)")
+PyAPI_FUNC(int) PyUnstable_InterpreterFrame_GetLasti(struct _PyInterpreterFrame *frame);
+#endif
+#ifndef PyUnstable_InterpreterFrame_GetLine
+Py_CPYEXT_MISSING("PyUnstable_InterpreterFrame_GetLine is not provided by cpyext: RustPython's frames are its own: there is no _PyInterpreterFrame (use PyFrame_GetLineNumber) (see docs/capi.md)")
+PyAPI_FUNC(int) PyUnstable_InterpreterFrame_GetLine(struct _PyInterpreterFrame *frame);
 #endif
 #ifndef Py_Initialize
 Py_CPYEXT_MISSING("Py_Initialize is not provided by cpyext: not implemented yet (see docs/capi.md)")
