@@ -299,6 +299,60 @@ set_hook(PyObject *m, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* running_frame() -> (PyEval_GetFrame(), PyEval_GetGlobals(),
+ * PyEval_GetLocals() twice, and on 3.13 PyEval_GetFrameGlobals(),
+ * PyEval_GetFrameBuiltins(), PyEval_GetFrameLocals() twice), of the
+ * Python code calling it */
+#if defined(__GNUC__)
+#  pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+static PyObject *
+running_frame(PyObject *m, PyObject *noargs)
+{
+    PyObject *frame = (PyObject *)PyEval_GetFrame();
+    PyObject *globals = PyEval_GetGlobals();
+    PyObject *locals1 = PyEval_GetLocals();
+    PyObject *locals2 = PyEval_GetLocals();
+    if (frame == NULL || globals == NULL || locals1 == NULL || locals2 == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_AssertionError, "NULL from a running frame");
+        }
+        return NULL;
+    }
+#if PY_VERSION_HEX >= 0x030D0000
+    return Py_BuildValue("(OOOONNNN)", frame, globals, locals1, locals2,
+                         PyEval_GetFrameGlobals(), PyEval_GetFrameBuiltins(),
+                         PyEval_GetFrameLocals(), PyEval_GetFrameLocals());
+#else
+    return Py_BuildValue("(OOOO)", frame, globals, locals1, locals2);
+#endif
+}
+
+/* func_name(obj) -> (PyEval_GetFuncName, PyEval_GetFuncDesc) */
+static PyObject *
+func_name(PyObject *m, PyObject *obj)
+{
+    return Py_BuildValue("(ss)", PyEval_GetFuncName(obj), PyEval_GetFuncDesc(obj));
+}
+
+/* recursion_limit(new) -> (limit before, limit after Py_SetRecursionLimit) */
+static PyObject *
+recursion_limit(PyObject *m, PyObject *arg)
+{
+    int before = Py_GetRecursionLimit();
+    Py_SetRecursionLimit((int)PyLong_AsLong(arg));
+    if (PyErr_Occurred()) {
+        return NULL;
+    }
+    return Py_BuildValue("(ii)", before, Py_GetRecursionLimit());
+}
+
+static PyObject *
+make_pending_calls(PyObject *m, PyObject *noargs)
+{
+    return PyLong_FromLong(Py_MakePendingCalls());
+}
+
 /* ---- frames ---------------------------------------------------------- */
 
 #if PY_VERSION_HEX >= 0x030C0000
@@ -560,6 +614,10 @@ static PyMethodDef methods[] = {
     {"merge_flags", merge_flags, METH_O, NULL},
     {"set_hook", set_hook, METH_VARARGS, NULL},
     {"fast_to_locals", fast_to_locals, METH_O, NULL},
+    {"running_frame", running_frame, METH_NOARGS, NULL},
+    {"func_name", func_name, METH_O, NULL},
+    {"recursion_limit", recursion_limit, METH_O, NULL},
+    {"make_pending_calls", make_pending_calls, METH_NOARGS, NULL},
     {"gen_checks", gen_checks, METH_O, NULL},
     {"gen_types", gen_types, METH_NOARGS, NULL},
 #if PY_VERSION_HEX >= 0x030C0000

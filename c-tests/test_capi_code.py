@@ -43,6 +43,14 @@ CPython's rules checked here:
   whose code is the function's.  One that fails makes the traced call
   raise its exception (RustPython ignores a profile function's, as it does
   for sys.setprofile).  NULL removes the function.
+- PyEval_GetFrame/GetGlobals (borrowed) are the calling Python code's
+  frame and globals; PyEval_GetLocals (borrowed) a dict of a function
+  frame's variables, the same dict on every call in that frame; the 3.13
+  PyEval_GetFrameGlobals/GetFrameBuiltins/GetFrameLocals are new
+  references, the last a new dict each time; for module code the locals are
+  the globals.  PyEval_GetFuncName is a function's, method's or builtin's
+  name, else the type's name; PyEval_GetFuncDesc "()" for those, " object"
+  else.  Py_SetRecursionLimit is sys.getrecursionlimit()'s value.
 - PyFrame_GetVar/GetVarString (3.12) give a live frame's local, cell or
   free variable; a name the code has no variable of, or an unbound one, is
   NameError "variable 'x' does not exist"; a name that is not str is
@@ -354,6 +362,57 @@ def test_frame_get_var():
     live = sys._getframe()
     assert c.get_var(live, "frame") is frame
     assert c.fast_to_locals(live) == 0
+
+
+def calls_running_frame(a):
+    b = a + 1
+    return c.running_frame(), sys._getframe()
+
+
+def test_running_frame():
+    got, me = calls_running_frame(1)
+    frame, globs, locals1, locals2 = got[:4]
+    assert frame is me and globs is globals()
+    assert type(locals1) is dict and locals1 == {"a": 1, "b": 2}
+    assert locals2 is locals1  # the frame keeps the one dict
+    if HAS_313:
+        fglobs, fbuiltins, flocals1, flocals2 = got[4:]
+        assert fglobs is globals()
+        import builtins
+        assert fbuiltins is builtins.__dict__
+        assert flocals1 == {"a": 1, "b": 2} and type(flocals1) is dict
+        assert flocals2 == flocals1 and flocals2 is not flocals1
+    # Module code: its locals are its globals.
+    ns = {"c": c}
+    exec("r = c.running_frame()", ns)
+    assert ns["r"][1] is ns and ns["r"][2] is ns
+
+
+class Named:
+    def method(self):
+        pass
+
+
+def test_func_name_and_desc():
+    assert c.func_name(sample_function) == ("sample_function", "()")
+    assert c.func_name(Named().method) == ("method", "()")
+    assert c.func_name(len) == ("len", "()")
+    assert c.func_name(5) == ("int", " object")
+    assert c.func_name(Named()) == ("Named", " object")
+
+
+def sample_function():
+    pass
+
+
+def test_recursion_limit_and_pending_calls():
+    old = sys.getrecursionlimit()
+    try:
+        assert c.recursion_limit(old + 100) == (old, old + 100)
+        assert sys.getrecursionlimit() == old + 100
+    finally:
+        sys.setrecursionlimit(old)
+    assert c.make_pending_calls() == 0
 
 
 def gen():

@@ -1,9 +1,9 @@
-//! Evaluation services (`ceval.h`): running a code object, the recursion
-//! guard C uses around recursive calls of its own, C trace and profile
-//! functions (over `sys.settrace`/`sys.setprofile`), slice indexes, and
-//! `Py_Version`.
+//! Evaluation services (`ceval.h`): running a code object, the running
+//! frame and its namespaces, the recursion guard C uses around recursive
+//! calls of its own, C trace and profile functions (over
+//! `sys.settrace`/`sys.setprofile`), slice indexes, and `Py_Version`.
 
-use crate::boundary::{FromC, ToC, bad_internal_call};
+use crate::boundary::{Borrowed, FromC, ToC, bad_internal_call};
 use crate::ffi::PyObject as CObject;
 use crate::{capi, proxy, pyerrors};
 use rustpython_vm::{
@@ -12,12 +12,44 @@ use rustpython_vm::{
     function::{ArgMapping, FuncArgs, KwArgs},
     scope::Scope,
 };
-use std::cell::Cell;
-use std::ffi::{CStr, c_int};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::ffi::{CStr, CString, c_char, c_int};
 
 thread_local! {
     /// Depth of `Py_EnterRecursiveCall` without a matching leave, per thread.
     static DEPTH: Cell<usize> = const { Cell::new(0) };
+    /// `PyEval_GetLocals`' dicts, by frame id (with the frame, so the id is
+    /// not reused while the entry lasts), as CPython's `f_locals_cache`.
+    static LOCALS_CACHE: RefCell<HashMap<usize, (PyObjectRef, PyObjectRef)>> = RefCell::new(HashMap::new());
+}
+
+/// The names `PyEval_GetFuncName` hands out, kept for the process (C may
+/// hold them as long as the function lives).
+static FUNC_NAMES: std::sync::Mutex<Vec<CString>> = std::sync::Mutex::new(Vec::new());
+
+fn kept_name(name: &str) -> *const c_char {
+    let mut names = FUNC_NAMES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(n) = names.iter().find(|n| n.to_bytes() == name.as_bytes()) {
+        return n.as_ptr();
+    }
+    let n = CString::new(name.replace('\0', "")).expect("NULs removed");
+    let p = n.as_ptr();
+    names.push(n);
+    p
+}
+
+/// The running frame's `f_locals`: a snapshot dict for a function's
+/// frame (whose f_locals is a FrameLocalsProxy), else the mapping itself.
+fn frame_locals(frame: &PyObject, vm: &VirtualMachine) -> PyResult<(PyObjectRef, bool)> {
+    let locals = frame.get_attr("f_locals", vm)?;
+    if locals.class().is(vm.ctx.types.frame_locals_proxy_type) {
+        let dict = vm.ctx.new_dict();
+        vm.call_method(dict.as_object(), "update", (locals,))?;
+        Ok((dict.into(), true))
+    } else {
+        Ok((locals, false))
+    }
 }
 
 /// `PY_VERSION_HEX` of the API we implement.
@@ -225,6 +257,103 @@ capi! {
 
     unsafe fn _PyEval_SliceIndexNotNone(vm, v: &PyObject, pi: *mut isize) -> OneOnSuccess {
         slice_index(v, pi, false, vm)
+    }
+
+    /// The running frame (NULL, no exception, when there is none).
+    fn PyEval_GetFrame(vm) -> Option<Borrowed<'static>> {
+        Ok(vm.current_frame().map(|f| Borrowed::held_by_thread_state(f.as_object(), vm)))
+    }
+
+    /// The running frame's globals (NULL, no exception, when there is none).
+    fn PyEval_GetGlobals(vm) -> Option<Borrowed<'static>> {
+        let Some(frame) = vm.current_frame() else { return Ok(None) };
+        let globals = frame.as_object().get_attr("f_globals", vm)?;
+        Ok(Some(Borrowed::held_by_thread_state(&globals, vm)))
+    }
+
+    fn PyEval_GetFrameGlobals(vm) -> Option<PyObjectRef> {
+        vm.current_frame().map(|f| f.as_object().get_attr("f_globals", vm)).transpose()
+    }
+
+    /// The running frame's builtins, else the interpreter's.
+    fn PyEval_GetFrameBuiltins(vm) -> PyObjectRef {
+        match vm.current_frame() {
+            Some(f) => f.as_object().get_attr("f_builtins", vm),
+            None => Ok(vm.builtins.dict().into()),
+        }
+    }
+
+    /// A new dict of a function frame's variables (the frame's locals
+    /// mapping itself for module and class code).
+    fn PyEval_GetFrameLocals(vm) -> PyObjectRef {
+        let frame = vm.current_frame().ok_or_else(|| vm.new_system_error("frame does not exist"))?;
+        Ok(frame_locals(frame.as_object(), vm)?.0)
+    }
+
+    /// As `PyEval_GetFrameLocals`, but borrowed: a function frame's dict is
+    /// kept with the frame and refreshed by every call, as CPython does.
+    fn PyEval_GetLocals(vm) -> Borrowed<'static> {
+        let frame = vm.current_frame().ok_or_else(|| vm.new_system_error("frame does not exist"))?;
+        let (locals, snapshot) = frame_locals(frame.as_object(), vm)?;
+        if !snapshot {
+            return Ok(Borrowed::held_by_thread_state(&locals, vm));
+        }
+        let id = frame.as_object().get_id();
+        let dict = LOCALS_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            // Frames that only this cache still holds have finished.
+            cache.retain(|_, (f, _)| f.strong_count() > 1);
+            cache.entry(id).or_insert_with(|| (frame.clone().into(), vm.ctx.new_dict().into())).1.clone()
+        });
+        vm.call_method(&dict, "clear", ())?;
+        vm.call_method(&dict, "update", (locals,))?;
+        Ok(Borrowed::held_by_thread_state(&dict, vm))
+    }
+
+    /// The name of a function, a method's function or a builtin; else the
+    /// object's type name. Valid for the life of the process.
+    fn PyEval_GetFuncName(vm, func: PyObjectRef) -> *const c_char {
+        let mut f = func;
+        while f.class().is(vm.ctx.types.bound_method_type) {
+            f = f.get_attr("__func__", vm)?;
+        }
+        let cls = f.class();
+        let name = if cls.is(vm.ctx.types.function_type) || cls.is(vm.ctx.types.builtin_function_or_method_type) {
+            f.get_attr("__name__", vm)?.str(vm)?.to_string()
+        } else {
+            let tp = proxy::as_c(cls.as_object(), vm) as *mut crate::ffi::PyTypeObject;
+            unsafe { CStr::from_ptr((*tp).tp_name) }.to_string_lossy().into_owned()
+        };
+        Ok(kept_name(&name))
+    }
+
+    /// "()" after the name of a function, method or builtin, " object"
+    /// after anything else's.
+    fn PyEval_GetFuncDesc(vm, func: PyObjectRef) -> *const c_char {
+        let cls = func.class();
+        let callable = [vm.ctx.types.bound_method_type, vm.ctx.types.function_type, vm.ctx.types.builtin_function_or_method_type]
+            .iter()
+            .any(|t| cls.is(*t));
+        Ok(if callable { c"()".as_ptr() } else { c" object".as_ptr() })
+    }
+
+    /// Runs what is pending: signal handlers (C cannot add calls here).
+    fn Py_MakePendingCalls(vm) -> i32 {
+        vm.check_signals().map(|()| 0)
+    }
+
+    fn Py_SetRecursionLimit(vm, new_limit: i32) -> crate::boundary::Void {
+        vm.recursion_limit.set(new_limit.max(0) as usize);
+        Ok(crate::boundary::Void)
+    }
+
+    fn Py_GetRecursionLimit(vm) -> i32 {
+        Ok(vm.recursion_limit.get().min(i32::MAX as usize) as i32)
+    }
+
+    /// Always 1: the GIL exists from the start (as in CPython 3.7+).
+    fn PyEval_ThreadsInitialized(vm) -> i32 {
+        Ok(1)
     }
 
     /// RecursionError once C's own nesting passes the recursion limit.

@@ -98,53 +98,9 @@ PyAPI_FUNC(PyObject *) PyEval_EvalFrame(PyFrameObject *f);
 Py_CPYEXT_MISSING("PyEval_EvalFrameEx is not provided by cpyext: RustPython runs a frame only inside the call that created it: a frame object cannot be run (again) from C (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyEval_EvalFrameEx(PyFrameObject *f, int exc);
 #endif
-#ifndef PyEval_GetGlobals
-Py_CPYEXT_MISSING("PyEval_GetGlobals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyEval_GetGlobals(void);
-#endif
-#ifndef PyEval_GetLocals
-Py_CPYEXT_MISSING("PyEval_GetLocals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyEval_GetLocals(void);
-#endif
-#ifndef PyEval_GetFrame
-Py_CPYEXT_MISSING("PyEval_GetFrame is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyFrameObject *) PyEval_GetFrame(void);
-#endif
-#ifndef PyEval_GetFrameBuiltins
-Py_CPYEXT_MISSING("PyEval_GetFrameBuiltins is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyEval_GetFrameBuiltins(void);
-#endif
-#ifndef PyEval_GetFrameGlobals
-Py_CPYEXT_MISSING("PyEval_GetFrameGlobals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyEval_GetFrameGlobals(void);
-#endif
-#ifndef PyEval_GetFrameLocals
-Py_CPYEXT_MISSING("PyEval_GetFrameLocals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyEval_GetFrameLocals(void);
-#endif
-#ifndef PyEval_GetFuncName
-Py_CPYEXT_MISSING("PyEval_GetFuncName is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) PyEval_GetFuncName(PyObject *func);
-#endif
-#ifndef PyEval_GetFuncDesc
-Py_CPYEXT_MISSING("PyEval_GetFuncDesc is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) PyEval_GetFuncDesc(PyObject *func);
-#endif
 #ifndef Py_AddPendingCall
-Py_CPYEXT_MISSING("Py_AddPendingCall is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("Py_AddPendingCall is not provided by cpyext: RustPython's evaluation loop has no hook to run C callbacks between instructions (see docs/capi.md)")
 PyAPI_FUNC(int) Py_AddPendingCall(int (*func)(void *), void *arg);
-#endif
-#ifndef Py_MakePendingCalls
-Py_CPYEXT_MISSING("Py_MakePendingCalls is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) Py_MakePendingCalls(void);
-#endif
-#ifndef Py_SetRecursionLimit
-Py_CPYEXT_MISSING("Py_SetRecursionLimit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) Py_SetRecursionLimit(int new_limit);
-#endif
-#ifndef Py_GetRecursionLimit
-Py_CPYEXT_MISSING("Py_GetRecursionLimit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) Py_GetRecursionLimit(void);
 #endif
 #ifndef PyEval_AcquireThread
 Py_CPYEXT_MISSING("PyEval_AcquireThread is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
@@ -153,10 +109,6 @@ PyAPI_FUNC(void) PyEval_AcquireThread(PyThreadState *tstate);
 #ifndef PyEval_ReleaseThread
 Py_CPYEXT_MISSING("PyEval_ReleaseThread is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
 PyAPI_FUNC(void) PyEval_ReleaseThread(PyThreadState *tstate);
-#endif
-#ifndef PyEval_ThreadsInitialized
-Py_CPYEXT_MISSING("PyEval_ThreadsInitialized is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyEval_ThreadsInitialized(void);
 #endif
 #ifndef _PyEval_EvalFrameDefault
 Py_CPYEXT_MISSING("_PyEval_EvalFrameDefault is not provided by cpyext: RustPython's evaluation loop and frames are its own: there is no _PyInterpreterFrame and no PEP 523 frame evaluation (see docs/capi.md)")
@@ -471,7 +423,7 @@ Py_CPYEXT_MISSING("PyErr_ProgramText is not provided by cpyext: not implemented 
 PyAPI_FUNC(PyObject *) PyErr_ProgramText(const char *filename, int lineno);
 #endif
 #ifndef PyFrame_GetGenerator
-Py_CPYEXT_MISSING("PyFrame_GetGenerator is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("PyFrame_GetGenerator is not provided by cpyext: RustPython's frames do not know the generator they run (their f_generator is None) (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyFrame_GetGenerator(PyFrameObject *frame);
 #endif
 #ifndef PyUnstable_InterpreterFrame_GetCode
