@@ -523,5 +523,46 @@ def test_monitoring():
         mon.free_tool_id(TOOL)
 
 
+# What our headers mark: each use fails to compile, naming the reason.
+MARKED = [
+    ("PyTracebackObject *tb = 0; (void)tb;", "tracebacks are RustPython's"),
+    ("_PyCoCached *cc = 0; (void)cc;", "code objects are RustPython's"),
+    ("struct my_code _PyCode_DEF(4);", "they have no CPython memory layout"),
+    ("PyCodeAddressRange *r = 0; (void)r;", "co_linetable is RustPython's encoding"),
+    ("PyFrameLocalsProxyObject *p = 0; (void)p;", "frame locals proxies are RustPython's"),
+    ("(void)PyGen_New(NULL);", "RustPython makes a generator only by calling a generator function"),
+    ("(void)PyEval_EvalFrame(NULL);", "RustPython runs a frame only inside the call that created it"),
+    ("(void)PyCode_AddWatcher(NULL);", "RustPython does not report when code objects are created"),
+    ("(void)PyCompile_OpcodeStackEffect(1, 0);", "RustPython's bytecode is its own"),
+    ("(void)PyUnstable_InterpreterFrame_GetLine(NULL);", "there is no _PyInterpreterFrame"),
+    ("(void)_PyFrame_IsEntryFrame(NULL);", "do not record whether C entered the evaluation loop"),
+]
+
+
+def test_marked_names_do_not_compile():
+    if not harness.ON_RUSTPY:
+        return  # CPython's headers define them all
+    import os
+    import subprocess
+    import sysconfig
+    import tempfile
+
+    include = sysconfig.get_paths()["include"]
+    with tempfile.TemporaryDirectory() as tmp:
+        for body, reason in MARKED:
+            src = os.path.join(tmp, "use.c")
+            with open(src, "w") as f:
+                f.write("#include <Python.h>\n#include <frameobject.h>\nvoid use(void) { %s }\n" % body)
+            out = subprocess.run([os.environ.get("CC", "gcc"), "-fsyntax-only", "-I", include, src],
+                                 capture_output=True, text=True)
+            assert out.returncode != 0, body
+            assert reason in out.stderr, (body, out.stderr)
+        with open(src, "w") as f:
+            f.write("#include <Python.h>\n#include <frameobject.h>\nvoid use(void) { }\n")
+        out = subprocess.run([os.environ.get("CC", "gcc"), "-fsyntax-only", "-I", include, src],
+                             capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+
+
 if __name__ == "__main__":
     harness.run(globals())
