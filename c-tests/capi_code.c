@@ -416,6 +416,23 @@ gen_checks(PyObject *m, PyObject *o)
                          PyAsyncGen_CheckExact(o), PyAsyncGenASend_CheckExact(o));
 }
 
+#if PY_VERSION_HEX >= 0x030D0000
+/* executable_kinds() -> PyUnstable_ExecutableKinds, NULL as None */
+static PyObject *
+executable_kinds(PyObject *m, PyObject *noargs)
+{
+    PyObject *out = PyTuple_New(PyUnstable_EXECUTABLE_KINDS + 1);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (int i = 0; i <= PyUnstable_EXECUTABLE_KINDS; i++) {
+        const PyTypeObject *t = PyUnstable_ExecutableKinds[i];
+        PyTuple_SET_ITEM(out, i, Py_NewRef(t == NULL ? Py_None : (PyObject *)t));
+    }
+    return out;
+}
+#endif
+
 /* gen_types() -> (PyGen_Type, PyCoro_Type, PyAsyncGen_Type) */
 static PyObject *
 gen_types(PyObject *m, PyObject *noargs)
@@ -627,6 +644,7 @@ static PyMethodDef methods[] = {
 #endif
 #if PY_VERSION_HEX >= 0x030D0000
     {"critical_sections", critical_sections, METH_VARARGS, NULL},
+    {"executable_kinds", executable_kinds, METH_NOARGS, NULL},
     {"mutex_bits", mutex_bits, METH_NOARGS, NULL},
     {"fire", fire, METH_VARARGS, NULL},
 #endif

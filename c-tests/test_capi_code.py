@@ -444,6 +444,15 @@ def test_generator_checks():
         co.close()
 
 
+def test_executable_kinds():
+    if not HAS_313:
+        assert not hasattr(c, "executable_kinds")  # 3.13 API
+        return
+    import types as t
+    assert c.executable_kinds() == (type(None), t.CodeType, None, t.MethodType,
+                                    t.MethodDescriptorType, None)
+
+
 def test_critical_sections_and_mutex():
     if not HAS_313:
         assert not hasattr(c, "critical_sections")  # 3.13 API
