@@ -12,17 +12,21 @@ use rustpython_vm::{
     function::{ArgMapping, FuncArgs, KwArgs},
     scope::Scope,
 };
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::ffi::{CStr, CString, c_char, c_int};
 
 thread_local! {
     /// Depth of `Py_EnterRecursiveCall` without a matching leave, per thread.
     static DEPTH: Cell<usize> = const { Cell::new(0) };
-    /// `PyEval_GetLocals`' dicts, by frame id (with the frame, so the id is
-    /// not reused while the entry lasts), as CPython's `f_locals_cache`.
-    static LOCALS_CACHE: RefCell<HashMap<usize, (PyObjectRef, PyObjectRef)>> = RefCell::new(HashMap::new());
 }
+
+/// `PyEval_GetLocals`' dicts, by frame id (with the frame, so the id is not
+/// reused while the entry lasts), as CPython's `f_locals_cache`. A static
+/// (never dropped, guarded by the GIL), so no frame outlives the VM in a
+/// thread's destructors.
+static LOCALS_CACHE: crate::pystate::GilCell<Option<HashMap<usize, (PyObjectRef, PyObjectRef)>>> =
+    crate::pystate::GilCell::new(None);
 
 /// The names `PyEval_GetFuncName` hands out, kept for the process (C may
 /// hold them as long as the function lives).
@@ -299,12 +303,17 @@ capi! {
             return Ok(Borrowed::held_by_thread_state(&locals, vm));
         }
         let id = frame.as_object().get_id();
-        let dict = LOCALS_CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
+        let (dict, finished) = {
+            // SAFETY: the GIL is held; nothing is called (or dropped) while
+            // borrowing.
+            let cache = unsafe { LOCALS_CACHE.get() }.get_or_insert_with(HashMap::new);
             // Frames that only this cache still holds have finished.
-            cache.retain(|_, (f, _)| f.strong_count() > 1);
-            cache.entry(id).or_insert_with(|| (frame.clone().into(), vm.ctx.new_dict().into())).1.clone()
-        });
+            let done: Vec<usize> = cache.iter().filter(|(_, (f, _))| f.strong_count() == 1).map(|(&k, _)| k).collect();
+            let finished: Vec<_> = done.iter().filter_map(|k| cache.remove(k)).collect();
+            let dict = cache.entry(id).or_insert_with(|| (frame.clone().into(), vm.ctx.new_dict().into())).1.clone();
+            (dict, finished)
+        };
+        drop(finished);
         vm.call_method(&dict, "clear", ())?;
         vm.call_method(&dict, "update", (locals,))?;
         Ok(Borrowed::held_by_thread_state(&dict, vm))

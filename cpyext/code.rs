@@ -220,8 +220,10 @@ fn release_extras(id: usize, vm: &VirtualMachine) {
     // The VM runs the callback without the layer's GIL: take it.
     let _ = crate::boundary::into_c(vm, [], || {
         let ex = extras();
-        let Some((_, data)) = ex.by_code.remove(&id) else { return Ok(()) };
+        let Some((weak, data)) = ex.by_code.remove(&id) else { return Ok(()) };
         let free: Vec<_> = data.iter().zip(&ex.free).filter_map(|(&d, &f)| Some((d, f?))).collect();
+        // The free functions may call the API (and this table) again.
+        drop(weak);
         for (d, f) in free {
             unsafe { f(d) };
         }
