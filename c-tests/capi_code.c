@@ -328,6 +328,54 @@ running_frame(PyObject *m, PyObject *noargs)
 #endif
 }
 
+/* code_new(code) -> a code object made by PyCode_NewWithPosOnlyArgs from
+ * code's own attributes */
+static PyObject *
+code_new(PyObject *m, PyObject *co)
+{
+    int argcount, posonly, kwonly, nlocals, stacksize, flags, firstlineno;
+    PyObject *code = NULL, *consts = NULL, *names = NULL, *varnames = NULL, *freevars = NULL,
+             *cellvars = NULL, *filename = NULL, *name = NULL, *qualname = NULL,
+             *linetable = NULL, *exctable = NULL, *r = NULL;
+    PyObject *ints = PyObject_CallMethod(
+        m, "_code_ints", "O", co);
+    if (ints == NULL || !PyArg_ParseTuple(ints, "iiiiiii", &argcount, &posonly, &kwonly,
+                                          &nlocals, &stacksize, &flags, &firstlineno)) {
+        Py_XDECREF(ints);
+        return NULL;
+    }
+    Py_DECREF(ints);
+    if ((code = PyObject_GetAttrString(co, "co_code")) == NULL ||
+        (consts = PyObject_GetAttrString(co, "co_consts")) == NULL ||
+        (names = PyObject_GetAttrString(co, "co_names")) == NULL ||
+        (varnames = PyObject_GetAttrString(co, "co_varnames")) == NULL ||
+        (freevars = PyObject_GetAttrString(co, "co_freevars")) == NULL ||
+        (cellvars = PyObject_GetAttrString(co, "co_cellvars")) == NULL ||
+        (filename = PyObject_GetAttrString(co, "co_filename")) == NULL ||
+        (name = PyObject_GetAttrString(co, "co_name")) == NULL ||
+        (qualname = PyObject_GetAttrString(co, "co_qualname")) == NULL ||
+        (linetable = PyObject_GetAttrString(co, "co_linetable")) == NULL ||
+        (exctable = PyObject_GetAttrString(co, "co_exceptiontable")) == NULL) {
+        goto done;
+    }
+    r = (PyObject *)PyCode_NewWithPosOnlyArgs(
+        argcount, posonly, kwonly, nlocals, stacksize, flags, code, consts, names, varnames,
+        freevars, cellvars, filename, name, qualname, firstlineno, linetable, exctable);
+done:
+    Py_XDECREF(code);
+    Py_XDECREF(consts);
+    Py_XDECREF(names);
+    Py_XDECREF(varnames);
+    Py_XDECREF(freevars);
+    Py_XDECREF(cellvars);
+    Py_XDECREF(filename);
+    Py_XDECREF(name);
+    Py_XDECREF(qualname);
+    Py_XDECREF(linetable);
+    Py_XDECREF(exctable);
+    return r;
+}
+
 /* func_name(obj) -> (PyEval_GetFuncName, PyEval_GetFuncDesc) */
 static PyObject *
 func_name(PyObject *m, PyObject *obj)
@@ -633,6 +681,7 @@ static PyMethodDef methods[] = {
     {"fast_to_locals", fast_to_locals, METH_O, NULL},
     {"running_frame", running_frame, METH_NOARGS, NULL},
     {"func_name", func_name, METH_O, NULL},
+    {"code_new", code_new, METH_O, NULL},
     {"recursion_limit", recursion_limit, METH_O, NULL},
     {"make_pending_calls", make_pending_calls, METH_NOARGS, NULL},
     {"gen_checks", gen_checks, METH_O, NULL},

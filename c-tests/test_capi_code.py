@@ -18,6 +18,8 @@ CPython's rules checked here:
   co_positions() gives the instruction (one entry per 2-byte code unit),
   -1 for what is None; a negative offset gives (co_firstlineno, 0,
   co_firstlineno, 0).
+- PyCode_NewWithPosOnlyArgs from a code object's own attributes makes an
+  equal, runnable code object (co_code is each interpreter's own bytecode).
 - Code extra: an index from PyUnstable_Eval_RequestCodeExtraIndex holds
   one pointer per code object, NULL until set; GetExtra with an index never
   requested is NULL (no error); SetExtra with one is SystemError, as is
@@ -125,6 +127,30 @@ def lines_sample(n):
     for i in range(n):
         total += i
     return total
+
+
+def new_code_sample(a, /, b, *, k=1):
+    return [a, b, k]
+
+
+def _code_ints(co):
+    return (co.co_argcount, co.co_posonlyargcount, co.co_kwonlyargcount, co.co_nlocals,
+            co.co_stacksize, co.co_flags, co.co_firstlineno)
+
+
+c._code_ints = _code_ints
+
+
+def test_code_new():
+    co = new_code_sample.__code__
+    made = c.code_new(co)
+    assert type(made) is types.CodeType and made is not co
+    for attr in ("co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_varnames",
+                 "co_name", "co_qualname", "co_filename", "co_firstlineno", "co_flags"):
+        assert getattr(made, attr) == getattr(co, attr), attr
+    f = types.FunctionType(made, globals())
+    assert f(1, 2, k=3) == [1, 2, 3] and f(4, b=5, k=6) == [4, 5, 6]
+    raises_exact(TypeError, f, a=1, b=2, k=3)  # a is positional-only
 
 
 def test_addr2line():
