@@ -1,6 +1,8 @@
-//! Frame creation (`frameobject.h`).
+//! Frame creation (`frameobject.h`), and the copies between a frame's
+//! variables and `f_locals` that PEP 667 made unneeded.
 
 use crate::capi;
+use crate::ffi::PyObject as CObject;
 use rustpython_vm::{PyObjectRef, builtins::{PyCode, PyDict}};
 
 capi! {
@@ -21,5 +23,21 @@ capi! {
         }
         let helpers = crate::code::helpers(vm)?;
         vm.call_method(&helpers, "frame_new", (code, globals))
+    }
+}
+
+capi! {
+    /// Nothing to copy: `f_locals` writes through to the frame's variables
+    /// (as in CPython 3.13).
+    fn PyFrame_LocalsToFast(vm, f: *mut CObject, clear: i32) -> crate::boundary::Void {
+        Ok(crate::boundary::Void)
+    }
+
+    fn PyFrame_FastToLocalsWithError(vm, f: *mut CObject) -> i32 {
+        Ok(0)
+    }
+
+    fn PyFrame_FastToLocals(vm, f: *mut CObject) -> crate::boundary::Void {
+        Ok(crate::boundary::Void)
     }
 }

@@ -69,6 +69,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_unicode3", &["capi_unicode3"]),
     ("capi_atomic", &["capi_atomic"]),
     ("capi_descr", &["capi_descr"]),
+    ("capi_code", &["capi_code"]),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -82,7 +83,7 @@ enum Interp {
 }
 
 /// Families whose checks use 3.12+ APIs: also run under CPython 3.13.
-const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object2", "capi_runtime2", "capi_eval", "capi_census3", "capi_unicode3", "capi_atomic", "capi_descr"];
+const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object2", "capi_runtime2", "capi_eval", "capi_census3", "capi_unicode3", "capi_atomic", "capi_descr", "capi_code"];
 
 /// Families of 3.14 APIs, which 3.11 and 3.13 lack: checked under CPython
 /// 3.14 (the oracle) and rustpy only.
@@ -441,6 +442,7 @@ family_tests! {
     "capi_unicode3" => capi_unicode3_cpython, capi_unicode3_rustpy;
     "capi_atomic" => capi_atomic_cpython, capi_atomic_rustpy;
     "capi_descr" => capi_descr_cpython, capi_descr_rustpy;
+    "capi_code" => capi_code_cpython, capi_code_rustpy;
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
     "capi_api314" => capi_api314_cpython314, capi_api314_rustpy;

@@ -90,53 +90,17 @@ PyAPI_FUNC(PyObject *) PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const
 Py_CPYEXT_MISSING("PyBytes_Join is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyBytes_Join(PyObject *sep, PyObject *iterable);
 #endif
-#ifndef PyEval_GetGlobals
-Py_CPYEXT_MISSING("PyEval_GetGlobals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyEval_GetGlobals(void);
+#ifndef PyEval_EvalFrame
+Py_CPYEXT_MISSING("PyEval_EvalFrame is not provided by cpyext: RustPython runs a frame only inside the call that created it: a frame object cannot be run (again) from C (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyEval_EvalFrame(PyFrameObject *f);
 #endif
-#ifndef PyEval_GetLocals
-Py_CPYEXT_MISSING("PyEval_GetLocals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyEval_GetLocals(void);
-#endif
-#ifndef PyEval_GetFrame
-Py_CPYEXT_MISSING("PyEval_GetFrame is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyFrameObject *) PyEval_GetFrame(void);
-#endif
-#ifndef PyEval_GetFrameBuiltins
-Py_CPYEXT_MISSING("PyEval_GetFrameBuiltins is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyEval_GetFrameBuiltins(void);
-#endif
-#ifndef PyEval_GetFrameGlobals
-Py_CPYEXT_MISSING("PyEval_GetFrameGlobals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyEval_GetFrameGlobals(void);
-#endif
-#ifndef PyEval_GetFrameLocals
-Py_CPYEXT_MISSING("PyEval_GetFrameLocals is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyEval_GetFrameLocals(void);
-#endif
-#ifndef PyEval_GetFuncName
-Py_CPYEXT_MISSING("PyEval_GetFuncName is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) PyEval_GetFuncName(PyObject *func);
-#endif
-#ifndef PyEval_GetFuncDesc
-Py_CPYEXT_MISSING("PyEval_GetFuncDesc is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) PyEval_GetFuncDesc(PyObject *func);
+#ifndef PyEval_EvalFrameEx
+Py_CPYEXT_MISSING("PyEval_EvalFrameEx is not provided by cpyext: RustPython runs a frame only inside the call that created it: a frame object cannot be run (again) from C (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyEval_EvalFrameEx(PyFrameObject *f, int exc);
 #endif
 #ifndef Py_AddPendingCall
-Py_CPYEXT_MISSING("Py_AddPendingCall is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("Py_AddPendingCall is not provided by cpyext: RustPython's evaluation loop has no hook to run C callbacks between instructions (see docs/capi.md)")
 PyAPI_FUNC(int) Py_AddPendingCall(int (*func)(void *), void *arg);
-#endif
-#ifndef Py_MakePendingCalls
-Py_CPYEXT_MISSING("Py_MakePendingCalls is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) Py_MakePendingCalls(void);
-#endif
-#ifndef Py_SetRecursionLimit
-Py_CPYEXT_MISSING("Py_SetRecursionLimit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) Py_SetRecursionLimit(int new_limit);
-#endif
-#ifndef Py_GetRecursionLimit
-Py_CPYEXT_MISSING("Py_GetRecursionLimit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) Py_GetRecursionLimit(void);
 #endif
 #ifndef PyEval_AcquireThread
 Py_CPYEXT_MISSING("PyEval_AcquireThread is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
@@ -146,15 +110,31 @@ PyAPI_FUNC(void) PyEval_AcquireThread(PyThreadState *tstate);
 Py_CPYEXT_MISSING("PyEval_ReleaseThread is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
 PyAPI_FUNC(void) PyEval_ReleaseThread(PyThreadState *tstate);
 #endif
-#ifndef PyEval_ThreadsInitialized
-Py_CPYEXT_MISSING("PyEval_ThreadsInitialized is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyEval_ThreadsInitialized(void);
+#ifndef _PyEval_EvalFrameDefault
+Py_CPYEXT_MISSING("_PyEval_EvalFrameDefault is not provided by cpyext: RustPython's evaluation loop and frames are its own: there is no _PyInterpreterFrame and no PEP 523 frame evaluation (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) _PyEval_EvalFrameDefault(PyThreadState *tstate, struct _PyInterpreterFrame *f, int exc);
 #endif
 Py_CPYEXT_MISSING("PyInstanceMethod_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyInstanceMethod_Type;
-#ifndef PyCode_Addr2Line
-Py_CPYEXT_MISSING("PyCode_Addr2Line is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyCode_Addr2Line(PyCodeObject *co, int byte_offset);
+#ifndef PyCode_AddWatcher
+Py_CPYEXT_MISSING("PyCode_AddWatcher is not provided by cpyext: RustPython does not report when code objects are created or destroyed (see docs/capi.md)")
+PyAPI_FUNC(int) PyCode_AddWatcher(PyCode_WatchCallback callback);
+#endif
+#ifndef PyCode_ClearWatcher
+Py_CPYEXT_MISSING("PyCode_ClearWatcher is not provided by cpyext: RustPython does not report when code objects are created or destroyed (see docs/capi.md)")
+PyAPI_FUNC(int) PyCode_ClearWatcher(int watcher_id);
+#endif
+#ifndef _PyCode_CheckLineNumber
+Py_CPYEXT_MISSING("_PyCode_CheckLineNumber is not provided by cpyext: co_linetable is RustPython's encoding, not CPython's: PyCodeAddressRange cannot walk it (use PyCode_Addr2Line) (see docs/capi.md)")
+PyAPI_FUNC(int) _PyCode_CheckLineNumber(int lasti, struct _line_offsets *bounds);
+#endif
+#ifndef PyCompile_OpcodeStackEffect
+Py_CPYEXT_MISSING("PyCompile_OpcodeStackEffect is not provided by cpyext: RustPython's bytecode is its own: CPython's opcode numbers mean nothing to it (see docs/capi.md)")
+PyAPI_FUNC(int) PyCompile_OpcodeStackEffect(int opcode, int oparg);
+#endif
+#ifndef PyCompile_OpcodeStackEffectWithJump
+Py_CPYEXT_MISSING("PyCompile_OpcodeStackEffectWithJump is not provided by cpyext: RustPython's bytecode is its own: CPython's opcode numbers mean nothing to it (see docs/capi.md)")
+PyAPI_FUNC(int) PyCompile_OpcodeStackEffectWithJump(int opcode, int oparg, int jump);
 #endif
 #ifndef PyDescr_NewMethod
 Py_CPYEXT_MISSING("PyDescr_NewMethod is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -206,6 +186,10 @@ PyAPI_FUNC(int) PyFloat_Pack2(double x, char *p, int le);
 Py_CPYEXT_MISSING("PyFloat_Unpack2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(double) PyFloat_Unpack2(const char *p, int le);
 #endif
+#ifndef _PyFrame_IsEntryFrame
+Py_CPYEXT_MISSING("_PyFrame_IsEntryFrame is not provided by cpyext: RustPython's frames do not record whether C entered the evaluation loop for them (see docs/capi.md)")
+PyAPI_FUNC(int) _PyFrame_IsEntryFrame(PyFrameObject *frame);
+#endif
 #ifndef PyFunction_SetVectorcall
 Py_CPYEXT_MISSING("PyFunction_SetVectorcall is not provided by cpyext: rustpy's functions are VM objects the VM calls itself: they have no vectorcall to replace (see docs/capi.md)")
 PyAPI_FUNC(void) PyFunction_SetVectorcall(struct _PyCpyextFunctionObject *func, vectorcallfunc vectorcall);
@@ -221,6 +205,22 @@ PyAPI_FUNC(int) PyFunction_AddWatcher(PyFunction_WatchCallback callback);
 #ifndef PyFunction_ClearWatcher
 Py_CPYEXT_MISSING("PyFunction_ClearWatcher is not provided by cpyext: the VM makes, changes and frees functions without reporting it to the layer (see docs/capi.md)")
 PyAPI_FUNC(int) PyFunction_ClearWatcher(int watcher_id);
+#endif
+#ifndef PyGen_New
+Py_CPYEXT_MISSING("PyGen_New is not provided by cpyext: RustPython makes a generator only by calling a generator function: a frame cannot become one (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyGen_New(PyFrameObject *frame);
+#endif
+#ifndef PyGen_NewWithQualName
+Py_CPYEXT_MISSING("PyGen_NewWithQualName is not provided by cpyext: RustPython makes a generator only by calling a generator function: a frame cannot become one (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyGen_NewWithQualName(PyFrameObject *frame, PyObject *name, PyObject *qualname);
+#endif
+#ifndef PyCoro_New
+Py_CPYEXT_MISSING("PyCoro_New is not provided by cpyext: RustPython makes a coroutine only by calling a coroutine function: a frame cannot become one (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyCoro_New(PyFrameObject *frame, PyObject *name, PyObject *qualname);
+#endif
+#ifndef PyAsyncGen_New
+Py_CPYEXT_MISSING("PyAsyncGen_New is not provided by cpyext: RustPython makes an async generator only by calling an async generator function: a frame cannot become one (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyAsyncGen_New(PyFrameObject *frame, PyObject *name, PyObject *qualname);
 #endif
 #ifndef PyImport_ImportModuleNoBlock
 Py_CPYEXT_MISSING("PyImport_ImportModuleNoBlock is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -473,8 +473,20 @@ Py_CPYEXT_MISSING("PyErr_ProgramText is not provided by cpyext: not implemented 
 PyAPI_FUNC(PyObject *) PyErr_ProgramText(const char *filename, int lineno);
 #endif
 #ifndef PyFrame_GetGenerator
-Py_CPYEXT_MISSING("PyFrame_GetGenerator is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("PyFrame_GetGenerator is not provided by cpyext: RustPython's frames do not know the generator they run (their f_generator is None) (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyFrame_GetGenerator(PyFrameObject *frame);
+#endif
+#ifndef PyUnstable_InterpreterFrame_GetCode
+Py_CPYEXT_MISSING("PyUnstable_InterpreterFrame_GetCode is not provided by cpyext: RustPython's frames are its own: there is no _PyInterpreterFrame (use PyFrame_GetCode) (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyUnstable_InterpreterFrame_GetCode(struct _PyInterpreterFrame *frame);
+#endif
+#ifndef PyUnstable_InterpreterFrame_GetLasti
+Py_CPYEXT_MISSING("PyUnstable_InterpreterFrame_GetLasti is not provided by cpyext: RustPython's frames are its own: there is no _PyInterpreterFrame (use PyFrame_GetLasti) (see docs/capi.md)")
+PyAPI_FUNC(int) PyUnstable_InterpreterFrame_GetLasti(struct _PyInterpreterFrame *frame);
+#endif
+#ifndef PyUnstable_InterpreterFrame_GetLine
+Py_CPYEXT_MISSING("PyUnstable_InterpreterFrame_GetLine is not provided by cpyext: RustPython's frames are its own: there is no _PyInterpreterFrame (use PyFrame_GetLineNumber) (see docs/capi.md)")
+PyAPI_FUNC(int) PyUnstable_InterpreterFrame_GetLine(struct _PyInterpreterFrame *frame);
 #endif
 #ifndef Py_Initialize
 Py_CPYEXT_MISSING("Py_Initialize is not provided by cpyext: not implemented yet (see docs/capi.md)")
