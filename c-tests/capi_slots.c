@@ -1415,6 +1415,13 @@ static PyGetSetDef attr_getset[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+/* refcnt(o): Py_REFCNT(o) */
+static PyObject *
+refcnt(PyObject *m, PyObject *o)
+{
+    return PyLong_FromSsize_t(Py_REFCNT(o));
+}
+
 static PyTypeObject AttrType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "capi_slots.Attr",
@@ -2151,6 +2158,7 @@ type_is(PyObject *self, PyObject *args)
 }
 
 static PyMethodDef capi_slots_methods[] = {
+    {"refcnt", refcnt, METH_O, NULL},
     {"slot_log", slot_log, METH_NOARGS, NULL},
     {"finalized", finalized, METH_NOARGS, NULL},
     {"vectorcall_call", vectorcall_call, METH_VARARGS, NULL},

@@ -866,6 +866,18 @@ def test_getattro_falls_back_to_generic():
                      ("get", "missing"), ("get", "computed")]
 
 
+def test_getattro_bound_methods_hold_nothing_after_they_go():
+    # A C getattro returning PyObject_GenericGetAttr's bound method (wrapt's
+    # proxies do): once the method is gone, the instance's count is back.
+    a = c.Attr()
+    before = c.refcnt(a)
+    for _ in range(10):
+        a.__dir__()
+        m = a.__sizeof__
+        del m
+    assert c.refcnt(a) == before
+
+
 def test_setattro_generic_set_and_delete():
     a = c.Attr()
     a.x = 1

@@ -69,17 +69,23 @@ pub struct Prefix {
     /// The linked object's address: its key in the table, kept because a
     /// weak link cannot give it back once the object is gone.
     key: usize,
-    /// Bytes allocated for prefix and object together, in the low bits;
-    /// [`BLOCK_MAGIC`] in the high ones tells our blocks from memory C got
-    /// elsewhere (`PyObject_Init` on a `malloc` block).
+    /// Bytes allocated for prefix and object together, in the low 40 bits;
+    /// [`BLOCK_MAGIC`] in the high 16 tells our blocks from memory C got
+    /// elsewhere (`PyObject_Init` on a `malloc` block); the 8 between say
+    /// which layout made the memory ([`LAYOUT_BITS`]).
     size: usize,
 }
 
 /// The high bits of [`Prefix::size`] in every block [`alloc_block`] made.
 /// What lies before memory from another allocator (glibc's chunk header, a
 /// size below 2^40) never has them.
-const BLOCK_MAGIC: usize = 0xC9_E7A1 << 40;
+const BLOCK_MAGIC: usize = 0xC9E7 << 48;
 const SIZE_MASK: usize = (1 << 40) - 1;
+/// 1 + the index in [`LAYOUTS`] of the layout that made a proxy of a VM
+/// object (0: none): its `release` must run when the proxy is freed, and
+/// not every family has a type flag that finds it again.
+const LAYOUT_SHIFT: u32 = 40;
+const LAYOUT_BITS: usize = 0xFF << LAYOUT_SHIFT;
 
 pub const PREFIX_SIZE: usize = size_of::<Prefix>();
 const _: () = assert!(PREFIX_SIZE % 16 == 0, "objects must stay 16-byte aligned");
@@ -234,7 +240,7 @@ fn foreign_prefix(op: *mut CObject) -> *mut Prefix {
 unsafe fn in_our_block(op: *mut CObject) -> bool {
     // Reads the word before `op`: in our blocks the prefix's size, in
     // another allocator's its bookkeeping (readable heap memory).
-    unsafe { (*((op as *mut u8).sub(size_of::<usize>()) as *const usize)) & !SIZE_MASK == BLOCK_MAGIC }
+    unsafe { (*((op as *mut u8).sub(size_of::<usize>()) as *const usize)) & !(SIZE_MASK | LAYOUT_BITS) == BLOCK_MAGIC }
 }
 
 #[inline(always)]
@@ -571,9 +577,14 @@ fn create_proxy(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
             let tp = type_as_c(obj.class(), vm);
             // The type's flag bit says which family it is, without a downcast.
             let flags = (*tp).tp_flags;
-            let mut family = LAYOUTS.iter().filter(|l| l.flag == 0 || flags & l.flag != 0);
-            let p = match family.find_map(|l| (l.create)(obj, tp, vm)) {
-                Some(p) => p,
+            let mut family = LAYOUTS.iter().enumerate().filter(|(_, l)| l.flag == 0 || flags & l.flag != 0);
+            let p = match family.find_map(|(i, l)| (l.create)(obj, tp, vm).map(|p| (i, p))) {
+                Some((i, p)) => {
+                    if !p.is_null() {
+                        (*prefix(p)).size |= (i + 1) << LAYOUT_SHIFT;
+                    }
+                    p
+                }
                 None => {
                     // A C type's fields beyond the object header get room here.
                     let size = ((*tp).tp_basicsize.max(0) as usize).max(size_of::<CObject>());
@@ -962,7 +973,13 @@ unsafe fn free_proxy(op: *mut CObject) {
         }
         let aux = std::mem::replace(&mut (*pre).aux, null_mut());
         let tp = (*op).ob_type;
-        if let Some(release) = if tp.is_null() { None } else { layout_of((*tp).tp_flags).and_then(|l| l.release) } {
+        let made_by = ((*pre).size & LAYOUT_BITS) >> LAYOUT_SHIFT;
+        let layout = match made_by {
+            0 if tp.is_null() => None,
+            0 => layout_of((*tp).tp_flags),
+            i => Some(LAYOUTS[i - 1]),
+        };
+        if let Some(release) = layout.and_then(|l| l.release) {
             release(op);
         }
         release_memory(pre);
