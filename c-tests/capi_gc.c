@@ -175,6 +175,22 @@ is_tracked(PyObject *module, PyObject *o)
     return PyBool_FromLong(PyObject_GC_IsTracked(o));
 }
 
+/* getattr_and_drop(o, name): PyObject_GetAttr, then let go of the result */
+static PyObject *
+getattr_and_drop(PyObject *module, PyObject *args)
+{
+    PyObject *o, *name;
+    if (!PyArg_ParseTuple(args, "OU", &o, &name)) {
+        return NULL;
+    }
+    PyObject *r = PyObject_GetAttr(o, name);
+    if (r == NULL) {
+        return NULL;
+    }
+    Py_DECREF(r);
+    Py_RETURN_NONE;
+}
+
 static PyObject *
 is_finalized(PyObject *module, PyObject *o)
 {
@@ -732,6 +748,7 @@ static PyMethodDef capi_gc_methods[] = {
     {"track", track, METH_O, NULL},
     {"untrack", untrack, METH_O, NULL},
     {"is_tracked", is_tracked, METH_O, NULL},
+    {"getattr_and_drop", getattr_and_drop, METH_VARARGS, NULL},
     {"is_finalized", is_finalized, METH_O, NULL},
     {"new_and_del", new_and_del, METH_NOARGS, NULL},
     {"churn", churn, METH_O, NULL},

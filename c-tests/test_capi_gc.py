@@ -709,5 +709,22 @@ def test_getsizeof_counts_the_gc_header():
     assert sys.getsizeof(n) == n.__sizeof__() + 2 * struct.calcsize("P")
 
 
+def test_cycle_through_objects_c_was_only_lent_is_collected():
+    # A bound method C was lent (an argument) or got and let go of
+    # (PyObject_GetAttr) does not keep its cycle alive.
+    class Holder:
+        def meth(self):
+            return ()
+
+    for lend in (lambda h: c.is_tracked(h.keep), lambda h: c.getattr_and_drop(h, "keep")):
+        h = Holder()
+        h.keep = h.meth
+        lend(h)
+        r = weakref.ref(h)
+        del h
+        gc.collect()
+        assert r() is None
+
+
 if __name__ == "__main__":
     harness.run(globals())

@@ -73,6 +73,9 @@ fn method<'a>(meth: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a PyObject>
 
 /// A bound method's memory holds its function and instance, which never
 /// change: `PyMethod_GET_FUNCTION`/`GET_SELF` on the struct read them.
+/// They are borrowed from the VM method, which holds both for as long as
+/// the memory can be read: counted, they would keep a cycle through the
+/// method alive once it crossed (the VM's collector cannot see C's count).
 pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
     flag: 0,
     create: |obj, tp, vm| {
@@ -85,19 +88,12 @@ pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
             let p = crate::proxy::alloc(std::mem::size_of::<crate::ffi::PyMethodObject>(), tp);
             if !p.is_null() {
                 let m = &mut *(p as *mut crate::ffi::PyMethodObject);
-                m.im_func = func.map_or(std::ptr::null_mut(), |f| crate::proxy::to_c_new(&f, vm));
-                m.im_self = zelf.map_or(std::ptr::null_mut(), |s| crate::proxy::to_c_new(&s, vm));
+                m.im_func = func.map_or(std::ptr::null_mut(), |f| crate::proxy::as_c(&f, vm));
+                m.im_self = zelf.map_or(std::ptr::null_mut(), |s| crate::proxy::as_c(&s, vm));
             }
             p
         })
     },
     realize: None,
-    release: Some(|op| unsafe {
-        let m = &mut *(op as *mut crate::ffi::PyMethodObject);
-        for r in [std::mem::replace(&mut m.im_func, std::ptr::null_mut()), std::mem::replace(&mut m.im_self, std::ptr::null_mut())] {
-            if !r.is_null() {
-                crate::proxy::decref(r);
-            }
-        }
-    }),
+    release: None,
 };

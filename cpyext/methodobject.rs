@@ -494,7 +494,10 @@ pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
             if !p.is_null() {
                 let f = &mut *(p as *mut ffi::PyCMethodObject);
                 f.func.m_ml = def;
-                f.func.m_self = zelf.map_or(std::ptr::null_mut(), |z| proxy::to_c_new(&z, vm));
+                // Borrowed from the VM function, which holds it: counted, it
+                // would keep a cycle through a bound method alive once the
+                // method crossed (the VM's collector cannot see C's count).
+                f.func.m_self = zelf.map_or(std::ptr::null_mut(), |z| proxy::as_c(&z, vm));
                 f.func.m_module = module.map_or(std::ptr::null_mut(), |m| proxy::to_c_new(&m, vm));
                 // Type objects C sees are immortal: no reference to hold.
                 f.mm_class = class;
@@ -505,10 +508,10 @@ pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
     realize: None,
     release: Some(|op| unsafe {
         let f = &mut *(op as *mut ffi::PyCFunctionObject);
-        for r in [std::mem::replace(&mut f.m_self, std::ptr::null_mut()), std::mem::replace(&mut f.m_module, std::ptr::null_mut())] {
-            if !r.is_null() {
-                proxy::decref(r);
-            }
+        f.m_self = std::ptr::null_mut();
+        let module = std::mem::replace(&mut f.m_module, std::ptr::null_mut());
+        if !module.is_null() {
+            proxy::decref(module);
         }
     }),
 };

@@ -163,6 +163,7 @@ fn sysconfigdata_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()
 fn gc_collect(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     let sweep = || crate::pystate::enter(vm, crate::proxy::sweep);
     sweep();
+    crate::pystate::enter(vm, crate::proxy::weaken_uncounted);
     let collect = original(&GC_COLLECT, vm)?;
     let result = crate::gcmodule::collect(vm, || collect.call(args, vm))?;
     sweep();

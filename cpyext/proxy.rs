@@ -27,7 +27,13 @@
 //!    C's inline `Py_INCREF` cannot be seen, so any pointer C may count must
 //!    keep its object alive. A weak-linked proxy is only reachable from C
 //!    through pointers C no longer counts, which CPython also makes invalid
-//!    once the object's other holders let go.
+//!    once the object's other holders let go. `gc.collect()` reads the
+//!    counts and weakens the links of proxies C does not count
+//!    ([`weaken_uncounted`]), so that no link holds a cycle.
+//!    The memory of a VM object borrows the references it mirrors (a bound
+//!    method's `im_self`, a builtin's `m_self`) from the object, which holds
+//!    them; tuples still count theirs, so a cycle through a tuple that
+//!    crossed is not collected yet.
 //! 5. An object C builds before the VM has seen it (a tuple from
 //!    `PyTuple_New`, bytes from `PyBytes_FromStringAndSize(NULL, n)`) has no
 //!    link yet: it is made into a VM object the first time it crosses
@@ -1038,6 +1044,29 @@ unsafe fn is_dead(p: *mut CObject) -> bool {
             Link::Weak => upgrade(p).is_none(),
             Link::Strong => (*(*prefix(p)).vm).strong_count() == 1,
             _ => false,
+        }
+    }
+}
+
+/// Rule 4 for the proxies C was only lent (their count never left zero, so
+/// no decref made them weak): their links become weak, as they would have
+/// on C's last decref. `gc.collect()` runs this first, so that a cycle
+/// through an object C once saw is not held by its link, which the
+/// collector cannot see. A borrowed pointer C still has stays valid while
+/// something else holds the object, which is CPython's contract.
+pub fn weaken_uncounted() {
+    let strong: Vec<*mut CObject> = table()
+        .by_vm
+        .values()
+        .copied()
+        .filter(|&p| unsafe { is_prefixed(p) && (*p).ob_refcnt == 0 && link_state(p) == Link::Strong })
+        .collect();
+    for p in strong {
+        unsafe {
+            // An earlier one may have freed what held this one.
+            if (*p).ob_refcnt == 0 && link_state(p) == Link::Strong && (*(*prefix(p)).vm).strong_count() > 1 {
+                make_weak(p);
+            }
         }
     }
 }
