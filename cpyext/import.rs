@@ -165,3 +165,133 @@ crate::capi! {
         Ok(Borrowed::held_by_interpreter(vm.builtins.dict().as_object(), vm))
     }
 }
+
+/// `sys.modules[name]`, made (empty) if missing, with `__builtins__` in
+/// its dict, as CPython prepares a module to run code in.
+fn module_for_exec(name: &PyObjectRef, vm: &VirtualMachine) -> PyResult<(PyObjectRef, PyObjectRef)> {
+    let modules = vm.sys_module.get_attr("modules", vm)?;
+    let module = match modules.get_item(&**name, vm) {
+        Ok(m) => m,
+        Err(e) if e.fast_isinstance(vm.ctx.exceptions.key_error) => {
+            let m: PyObjectRef = vm.new_module(&name.str(vm)?.to_string(), vm.ctx.new_dict(), None).into();
+            modules.set_item(&**name, m.clone(), vm)?;
+            m
+        }
+        Err(e) => return Err(e),
+    };
+    let dict = module.get_attr("__dict__", vm)?;
+    if !vm.call_method(&dict, "__contains__", ("__builtins__",))?.try_to_bool(vm)? {
+        dict.set_item("__builtins__", vm.builtins.clone().into(), vm)?;
+    }
+    Ok((module, dict))
+}
+
+/// Runs `code` in the module's dict, then returns `sys.modules[name]`
+/// (which the code may have replaced); the module is dropped from
+/// `sys.modules` when the code fails.
+fn exec_in_module(name: &PyObjectRef, dict: PyObjectRef, code: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+    let modules = vm.sys_module.get_attr("modules", vm)?;
+    let exec = vm.builtins.get_attr("exec", vm)?;
+    if let Err(e) = pystate::without_gil(|| exec.call((code, dict.clone(), dict), vm)) {
+        let _ = modules.del_item(&**name, vm);
+        return Err(e);
+    }
+    modules.get_item(&**name, vm).map_err(|_| {
+        vm.new_import_error(format!("Loaded module {} not found in sys.modules", name.repr(vm).map(|r| r.to_string()).unwrap_or_default()), name.clone().downcast().unwrap_or_else(|_| vm.ctx.new_str("")))
+    })
+}
+
+fn external(vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    vm.import("importlib._bootstrap_external", 0)?;
+    vm.sys_module.get_attr("modules", vm)?.get_item("importlib._bootstrap_external", vm)
+}
+
+crate::capi! {
+    fn PyImport_ExecCodeModuleObject(vm, name: PyObjectRef, co: PyObjectRef, pathname: Option<PyObjectRef>, cpathname: Option<PyObjectRef>) -> PyObjectRef {
+        let (_module, dict) = module_for_exec(&name, vm)?;
+        let pathname = match pathname {
+            Some(p) => p,
+            None => co.get_attr("co_filename", vm)?,
+        };
+        let cpathname = cpathname.unwrap_or_else(|| vm.ctx.none());
+        let external = external(vm)?;
+        vm.call_method(&external, "_fix_up_module", (dict.clone(), name.clone(), pathname, cpathname))?;
+        exec_in_module(&name, dict, co, vm)
+    }
+
+    /// Without `pathname`, the source file `cpathname` was compiled from,
+    /// as importlib finds it, if any.
+    fn PyImport_ExecCodeModuleWithPathnames(vm, name: &str, co: PyObjectRef, pathname: *const std::ffi::c_char, cpathname: *const std::ffi::c_char) -> PyObjectRef {
+        let decode = |p: *const std::ffi::c_char| -> PyResult<Option<PyObjectRef>> {
+            if p.is_null() {
+                return Ok(None);
+            }
+            let bytes = vm.ctx.new_bytes(unsafe { CStr::from_ptr(p) }.to_bytes().to_vec());
+            vm.import("os", 0)?.get_attr("fsdecode", vm)?.call((bytes,), vm).map(Some)
+        };
+        let cpath = decode(cpathname)?;
+        let external = external(vm)?;
+        let path = match (decode(pathname)?, &cpath) {
+            (Some(p), _) => Some(p),
+            (None, Some(c)) => vm.call_method(&external, "_get_sourcefile", (c.clone(),)).ok(),
+            (None, None) => None,
+        };
+        let name: PyObjectRef = vm.ctx.new_str(name).into();
+        let (_module, dict) = module_for_exec(&name, vm)?;
+        let path = match path {
+            Some(p) => p,
+            None => co.get_attr("co_filename", vm)?,
+        };
+        vm.call_method(&external, "_fix_up_module", (dict.clone(), name.clone(), path, cpath.unwrap_or_else(|| vm.ctx.none())))?;
+        exec_in_module(&name, dict, co, vm)
+    }
+
+    fn PyImport_GetImporter(vm, path: PyObjectRef) -> PyObjectRef {
+        let cache = vm.sys_module.get_attr("path_importer_cache", vm)?;
+        let hooks = vm.sys_module.get_attr("path_hooks", vm)?;
+        match cache.get_item(&*path, vm) {
+            Ok(importer) => return Ok(importer),
+            Err(e) if e.fast_isinstance(vm.ctx.exceptions.key_error) => {}
+            Err(e) => return Err(e),
+        }
+        let hooks: Vec<PyObjectRef> = hooks.try_to_value(vm)?;
+        for hook in hooks {
+            match pystate::without_gil(|| hook.call((path.clone(),), vm)) {
+                Ok(importer) => {
+                    cache.set_item(&*path, importer.clone(), vm)?;
+                    return Ok(importer);
+                }
+                Err(e) if e.fast_isinstance(vm.ctx.exceptions.import_error) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(vm.ctx.none())
+    }
+
+    fn PyImport_ImportFrozenModuleObject(vm, name: PyObjectRef) -> i32 {
+        import_frozen(name, vm)
+    }
+
+    fn PyImport_ImportFrozenModule(vm, name: &str) -> i32 {
+        import_frozen(vm.ctx.new_str(name).into(), vm)
+    }
+}
+
+/// Runs the frozen code in `sys.modules[name]` (a package gets an empty
+/// `__path__`) and records `__origname__`, as CPython: 1, or 0 when there
+/// is no such frozen module.
+fn import_frozen(name: PyObjectRef, vm: &VirtualMachine) -> PyResult<i32> {
+    let imp = vm.import("_imp", 0)?;
+    if !vm.call_method(&imp, "is_frozen", (name.clone(),))?.try_to_bool(vm)? {
+        return Ok(0);
+    }
+    let code = vm.call_method(&imp, "get_frozen_object", (name.clone(),))?;
+    let is_package = vm.call_method(&imp, "is_frozen_package", (name.clone(),))?.try_to_bool(vm)?;
+    let (_module, dict) = module_for_exec(&name, vm)?;
+    if is_package {
+        dict.set_item("__path__", vm.ctx.new_list(vec![]).into(), vm)?;
+    }
+    exec_in_module(&name, dict.clone(), code, vm)?;
+    dict.set_item("__origname__", name, vm)?;
+    Ok(1)
+}

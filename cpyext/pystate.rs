@@ -449,7 +449,55 @@ static MAIN_INTERPRETER: InterpreterState = InterpreterState { id: 0 };
 /// `PyInterpreterState_GetDict`'s dict, made on first use.
 static INTERPRETER_DICT: std::sync::OnceLock<rustpython_vm::PyObjectRef> = std::sync::OnceLock::new();
 
-crate::declared_here!(PyInterpreterState_Get, PyInterpreterState_Main, Py_GetVersion);
+crate::declared_here!(
+    PyInterpreterState_Get,
+    PyInterpreterState_Main,
+    PyInterpreterState_Head,
+    PyInterpreterState_Next,
+    PyThreadState_EnterTracing,
+    PyThreadState_LeaveTracing,
+    Py_GetVersion,
+);
+
+/// The first interpreter of the list CPython keeps: the only one.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyInterpreterState_Head() -> *mut InterpreterState {
+    &raw const MAIN_INTERPRETER as *mut InterpreterState
+}
+
+/// None after the main interpreter.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyInterpreterState_Next(_interp: *mut InterpreterState) -> *mut InterpreterState {
+    std::ptr::null_mut()
+}
+
+/// The VM a thread state runs, when it is the calling thread's own (the
+/// VM's tracing switch is per thread and not shared).
+fn own_vm<'a>(tstate: *mut ThreadState) -> Option<&'a VirtualMachine> {
+    if tstate.is_null() || tstate != tstate_ptr() {
+        return None;
+    }
+    current_vm()
+}
+
+/// Turns tracing and profiling off on the thread: the VM calls no trace or
+/// profile function until `PyThreadState_LeaveTracing`.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThreadState_EnterTracing(tstate: *mut ThreadState) {
+    if let Some(vm) = own_vm(tstate) {
+        vm.use_tracing.set(false);
+    }
+}
+
+/// Turns them back on if a trace or profile function is set, as
+/// `sys.settrace`/`sys.setprofile` decide.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThreadState_LeaveTracing(tstate: *mut ThreadState) {
+    if let Some(vm) = own_vm(tstate) {
+        let set = !vm.is_none(&vm.trace_func.borrow()) || !vm.is_none(&vm.profile_func.borrow());
+        vm.use_tracing.set(set);
+    }
+}
 
 #[unsafe(no_mangle)]
 pub extern "C" fn PyInterpreterState_Get() -> *mut InterpreterState {
@@ -503,6 +551,11 @@ crate::capi! {
             return Ok(None);
         }
         Ok(vm.current_frame().map(Into::into))
+    }
+
+    /// `sys._current_frames()`.
+    fn _PyThread_CurrentFrames(vm) -> rustpython_vm::PyObjectRef {
+        vm.sys_module.get_attr("_current_frames", vm)?.call((), vm)
     }
 
     fn PyInterpreterState_GetID(vm, interp: *mut InterpreterState) -> i64 {

@@ -77,3 +77,55 @@ pub unsafe extern "C" fn PyThread_release_lock(lock: *mut Lock) {
     *lock.locked.lock() = false;
     lock.released.notify_one();
 }
+
+crate::declared_here!(
+    PyThread_create_key,
+    PyThread_delete_key,
+    PyThread_set_key_value,
+    PyThread_get_key_value,
+    PyThread_delete_key_value,
+    PyThread_ReInitTLS,
+);
+
+/// `PY_TIMEOUT_MAX`: `LLONG_MAX` nanoseconds, in microseconds, as in CPython.
+#[unsafe(no_mangle)]
+pub static PY_TIMEOUT_MAX: i64 = i64::MAX / 1000;
+
+/// A pthread key as an int; -1 when none can be made (or it would not fit).
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThread_create_key() -> c_int {
+    let mut key: libc::pthread_key_t = 0;
+    if unsafe { libc::pthread_key_create(&mut key, None) } != 0 {
+        return -1;
+    }
+    match c_int::try_from(key) {
+        Ok(k) => k,
+        Err(_) => {
+            unsafe { libc::pthread_key_delete(key) };
+            -1
+        }
+    }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThread_delete_key(key: c_int) {
+    unsafe { libc::pthread_key_delete(key as libc::pthread_key_t) };
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThread_set_key_value(key: c_int, value: *mut std::ffi::c_void) -> c_int {
+    if unsafe { libc::pthread_setspecific(key as libc::pthread_key_t, value) } == 0 { 0 } else { -1 }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThread_get_key_value(key: c_int) -> *mut std::ffi::c_void {
+    unsafe { libc::pthread_getspecific(key as libc::pthread_key_t) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThread_delete_key_value(key: c_int) {
+    unsafe { libc::pthread_setspecific(key as libc::pthread_key_t, std::ptr::null()) };
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThread_ReInitTLS() {}

@@ -37,6 +37,7 @@
 #include "typeslots.h"
 #include "objimpl.h"
 #include "pyhash.h"
+#include "pydebug.h"
 #include "pyctype.h"
 #include "lock.h"
 #include "critical_section.h"
@@ -72,6 +73,8 @@
 #include "iterobject.h"
 #include "weakrefobject.h"
 #include "context.h"
+#include "initconfig.h"
+#include "pytime.h"
 
 /* Runtime services */
 #include "pyerrors.h"
@@ -85,9 +88,11 @@
 #include "pylifecycle.h"
 #include "sysmodule.h"
 #include "osmodule.h"
+#include "intrcheck.h"
 #include "import.h"
 #include "abstract.h"
 #include "pystrtod.h"
+#include "fileutils.h"
 #include "tracemalloc.h"
 
 /* Code Cython generates takes Cython's Limited-API paths, which use only
