@@ -27,7 +27,7 @@ PyAPI_FUNC(PyObject *) PyMarshal_ReadObjectFromFile(FILE *file);
 PyAPI_FUNC(PyObject *) PyMarshal_ReadLastObjectFromFile(FILE *file);
 PyAPI_FUNC(void) PyMarshal_WriteLongToFile(long value, FILE *file,
                                            int version);
-/* An object that cannot be marshalled leaves ValueError set. */
+/* An object that cannot be marshalled is not written, and not reported. */
 PyAPI_FUNC(void) PyMarshal_WriteObjectToFile(PyObject *value, FILE *file,
                                              int version);
 

@@ -143,12 +143,15 @@ PyMarshal_WriteLongToFile(long value, FILE *file, int version)
     fwrite(b, 1, 4, file);
 }
 
+/* As in CPython, an object that cannot be marshalled is not reported. */
 void
 PyMarshal_WriteObjectToFile(PyObject *value, FILE *file, int version)
 {
     PyObject *data = PyMarshal_WriteObjectToString(value, version);
-    if (data == NULL)
+    if (data == NULL) {
+        PyErr_Clear();
         return;
+    }
     fwrite(PyBytes_AS_STRING(data), 1, (size_t)PyBytes_GET_SIZE(data), file);
     Py_DECREF(data);
 }
