@@ -791,12 +791,15 @@ interpreters(PyObject *m, PyObject *unused)
                          PyInterpreterState_Next(head) == NULL);
 }
 
-/* Calls f twice: once between EnterTracing and LeaveTracing, once after. */
+/* Calls f twice: inside two nested EnterTracing (after one LeaveTracing),
+ * then after the second LeaveTracing. */
 static PyObject *
 call_untraced_then_traced(PyObject *m, PyObject *f)
 {
     PyThreadState *ts = PyThreadState_Get();
     PyThreadState_EnterTracing(ts);
+    PyThreadState_EnterTracing(ts);
+    PyThreadState_LeaveTracing(ts);
     PyObject *a = PyObject_CallNoArgs(f);
     PyThreadState_LeaveTracing(ts);
     if (a == NULL)

@@ -11,6 +11,7 @@ the old TLS keys hold one value per thread; PyStatus and PyWideStringList
 helpers; Py_GetPrefix and friends match sys; the Py_*Flag globals match
 sys.flags; PyImport_ExecCodeModuleObject gives a module with __file__."""
 
+import builtins
 import io
 import marshal
 import os
@@ -394,7 +395,7 @@ def test_exec_code_module_object():
     m = c.exec_code_module("lifecycle_mod", code)
     assert sys.modules["lifecycle_mod"] is m
     assert m.value == 42 and m.__file__ == "/nowhere/lifecycle_mod.py" and m.file_seen == m.__file__
-    assert m.__builtins__ is not None
+    assert m.__builtins__ is builtins.__dict__
     m2 = c.exec_code_module("lifecycle_mod", compile("more = value + 1", "x", "exec"), "/other/path.py")
     assert m2 is m and m.more == 43 and m.__file__ == "/other/path.py"
     bad = compile("raise LookupError('exec')", "bad.py", "exec")

@@ -166,8 +166,9 @@ crate::capi! {
     }
 }
 
-/// `sys.modules[name]`, made (empty) if missing, with `__builtins__` in
-/// its dict, as CPython prepares a module to run code in.
+/// `sys.modules[name]`, made (empty) if missing, with `__builtins__` (the
+/// builtins' dict, what `PyEval_GetBuiltins` gives) in its dict, as CPython
+/// prepares a module to run code in.
 fn module_for_exec(name: &PyObjectRef, vm: &VirtualMachine) -> PyResult<(PyObjectRef, PyObjectRef)> {
     let modules = vm.sys_module.get_attr("modules", vm)?;
     let module = match modules.get_item(&**name, vm) {
@@ -181,7 +182,7 @@ fn module_for_exec(name: &PyObjectRef, vm: &VirtualMachine) -> PyResult<(PyObjec
     };
     let dict = module.get_attr("__dict__", vm)?;
     if !vm.call_method(&dict, "__contains__", ("__builtins__",))?.try_to_bool(vm)? {
-        dict.set_item("__builtins__", vm.builtins.clone().into(), vm)?;
+        dict.set_item("__builtins__", vm.builtins.dict().into(), vm)?;
     }
     Ok((module, dict))
 }

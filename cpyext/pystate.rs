@@ -77,6 +77,8 @@ pub struct ThreadState {
     owns_vm: Cell<bool>,
     /// `PyThreadState_GetDict`'s dict, made on first use.
     dict: std::cell::RefCell<Option<rustpython_vm::PyObjectRef>>,
+    /// `PyThreadState_EnterTracing`s not yet left (CPython's `tracing`).
+    tracing: Cell<u32>,
     id: u64,
 }
 
@@ -98,6 +100,7 @@ impl ThreadState {
             vm_from_gilstate: Cell::new(false),
             owns_vm: Cell::new(false),
             dict: std::cell::RefCell::new(None),
+            tracing: Cell::new(0),
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
@@ -481,21 +484,30 @@ fn own_vm<'a>(tstate: *mut ThreadState) -> Option<&'a VirtualMachine> {
 }
 
 /// Turns tracing and profiling off on the thread: the VM calls no trace or
-/// profile function until `PyThreadState_LeaveTracing`.
+/// profile function until the matching `PyThreadState_LeaveTracing` (the
+/// calls nest, as in CPython).
 #[unsafe(no_mangle)]
 pub extern "C" fn PyThreadState_EnterTracing(tstate: *mut ThreadState) {
     if let Some(vm) = own_vm(tstate) {
+        // SAFETY: the calling thread's own state.
+        let ts = unsafe { &*tstate };
+        ts.tracing.set(ts.tracing.get() + 1);
         vm.use_tracing.set(false);
     }
 }
 
-/// Turns them back on if a trace or profile function is set, as
-/// `sys.settrace`/`sys.setprofile` decide.
+/// After the outermost one, tracing is back on if a trace or profile
+/// function is set, as `sys.settrace`/`sys.setprofile` decide.
 #[unsafe(no_mangle)]
 pub extern "C" fn PyThreadState_LeaveTracing(tstate: *mut ThreadState) {
     if let Some(vm) = own_vm(tstate) {
-        let set = !vm.is_none(&vm.trace_func.borrow()) || !vm.is_none(&vm.profile_func.borrow());
-        vm.use_tracing.set(set);
+        // SAFETY: the calling thread's own state.
+        let ts = unsafe { &*tstate };
+        ts.tracing.set(ts.tracing.get().saturating_sub(1));
+        if ts.tracing.get() == 0 {
+            let set = !vm.is_none(&vm.trace_func.borrow()) || !vm.is_none(&vm.profile_func.borrow());
+            vm.use_tracing.set(set);
+        }
     }
 }
 
