@@ -99,6 +99,29 @@ def test_any_file_runs_a_regular_file_as_a_script():
     assert __main__.lifecycle_any == "ran"
 
 
+def test_function_flavors_for_ctypes():
+    import ctypes
+    import __main__
+
+    libc = ctypes.CDLL(None)
+    libc.fopen.restype = ctypes.c_void_p
+    libc.fopen.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+    libc.fclose.argtypes = [ctypes.c_void_p]
+    path = write("flavor.py", "import __main__\n__main__.lifecycle_flavor = 'ran'\n")
+    simple = ctypes.pythonapi.PyRun_SimpleFile
+    simple.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+    fp = libc.fopen(path.encode(), b"r")
+    assert simple(fp, path.encode()) == 0
+    libc.fclose(fp)
+    assert __main__.lifecycle_flavor == "ran"
+    run = ctypes.pythonapi.PyRun_FileEx
+    run.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int, ctypes.py_object, ctypes.py_object, ctypes.c_int]
+    run.restype = ctypes.py_object
+    epath = write("flavor_expr.py", "n * 3\n")
+    fp = libc.fopen(epath.encode(), b"r")
+    assert run(fp, epath.encode(), 258, {"n": 5}, {}, 1) == 15
+
+
 def test_interactive_one_statement_at_a_time():
     import __main__
 
