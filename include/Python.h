@@ -1,8 +1,8 @@
 /* Entry point of the C-API of the RustPython cpyext layer.
  *
  * Extensions include this header first; it includes every header of the
- * API (structmember.h and frameobject.h excepted, as in CPython) and the
- * C library headers that CPython's Python.h makes available. */
+ * API (structmember.h, frameobject.h and marshal.h excepted, as in CPython)
+ * and the C library headers that CPython's Python.h makes available. */
 #ifndef Py_PYTHON_H
 #define Py_PYTHON_H
 
