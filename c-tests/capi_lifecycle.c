@@ -275,6 +275,24 @@ universal_fgets(PyObject *m, PyObject *args)
     return Py_BuildValue("(NOi)", lines, with_fobj == NULL ? Py_True : Py_False, err == ENXIO);
 }
 
+/* A std printer on the descriptor; None (after checking no exception is
+ * set) when PyFile_NewStdPrinter refuses it. */
+static PyObject *
+std_printer(PyObject *m, PyObject *arg)
+{
+    int fd = (int)PyLong_AsLong(arg);
+    if (fd == -1 && PyErr_Occurred())
+        return NULL;
+    PyObject *p = PyFile_NewStdPrinter(fd);
+    if (p == NULL) {
+        if (PyErr_Occurred())
+            return NULL;
+        Py_RETURN_NONE;
+    }
+    int exact = Py_IS_TYPE(p, &PyStdPrinter_Type);
+    return Py_BuildValue("(Ni)", p, exact);
+}
+
 static PyObject *
 open_code(PyObject *m, PyObject *path)
 {
@@ -954,6 +972,7 @@ static PyMethodDef methods[] = {
     {"decode_locale", decode_locale, METH_O, NULL},
     {"encode_locale", encode_locale, METH_O, NULL},
     {"universal_fgets", universal_fgets, METH_VARARGS, NULL},
+    {"std_printer", std_printer, METH_O, NULL},
     {"open_code", open_code, METH_O, NULL},
     {"open_code_utf8", open_code_utf8, METH_O, NULL},
     {"set_open_code_hook", set_open_code_hook, METH_O, NULL},

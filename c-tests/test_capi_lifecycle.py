@@ -192,6 +192,19 @@ def test_universal_newline_fgets():
     assert lines == [b"a", b"\n", b"b", b"\n", b"c", b"\n", b"d"]
 
 
+def test_std_printer():
+    p, exact = c.std_printer(2)
+    assert exact == 1 and type(p).__name__ == "stderrprinter"
+    assert repr(p).startswith("<stdprinter(fd=2) object at ")
+    assert p.fileno() == 2 and p.closed is False and p.mode == "w" and p.encoding is None
+    assert p.flush() is None and p.isatty() in (True, False)
+    assert p.write("std printer: h\u00e9\n") == len("std printer: h\u00e9\n".encode())
+    assert p.write("\udcff\n") == len("\\udcff\n")
+    raises_exact(TypeError, p.write, b"bytes")
+    assert c.std_printer(1)[0].fileno() == 1
+    assert c.std_printer(5) is None
+
+
 def test_open_code():
     path = write("code.py", b"x = 1\n")
     with c.open_code(path) as f:

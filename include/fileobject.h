@@ -22,7 +22,9 @@ PyAPI_FUNC(int) PyObject_AsFileDescriptor(PyObject *o);
 PyAPI_FUNC(char *) Py_UniversalNewlineFgets(char *buf, int n, FILE *stream,
                                            PyObject *fobj);
 
-/* CPython's preliminary sys.stderr, used before its io module starts. */
+/* A minimal text stream on fd 1 or 2 (NULL, no exception, for another
+ * descriptor): CPython's preliminary sys.stderr. write(str) writes UTF-8
+ * (backslashreplace) and returns the bytes written. */
 PyAPI_FUNC(PyObject *) PyFile_NewStdPrinter(int fd);
 PyAPI_DATA(PyTypeObject) PyStdPrinter_Type;
 

@@ -194,12 +194,6 @@ PyAPI_FUNC(int) PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override);
 Py_CPYEXT_MISSING("PyDict_PopString is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyDict_PopString(PyObject *dict, const char *key, PyObject **result);
 #endif
-#ifndef PyFile_NewStdPrinter
-Py_CPYEXT_MISSING("PyFile_NewStdPrinter is not provided by cpyext: the std printer is CPython's stand-in for sys.stderr while its io module starts; RustPython starts its own io streams, so there is no such type (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyFile_NewStdPrinter(int fd);
-#endif
-Py_CPYEXT_MISSING("PyStdPrinter_Type is not provided by cpyext: the std printer is CPython's stand-in for sys.stderr while its io module starts; RustPython starts its own io streams, so there is no such type (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyStdPrinter_Type;
 #ifndef PyFloat_GetInfo
 Py_CPYEXT_MISSING("PyFloat_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyFloat_GetInfo(void);
