@@ -805,8 +805,12 @@ static PyObject *
 interpreters(PyObject *m, PyObject *unused)
 {
     PyInterpreterState *head = PyInterpreterState_Head();
-    return Py_BuildValue("(ii)", head == PyInterpreterState_Main(),
-                         PyInterpreterState_Next(head) == NULL);
+    int before = _PyInterpreterState_RequiresIDRef(head);
+    _PyInterpreterState_RequireIDRef(head, 1);
+    int set = _PyInterpreterState_RequiresIDRef(head);
+    _PyInterpreterState_RequireIDRef(head, before);
+    return Py_BuildValue("(iiii)", head == PyInterpreterState_Main(),
+                         PyInterpreterState_Next(head) == NULL, before, set);
 }
 
 /* Calls f twice: inside two nested EnterTracing (after one LeaveTracing),

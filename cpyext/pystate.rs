@@ -457,6 +457,8 @@ crate::declared_here!(
     PyInterpreterState_Main,
     PyInterpreterState_Head,
     PyInterpreterState_Next,
+    _PyInterpreterState_RequiresIDRef,
+    _PyInterpreterState_RequireIDRef,
     PyThreadState_EnterTracing,
     PyThreadState_LeaveTracing,
     Py_GetVersion,
@@ -472,6 +474,21 @@ pub extern "C" fn PyInterpreterState_Head() -> *mut InterpreterState {
 #[unsafe(no_mangle)]
 pub extern "C" fn PyInterpreterState_Next(_interp: *mut InterpreterState) -> *mut InterpreterState {
     std::ptr::null_mut()
+}
+
+/// Whether the interpreter is to live as long as references to its ID do
+/// (CPython's `requires_idref`): recorded and reported; the one interpreter
+/// here lives as long as the process anyway.
+static REQUIRES_IDREF: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[unsafe(no_mangle)]
+pub extern "C" fn _PyInterpreterState_RequiresIDRef(_interp: *mut InterpreterState) -> c_int {
+    REQUIRES_IDREF.load(std::sync::atomic::Ordering::Relaxed) as c_int
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn _PyInterpreterState_RequireIDRef(_interp: *mut InterpreterState, required: c_int) {
+    REQUIRES_IDREF.store(required != 0, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// The VM a thread state runs, when it is the calling thread's own (the

@@ -582,14 +582,6 @@ PyAPI_FUNC(PyThreadState *) PyInterpreterState_ThreadHead(PyInterpreterState *in
 Py_CPYEXT_MISSING("PyThreadState_Next is not provided by cpyext: cpyext keeps no list of thread states: each OS thread's state is its own, made on first use, so they cannot be walked (see docs/capi.md)")
 PyAPI_FUNC(PyThreadState *) PyThreadState_Next(PyThreadState *tstate);
 #endif
-#ifndef _PyInterpreterState_RequiresIDRef
-Py_CPYEXT_MISSING("_PyInterpreterState_RequiresIDRef is not provided by cpyext: interpreter ID references keep sub-interpreters alive, and rustpy runs only the main interpreter, which RustPython owns (see docs/capi.md)")
-PyAPI_FUNC(int) _PyInterpreterState_RequiresIDRef(PyInterpreterState *interp);
-#endif
-#ifndef _PyInterpreterState_RequireIDRef
-Py_CPYEXT_MISSING("_PyInterpreterState_RequireIDRef is not provided by cpyext: interpreter ID references keep sub-interpreters alive, and rustpy runs only the main interpreter, which RustPython owns (see docs/capi.md)")
-PyAPI_FUNC(void) _PyInterpreterState_RequireIDRef(PyInterpreterState *interp, int required);
-#endif
 #ifndef PyUnstable_InterpreterState_GetMainModule
 Py_CPYEXT_MISSING("PyUnstable_InterpreterState_GetMainModule is not provided by cpyext: removed from CPython 3.14's public headers, whose C-API cpyext provides (use PyImport_AddModuleRef(\"__main__\")) (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyUnstable_InterpreterState_GetMainModule(PyInterpreterState *interp);
