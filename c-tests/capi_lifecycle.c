@@ -737,6 +737,16 @@ signals(PyObject *m, PyObject *unused)
                          back == on_signal, bad);
 }
 
+/* Does not return: exits for "exit", aborts for "error". */
+static PyObject *
+exit_status(PyObject *m, PyObject *kind)
+{
+    fflush(stdout);
+    if (PyUnicode_CompareWithASCIIString(kind, "exit") == 0)
+        Py_ExitStatusException(PyStatus_Exit(3));
+    Py_ExitStatusException(PyStatus_Error("status boom"));
+}
+
 static PyObject *
 fd_is_interactive(PyObject *m, PyObject *path)
 {
@@ -998,6 +1008,7 @@ static PyMethodDef methods[] = {
     {"global_flags", global_flags, METH_NOARGS, NULL},
     {"getenv", getenv_, METH_O, NULL},
     {"signals", signals, METH_NOARGS, NULL},
+    {"exit_status", exit_status, METH_O, NULL},
     {"fd_is_interactive", fd_is_interactive, METH_O, NULL},
     {"at_exit", at_exit, METH_NOARGS, NULL},
     {"allocators", allocators, METH_NOARGS, NULL},

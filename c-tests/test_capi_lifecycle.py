@@ -363,6 +363,19 @@ def test_at_exit_runs_the_callback():
     assert out.stdout == "True\nmain done\nat exit: cpyext data\n", out.stdout
 
 
+def test_exit_status_exception():
+    def child(kind):
+        return subprocess.run(
+            [sys.executable, "-c", "import capi_lifecycle as c; c.exit_status(%r)" % kind],
+            capture_output=True, text=True, env=os.environ,
+        )
+
+    assert child("exit").returncode == 3
+    out = child("error")
+    assert out.returncode == 1, (out.returncode, out.stderr)
+    assert "Fatal Python error: status boom" in out.stderr, out.stderr
+
+
 def test_allocators():
     assert c.allocators() == [True, True, True]
 

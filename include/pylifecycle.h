@@ -28,8 +28,8 @@ PyAPI_FUNC(PyStatus) Py_InitializeFromConfig(const PyConfig *config);
 PyAPI_FUNC(PyStatus) _Py_InitializeMain(void);
 PyAPI_FUNC(int) Py_RunMain(void);
 
-/* Exits the process for an exit status, aborts with the message for an
- * error status (a fatal error). */
+/* Exits the process: with the status's exit code, or for an error status
+ * with 1 after printing "Fatal Python error: <func>: <message>". */
 PyAPI_FUNC(void) _Py_NO_RETURN Py_ExitStatusException(PyStatus err);
 
 /* Whether a file is interactive: a terminal, or with -i the file named

@@ -41,12 +41,19 @@ Py_FdIsInteractive(FILE *fp, const char *filename)
            || strcmp(filename, "???") == 0;
 }
 
+/* An error status is reported as a fatal error that exits with status 1
+ * (not abort), as CPython's does. */
 void
 Py_ExitStatusException(PyStatus err)
 {
     if (PyStatus_IsExit(err))
         exit(err.exitcode);
-    if (PyStatus_IsError(err))
-        _Py_FatalErrorFunc(err.func, err.err_msg);
+    if (PyStatus_IsError(err)) {
+        fflush(stdout);
+        fprintf(stderr, "Fatal Python error: %s%s%s\n", err.func ? err.func : "",
+                err.func ? ": " : "", err.err_msg ? err.err_msg : "<message not set>");
+        fflush(stderr);
+        exit(1);
+    }
     Py_FatalError("Py_ExitStatusException() must not be called on success");
 }
