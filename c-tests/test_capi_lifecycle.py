@@ -452,7 +452,11 @@ def test_exec_code_module_object():
     assert "lifecycle_bad" not in sys.modules
     m3 = c.exec_code_module_paths("lifecycle_paths", code, "/src/p.py", None)
     assert m3.__file__ == "/src/p.py"
-    del sys.modules["lifecycle_mod"], sys.modules["lifecycle_paths"]
+    # Without a pathname, the source next to the bytecode file, if it exists.
+    source = write("q.py", "")
+    m4 = c.exec_code_module_paths("lifecycle_cached", code, None, source + "c")
+    assert m4.__file__ == source and m4.__cached__ == source + "c"
+    del sys.modules["lifecycle_mod"], sys.modules["lifecycle_paths"], sys.modules["lifecycle_cached"]
 
 
 def test_get_importer_and_frozen():

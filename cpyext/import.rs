@@ -169,7 +169,7 @@ crate::capi! {
 /// `sys.modules[name]`, made (empty) if missing, with `__builtins__` (the
 /// builtins' dict, what `PyEval_GetBuiltins` gives) in its dict, as CPython
 /// prepares a module to run code in.
-fn module_for_exec(name: &PyObjectRef, vm: &VirtualMachine) -> PyResult<(PyObjectRef, PyObjectRef)> {
+fn module_dict_for_exec(name: &PyObjectRef, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     let modules = vm.sys_module.get_attr("modules", vm)?;
     let module = match modules.get_item(&**name, vm) {
         Ok(m) => m,
@@ -184,7 +184,7 @@ fn module_for_exec(name: &PyObjectRef, vm: &VirtualMachine) -> PyResult<(PyObjec
     if !vm.call_method(&dict, "__contains__", ("__builtins__",))?.try_to_bool(vm)? {
         dict.set_item("__builtins__", vm.builtins.dict().into(), vm)?;
     }
-    Ok((module, dict))
+    Ok(dict)
 }
 
 /// Runs `code` in the module's dict, then returns `sys.modules[name]`
@@ -207,17 +207,24 @@ fn external(vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     vm.sys_module.get_attr("modules", vm)?.get_item("importlib._bootstrap_external", vm)
 }
 
+/// `PyImport_ExecCodeModuleObject`: importlib's `_fix_up_module` sets
+/// `__file__` (pathname, else `co.co_filename`), `__cached__`, `__loader__`
+/// and `__spec__` before the code runs.
+fn exec_code_module(name: PyObjectRef, co: PyObjectRef, pathname: Option<PyObjectRef>, cpathname: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult {
+    let dict = module_dict_for_exec(&name, vm)?;
+    let pathname = match pathname {
+        Some(p) => p,
+        None => co.get_attr("co_filename", vm)?,
+    };
+    let cpathname = cpathname.unwrap_or_else(|| vm.ctx.none());
+    let external = external(vm)?;
+    vm.call_method(&external, "_fix_up_module", (dict.clone(), name.clone(), pathname, cpathname))?;
+    exec_in_module(&name, dict, co, vm)
+}
+
 crate::capi! {
     fn PyImport_ExecCodeModuleObject(vm, name: PyObjectRef, co: PyObjectRef, pathname: Option<PyObjectRef>, cpathname: Option<PyObjectRef>) -> PyObjectRef {
-        let (_module, dict) = module_for_exec(&name, vm)?;
-        let pathname = match pathname {
-            Some(p) => p,
-            None => co.get_attr("co_filename", vm)?,
-        };
-        let cpathname = cpathname.unwrap_or_else(|| vm.ctx.none());
-        let external = external(vm)?;
-        vm.call_method(&external, "_fix_up_module", (dict.clone(), name.clone(), pathname, cpathname))?;
-        exec_in_module(&name, dict, co, vm)
+        exec_code_module(name, co, pathname, cpathname, vm)
     }
 
     /// Without `pathname`, the source file `cpathname` was compiled from,
@@ -237,14 +244,7 @@ crate::capi! {
             (None, Some(c)) => vm.call_method(&external, "_get_sourcefile", (c.clone(),)).ok(),
             (None, None) => None,
         };
-        let name: PyObjectRef = vm.ctx.new_str(name).into();
-        let (_module, dict) = module_for_exec(&name, vm)?;
-        let path = match path {
-            Some(p) => p,
-            None => co.get_attr("co_filename", vm)?,
-        };
-        vm.call_method(&external, "_fix_up_module", (dict.clone(), name.clone(), path, cpath.unwrap_or_else(|| vm.ctx.none())))?;
-        exec_in_module(&name, dict, co, vm)
+        exec_code_module(vm.ctx.new_str(name).into(), co, path, cpath, vm)
     }
 
     fn PyImport_GetImporter(vm, path: PyObjectRef) -> PyObjectRef {
@@ -288,7 +288,7 @@ fn import_frozen(name: PyObjectRef, vm: &VirtualMachine) -> PyResult<i32> {
     }
     let code = vm.call_method(&imp, "get_frozen_object", (name.clone(),))?;
     let is_package = vm.call_method(&imp, "is_frozen_package", (name.clone(),))?.try_to_bool(vm)?;
-    let (_module, dict) = module_for_exec(&name, vm)?;
+    let dict = module_dict_for_exec(&name, vm)?;
     if is_package {
         dict.set_item("__path__", vm.ctx.new_list(vec![]).into(), vm)?;
     }
