@@ -475,6 +475,128 @@ tls_keys(PyObject *m, PyObject *unused)
                          (unsigned long)(uintptr_t)deleted);
 }
 
+struct tss_check {
+    Py_tss_t *key;
+    void *seen;
+    int set;
+    void *after_set;
+};
+
+static void *
+tss_other_thread(void *arg)
+{
+    struct tss_check *c = arg;
+    c->seen = PyThread_tss_get(c->key);
+    c->set = PyThread_tss_set(c->key, (void *)0x77);
+    c->after_set = PyThread_tss_get(c->key);
+    return NULL;
+}
+
+/* The PEP 539 API on an allocated key and a static one: (created flags
+ * through the key's life, main's value, the other thread's first look,
+ * its value, main's value after). */
+static PyObject *
+tss_keys(PyObject *m, PyObject *unused)
+{
+    static Py_tss_t static_key = Py_tss_NEEDS_INIT;
+    Py_tss_t *key = PyThread_tss_alloc();
+    if (key == NULL)
+        return PyErr_NoMemory();
+    int before = PyThread_tss_is_created(key);
+    int created = PyThread_tss_create(key) == 0 && PyThread_tss_create(key) == 0;
+    int after = PyThread_tss_is_created(key);
+    int set = PyThread_tss_set(key, (void *)0x66);
+    void *mine = PyThread_tss_get(key);
+    struct tss_check c = {key, (void *)1, -2, NULL};
+    pthread_t t;
+    int started;
+    Py_BEGIN_ALLOW_THREADS
+    started = pthread_create(&t, NULL, tss_other_thread, &c) == 0;
+    if (started)
+        pthread_join(t, NULL);
+    Py_END_ALLOW_THREADS
+    void *mine_after = PyThread_tss_get(key);
+    PyThread_tss_delete(key);
+    int deleted = PyThread_tss_is_created(key);
+    PyThread_tss_free(key);
+    int static_before = PyThread_tss_is_created(&static_key);
+    int static_ok = PyThread_tss_create(&static_key) == 0 && PyThread_tss_is_created(&static_key)
+                    && PyThread_tss_set(&static_key, (void *)0x5) == 0
+                    && PyThread_tss_get(&static_key) == (void *)0x5;
+    PyThread_tss_delete(&static_key);
+    if (!started)
+        return PyErr_Format(PyExc_AssertionError, "no thread");
+    return Py_BuildValue("((iiii)ikkikii)", before, created, after, deleted, set,
+                         (unsigned long)(uintptr_t)mine, (unsigned long)(uintptr_t)c.seen, c.set,
+                         (unsigned long)(uintptr_t)c.after_set,
+                         mine_after == (void *)0x66, static_before == 0 && static_ok);
+}
+
+struct started_thread {
+    PyThread_type_lock done;
+    unsigned long ident;
+    int reached_exit;
+    int after_exit;
+};
+
+static void
+started_body(void *arg)
+{
+    struct started_thread *s = arg;
+    s->ident = PyThread_get_thread_ident();
+    s->reached_exit = 1;
+    PyThread_release_lock(s->done);
+    PyThread_exit_thread();
+    s->after_exit = 1;
+}
+
+/* PyThread_start_new_thread: (returned ident matches the thread's own,
+ * the thread ran, it ended at PyThread_exit_thread). */
+static PyObject *
+start_thread(PyObject *m, PyObject *unused)
+{
+    static struct started_thread s;
+    s.done = PyThread_allocate_lock();
+    if (s.done == NULL)
+        return PyErr_NoMemory();
+    PyThread_acquire_lock(s.done, WAIT_LOCK);
+    s.reached_exit = s.after_exit = 0;
+    unsigned long ident = PyThread_start_new_thread(started_body, &s);
+    if (ident == PYTHREAD_INVALID_THREAD_ID) {
+        PyThread_free_lock(s.done);
+        return PyErr_Format(PyExc_AssertionError, "no thread");
+    }
+    Py_BEGIN_ALLOW_THREADS
+    PyThread_acquire_lock(s.done, WAIT_LOCK);
+    usleep(50000);
+    Py_END_ALLOW_THREADS
+    PyThread_free_lock(s.done);
+    return Py_BuildValue("(iii)", ident == s.ident, s.reached_exit, s.after_exit);
+}
+
+static PyObject *
+thread_identity(PyObject *m, PyObject *unused)
+{
+    PyThread_init_thread();
+    return Py_BuildValue("(kk)", PyThread_get_thread_ident(), PyThread_get_thread_native_id());
+}
+
+/* (PyThread_GetInfo(), get_stacksize, set_stacksize(0), set_stacksize(1)
+ * and whether that left an exception). */
+static PyObject *
+thread_info(PyObject *m, PyObject *unused)
+{
+    PyObject *info = PyThread_GetInfo();
+    if (info == NULL)
+        return NULL;
+    size_t size = PyThread_get_stacksize();
+    int zero = PyThread_set_stacksize(0);
+    int tiny = PyThread_set_stacksize(1);
+    int raised = PyErr_Occurred() != NULL;
+    PyErr_Clear();
+    return Py_BuildValue("(Nniii)", info, (Py_ssize_t)size, zero, tiny, raised);
+}
+
 static PyObject *
 thread_constants(PyObject *m, PyObject *unused)
 {
@@ -998,6 +1120,10 @@ static PyMethodDef methods[] = {
     {"marshal_read_ints", marshal_read_ints, METH_VARARGS, NULL},
     {"tls_keys", tls_keys, METH_NOARGS, NULL},
     {"thread_constants", thread_constants, METH_NOARGS, NULL},
+    {"tss_keys", tss_keys, METH_NOARGS, NULL},
+    {"start_thread", start_thread, METH_NOARGS, NULL},
+    {"thread_identity", thread_identity, METH_NOARGS, NULL},
+    {"thread_info", thread_info, METH_NOARGS, NULL},
     {"statuses", statuses, METH_NOARGS, NULL},
     {"wide_list", wide_list, METH_O, NULL},
     {"config_defaults", config_defaults, METH_NOARGS, NULL},

@@ -254,6 +254,31 @@ def test_tls_keys_per_thread():
     assert mine_after == 0x1235 and deleted == 0
 
 
+def test_tss_keys_per_thread():
+    flags, set_ok, mine, seen, other_set, other_value, mine_kept, static_ok = c.tss_keys()
+    assert flags == (0, 1, 1, 0)
+    assert set_ok == 0 and mine == 0x66
+    assert seen == 0 and other_set == 0 and other_value == 0x77
+    assert mine_kept == 1 and static_ok == 1
+
+
+def test_threads_started_from_c():
+    assert c.start_thread() == (1, 1, 0)
+    ident, native = c.thread_identity()
+    assert ident == threading.get_ident()
+    assert native == threading.get_native_id()
+
+
+def test_thread_info_and_stack_size():
+    import _thread
+
+    info, size, zero, tiny, raised = c.thread_info()
+    assert tuple(info) == tuple(sys.thread_info)
+    assert size == _thread.stack_size()
+    assert zero == 0 and tiny == -1 and raised == 0
+    assert _thread.stack_size() == 0
+
+
 def test_thread_constants():
     timeout_max, invalid = c.thread_constants()
     assert timeout_max // 10**6 == int(threading.TIMEOUT_MAX)

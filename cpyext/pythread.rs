@@ -1,6 +1,8 @@
-//! Thread locks (`pythread.h`). C uses them around its own state, often
-//! with the GIL released, so they are plain locks that need no VM: binary
-//! semaphores, as CPython's, which any thread may release.
+//! Thread locks and the old thread-local keys (`pythread.h`). C uses the
+//! locks around its own state, often with the GIL released, so they are
+//! plain locks that need no VM: binary semaphores, as CPython's, which any
+//! thread may release. The keys are pthread keys, as in CPython. Threads C
+//! starts and the PEP 539 storage are in `shims/pythread.c`.
 
 use parking_lot::{Condvar, Mutex};
 use std::ffi::c_int;

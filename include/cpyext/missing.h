@@ -638,66 +638,6 @@ PyAPI_FUNC(void) PyErr_Display(PyObject *exc, PyObject *value, PyObject *tb);
 Py_CPYEXT_MISSING("PyErr_DisplayException is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(void) PyErr_DisplayException(PyObject *exc);
 #endif
-#ifndef PyThread_init_thread
-Py_CPYEXT_MISSING("PyThread_init_thread is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyThread_init_thread(void);
-#endif
-#ifndef PyThread_start_new_thread
-Py_CPYEXT_MISSING("PyThread_start_new_thread is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(unsigned long) PyThread_start_new_thread(void (*func)(void *), void *arg);
-#endif
-#ifndef PyThread_exit_thread
-Py_CPYEXT_MISSING("PyThread_exit_thread is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyThread_exit_thread(void);
-#endif
-#ifndef PyThread_get_thread_ident
-Py_CPYEXT_MISSING("PyThread_get_thread_ident is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(unsigned long) PyThread_get_thread_ident(void);
-#endif
-#ifndef PyThread_get_thread_native_id
-Py_CPYEXT_MISSING("PyThread_get_thread_native_id is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(unsigned long) PyThread_get_thread_native_id(void);
-#endif
-#ifndef PyThread_get_stacksize
-Py_CPYEXT_MISSING("PyThread_get_stacksize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(size_t) PyThread_get_stacksize(void);
-#endif
-#ifndef PyThread_set_stacksize
-Py_CPYEXT_MISSING("PyThread_set_stacksize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyThread_set_stacksize(size_t size);
-#endif
-#ifndef PyThread_GetInfo
-Py_CPYEXT_MISSING("PyThread_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyThread_GetInfo(void);
-#endif
-#ifndef PyThread_tss_alloc
-Py_CPYEXT_MISSING("PyThread_tss_alloc is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_tss_t *) PyThread_tss_alloc(void);
-#endif
-#ifndef PyThread_tss_free
-Py_CPYEXT_MISSING("PyThread_tss_free is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyThread_tss_free(Py_tss_t *key);
-#endif
-#ifndef PyThread_tss_is_created
-Py_CPYEXT_MISSING("PyThread_tss_is_created is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyThread_tss_is_created(Py_tss_t *key);
-#endif
-#ifndef PyThread_tss_create
-Py_CPYEXT_MISSING("PyThread_tss_create is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyThread_tss_create(Py_tss_t *key);
-#endif
-#ifndef PyThread_tss_delete
-Py_CPYEXT_MISSING("PyThread_tss_delete is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyThread_tss_delete(Py_tss_t *key);
-#endif
-#ifndef PyThread_tss_set
-Py_CPYEXT_MISSING("PyThread_tss_set is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyThread_tss_set(Py_tss_t *key, void *value);
-#endif
-#ifndef PyThread_tss_get
-Py_CPYEXT_MISSING("PyThread_tss_get is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void *) PyThread_tss_get(Py_tss_t *key);
-#endif
 Py_CPYEXT_MISSING("PyRangeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyRangeIter_Type;
 Py_CPYEXT_MISSING("PyLongRangeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
