@@ -859,7 +859,35 @@ signals(PyObject *m, PyObject *unused)
                          back == on_signal, bad);
 }
 
-/* Does not return: exits for "exit", aborts for "error". */
+static void
+ll_exit_func(void)
+{
+    printf("ll exit\n");
+    fflush(stdout);
+}
+
+static PyObject *
+ll_at_exit(PyObject *m, PyObject *unused)
+{
+    return PyLong_FromLong(Py_AtExit(ll_exit_func));
+}
+
+static PyObject *
+py_exit(PyObject *m, PyObject *status)
+{
+    Py_Exit((int)PyLong_AsLong(status));
+}
+
+static PyObject *
+version_info(PyObject *m, PyObject *unused)
+{
+    Py_Initialize();
+    Py_InitializeEx(0);
+    return Py_BuildValue("(sssi)", Py_GetCopyright(), Py_GetBuildInfo(), Py_GetCompiler(),
+                         Py_IsInitialized());
+}
+
+/* Does not return: exits for "exit", fails for "error". */
 static PyObject *
 exit_status(PyObject *m, PyObject *kind)
 {
@@ -1135,6 +1163,9 @@ static PyMethodDef methods[] = {
     {"getenv", getenv_, METH_O, NULL},
     {"signals", signals, METH_NOARGS, NULL},
     {"exit_status", exit_status, METH_O, NULL},
+    {"ll_at_exit", ll_at_exit, METH_NOARGS, NULL},
+    {"py_exit", py_exit, METH_O, NULL},
+    {"version_info", version_info, METH_NOARGS, NULL},
     {"fd_is_interactive", fd_is_interactive, METH_O, NULL},
     {"at_exit", at_exit, METH_NOARGS, NULL},
     {"allocators", allocators, METH_NOARGS, NULL},

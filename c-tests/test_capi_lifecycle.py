@@ -401,6 +401,29 @@ def test_exit_status_exception():
     assert "Fatal Python error: status boom" in out.stderr, out.stderr
 
 
+def child(code):
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=os.environ)
+
+
+def test_py_at_exit_and_py_exit():
+    out = child("import atexit, capi_lifecycle as c; atexit.register(print, 'py exit');"
+                "print(c.ll_at_exit()); print('main done')")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "0\nmain done\npy exit\nll exit\n", out.stdout
+    out = child("import atexit, capi_lifecycle as c; atexit.register(print, 'py exit');"
+                "print('before'); c.py_exit(4); print('not reached')")
+    assert out.returncode == 4, out.stderr
+    assert out.stdout == "before\npy exit\n", out.stdout
+
+
+def test_version_info():
+    copyright, build, compiler, initialized = c.version_info()
+    assert copyright == sys.copyright
+    assert initialized == 1
+    assert build and compiler
+    assert sys.version.index("(" + build + ")") < sys.version.index(compiler), (build, compiler, sys.version)
+
+
 def test_allocators():
     assert c.allocators() == [True, True, True]
 

@@ -89,3 +89,37 @@ capi! {
         Ok(())
     }
 }
+
+/// A C string made once from `sys.<what>` and kept for the process.
+fn kept_text(cell: &'static OnceLock<std::ffi::CString>, make: impl FnOnce() -> String) -> *const std::ffi::c_char {
+    cell.get_or_init(|| std::ffi::CString::new(make()).unwrap_or_default()).as_ptr()
+}
+
+/// `sys.version` is "VERSION (BUILDINFO) COMPILER", as CPython builds it
+/// from these two; RustPython puts a newline before the compiler.
+fn version_parts(vm: &VirtualMachine) -> (String, String) {
+    let version = vm.sys_module.get_attr("version", vm).ok().and_then(|v| v.str(vm).ok()).map(|v| v.to_string()).unwrap_or_default();
+    let Some(open) = version.find(" (") else { return (String::new(), String::new()) };
+    let Some(close) = version[open..].find(')').map(|i| open + i) else { return (String::new(), String::new()) };
+    (version[open + 2..close].to_owned(), version[close + 1..].trim_start().to_owned())
+}
+
+capi! {
+    /// `sys.copyright`.
+    fn Py_GetCopyright(vm) -> *const std::ffi::c_char {
+        static COPYRIGHT: OnceLock<std::ffi::CString> = OnceLock::new();
+        Ok(kept_text(&COPYRIGHT, || vm.sys_module.get_attr("copyright", vm).ok().and_then(|v| v.str(vm).ok()).map(|v| v.to_string()).unwrap_or_default()))
+    }
+
+    /// The bracketed compiler part of `sys.version`.
+    fn Py_GetCompiler(vm) -> *const std::ffi::c_char {
+        static COMPILER: OnceLock<std::ffi::CString> = OnceLock::new();
+        Ok(kept_text(&COMPILER, || version_parts(vm).1))
+    }
+
+    /// The build part of `sys.version` (branch and date), between its parentheses.
+    fn Py_GetBuildInfo(vm) -> *const std::ffi::c_char {
+        static BUILD: OnceLock<std::ffi::CString> = OnceLock::new();
+        Ok(kept_text(&BUILD, || version_parts(vm).0))
+    }
+}

@@ -5,6 +5,8 @@
 extern "C" {
 #endif
 
+/* The interpreter is initialized whenever C code runs: these do nothing,
+ * as CPython's do when called again. Finalizing is RustPython's, at exit. */
 PyAPI_FUNC(void) Py_Initialize(void);
 PyAPI_FUNC(void) Py_InitializeEx(int initsigs);
 PyAPI_FUNC(void) Py_Finalize(void);
@@ -79,7 +81,11 @@ typedef struct {
 PyAPI_FUNC(PyStatus) Py_NewInterpreterFromConfig(
     PyThreadState **tstate_p, const PyInterpreterConfig *config);
 
+/* At most 32 functions, run last first when the process exits, after the
+ * interpreter's own teardown (no Python API may be used); 0, or -1. */
 PyAPI_FUNC(int) Py_AtExit(void (*func)(void));
+/* Runs the atexit callbacks, flushes sys.stdout and sys.stderr, and exits
+ * the process with status. */
 PyAPI_FUNC(void) _Py_NO_RETURN Py_Exit(int status);
 
 /* Calls func(data) when the interpreter exits (through atexit, after the
@@ -103,6 +109,7 @@ Py_DEPRECATED(3.13) PyAPI_FUNC(wchar_t *) Py_GetPath(void);
 
 PyAPI_FUNC(const char *) Py_GetVersion(void);
 PyAPI_FUNC(const char *) Py_GetPlatform(void);
+/* sys.copyright, and sys.version's build part and compiler part. */
 PyAPI_FUNC(const char *) Py_GetCopyright(void);
 PyAPI_FUNC(const char *) Py_GetCompiler(void);
 PyAPI_FUNC(const char *) Py_GetBuildInfo(void);

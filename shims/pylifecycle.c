@@ -57,3 +57,58 @@ Py_ExitStatusException(PyStatus err)
     }
     Py_FatalError("Py_ExitStatusException() must not be called on success");
 }
+
+/* The interpreter is initialized whenever C code runs, and CPython's
+ * Py_Initialize is a no-op on an initialized interpreter. */
+void
+Py_Initialize(void)
+{
+}
+
+void
+Py_InitializeEx(int initsigs)
+{
+    (void)initsigs;
+}
+
+/* CPython keeps at most 32 such functions and runs them, last registered
+ * first, after finalization; here they run at process exit (the C
+ * library's atexit), after RustPython's own. */
+#define NEXITFUNCS 32
+
+int
+Py_AtExit(void (*func)(void))
+{
+    static int registered = 0;
+    if (registered >= NEXITFUNCS || atexit(func) != 0)
+        return -1;
+    registered++;
+    return 0;
+}
+
+/* What finalizing does that C code and Python code can see: the atexit
+ * callbacks run and sys.stdout/sys.stderr are flushed; then the process
+ * exits with `status`. RustPython's own teardown does not run. */
+void
+Py_Exit(int status)
+{
+    PyGILState_STATE g = PyGILState_Ensure();
+    PyObject *atexit_mod = PyImport_ImportModule("atexit");
+    PyObject *r = atexit_mod != NULL ? PyObject_CallMethod(atexit_mod, "_run_exitfuncs", NULL) : NULL;
+    Py_XDECREF(r);
+    Py_XDECREF(atexit_mod);
+    if (PyErr_Occurred())
+        PyErr_Clear();
+    const char *names[] = {"stdout", "stderr"};
+    for (int i = 0; i < 2; i++) {
+        PyObject *f = PySys_GetObject(names[i]);
+        if (f != NULL && f != Py_None) {
+            r = PyObject_CallMethod(f, "flush", NULL);
+            Py_XDECREF(r);
+            PyErr_Clear();
+        }
+    }
+    PyGILState_Release(g);
+    fflush(NULL);
+    exit(status);
+}

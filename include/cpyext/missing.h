@@ -462,20 +462,12 @@ PyAPI_FUNC(PyObject *) PyErr_ProgramText(const char *filename, int lineno);
 Py_CPYEXT_MISSING("PyFrame_GetGenerator is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyFrame_GetGenerator(PyFrameObject *frame);
 #endif
-#ifndef Py_Initialize
-Py_CPYEXT_MISSING("Py_Initialize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) Py_Initialize(void);
-#endif
-#ifndef Py_InitializeEx
-Py_CPYEXT_MISSING("Py_InitializeEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) Py_InitializeEx(int initsigs);
-#endif
 #ifndef Py_Finalize
-Py_CPYEXT_MISSING("Py_Finalize is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("Py_Finalize is not provided by cpyext: the interpreter C runs in is RustPython's, which finalizes it when rustpy exits; C cannot end it early (see docs/capi.md)")
 PyAPI_FUNC(void) Py_Finalize(void);
 #endif
 #ifndef Py_FinalizeEx
-Py_CPYEXT_MISSING("Py_FinalizeEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("Py_FinalizeEx is not provided by cpyext: the interpreter C runs in is RustPython's, which finalizes it when rustpy exits; C cannot end it early (see docs/capi.md)")
 PyAPI_FUNC(int) Py_FinalizeEx(void);
 #endif
 #ifndef Py_NewInterpreter
@@ -526,14 +518,6 @@ PyAPI_FUNC(int) Py_RunMain(void);
 Py_CPYEXT_MISSING("Py_NewInterpreterFromConfig is not provided by cpyext: rustpy runs one interpreter: RustPython has no sub-interpreters C can create or end (see docs/capi.md)")
 PyAPI_FUNC(PyStatus) Py_NewInterpreterFromConfig(PyThreadState **tstate_p, const PyInterpreterConfig *config);
 #endif
-#ifndef Py_AtExit
-Py_CPYEXT_MISSING("Py_AtExit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) Py_AtExit(void (*func)(void));
-#endif
-#ifndef Py_Exit
-Py_CPYEXT_MISSING("Py_Exit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) Py_Exit(int status);
-#endif
 #ifndef Py_SetProgramName
 Py_CPYEXT_MISSING("Py_SetProgramName is not provided by cpyext: must be called before Py_Initialize(), and rustpy cannot be embedded: RustPython owns interpreter start-up and sets the path configuration itself (see docs/capi.md)")
 PyAPI_FUNC(void) Py_SetProgramName(const wchar_t *name);
@@ -541,18 +525,6 @@ PyAPI_FUNC(void) Py_SetProgramName(const wchar_t *name);
 #ifndef Py_SetPythonHome
 Py_CPYEXT_MISSING("Py_SetPythonHome is not provided by cpyext: must be called before Py_Initialize(), and rustpy cannot be embedded: RustPython owns interpreter start-up and sets the path configuration itself (see docs/capi.md)")
 PyAPI_FUNC(void) Py_SetPythonHome(const wchar_t *home);
-#endif
-#ifndef Py_GetCopyright
-Py_CPYEXT_MISSING("Py_GetCopyright is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) Py_GetCopyright(void);
-#endif
-#ifndef Py_GetCompiler
-Py_CPYEXT_MISSING("Py_GetCompiler is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) Py_GetCompiler(void);
-#endif
-#ifndef Py_GetBuildInfo
-Py_CPYEXT_MISSING("Py_GetBuildInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) Py_GetBuildInfo(void);
 #endif
 #ifndef PyMem_SetAllocator
 Py_CPYEXT_MISSING("PyMem_SetAllocator is not provided by cpyext: cpyext's allocators are fixed: PyMem_* and PyObject_Malloc call malloc and the layer's object-block allocator directly, not through a replaceable table (see docs/capi.md)")
