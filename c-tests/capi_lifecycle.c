@@ -1101,6 +1101,79 @@ exec_code_module_paths(PyObject *m, PyObject *args)
     return PyImport_ExecCodeModuleWithPathnames(name, code, pathname, cpathname);
 }
 
+/* (NoBlock, Level, AttrString(name, attr), Attr(name, attr)). */
+static PyObject *
+import_variants(PyObject *m, PyObject *args)
+{
+    const char *name, *attr;
+    if (!PyArg_ParseTuple(args, "ss", &name, &attr))
+        return NULL;
+    PyObject *a = PyImport_ImportModuleNoBlock(name);
+    PyObject *b = a ? PyImport_ImportModuleLevel(name, NULL, NULL, NULL, 0) : NULL;
+    PyObject *c = NULL, *d = NULL;
+#if PY_VERSION_HEX >= 0x030E0000
+    c = b ? PyImport_ImportModuleAttrString(name, attr) : NULL;
+    PyObject *n = c ? PyUnicode_FromString(name) : NULL, *at = n ? PyUnicode_FromString(attr) : NULL;
+    d = at ? PyImport_ImportModuleAttr(n, at) : NULL;
+    Py_XDECREF(n);
+    Py_XDECREF(at);
+#else
+    c = b ? Py_NewRef(Py_None) : NULL;
+    d = c ? Py_NewRef(Py_None) : NULL;
+#endif
+    if (d == NULL) {
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+        Py_XDECREF(c);
+        return NULL;
+    }
+    return Py_BuildValue("(NNNN)", a, b, c, d);
+}
+
+static PyObject *
+reload_module(PyObject *m, PyObject *module)
+{
+    return PyImport_ReloadModule(module);
+}
+
+/* (AddModule(name), AddModuleObject(name)), both borrowed. */
+static PyObject *
+add_module(PyObject *m, PyObject *name)
+{
+    const char *n = PyUnicode_AsUTF8(name);
+    if (n == NULL)
+        return NULL;
+    PyObject *a = PyImport_AddModule(n);
+    if (a == NULL)
+        return NULL;
+    PyObject *b = PyImport_AddModuleObject(name);
+    if (b == NULL)
+        return NULL;
+    return Py_BuildValue("(OO)", a, b);
+}
+
+static PyObject *
+exec_code_module_plain(PyObject *m, PyObject *args)
+{
+    const char *name, *pathname = NULL;
+    PyObject *code;
+    if (!PyArg_ParseTuple(args, "sO|z", &name, &code, &pathname))
+        return NULL;
+    if (PyTuple_GET_SIZE(args) == 2)
+        return PyImport_ExecCodeModule(name, code);
+    return PyImport_ExecCodeModuleEx(name, code, pathname);
+}
+
+static PyObject *
+magic(PyObject *m, PyObject *unused)
+{
+    long number = PyImport_GetMagicNumber();
+    if (number == -1 && PyErr_Occurred())
+        return NULL;
+    const char *tag = PyImport_GetMagicTag();
+    return Py_BuildValue("(ls)", number, tag);
+}
+
 static PyObject *
 get_importer(PyObject *m, PyObject *path)
 {
@@ -1179,6 +1252,11 @@ static PyMethodDef methods[] = {
     {"exec_code_module", exec_code_module, METH_VARARGS, NULL},
     {"exec_code_module_paths", exec_code_module_paths, METH_VARARGS, NULL},
     {"get_importer", get_importer, METH_O, NULL},
+    {"import_variants", import_variants, METH_VARARGS, NULL},
+    {"reload_module", reload_module, METH_O, NULL},
+    {"add_module", add_module, METH_O, NULL},
+    {"exec_code_module_plain", exec_code_module_plain, METH_VARARGS, NULL},
+    {"magic", magic, METH_NOARGS, NULL},
     {"import_frozen", import_frozen, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };

@@ -507,6 +507,44 @@ def test_exec_code_module_object():
     del sys.modules["lifecycle_mod"], sys.modules["lifecycle_paths"], sys.modules["lifecycle_cached"]
 
 
+def test_import_forms():
+    import importlib.util
+    import os.path
+
+    a, b, attr, attr2 = c.import_variants("os.path", "join")
+    assert a is os.path and b is os  # the level form gives the top package
+    if sys.version_info >= (3, 14):
+        assert attr is os.path.join and attr2 is os.path.join
+    raises_exact(ModuleNotFoundError, c.import_variants, "no_such_module_xyz", "x")
+    if sys.version_info >= (3, 14):
+        raises_exact(AttributeError, c.import_variants, "os", "no_such_attr_xyz")
+    made, made2 = c.add_module("lifecycle_added")
+    assert made is made2 is sys.modules["lifecycle_added"] and made.__name__ == "lifecycle_added"
+    assert c.add_module("os") == (os, os)
+    del sys.modules["lifecycle_added"]
+    path = write("reloaded_mod.py", "counter = 1\n")
+    sys.path.insert(0, TMP)
+    try:
+        import reloaded_mod
+
+        write("reloaded_mod.py", "counter = 2\n")
+        importlib.invalidate_caches()
+        os.utime(path, (time.time() + 10, time.time() + 10))
+        assert c.reload_module(reloaded_mod) is reloaded_mod and reloaded_mod.counter == 2
+    finally:
+        sys.path.remove(TMP)
+        sys.modules.pop("reloaded_mod", None)
+    code = compile("here = __file__", "/from/code.py", "exec")
+    assert c.exec_code_module_plain("lifecycle_plain", code).here == "/from/code.py"
+    assert c.exec_code_module_plain("lifecycle_ex", code, "/given.py").here == "/given.py"
+    assert c.exec_code_module_plain("lifecycle_ex2", code, None).here == "/from/code.py"
+    for name in ("lifecycle_plain", "lifecycle_ex", "lifecycle_ex2"):
+        del sys.modules[name]
+    number, tag = c.magic()
+    assert number == int.from_bytes(importlib.util.MAGIC_NUMBER, "little")
+    assert tag == sys.implementation.cache_tag
+
+
 def test_get_importer_and_frozen():
     importer = c.get_importer(TMP)
     assert importer is sys.path_importer_cache[TMP]

@@ -151,13 +151,7 @@ crate::capi! {
 
     /// `sys.modules[name]`, made (empty) if missing.
     fn PyImport_AddModuleRef(vm, name: &str) -> PyObjectRef {
-        let modules = vm.sys_module.get_attr("modules", vm)?;
-        if let Ok(m) = modules.get_item(name, vm) {
-            return Ok(m);
-        }
-        let m: PyObjectRef = vm.new_module(name, vm.ctx.new_dict(), None).into();
-        modules.set_item(name, m.clone(), vm)?;
-        Ok(m)
+        add_module(vm.ctx.new_str(name).into(), vm)
     }
 
     /// Borrowed: the builtins module's dict.
@@ -170,21 +164,26 @@ crate::capi! {
 /// builtins' dict, what `PyEval_GetBuiltins` gives) in its dict, as CPython
 /// prepares a module to run code in.
 fn module_dict_for_exec(name: &PyObjectRef, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
-    let modules = vm.sys_module.get_attr("modules", vm)?;
-    let module = match modules.get_item(&**name, vm) {
-        Ok(m) => m,
-        Err(e) if e.fast_isinstance(vm.ctx.exceptions.key_error) => {
-            let m: PyObjectRef = vm.new_module(&name.str(vm)?.to_string(), vm.ctx.new_dict(), None).into();
-            modules.set_item(&**name, m.clone(), vm)?;
-            m
-        }
-        Err(e) => return Err(e),
-    };
+    let module = add_module(name.clone(), vm)?;
     let dict = module.get_attr("__dict__", vm)?;
     if !vm.call_method(&dict, "__contains__", ("__builtins__",))?.try_to_bool(vm)? {
         dict.set_item("__builtins__", vm.builtins.dict().into(), vm)?;
     }
     Ok(dict)
+}
+
+/// `sys.modules[name]`, made (empty) if missing.
+fn add_module(name: PyObjectRef, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    let modules = vm.sys_module.get_attr("modules", vm)?;
+    match modules.get_item(&*name, vm) {
+        Ok(m) => Ok(m),
+        Err(e) if e.fast_isinstance(vm.ctx.exceptions.key_error) => {
+            let m: PyObjectRef = vm.new_module(&name.str(vm)?.to_string(), vm.ctx.new_dict(), None).into();
+            modules.set_item(&*name, m.clone(), vm)?;
+            Ok(m)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Runs `code` in the module's dict, then returns `sys.modules[name]`
@@ -267,6 +266,79 @@ crate::capi! {
             }
         }
         Ok(vm.ctx.none())
+    }
+
+    /// Imports never block on the import lock here, so this is
+    /// `PyImport_ImportModule`, as in CPython since 3.3.
+    fn PyImport_ImportModuleNoBlock(vm, name: &str) -> PyObjectRef {
+        import_name(name, vm)
+    }
+
+    fn PyImport_ImportModuleLevel(vm, name: &str, globals: Option<PyObjectRef>, locals: Option<PyObjectRef>, fromlist: Option<PyObjectRef>, level: i32) -> PyObjectRef {
+        let none = || vm.ctx.none();
+        let import = vm.builtins.get_attr("__import__", vm)?;
+        let name = vm.ctx.new_str(name);
+        pystate::without_gil(|| {
+            import.call((name, globals.unwrap_or_else(none), locals.unwrap_or_else(none), fromlist.unwrap_or_else(none), level), vm)
+        })
+    }
+
+    /// `importlib.reload(m)`.
+    fn PyImport_ReloadModule(vm, m: PyObjectRef) -> PyObjectRef {
+        let reload = vm.import("importlib", 0)?.get_attr("reload", vm)?;
+        pystate::without_gil(|| reload.call((m,), vm))
+    }
+
+    fn PyImport_ImportModuleAttr(vm, mod_name: PyObjectRef, attr_name: PyObjectRef) -> PyObjectRef {
+        let module = import_name(&mod_name.str(vm)?.to_string(), vm)?;
+        module.get_attr(&attr_name.try_into_value::<rustpython_vm::builtins::PyStrRef>(vm)?, vm)
+    }
+
+    fn PyImport_ImportModuleAttrString(vm, mod_name: &str, attr_name: &str) -> PyObjectRef {
+        import_name(mod_name, vm)?.get_attr(vm.ctx.intern_str(attr_name), vm)
+    }
+
+    /// Borrowed: `sys.modules` holds the module.
+    fn PyImport_AddModuleObject(vm, name: PyObjectRef) -> Borrowed<'static> {
+        let module = add_module(name, vm)?;
+        Ok(Borrowed::held_by_interpreter(&module, vm))
+    }
+
+    fn PyImport_AddModule(vm, name: &str) -> Borrowed<'static> {
+        let module = add_module(vm.ctx.new_str(name).into(), vm)?;
+        Ok(Borrowed::held_by_interpreter(&module, vm))
+    }
+
+    fn PyImport_ExecCodeModule(vm, name: &str, co: PyObjectRef) -> PyObjectRef {
+        exec_code_module(vm.ctx.new_str(name).into(), co, None, None, vm)
+    }
+
+    unsafe fn PyImport_ExecCodeModuleEx(vm, name: &str, co: PyObjectRef, pathname: *const std::ffi::c_char) -> PyObjectRef {
+        let path = if pathname.is_null() {
+            None
+        } else {
+            let bytes = vm.ctx.new_bytes(CStr::from_ptr(pathname).to_bytes().to_vec());
+            Some(vm.import("os", 0)?.get_attr("fsdecode", vm)?.call((bytes,), vm)?)
+        };
+        exec_code_module(vm.ctx.new_str(name).into(), co, path, None, vm)
+    }
+
+    /// The magic number of the bytecode files this interpreter writes, with
+    /// its "\r\n", as a little-endian number (CPython's token).
+    fn PyImport_GetMagicNumber(vm) -> i64 {
+        let magic = vm.import("importlib.util", 0).and_then(|_| vm.sys_module.get_attr("modules", vm)?.get_item("importlib.util", vm))?.get_attr("MAGIC_NUMBER", vm)?;
+        let number = vm.ctx.types.int_type.as_object().get_attr("from_bytes", vm)?.call((magic, "little"), vm)?;
+        number.try_to_value::<i64>(vm)
+    }
+
+    /// `sys.implementation.cache_tag`, kept for the process.
+    fn PyImport_GetMagicTag(vm) -> *const std::ffi::c_char {
+        static TAG: std::sync::OnceLock<CString> = std::sync::OnceLock::new();
+        let tag = TAG.get_or_init(|| {
+            let tag = vm.sys_module.get_attr("implementation", vm).and_then(|i| i.get_attr("cache_tag", vm)).and_then(|t| t.str(vm));
+            CString::new(tag.map(|t| t.to_string()).unwrap_or_default()).unwrap_or_default()
+        });
+        Ok(tag.as_ptr())
     }
 
     fn PyImport_ImportFrozenModuleObject(vm, name: PyObjectRef) -> i32 {

@@ -206,42 +206,6 @@ PyAPI_FUNC(int) PyFloat_Pack2(double x, char *p, int le);
 Py_CPYEXT_MISSING("PyFloat_Unpack2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(double) PyFloat_Unpack2(const char *p, int le);
 #endif
-#ifndef PyImport_ImportModuleNoBlock
-Py_CPYEXT_MISSING("PyImport_ImportModuleNoBlock is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_ImportModuleNoBlock(const char *name);
-#endif
-#ifndef PyImport_ImportModuleLevel
-Py_CPYEXT_MISSING("PyImport_ImportModuleLevel is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_ImportModuleLevel(const char *name, PyObject *globals, PyObject *locals, PyObject *fromlist, int level);
-#endif
-#ifndef PyImport_ReloadModule
-Py_CPYEXT_MISSING("PyImport_ReloadModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_ReloadModule(PyObject *m);
-#endif
-#ifndef PyImport_ImportModuleAttr
-Py_CPYEXT_MISSING("PyImport_ImportModuleAttr is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_ImportModuleAttr(PyObject *mod_name, PyObject *attr_name);
-#endif
-#ifndef PyImport_ImportModuleAttrString
-Py_CPYEXT_MISSING("PyImport_ImportModuleAttrString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_ImportModuleAttrString(const char *mod_name, const char *attr_name);
-#endif
-#ifndef PyImport_AddModuleObject
-Py_CPYEXT_MISSING("PyImport_AddModuleObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_AddModuleObject(PyObject *name);
-#endif
-#ifndef PyImport_AddModule
-Py_CPYEXT_MISSING("PyImport_AddModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_AddModule(const char *name);
-#endif
-#ifndef PyImport_ExecCodeModule
-Py_CPYEXT_MISSING("PyImport_ExecCodeModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_ExecCodeModule(const char *name, PyObject *co);
-#endif
-#ifndef PyImport_ExecCodeModuleEx
-Py_CPYEXT_MISSING("PyImport_ExecCodeModuleEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_ExecCodeModuleEx(const char *name, PyObject *co, const char *pathname);
-#endif
 Py_CPYEXT_MISSING("PyImport_Inittab is not provided by cpyext: rustpy cannot be embedded: RustPython's built-in and frozen module tables are fixed when it starts, before any C code runs (see docs/capi.md)")
 PyAPI_DATA(struct _inittab *) PyImport_Inittab;
 Py_CPYEXT_MISSING("PyImport_FrozenModules is not provided by cpyext: rustpy cannot be embedded: RustPython's built-in and frozen module tables are fixed when it starts, before any C code runs (see docs/capi.md)")
@@ -254,16 +218,8 @@ PyAPI_FUNC(int) PyImport_ExtendInittab(struct _inittab *newtab);
 Py_CPYEXT_MISSING("PyInit__imp is not provided by cpyext: removed from CPython 3.14's public headers, whose C-API cpyext provides; RustPython's _imp is its own built-in module (import _imp) (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyInit__imp(void);
 #endif
-#ifndef PyImport_GetMagicNumber
-Py_CPYEXT_MISSING("PyImport_GetMagicNumber is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(long) PyImport_GetMagicNumber(void);
-#endif
-#ifndef PyImport_GetMagicTag
-Py_CPYEXT_MISSING("PyImport_GetMagicTag is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) PyImport_GetMagicTag(void);
-#endif
 #ifndef PyImport_AppendInittab
-Py_CPYEXT_MISSING("PyImport_AppendInittab is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("PyImport_AppendInittab is not provided by cpyext: must be called before Py_Initialize(), and rustpy cannot be embedded: RustPython's built-in module table is fixed when it starts (see docs/capi.md)")
 PyAPI_FUNC(int) PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void));
 #endif
 #ifndef PyConfig_Read
