@@ -156,6 +156,50 @@ readline_lines(PyObject *m, PyObject *path)
 }
 
 static PyObject *
+run_string(PyObject *m, PyObject *args)
+{
+    const char *src;
+    int start, with_flags;
+    PyObject *globals, *locals;
+    if (!PyArg_ParseTuple(args, "siOOp", &src, &start, &globals, &locals, &with_flags))
+        return NULL;
+    PyCompilerFlags flags = {0, PY_MINOR_VERSION};
+    if (with_flags)
+        return PyRun_StringFlags(src, start, globals, locals, &flags);
+    return PyRun_String(src, start, globals, locals);
+}
+
+static PyObject *
+run_simple_string(PyObject *m, PyObject *src)
+{
+    const char *s = PyUnicode_AsUTF8(src);
+    return s == NULL ? NULL : PyLong_FromLong(PyRun_SimpleString(s));
+}
+
+static PyObject *
+display(PyObject *m, PyObject *args)
+{
+    PyObject *value, *tb = NULL;
+    int modern = 0;
+    if (!PyArg_ParseTuple(args, "O|Op", &value, &tb, &modern))
+        return NULL;
+#if PY_VERSION_HEX >= 0x030C0000
+    if (modern) {
+        PyErr_DisplayException(value);
+        Py_RETURN_NONE;
+    }
+#endif
+    PyErr_Display(NULL, value, tb);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+xoptions(PyObject *m, PyObject *unused)
+{
+    return Py_XNewRef(PySys_GetXOptions());
+}
+
+static PyObject *
 compile_string_flags(PyObject *m, PyObject *src)
 {
     const char *s = PyUnicode_AsUTF8(src);
@@ -1204,6 +1248,10 @@ static PyMethodDef methods[] = {
     {"run_interactive_loop", run_interactive_loop, METH_O, NULL},
     {"readline_lines", readline_lines, METH_O, NULL},
     {"compile_string_flags", compile_string_flags, METH_O, NULL},
+    {"run_string", run_string, METH_VARARGS, NULL},
+    {"run_simple_string", run_simple_string, METH_O, NULL},
+    {"display", display, METH_VARARGS, NULL},
+    {"xoptions", xoptions, METH_NOARGS, NULL},
     {"clocks", clocks, METH_NOARGS, NULL},
     {"seconds_double", seconds_double, METH_O, NULL},
     {"decode_locale", decode_locale, METH_O, NULL},

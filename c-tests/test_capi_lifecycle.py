@@ -77,7 +77,7 @@ def test_run_file_globals_locals_closeit():
     g = {"x": 21}
     loc = {}
     r, still_open = c.run_file(path, 257, g, loc, None)
-    assert r is None and still_open is True
+    assert r is None and still_open is True and g["__builtins__"] is builtins.__dict__
     assert loc == {"y": 42} and "y" not in g
     r, still_open = c.run_file(path, 257, g, g, True)
     assert r is None and still_open is False and g["y"] == 42
@@ -142,6 +142,39 @@ def test_interactive_one_statement_at_a_time():
 def test_readline_reads_lines_then_empty():
     path = write("read.txt", "one\ntwo\nlast")
     assert c.readline_lines(path) == [b"one\n", b"two\n", b"last", b""]
+
+
+def test_run_strings():
+    import __main__
+
+    g = {"x": 20}
+    assert c.run_string("x + 1", 258, g, g, True) == 21
+    loc = {}
+    assert c.run_string("y = x * 2", 257, g, loc, False) is None and loc == {"y": 40}
+    assert g["__builtins__"] is builtins.__dict__
+    raises_exact(NameError, c.run_string, "undefined_xyz", 258, {}, {}, False)
+    raises(SyntaxError, c.run_string, "1 +", 258, {}, {}, True)
+    assert c.run_simple_string("import __main__\n__main__.lifecycle_simple = 'yes'") == 0
+    assert __main__.lifecycle_simple == "yes"
+    r, err = captured_stderr(c.run_simple_string, "raise OSError('simple boom')")
+    assert r == -1 and "OSError: simple boom" in err
+
+
+def test_display():
+    try:
+        raise KeyError("displayed")
+    except KeyError as e:
+        exc = e
+    _, err = captured_stderr(c.display, exc)
+    assert "KeyError: 'displayed'" in err and "Traceback (most recent call last)" in err
+    _, err = captured_stderr(c.display, ValueError("no traceback"))
+    assert err.endswith("ValueError: no traceback\n")
+    _, err = captured_stderr(c.display, "text")
+    assert err == "TypeError: print_exception(): Exception expected for value, str found\n", err
+    if sys.version_info >= (3, 12):
+        _, err = captured_stderr(c.display, ValueError("modern"), None, True)
+        assert err.endswith("ValueError: modern\n")
+    assert c.xoptions() is sys._xoptions
 
 
 def test_compile_string_flags_macro():

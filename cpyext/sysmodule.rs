@@ -134,6 +134,19 @@ capi! {
         Ok(Void)
     }
 
+    /// `sys._xoptions` (made if missing), borrowed from `sys`.
+    fn PySys_GetXOptions(vm) -> Borrowed<'static> {
+        let options = match vm.sys_module.get_attr("_xoptions", vm) {
+            Ok(o) if o.class().fast_issubclass(vm.ctx.types.dict_type) => o,
+            _ => {
+                let d: PyObjectRef = vm.ctx.new_dict().into();
+                vm.sys_module.set_attr("_xoptions", d.clone(), vm)?;
+                d
+            }
+        };
+        Ok(Borrowed::held_by_interpreter(&options, vm))
+    }
+
     fn PySys_ResetWarnOptions(vm) -> Void {
         if let Ok(options) = vm.sys_module.get_attr("warnoptions", vm) {
             if let Ok(list) = options.downcast::<rustpython_vm::builtins::PyList>() {

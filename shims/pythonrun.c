@@ -105,6 +105,59 @@ PyOS_Readline(FILE *sys_stdin, FILE *sys_stdout, const char *prompt)
 }
 
 /* ---------------------------------------------------------------- */
+/* Strings                                                           */
+
+/* Runs compiled code as every PyRun_* does: globals get __builtins__ (the
+ * builtins' dict) when they lack it. */
+static PyObject *
+eval_code(PyObject *code, PyObject *globals, PyObject *locals)
+{
+    if (globals != NULL && PyDict_Check(globals)) {
+        PyObject *b;
+        if (PyDict_GetItemStringRef(globals, "__builtins__", &b) < 0)
+            return NULL;
+        if (b == NULL) {
+            PyObject *builtins = PyImport_ImportModule("builtins");
+            int r = builtins != NULL
+                ? PyDict_SetItemString(globals, "__builtins__", PyModule_GetDict(builtins)) : -1;
+            Py_XDECREF(builtins);
+            if (r < 0)
+                return NULL;
+        }
+        Py_XDECREF(b);
+    }
+    return PyEval_EvalCode(code, globals, locals);
+}
+
+PyObject *
+PyRun_StringFlags(const char *str, int start, PyObject *globals,
+                  PyObject *locals, PyCompilerFlags *flags)
+{
+    PyObject *code = Py_CompileStringExFlags(str, "<string>", start, flags, -1);
+    if (code == NULL)
+        return NULL;
+    PyObject *result = eval_code(code, globals, locals);
+    Py_DECREF(code);
+    return result;
+}
+
+static PyObject *main_dict(void);
+
+/* Runs in __main__; an error is printed: 0, or -1. */
+int
+PyRun_SimpleStringFlags(const char *command, PyCompilerFlags *flags)
+{
+    PyObject *d = main_dict();
+    PyObject *v = d != NULL ? PyRun_StringFlags(command, Py_file_input, d, d, flags) : NULL;
+    if (v == NULL) {
+        PyErr_Print();
+        return -1;
+    }
+    Py_DECREF(v);
+    return 0;
+}
+
+/* ---------------------------------------------------------------- */
 /* Files                                                             */
 
 /* The rest of `fp` as a NUL-terminated string; NULL with an exception. */
@@ -160,7 +213,7 @@ run_file(FILE *fp, PyObject *filename, int start, PyObject *globals,
     PyMem_Free(source);
     if (code == NULL)
         return NULL;
-    PyObject *result = PyEval_EvalCode(code, globals, locals);
+    PyObject *result = eval_code(code, globals, locals);
     Py_DECREF(code);
     return result;
 }
@@ -333,7 +386,7 @@ interactive_one(FILE *fp, PyObject *filename)
         Py_CLEAR(code);
     }
     PyObject *d = main_dict();
-    PyObject *v = d != NULL ? PyEval_EvalCode(code, d, d) : NULL;
+    PyObject *v = d != NULL ? eval_code(code, d, d) : NULL;
     if (v != NULL) {
         Py_DECREF(v);
         flush_io();
@@ -434,6 +487,8 @@ PyRun_AnyFileExFlags(FILE *fp, const char *filename, int closeit,
 /* The function flavors of the macros, which CPython also exports for
  * callers that do not use the headers (ctypes' pythonapi).           */
 
+#undef PyRun_String
+#undef PyRun_SimpleString
 #undef PyRun_AnyFile
 #undef PyRun_AnyFileEx
 #undef PyRun_AnyFileFlags
@@ -445,6 +500,8 @@ PyRun_AnyFileExFlags(FILE *fp, const char *filename, int closeit,
 #undef PyRun_FileEx
 #undef PyRun_FileFlags
 
+PyAPI_FUNC(PyObject *) PyRun_String(const char *str, int s, PyObject *g, PyObject *l);
+PyAPI_FUNC(int) PyRun_SimpleString(const char *s);
 PyAPI_FUNC(int) PyRun_AnyFile(FILE *fp, const char *name);
 PyAPI_FUNC(int) PyRun_AnyFileEx(FILE *fp, const char *name, int closeit);
 PyAPI_FUNC(int) PyRun_AnyFileFlags(FILE *fp, const char *name, PyCompilerFlags *flags);
@@ -455,6 +512,18 @@ PyAPI_FUNC(int) PyRun_InteractiveLoop(FILE *f, const char *p);
 PyAPI_FUNC(PyObject *) PyRun_File(FILE *fp, const char *p, int s, PyObject *g, PyObject *l);
 PyAPI_FUNC(PyObject *) PyRun_FileEx(FILE *fp, const char *p, int s, PyObject *g, PyObject *l, int c);
 PyAPI_FUNC(PyObject *) PyRun_FileFlags(FILE *fp, const char *p, int s, PyObject *g, PyObject *l, PyCompilerFlags *flags);
+
+PyObject *
+PyRun_String(const char *str, int s, PyObject *g, PyObject *l)
+{
+    return PyRun_StringFlags(str, s, g, l, NULL);
+}
+
+int
+PyRun_SimpleString(const char *s)
+{
+    return PyRun_SimpleStringFlags(s, NULL);
+}
 
 int
 PyRun_AnyFile(FILE *fp, const char *name)

@@ -550,22 +550,6 @@ PyAPI_FUNC(PyThreadState *) PyThreadState_Swap(PyThreadState *tstate);
 Py_CPYEXT_MISSING("PyThreadState_SetAsyncExc is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc);
 #endif
-#ifndef PyRun_StringFlags
-Py_CPYEXT_MISSING("PyRun_StringFlags is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyRun_StringFlags(const char *str, int start, PyObject *globals, PyObject *locals, PyCompilerFlags *flags);
-#endif
-#ifndef PyRun_SimpleStringFlags
-Py_CPYEXT_MISSING("PyRun_SimpleStringFlags is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyRun_SimpleStringFlags(const char *command, PyCompilerFlags *flags);
-#endif
-#ifndef PyErr_Display
-Py_CPYEXT_MISSING("PyErr_Display is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyErr_Display(PyObject *exc, PyObject *value, PyObject *tb);
-#endif
-#ifndef PyErr_DisplayException
-Py_CPYEXT_MISSING("PyErr_DisplayException is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyErr_DisplayException(PyObject *exc);
-#endif
 Py_CPYEXT_MISSING("PyRangeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyRangeIter_Type;
 Py_CPYEXT_MISSING("PyLongRangeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -575,10 +559,6 @@ PyAPI_DATA(PyTypeObject) PySetIter_Type;
 #ifndef PySlice_GetIndices
 Py_CPYEXT_MISSING("PySlice_GetIndices is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PySlice_GetIndices(PyObject *slice, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
-#endif
-#ifndef PySys_GetXOptions
-Py_CPYEXT_MISSING("PySys_GetXOptions is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PySys_GetXOptions(void);
 #endif
 #ifndef PyUnstable_PerfMapState_Init
 Py_CPYEXT_MISSING("PyUnstable_PerfMapState_Init is not provided by cpyext: RustPython has no perf trampoline and writes no perf map: its frames are not native code perf can attribute (see docs/capi.md)")
