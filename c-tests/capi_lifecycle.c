@@ -1239,7 +1239,53 @@ import_frozen(PyObject *m, PyObject *name)
     return Py_BuildValue("(ii)", a, b);
 }
 
+static struct PyModuleDef module;
+static struct PyModuleDef other_def = {
+    PyModuleDef_HEAD_INIT, "capi_lifecycle_other", NULL, -1, NULL,
+};
+
+static PyObject *
+borrowed_or_none(PyObject *o)
+{
+    if (o == NULL && PyErr_Occurred())
+        return NULL;
+    return Py_NewRef(o ? o : Py_None);
+}
+
+/* PyState_FindModule of this module's own definition (recorded by its
+ * import), then Add/Find/Remove/Find/Remove on another definition. */
+static PyObject *
+state_modules(PyObject *m, PyObject *unused)
+{
+    PyObject *self = borrowed_or_none(PyState_FindModule(&module));
+    if (self == NULL)
+        return NULL;
+    PyObject *other = PyModule_Create(&other_def);
+    if (other == NULL) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    PyObject *before = borrowed_or_none(PyState_FindModule(&other_def));
+    int added = PyState_AddModule(other, &other_def);
+    PyObject *found = borrowed_or_none(PyState_FindModule(&other_def));
+    int removed = PyState_RemoveModule(&other_def);
+    PyObject *after = borrowed_or_none(PyState_FindModule(&other_def));
+    int again = PyState_RemoveModule(&other_def);
+    int found_other = found == other;
+    Py_DECREF(other);
+    if (before == NULL || found == NULL || after == NULL) {
+        Py_XDECREF(before);
+        Py_XDECREF(found);
+        Py_XDECREF(after);
+        Py_DECREF(self);
+        return NULL;
+    }
+    Py_DECREF(found);
+    return Py_BuildValue("(NNiiiNi)", self, before, added, found_other, removed, after, again);
+}
+
 static PyMethodDef methods[] = {
+    {"state_modules", state_modules, METH_NOARGS, NULL},
     {"run_simple_file", run_simple_file, METH_VARARGS, NULL},
     {"run_simple_file_macro", run_simple_file_macro, METH_O, NULL},
     {"run_file", run_file, METH_VARARGS, NULL},

@@ -461,6 +461,13 @@ def test_allocators():
     assert c.allocators() == [True, True, True]
 
 
+def test_state_find_module():
+    self_module, before, added, found_other, removed, after, again = c.state_modules()
+    assert self_module is c
+    assert before is None and added == 0 and found_other == 1
+    assert removed == 0 and after is None and again == 0
+
+
 def test_interpreters_and_trace_constants():
     assert c.interpreters() == (1, 1, 0, 1)
     assert c.trace_constants() == (0, 1, 2, 3, 4, 5, 6, 7)

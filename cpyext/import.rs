@@ -95,7 +95,15 @@ pub fn create_dynamic(spec: PyObjectRef, _file: OptionalArg<PyObjectRef>, vm: &V
             }
             return moduleobject::from_def_and_spec(m as *mut ffi::PyModuleDef, spec.clone(), vm);
         }
-        pyerrors::check_result(m, || format!("initialization of {short}"), vm)
+        let module = pyerrors::check_result(m, || format!("initialization of {short}"), vm)?;
+        // A single-phase module is what PyState_FindModule finds for its
+        // definition, as CPython records it at import.
+        if let Some(info) = moduleobject::info_of(&module, vm) {
+            if !info.def.is_null() && unsafe { (*info.def).m_slots }.is_null() {
+                pystate::add_module_by_def(module.clone(), info.def, vm)?;
+            }
+        }
+        Ok(module)
     })
 }
 

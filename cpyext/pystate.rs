@@ -547,7 +547,71 @@ pub extern "C" fn Py_GetVersion() -> *const std::ffi::c_char {
         .as_ptr()
 }
 
+/// The modules of single-phase definitions, by the address of their
+/// `PyModuleDef` (CPython keeps them per interpreter by the definition's
+/// index): what `PyState_FindModule` finds.
+/// A removed module leaves its definition known (`None`), as CPython's
+/// list keeps the definition's slot.
+static MODULES_BY_DEF: GilCell<Vec<(usize, Option<rustpython_vm::PyObjectRef>)>> = GilCell::new(Vec::new());
+
+/// Records `module` as the one made from `def` (its import, or
+/// `PyState_AddModule`); SystemError for a multi-phase definition.
+pub fn add_module_by_def(module: rustpython_vm::PyObjectRef, def: *mut crate::ffi::PyModuleDef, vm: &VirtualMachine) -> rustpython_vm::PyResult<()> {
+    if def.is_null() {
+        return Err(vm.new_system_error("PyState_AddModule: Module Definition is NULL"));
+    }
+    // SAFETY: C passes a module definition, which lives as long as its module.
+    if !unsafe { (*def).m_slots }.is_null() {
+        return Err(vm.new_system_error("PyState_AddModule called on module with slots"));
+    }
+    // SAFETY: with the GIL held (every C-API call holds it).
+    let modules = unsafe { MODULES_BY_DEF.get() };
+    match modules.iter_mut().find(|(d, _)| *d == def as usize) {
+        Some(entry) => entry.1 = Some(module),
+        None => modules.push((def as usize, Some(module))),
+    }
+    Ok(())
+}
+
 crate::capi! {
+    fn PyState_AddModule(vm, module: rustpython_vm::PyObjectRef, def: *mut crate::ffi::PyModuleDef) -> () {
+        add_module_by_def(module, def, vm)
+    }
+
+    unsafe fn PyState_RemoveModule(vm, def: *mut crate::ffi::PyModuleDef) -> () {
+        if def.is_null() {
+            return Err(vm.new_system_error("PyState_RemoveModule: Module Definition is NULL"));
+        }
+        if !(*def).m_slots.is_null() {
+            return Err(vm.new_system_error("PyState_RemoveModule called on module with slots"));
+        }
+        // A definition no module was recorded for is CPython's fatal
+        // "Module index invalid"; here it is SystemError.
+        let modules = MODULES_BY_DEF.get();
+        match modules.iter_mut().find(|(d, _)| *d == def as usize) {
+            Some(entry) => {
+                let module = entry.1.take();
+                drop(module);
+                Ok(())
+            }
+            None => Err(vm.new_system_error("PyState_RemoveModule: Module index invalid.")),
+        }
+    }
+
+    /// Borrowed (the interpreter keeps it); NULL without an exception when
+    /// no module was made from `def`, or `def` is multi-phase.
+    unsafe fn PyState_FindModule(vm, def: *mut crate::ffi::PyModuleDef) -> Option<crate::boundary::Borrowed<'static>> {
+        if def.is_null() || !(*def).m_slots.is_null() {
+            return Ok(None);
+        }
+        let modules = MODULES_BY_DEF.get();
+        Ok(modules
+            .iter()
+            .find(|(d, _)| *d == def as usize)
+            .and_then(|(_, m)| m.as_ref())
+            .map(|m| crate::boundary::Borrowed::held_by_interpreter(m, vm)))
+    }
+
     /// Whether the interpreter is shutting down.
     fn Py_IsFinalizing(vm) -> i32 {
         Ok(vm.state.finalizing.load(std::sync::atomic::Ordering::Acquire) as i32)

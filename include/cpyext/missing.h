@@ -522,18 +522,6 @@ PyAPI_FUNC(void *) _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState *inte
 Py_CPYEXT_MISSING("_PyInterpreterState_SetEvalFrameFunc is not provided by cpyext: RustPython's eval loop cannot be replaced from C (see docs/capi.md)")
 PyAPI_FUNC(void) _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState *interp, void *eval_frame);
 #endif
-#ifndef PyState_AddModule
-Py_CPYEXT_MISSING("PyState_AddModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyState_AddModule(PyObject *module, PyModuleDef *def);
-#endif
-#ifndef PyState_RemoveModule
-Py_CPYEXT_MISSING("PyState_RemoveModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyState_RemoveModule(PyModuleDef *def);
-#endif
-#ifndef PyState_FindModule
-Py_CPYEXT_MISSING("PyState_FindModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyState_FindModule(PyModuleDef *def);
-#endif
 #ifndef PyThreadState_New
 Py_CPYEXT_MISSING("PyThreadState_New is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
 PyAPI_FUNC(PyThreadState *) PyThreadState_New(PyInterpreterState *interp);
@@ -547,7 +535,7 @@ Py_CPYEXT_MISSING("PyThreadState_Swap is not provided by cpyext: thread states a
 PyAPI_FUNC(PyThreadState *) PyThreadState_Swap(PyThreadState *tstate);
 #endif
 #ifndef PyThreadState_SetAsyncExc
-Py_CPYEXT_MISSING("PyThreadState_SetAsyncExc is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("PyThreadState_SetAsyncExc is not provided by cpyext: RustPython cannot raise an exception in another running thread: its threads check no pending asynchronous exception (see docs/capi.md)")
 PyAPI_FUNC(int) PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc);
 #endif
 Py_CPYEXT_MISSING("PyRangeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
