@@ -15,6 +15,10 @@ pub static Py_HasFileSystemDefaultEncoding: c_int = 1;
 #[unsafe(no_mangle)]
 pub static mut Py_FileSystemDefaultEncodeErrors: *const c_char = c"surrogateescape".as_ptr();
 
+/// UTF-8 mode (PEP 540), as `sys.flags.utf8_mode`; set by `pydebug::init`.
+#[unsafe(no_mangle)]
+pub static mut Py_UTF8Mode: c_int = 0;
+
 const PY_PRINT_RAW: c_int = 1;
 
 fn write(file: &PyObject, text: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
@@ -84,5 +88,62 @@ capi! {
             return Err(vm.new_value_error(format!("file descriptor cannot be a negative integer ({fd})")));
         }
         Ok(fd)
+    }
+}
+
+/// The hook `PyFile_SetOpenCodeHook` installed, with its data.
+#[derive(Clone, Copy)]
+struct OpenCodeHook(unsafe extern "C" fn(*mut crate::ffi::PyObject, *mut std::ffi::c_void) -> *mut crate::ffi::PyObject, *mut std::ffi::c_void);
+// SAFETY: the hook is called with the GIL held, as C expects.
+unsafe impl Send for OpenCodeHook {}
+unsafe impl Sync for OpenCodeHook {}
+
+static OPEN_CODE_HOOK: std::sync::OnceLock<OpenCodeHook> = std::sync::OnceLock::new();
+
+impl OpenCodeHook {
+    fn open(self, path: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+        crate::boundary::into_c(vm, [&*path], || {
+            let f = unsafe { (self.0)(crate::proxy::as_c(&path, vm), self.1) };
+            crate::pyerrors::check_result(f, || "open_code hook".to_owned(), vm)
+        })
+    }
+}
+
+fn open_code(path: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+    if !path.class().fast_issubclass(vm.ctx.types.str_type) {
+        return Err(vm.new_type_error(format!("'path' must be 'str', not '{}'", path.class().name())));
+    }
+    match OPEN_CODE_HOOK.get() {
+        Some(hook) => hook.open(path, vm),
+        None => vm.import("_io", 0)?.get_attr("open", vm)?.call((path, "rb"), vm),
+    }
+}
+
+capi! {
+    fn PyFile_OpenCodeObject(vm, path: PyObjectRef) -> PyObjectRef {
+        open_code(path, vm)
+    }
+
+    fn PyFile_OpenCode(vm, utf8path: &CStr) -> PyObjectRef {
+        open_code(crate::unicodeobject::from_utf8(utf8path.to_bytes(), vm)?.into(), vm)
+    }
+
+    /// Sets the hook once, and makes `io.open_code` (which the import
+    /// system reads through) call it, as CPython's `io.open_code` does.
+    fn PyFile_SetOpenCodeHook(vm, hook: *mut std::ffi::c_void, user_data: *mut std::ffi::c_void) -> () {
+        vm.call_method(vm.sys_module.as_object(), "audit", ("setopencodehook",))?;
+        if hook.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        // SAFETY: C passes a `Py_OpenCodeHookFunction`.
+        let f = unsafe { std::mem::transmute::<*mut std::ffi::c_void, unsafe extern "C" fn(*mut crate::ffi::PyObject, *mut std::ffi::c_void) -> *mut crate::ffi::PyObject>(hook) };
+        if OPEN_CODE_HOOK.set(OpenCodeHook(f, user_data)).is_err() {
+            return Err(vm.new_system_error("failed to change existing open_code hook"));
+        }
+        let replacement = vm.new_function("open_code", |path: PyObjectRef, vm: &VirtualMachine| open_code(path, vm));
+        for module in ["_io", "io"] {
+            vm.import(module, 0)?.set_attr("open_code", replacement.clone(), vm)?;
+        }
+        Ok(())
     }
 }

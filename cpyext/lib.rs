@@ -58,6 +58,8 @@ pub mod object;
 pub mod objimpl;
 pub mod overrides;
 pub mod pybuffer;
+pub mod pydebug;
+pub mod pylifecycle;
 pub mod pycapsule;
 pub mod pyctype;
 pub mod pyerrors;
@@ -103,6 +105,7 @@ pub fn init(vm: &VirtualMachine) -> PyResult<()> {
         pyerrors::init_exceptions(vm)?;
         pybuffer::init(vm);
         pystate::init_threads(vm);
+        pydebug::init(vm);
         datetime::complete(vm)?;
         context::init_types(vm)?;
         READY.store(true, Ordering::Release);

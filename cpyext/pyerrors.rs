@@ -358,6 +358,24 @@ capi! {
         Ok(crate::boundary::Void)
     }
 
+    /// Prints `value` (with `tb` as its traceback when given) to
+    /// `sys.stderr` as an uncaught exception is printed; `exc` is unused,
+    /// as in CPython 3.12+.
+    fn PyErr_Display(vm, exc: Option<PyObjectRef>, value: Option<PyObjectRef>, tb: Option<PyObjectRef>) -> crate::boundary::Void {
+        let _ = exc;
+        if let Some(value) = value {
+            display(value, tb, vm);
+        }
+        Ok(crate::boundary::Void)
+    }
+
+    fn PyErr_DisplayException(vm, exc: Option<PyObjectRef>) -> crate::boundary::Void {
+        if let Some(exc) = exc {
+            display(exc, None, vm);
+        }
+        Ok(crate::boundary::Void)
+    }
+
     fn PyErr_WriteUnraisable(vm, obj: Option<PyObjectRef>) -> crate::boundary::Void {
         if let Some(e) = take() {
             vm.run_unraisable(e, None, obj.unwrap_or_else(|| vm.ctx.none()));
@@ -371,6 +389,25 @@ capi! {
             e.set_cause(cause.and_then(|c| c.downcast().ok()));
         }
         Ok(crate::boundary::Void)
+    }
+}
+
+/// `PyErr_Display`'s printing: a value that is not an exception is
+/// reported as CPython's printer reports it.
+fn display(value: PyObjectRef, tb: Option<PyObjectRef>, vm: &VirtualMachine) {
+    match value.downcast::<PyBaseException>() {
+        Ok(e) => {
+            if let Some(tb) = tb.and_then(|tb| tb.downcast::<rustpython_vm::builtins::PyTraceback>().ok()) {
+                e.set_traceback(Some(tb));
+            }
+            vm.print_exception(&e);
+        }
+        Err(v) => {
+            let msg = format!("TypeError: print_exception(): Exception expected for value, {} found\n", v.class().name());
+            if let Ok(stderr) = vm.sys_module.get_attr("stderr", vm) {
+                let _ = vm.call_method(&stderr, "write", (msg,));
+            }
+        }
     }
 }
 

@@ -77,6 +77,8 @@ pub struct ThreadState {
     owns_vm: Cell<bool>,
     /// `PyThreadState_GetDict`'s dict, made on first use.
     dict: std::cell::RefCell<Option<rustpython_vm::PyObjectRef>>,
+    /// `PyThreadState_EnterTracing`s not yet left (CPython's `tracing`).
+    tracing: Cell<u32>,
     id: u64,
 }
 
@@ -98,6 +100,7 @@ impl ThreadState {
             vm_from_gilstate: Cell::new(false),
             owns_vm: Cell::new(false),
             dict: std::cell::RefCell::new(None),
+            tracing: Cell::new(0),
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
@@ -449,7 +452,81 @@ static MAIN_INTERPRETER: InterpreterState = InterpreterState { id: 0 };
 /// `PyInterpreterState_GetDict`'s dict, made on first use.
 static INTERPRETER_DICT: std::sync::OnceLock<rustpython_vm::PyObjectRef> = std::sync::OnceLock::new();
 
-crate::declared_here!(PyInterpreterState_Get, PyInterpreterState_Main, Py_GetVersion);
+crate::declared_here!(
+    PyInterpreterState_Get,
+    PyInterpreterState_Main,
+    PyInterpreterState_Head,
+    PyInterpreterState_Next,
+    _PyInterpreterState_RequiresIDRef,
+    _PyInterpreterState_RequireIDRef,
+    PyThreadState_EnterTracing,
+    PyThreadState_LeaveTracing,
+    Py_GetVersion,
+);
+
+/// The first interpreter of the list CPython keeps: the only one.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyInterpreterState_Head() -> *mut InterpreterState {
+    &raw const MAIN_INTERPRETER as *mut InterpreterState
+}
+
+/// None after the main interpreter.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyInterpreterState_Next(_interp: *mut InterpreterState) -> *mut InterpreterState {
+    std::ptr::null_mut()
+}
+
+/// Whether the interpreter is to live as long as references to its ID do
+/// (CPython's `requires_idref`): recorded and reported; the one interpreter
+/// here lives as long as the process anyway.
+static REQUIRES_IDREF: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[unsafe(no_mangle)]
+pub extern "C" fn _PyInterpreterState_RequiresIDRef(_interp: *mut InterpreterState) -> c_int {
+    REQUIRES_IDREF.load(std::sync::atomic::Ordering::Relaxed) as c_int
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn _PyInterpreterState_RequireIDRef(_interp: *mut InterpreterState, required: c_int) {
+    REQUIRES_IDREF.store(required != 0, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The VM a thread state runs, when it is the calling thread's own (the
+/// VM's tracing switch is per thread and not shared).
+fn own_vm<'a>(tstate: *mut ThreadState) -> Option<&'a VirtualMachine> {
+    if tstate.is_null() || tstate != tstate_ptr() {
+        return None;
+    }
+    current_vm()
+}
+
+/// Turns tracing and profiling off on the thread: the VM calls no trace or
+/// profile function until the matching `PyThreadState_LeaveTracing` (the
+/// calls nest, as in CPython).
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThreadState_EnterTracing(tstate: *mut ThreadState) {
+    if let Some(vm) = own_vm(tstate) {
+        // SAFETY: the calling thread's own state.
+        let ts = unsafe { &*tstate };
+        ts.tracing.set(ts.tracing.get() + 1);
+        vm.use_tracing.set(false);
+    }
+}
+
+/// After the outermost one, tracing is back on if a trace or profile
+/// function is set, as `sys.settrace`/`sys.setprofile` decide.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThreadState_LeaveTracing(tstate: *mut ThreadState) {
+    if let Some(vm) = own_vm(tstate) {
+        // SAFETY: the calling thread's own state.
+        let ts = unsafe { &*tstate };
+        ts.tracing.set(ts.tracing.get().saturating_sub(1));
+        if ts.tracing.get() == 0 {
+            let set = !vm.is_none(&vm.trace_func.borrow()) || !vm.is_none(&vm.profile_func.borrow());
+            vm.use_tracing.set(set);
+        }
+    }
+}
 
 #[unsafe(no_mangle)]
 pub extern "C" fn PyInterpreterState_Get() -> *mut InterpreterState {
@@ -470,7 +547,71 @@ pub extern "C" fn Py_GetVersion() -> *const std::ffi::c_char {
         .as_ptr()
 }
 
+/// The modules of single-phase definitions, by the address of their
+/// `PyModuleDef` (CPython keeps them per interpreter by the definition's
+/// index): what `PyState_FindModule` finds.
+/// A removed module leaves its definition known (`None`), as CPython's
+/// list keeps the definition's slot.
+static MODULES_BY_DEF: GilCell<Vec<(usize, Option<rustpython_vm::PyObjectRef>)>> = GilCell::new(Vec::new());
+
+/// Records `module` as the one made from `def` (its import, or
+/// `PyState_AddModule`); SystemError for a multi-phase definition.
+pub fn add_module_by_def(module: rustpython_vm::PyObjectRef, def: *mut crate::ffi::PyModuleDef, vm: &VirtualMachine) -> rustpython_vm::PyResult<()> {
+    if def.is_null() {
+        return Err(vm.new_system_error("PyState_AddModule: Module Definition is NULL"));
+    }
+    // SAFETY: C passes a module definition, which lives as long as its module.
+    if !unsafe { (*def).m_slots }.is_null() {
+        return Err(vm.new_system_error("PyState_AddModule called on module with slots"));
+    }
+    // SAFETY: with the GIL held (every C-API call holds it).
+    let modules = unsafe { MODULES_BY_DEF.get() };
+    match modules.iter_mut().find(|(d, _)| *d == def as usize) {
+        Some(entry) => entry.1 = Some(module),
+        None => modules.push((def as usize, Some(module))),
+    }
+    Ok(())
+}
+
 crate::capi! {
+    fn PyState_AddModule(vm, module: rustpython_vm::PyObjectRef, def: *mut crate::ffi::PyModuleDef) -> () {
+        add_module_by_def(module, def, vm)
+    }
+
+    unsafe fn PyState_RemoveModule(vm, def: *mut crate::ffi::PyModuleDef) -> () {
+        if def.is_null() {
+            return Err(vm.new_system_error("PyState_RemoveModule: Module Definition is NULL"));
+        }
+        if !(*def).m_slots.is_null() {
+            return Err(vm.new_system_error("PyState_RemoveModule called on module with slots"));
+        }
+        // A definition no module was recorded for is CPython's fatal
+        // "Module index invalid"; here it is SystemError.
+        let modules = MODULES_BY_DEF.get();
+        match modules.iter_mut().find(|(d, _)| *d == def as usize) {
+            Some(entry) => {
+                let module = entry.1.take();
+                drop(module);
+                Ok(())
+            }
+            None => Err(vm.new_system_error("PyState_RemoveModule: Module index invalid.")),
+        }
+    }
+
+    /// Borrowed (the interpreter keeps it); NULL without an exception when
+    /// no module was made from `def`, or `def` is multi-phase.
+    unsafe fn PyState_FindModule(vm, def: *mut crate::ffi::PyModuleDef) -> Option<crate::boundary::Borrowed<'static>> {
+        if def.is_null() || !(*def).m_slots.is_null() {
+            return Ok(None);
+        }
+        let modules = MODULES_BY_DEF.get();
+        Ok(modules
+            .iter()
+            .find(|(d, _)| *d == def as usize)
+            .and_then(|(_, m)| m.as_ref())
+            .map(|m| crate::boundary::Borrowed::held_by_interpreter(m, vm)))
+    }
+
     /// Whether the interpreter is shutting down.
     fn Py_IsFinalizing(vm) -> i32 {
         Ok(vm.state.finalizing.load(std::sync::atomic::Ordering::Acquire) as i32)
@@ -503,6 +644,11 @@ crate::capi! {
             return Ok(None);
         }
         Ok(vm.current_frame().map(Into::into))
+    }
+
+    /// `sys._current_frames()`.
+    fn _PyThread_CurrentFrames(vm) -> rustpython_vm::PyObjectRef {
+        vm.sys_module.get_attr("_current_frames", vm)?.call((), vm)
     }
 
     fn PyInterpreterState_GetID(vm, interp: *mut InterpreterState) -> i64 {

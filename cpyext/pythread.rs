@@ -1,6 +1,8 @@
-//! Thread locks (`pythread.h`). C uses them around its own state, often
-//! with the GIL released, so they are plain locks that need no VM: binary
-//! semaphores, as CPython's, which any thread may release.
+//! Thread locks and the old thread-local keys (`pythread.h`). C uses the
+//! locks around its own state, often with the GIL released, so they are
+//! plain locks that need no VM: binary semaphores, as CPython's, which any
+//! thread may release. The keys are pthread keys, as in CPython. Threads C
+//! starts and the PEP 539 storage are in `shims/pythread.c`.
 
 use parking_lot::{Condvar, Mutex};
 use std::ffi::c_int;
@@ -77,3 +79,55 @@ pub unsafe extern "C" fn PyThread_release_lock(lock: *mut Lock) {
     *lock.locked.lock() = false;
     lock.released.notify_one();
 }
+
+crate::declared_here!(
+    PyThread_create_key,
+    PyThread_delete_key,
+    PyThread_set_key_value,
+    PyThread_get_key_value,
+    PyThread_delete_key_value,
+    PyThread_ReInitTLS,
+);
+
+/// `PY_TIMEOUT_MAX`: `LLONG_MAX` nanoseconds, in microseconds, as in CPython.
+#[unsafe(no_mangle)]
+pub static PY_TIMEOUT_MAX: i64 = i64::MAX / 1000;
+
+/// A pthread key as an int; -1 when none can be made (or it would not fit).
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThread_create_key() -> c_int {
+    let mut key: libc::pthread_key_t = 0;
+    if unsafe { libc::pthread_key_create(&mut key, None) } != 0 {
+        return -1;
+    }
+    match c_int::try_from(key) {
+        Ok(k) => k,
+        Err(_) => {
+            unsafe { libc::pthread_key_delete(key) };
+            -1
+        }
+    }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThread_delete_key(key: c_int) {
+    unsafe { libc::pthread_key_delete(key as libc::pthread_key_t) };
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThread_set_key_value(key: c_int, value: *mut std::ffi::c_void) -> c_int {
+    if unsafe { libc::pthread_setspecific(key as libc::pthread_key_t, value) } == 0 { 0 } else { -1 }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThread_get_key_value(key: c_int) -> *mut std::ffi::c_void {
+    unsafe { libc::pthread_getspecific(key as libc::pthread_key_t) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThread_delete_key_value(key: c_int) {
+    unsafe { libc::pthread_setspecific(key as libc::pthread_key_t, std::ptr::null()) };
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThread_ReInitTLS() {}

@@ -1,9 +1,71 @@
 //! The `sys` module from C (`sysmodule.h`).
 
-use crate::capi;
-use crate::boundary::Borrowed;
-use rustpython_vm::{AsObject, PyObjectRef, builtins::PyTuple};
-use std::ffi::CStr;
+use crate::boundary::{Borrowed, Void};
+use crate::{capi, proxy, pyerrors};
+use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine, builtins::PyTuple, function::FuncArgs};
+use std::ffi::{CStr, CString, c_char, c_int, c_void};
+
+/// A C `Py_AuditHookFunction` with its data.
+#[derive(Clone, Copy)]
+struct AuditHook(unsafe extern "C" fn(*const c_char, *mut crate::ffi::PyObject, *mut c_void) -> c_int, *mut c_void);
+// SAFETY: the hook is called with the GIL held, as C expects.
+unsafe impl Send for AuditHook {}
+unsafe impl Sync for AuditHook {}
+
+impl AuditHook {
+    /// `sys.addaudithook`'s form: `hook(event, args)`.
+    fn call(self, args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
+        let (event, event_args): (rustpython_vm::builtins::PyStrRef, PyObjectRef) = args.bind(vm)?;
+        let event = CString::new(event.to_string()).map_err(|_| vm.new_value_error("embedded null character"))?;
+        crate::boundary::into_c(vm, [&*event_args], || {
+            let status = unsafe { (self.0)(event.as_ptr(), proxy::as_c(&event_args, vm), self.1) };
+            pyerrors::check_status(status, || "audit hook".to_owned(), vm)
+        })
+    }
+}
+
+/// `sys.path[0]` for a script `argv0`, as CPython computes it: the
+/// directory of the file its symlinks lead to, "" without a directory part,
+/// the current directory for `-m`, "" for `-c`.
+fn script_dir(argv0: &str, vm: &VirtualMachine) -> PyResult<String> {
+    if argv0 == "-m" {
+        return std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).map_err(|e| vm.new_os_error(e.to_string()));
+    }
+    if argv0 == "-c" {
+        return Ok(String::new());
+    }
+    let mut path = std::path::PathBuf::from(argv0);
+    for _ in 0..40 {
+        let Ok(link) = std::fs::read_link(&path) else { break };
+        path = if link.is_absolute() { link } else { path.parent().map_or(link.clone(), |p| p.join(&link)) };
+    }
+    let path = path.to_string_lossy().into_owned();
+    Ok(match path.rfind('/') {
+        None => String::new(),
+        Some(0) => "/".to_owned(),
+        Some(i) => path[..i].to_owned(),
+    })
+}
+
+/// The C `wchar_t` strings of `argv`, as str.
+unsafe fn wide_args(argc: c_int, argv: *mut *mut libc::wchar_t, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRef>> {
+    let mut out = Vec::new();
+    for i in 0..argc.max(0) as usize {
+        let p = unsafe { *argv.add(i) };
+        if p.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let len = unsafe { libc::wcslen(p) };
+        let units = unsafe { std::slice::from_raw_parts(p, len) };
+        let mut s = rustpython_vm::common::wtf8::Wtf8Buf::new();
+        for &u in units {
+            let c = rustpython_vm::common::wtf8::CodePoint::from_u32(u as u32).ok_or_else(|| vm.new_value_error("character out of range"))?;
+            s.push(c);
+        }
+        out.push(vm.ctx.new_str(s).into());
+    }
+    Ok(out)
+}
 
 capi! {
     /// Borrowed: `sys` holds the attribute. NULL without an error when missing.
@@ -31,5 +93,66 @@ capi! {
         }
         vm.call_method(vm.sys_module.as_object(), "audit", call_args)?;
         Ok(())
+    }
+
+    /// Installs the C hook with `sys.addaudithook`, which raises the
+    /// `sys.addaudithook` event first: a hook that refuses it with an
+    /// `Exception` makes this return 0 without installing, as in CPython.
+    fn PySys_AddAuditHook(vm, hook: *mut c_void, user_data: *mut c_void) -> i32 {
+        if hook.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let hook = AuditHook(unsafe { std::mem::transmute::<*mut c_void, unsafe extern "C" fn(*const c_char, *mut crate::ffi::PyObject, *mut c_void) -> c_int>(hook) }, user_data);
+        let f = vm.new_function("audit_hook", move |args: FuncArgs, vm: &VirtualMachine| hook.call(args, vm));
+        match vm.call_method(vm.sys_module.as_object(), "addaudithook", (f,)) {
+            Ok(_) => Ok(0),
+            Err(e) if e.fast_isinstance(vm.ctx.exceptions.exception_type) => Ok(0),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn PySys_SetArgvEx(vm, argc: c_int, argv: *mut *mut libc::wchar_t, updatepath: c_int) -> Void {
+        let mut args = unsafe { wide_args(argc, argv, vm)? };
+        if args.is_empty() {
+            args.push(vm.ctx.new_str("").into());
+        }
+        let argv0 = args[0].str(vm)?.to_string();
+        vm.sys_module.set_attr("argv", vm.ctx.new_list(args), vm)?;
+        let safe_path = vm.state.config.settings.safe_path;
+        if updatepath != 0 && !safe_path {
+            let dir = script_dir(&argv0, vm)?;
+            let path = vm.sys_module.get_attr("path", vm)?;
+            vm.call_method(&path, "insert", (0, vm.ctx.new_str(dir)))?;
+        }
+        Ok(Void)
+    }
+
+    /// The path is updated unless in isolated mode, as in CPython.
+    fn PySys_SetArgv(vm, argc: c_int, argv: *mut *mut libc::wchar_t) -> Void {
+        let update = !vm.state.config.settings.isolated as c_int;
+        unsafe { PySys_SetArgvEx(argc, argv, update) };
+        Ok(Void)
+    }
+
+    /// `sys._xoptions` (made if missing), borrowed from `sys`.
+    fn PySys_GetXOptions(vm) -> Borrowed<'static> {
+        let options = match vm.sys_module.get_attr("_xoptions", vm) {
+            Ok(o) if o.class().fast_issubclass(vm.ctx.types.dict_type) => o,
+            _ => {
+                let d: PyObjectRef = vm.ctx.new_dict().into();
+                vm.sys_module.set_attr("_xoptions", d.clone(), vm)?;
+                d
+            }
+        };
+        Ok(Borrowed::held_by_interpreter(&options, vm))
+    }
+
+    fn PySys_ResetWarnOptions(vm) -> Void {
+        if let Ok(options) = vm.sys_module.get_attr("warnoptions", vm) {
+            if let Ok(list) = options.downcast::<rustpython_vm::builtins::PyList>() {
+                list.borrow_vec_mut().clear();
+            }
+        }
+        Ok(Void)
     }
 }

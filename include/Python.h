@@ -1,8 +1,8 @@
 /* Entry point of the C-API of the RustPython cpyext layer.
  *
  * Extensions include this header first; it includes every header of the
- * API (structmember.h and frameobject.h excepted, as in CPython) and the
- * C library headers that CPython's Python.h makes available. */
+ * API (structmember.h, frameobject.h and marshal.h excepted, as in CPython)
+ * and the C library headers that CPython's Python.h makes available. */
 #ifndef Py_PYTHON_H
 #define Py_PYTHON_H
 
@@ -40,6 +40,7 @@
 #include "typeslots.h"
 #include "objimpl.h"
 #include "pyhash.h"
+#include "pydebug.h"
 #include "pyctype.h"
 #include "lock.h"
 #include "critical_section.h"
@@ -76,6 +77,8 @@
 #include "iterobject.h"
 #include "weakrefobject.h"
 #include "context.h"
+#include "initconfig.h"
+#include "pytime.h"
 
 /* Runtime services */
 #include "pyerrors.h"
@@ -90,11 +93,13 @@
 #include "ceval.h"
 #include "sysmodule.h"
 #include "osmodule.h"
+#include "intrcheck.h"
 #include "import.h"
 #include "abstract.h"
 #include "pystrtod.h"
 #include "pystrcmp.h"
 #include "pyfpe.h"
+#include "fileutils.h"
 #include "tracemalloc.h"
 
 /* Code Cython generates takes Cython's Limited-API paths, which use only

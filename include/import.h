@@ -36,6 +36,40 @@ PyAPI_FUNC(PyObject *) PyImport_ExecCodeModule(const char *name,
 PyAPI_FUNC(PyObject *) PyImport_ExecCodeModuleEx(const char *name,
                                                  PyObject *co,
                                                  const char *pathname);
+/* Runs `co` as module `name` (sys.modules[name], made if missing): sets
+ * __builtins__, and __file__, __cached__, __loader__ and __spec__ through
+ * importlib's _fix_up_module (pathname NULL: co.co_filename). The module
+ * is removed from sys.modules if the code fails. */
+PyAPI_FUNC(PyObject *) PyImport_ExecCodeModuleObject(PyObject *name,
+                                                     PyObject *co,
+                                                     PyObject *pathname,
+                                                     PyObject *cpathname);
+PyAPI_FUNC(PyObject *) PyImport_ExecCodeModuleWithPathnames(
+    const char *name, PyObject *co, const char *pathname,
+    const char *cpathname);
+/* sys.path_importer_cache[path], else the first sys.path_hooks entry that
+ * accepts path (cached); None when none does. */
+PyAPI_FUNC(PyObject *) PyImport_GetImporter(PyObject *path);
+/* Runs a frozen module: 1, 0 when there is no such frozen module, or -1. */
+PyAPI_FUNC(int) PyImport_ImportFrozenModuleObject(PyObject *name);
+PyAPI_FUNC(int) PyImport_ImportFrozenModule(const char *name);
+
+/* The built-in and frozen module tables, as CPython describes them. */
+struct _inittab {
+    const char *name;
+    PyObject *(*initfunc)(void);
+};
+struct _frozen {
+    const char *name;
+    const unsigned char *code;
+    int size;
+    int is_package;
+};
+PyAPI_DATA(struct _inittab *) PyImport_Inittab;
+PyAPI_DATA(const struct _frozen *) PyImport_FrozenModules;
+PyAPI_FUNC(int) PyImport_ExtendInittab(struct _inittab *newtab);
+PyAPI_FUNC(PyObject *) PyInit__imp(void);
+
 PyAPI_FUNC(long) PyImport_GetMagicNumber(void);
 PyAPI_FUNC(const char *) PyImport_GetMagicTag(void);
 

@@ -41,6 +41,23 @@ PyAPI_FUNC(size_t) PyThread_get_stacksize(void);
 PyAPI_FUNC(int) PyThread_set_stacksize(size_t size);
 PyAPI_FUNC(PyObject *) PyThread_GetInfo(void);
 
+/* No thread has this id. */
+#define PYTHREAD_INVALID_THREAD_ID ((unsigned long)-1)
+
+/* The longest timeout PyThread_acquire_lock_timed takes, in microseconds
+ * (LLONG_MAX nanoseconds). */
+PyAPI_DATA(const long long) PY_TIMEOUT_MAX;
+
+/* The old thread-local storage keys (deprecated since 3.7): pthread keys
+ * as ints. A value is overwritten by set_key_value; -1 on failure. */
+Py_DEPRECATED(3.7) PyAPI_FUNC(int) PyThread_create_key(void);
+Py_DEPRECATED(3.7) PyAPI_FUNC(void) PyThread_delete_key(int key);
+Py_DEPRECATED(3.7) PyAPI_FUNC(int) PyThread_set_key_value(int key, void *value);
+Py_DEPRECATED(3.7) PyAPI_FUNC(void *) PyThread_get_key_value(int key);
+Py_DEPRECATED(3.7) PyAPI_FUNC(void) PyThread_delete_key_value(int key);
+/* Nothing to do after fork: pthread keys survive it. */
+Py_DEPRECATED(3.7) PyAPI_FUNC(void) PyThread_ReInitTLS(void);
+
 /* Thread-specific storage (PEP 539). */
 typedef struct _Py_tss_t {
     int _is_initialized;

@@ -70,6 +70,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_atomic", &["capi_atomic"]),
     ("capi_descr", &["capi_descr"]),
     ("capi_code", &["capi_code"]),
+    ("capi_lifecycle", &["capi_lifecycle"]),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -83,7 +84,7 @@ enum Interp {
 }
 
 /// Families whose checks use 3.12+ APIs: also run under CPython 3.13.
-const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object2", "capi_runtime2", "capi_eval", "capi_census3", "capi_unicode3", "capi_atomic", "capi_descr", "capi_code"];
+const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object2", "capi_runtime2", "capi_eval", "capi_census3", "capi_unicode3", "capi_atomic", "capi_descr", "capi_code", "capi_lifecycle"];
 
 /// Families of 3.14 APIs, which 3.11 and 3.13 lack: checked under CPython
 /// 3.14 (the oracle) and rustpy only.
@@ -443,6 +444,7 @@ family_tests! {
     "capi_atomic" => capi_atomic_cpython, capi_atomic_rustpy;
     "capi_descr" => capi_descr_cpython, capi_descr_rustpy;
     "capi_code" => capi_code_cpython, capi_code_rustpy;
+    "capi_lifecycle" => capi_lifecycle_cpython, capi_lifecycle_rustpy;
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
     "capi_api314" => capi_api314_cpython314, capi_api314_rustpy;

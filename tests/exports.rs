@@ -20,7 +20,7 @@ fn export_list_matches_dynamic_symbol_table() {
     let dynamic: BTreeSet<String> = String::from_utf8_lossy(&nm.stdout)
         .lines()
         .filter_map(|l| l.split_whitespace().nth(2))
-        .filter(|name| name.starts_with("Py") || name.starts_with("_Py"))
+        .filter(|name| name.starts_with("Py") || name.starts_with("_Py") || name.starts_with("PY_"))
         .map(str::to_owned)
         .collect();
 

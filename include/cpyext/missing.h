@@ -222,53 +222,45 @@ PyAPI_FUNC(PyObject *) PyCoro_New(PyFrameObject *frame, PyObject *name, PyObject
 Py_CPYEXT_MISSING("PyAsyncGen_New is not provided by cpyext: RustPython makes an async generator only by calling an async generator function: a frame cannot become one (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyAsyncGen_New(PyFrameObject *frame, PyObject *name, PyObject *qualname);
 #endif
-#ifndef PyImport_ImportModuleNoBlock
-Py_CPYEXT_MISSING("PyImport_ImportModuleNoBlock is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_ImportModuleNoBlock(const char *name);
+Py_CPYEXT_MISSING("PyImport_Inittab is not provided by cpyext: rustpy cannot be embedded: RustPython's built-in and frozen module tables are fixed when it starts, before any C code runs (see docs/capi.md)")
+PyAPI_DATA(struct _inittab *) PyImport_Inittab;
+Py_CPYEXT_MISSING("PyImport_FrozenModules is not provided by cpyext: rustpy cannot be embedded: RustPython's built-in and frozen module tables are fixed when it starts, before any C code runs (see docs/capi.md)")
+PyAPI_DATA(const struct _frozen *) PyImport_FrozenModules;
+#ifndef PyImport_ExtendInittab
+Py_CPYEXT_MISSING("PyImport_ExtendInittab is not provided by cpyext: must be called before Py_Initialize(), and rustpy cannot be embedded: RustPython's built-in module table is fixed when it starts (see docs/capi.md)")
+PyAPI_FUNC(int) PyImport_ExtendInittab(struct _inittab *newtab);
 #endif
-#ifndef PyImport_ImportModuleLevel
-Py_CPYEXT_MISSING("PyImport_ImportModuleLevel is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_ImportModuleLevel(const char *name, PyObject *globals, PyObject *locals, PyObject *fromlist, int level);
-#endif
-#ifndef PyImport_ReloadModule
-Py_CPYEXT_MISSING("PyImport_ReloadModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_ReloadModule(PyObject *m);
-#endif
-#ifndef PyImport_ImportModuleAttr
-Py_CPYEXT_MISSING("PyImport_ImportModuleAttr is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_ImportModuleAttr(PyObject *mod_name, PyObject *attr_name);
-#endif
-#ifndef PyImport_ImportModuleAttrString
-Py_CPYEXT_MISSING("PyImport_ImportModuleAttrString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_ImportModuleAttrString(const char *mod_name, const char *attr_name);
-#endif
-#ifndef PyImport_AddModuleObject
-Py_CPYEXT_MISSING("PyImport_AddModuleObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_AddModuleObject(PyObject *name);
-#endif
-#ifndef PyImport_AddModule
-Py_CPYEXT_MISSING("PyImport_AddModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_AddModule(const char *name);
-#endif
-#ifndef PyImport_ExecCodeModule
-Py_CPYEXT_MISSING("PyImport_ExecCodeModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_ExecCodeModule(const char *name, PyObject *co);
-#endif
-#ifndef PyImport_ExecCodeModuleEx
-Py_CPYEXT_MISSING("PyImport_ExecCodeModuleEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyImport_ExecCodeModuleEx(const char *name, PyObject *co, const char *pathname);
-#endif
-#ifndef PyImport_GetMagicNumber
-Py_CPYEXT_MISSING("PyImport_GetMagicNumber is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(long) PyImport_GetMagicNumber(void);
-#endif
-#ifndef PyImport_GetMagicTag
-Py_CPYEXT_MISSING("PyImport_GetMagicTag is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) PyImport_GetMagicTag(void);
+#ifndef PyInit__imp
+Py_CPYEXT_MISSING("PyInit__imp is not provided by cpyext: removed from CPython 3.14's public headers, whose C-API cpyext provides; RustPython's _imp is its own built-in module (import _imp) (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyInit__imp(void);
 #endif
 #ifndef PyImport_AppendInittab
-Py_CPYEXT_MISSING("PyImport_AppendInittab is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("PyImport_AppendInittab is not provided by cpyext: must be called before Py_Initialize(), and rustpy cannot be embedded: RustPython's built-in module table is fixed when it starts (see docs/capi.md)")
 PyAPI_FUNC(int) PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void));
+#endif
+#ifndef PyConfig_Read
+Py_CPYEXT_MISSING("PyConfig_Read is not provided by cpyext: rustpy cannot be embedded: RustPython owns interpreter start-up and computes its own configuration; C extensions run inside an interpreter already started (see docs/capi.md)")
+PyAPI_FUNC(PyStatus) PyConfig_Read(PyConfig *config);
+#endif
+#ifndef PyOS_InterruptOccurred
+Py_CPYEXT_MISSING("PyOS_InterruptOccurred is not provided by cpyext: RustPython keeps the record of received signals inside its signal module, with no entry point C can read or clear it through (see docs/capi.md)")
+PyAPI_FUNC(int) PyOS_InterruptOccurred(void);
+#endif
+#ifndef PyOS_BeforeFork
+Py_CPYEXT_MISSING("PyOS_BeforeFork is not provided by cpyext: RustPython prepares for fork() and repairs its own state after it (import lock, stopping other threads, locks, signal state) inside its os.fork, with no entry point C can call (see docs/capi.md)")
+PyAPI_FUNC(void) PyOS_BeforeFork(void);
+#endif
+#ifndef PyOS_AfterFork_Parent
+Py_CPYEXT_MISSING("PyOS_AfterFork_Parent is not provided by cpyext: RustPython prepares for fork() and repairs its own state after it (import lock, stopping other threads, locks, signal state) inside its os.fork, with no entry point C can call (see docs/capi.md)")
+PyAPI_FUNC(void) PyOS_AfterFork_Parent(void);
+#endif
+#ifndef PyOS_AfterFork_Child
+Py_CPYEXT_MISSING("PyOS_AfterFork_Child is not provided by cpyext: RustPython prepares for fork() and repairs its own state after it (import lock, stopping other threads, locks, signal state) inside its os.fork, with no entry point C can call (see docs/capi.md)")
+PyAPI_FUNC(void) PyOS_AfterFork_Child(void);
+#endif
+#ifndef PyOS_AfterFork
+Py_CPYEXT_MISSING("PyOS_AfterFork is not provided by cpyext: RustPython prepares for fork() and repairs its own state after it (import lock, stopping other threads, locks, signal state) inside its os.fork, with no entry point C can call (see docs/capi.md)")
+PyAPI_FUNC(void) PyOS_AfterFork(void);
 #endif
 #ifndef PyCallIter_New
 Py_CPYEXT_MISSING("PyCallIter_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -488,141 +480,125 @@ PyAPI_FUNC(int) PyUnstable_InterpreterFrame_GetLasti(struct _PyInterpreterFrame 
 Py_CPYEXT_MISSING("PyUnstable_InterpreterFrame_GetLine is not provided by cpyext: RustPython's frames are its own: there is no _PyInterpreterFrame (use PyFrame_GetLineNumber) (see docs/capi.md)")
 PyAPI_FUNC(int) PyUnstable_InterpreterFrame_GetLine(struct _PyInterpreterFrame *frame);
 #endif
-#ifndef Py_Initialize
-Py_CPYEXT_MISSING("Py_Initialize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) Py_Initialize(void);
-#endif
-#ifndef Py_InitializeEx
-Py_CPYEXT_MISSING("Py_InitializeEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) Py_InitializeEx(int initsigs);
-#endif
 #ifndef Py_Finalize
-Py_CPYEXT_MISSING("Py_Finalize is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("Py_Finalize is not provided by cpyext: the interpreter C runs in is RustPython's, which finalizes it when rustpy exits; C cannot end it early (see docs/capi.md)")
 PyAPI_FUNC(void) Py_Finalize(void);
 #endif
 #ifndef Py_FinalizeEx
-Py_CPYEXT_MISSING("Py_FinalizeEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("Py_FinalizeEx is not provided by cpyext: the interpreter C runs in is RustPython's, which finalizes it when rustpy exits; C cannot end it early (see docs/capi.md)")
 PyAPI_FUNC(int) Py_FinalizeEx(void);
 #endif
-#ifndef Py_AtExit
-Py_CPYEXT_MISSING("Py_AtExit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) Py_AtExit(void (*func)(void));
+#ifndef Py_NewInterpreter
+Py_CPYEXT_MISSING("Py_NewInterpreter is not provided by cpyext: rustpy runs one interpreter: RustPython has no sub-interpreters C can create or end (see docs/capi.md)")
+PyAPI_FUNC(PyThreadState *) Py_NewInterpreter(void);
 #endif
-#ifndef Py_Exit
-Py_CPYEXT_MISSING("Py_Exit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) Py_Exit(int status);
+#ifndef Py_EndInterpreter
+Py_CPYEXT_MISSING("Py_EndInterpreter is not provided by cpyext: rustpy runs one interpreter: RustPython has no sub-interpreters C can create or end (see docs/capi.md)")
+PyAPI_FUNC(void) Py_EndInterpreter(PyThreadState *tstate);
 #endif
-#ifndef Py_GetCopyright
-Py_CPYEXT_MISSING("Py_GetCopyright is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) Py_GetCopyright(void);
+#ifndef Py_Main
+Py_CPYEXT_MISSING("Py_Main is not provided by cpyext: rustpy cannot be embedded: RustPython owns interpreter start-up, and C extensions run inside an interpreter already started (see docs/capi.md)")
+PyAPI_FUNC(int) Py_Main(int argc, wchar_t **argv);
 #endif
-#ifndef Py_GetCompiler
-Py_CPYEXT_MISSING("Py_GetCompiler is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) Py_GetCompiler(void);
+#ifndef Py_BytesMain
+Py_CPYEXT_MISSING("Py_BytesMain is not provided by cpyext: rustpy cannot be embedded: RustPython owns interpreter start-up, and C extensions run inside an interpreter already started (see docs/capi.md)")
+PyAPI_FUNC(int) Py_BytesMain(int argc, char **argv);
 #endif
-#ifndef Py_GetBuildInfo
-Py_CPYEXT_MISSING("Py_GetBuildInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) Py_GetBuildInfo(void);
+#ifndef Py_FrozenMain
+Py_CPYEXT_MISSING("Py_FrozenMain is not provided by cpyext: rustpy cannot be embedded: RustPython owns interpreter start-up, and C extensions run inside an interpreter already started (see docs/capi.md)")
+PyAPI_FUNC(int) Py_FrozenMain(int argc, char **argv);
 #endif
-#ifndef PyState_AddModule
-Py_CPYEXT_MISSING("PyState_AddModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyState_AddModule(PyObject *module, PyModuleDef *def);
+#ifndef Py_PreInitialize
+Py_CPYEXT_MISSING("Py_PreInitialize is not provided by cpyext: rustpy cannot be embedded: RustPython owns interpreter start-up, and C extensions run inside an interpreter already started (see docs/capi.md)")
+PyAPI_FUNC(PyStatus) Py_PreInitialize(const PyPreConfig *src_config);
 #endif
-#ifndef PyState_RemoveModule
-Py_CPYEXT_MISSING("PyState_RemoveModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyState_RemoveModule(PyModuleDef *def);
+#ifndef Py_PreInitializeFromBytesArgs
+Py_CPYEXT_MISSING("Py_PreInitializeFromBytesArgs is not provided by cpyext: rustpy cannot be embedded: RustPython owns interpreter start-up, and C extensions run inside an interpreter already started (see docs/capi.md)")
+PyAPI_FUNC(PyStatus) Py_PreInitializeFromBytesArgs(const PyPreConfig *src_config, Py_ssize_t argc, char **argv);
 #endif
-#ifndef PyState_FindModule
-Py_CPYEXT_MISSING("PyState_FindModule is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyState_FindModule(PyModuleDef *def);
+#ifndef Py_PreInitializeFromArgs
+Py_CPYEXT_MISSING("Py_PreInitializeFromArgs is not provided by cpyext: rustpy cannot be embedded: RustPython owns interpreter start-up, and C extensions run inside an interpreter already started (see docs/capi.md)")
+PyAPI_FUNC(PyStatus) Py_PreInitializeFromArgs(const PyPreConfig *src_config, Py_ssize_t argc, wchar_t **argv);
+#endif
+#ifndef Py_InitializeFromConfig
+Py_CPYEXT_MISSING("Py_InitializeFromConfig is not provided by cpyext: rustpy cannot be embedded: RustPython owns interpreter start-up, and C extensions run inside an interpreter already started (see docs/capi.md)")
+PyAPI_FUNC(PyStatus) Py_InitializeFromConfig(const PyConfig *config);
+#endif
+#ifndef _Py_InitializeMain
+Py_CPYEXT_MISSING("_Py_InitializeMain is not provided by cpyext: removed in CPython 3.14, whose C-API cpyext provides; and rustpy cannot be embedded: RustPython owns interpreter start-up (see docs/capi.md)")
+PyAPI_FUNC(PyStatus) _Py_InitializeMain(void);
+#endif
+#ifndef Py_RunMain
+Py_CPYEXT_MISSING("Py_RunMain is not provided by cpyext: rustpy cannot be embedded: RustPython owns interpreter start-up, and C extensions run inside an interpreter already started (see docs/capi.md)")
+PyAPI_FUNC(int) Py_RunMain(void);
+#endif
+#ifndef Py_NewInterpreterFromConfig
+Py_CPYEXT_MISSING("Py_NewInterpreterFromConfig is not provided by cpyext: rustpy runs one interpreter: RustPython has no sub-interpreters C can create or end (see docs/capi.md)")
+PyAPI_FUNC(PyStatus) Py_NewInterpreterFromConfig(PyThreadState **tstate_p, const PyInterpreterConfig *config);
+#endif
+#ifndef Py_SetProgramName
+Py_CPYEXT_MISSING("Py_SetProgramName is not provided by cpyext: must be called before Py_Initialize(), and rustpy cannot be embedded: RustPython owns interpreter start-up and sets the path configuration itself (see docs/capi.md)")
+PyAPI_FUNC(void) Py_SetProgramName(const wchar_t *name);
+#endif
+#ifndef Py_SetPythonHome
+Py_CPYEXT_MISSING("Py_SetPythonHome is not provided by cpyext: must be called before Py_Initialize(), and rustpy cannot be embedded: RustPython owns interpreter start-up and sets the path configuration itself (see docs/capi.md)")
+PyAPI_FUNC(void) Py_SetPythonHome(const wchar_t *home);
+#endif
+#ifndef PyMem_SetAllocator
+Py_CPYEXT_MISSING("PyMem_SetAllocator is not provided by cpyext: cpyext's allocators are fixed: PyMem_* and PyObject_Malloc call malloc and the layer's object-block allocator directly, not through a replaceable table (see docs/capi.md)")
+PyAPI_FUNC(void) PyMem_SetAllocator(PyMemAllocatorDomain domain, PyMemAllocatorEx *allocator);
+#endif
+#ifndef PyMem_SetupDebugHooks
+Py_CPYEXT_MISSING("PyMem_SetupDebugHooks is not provided by cpyext: cpyext's allocators are fixed: PyMem_* and PyObject_Malloc call malloc and the layer's object-block allocator directly, so no debug hooks can be put in front of them (see docs/capi.md)")
+PyAPI_FUNC(void) PyMem_SetupDebugHooks(void);
+#endif
+#ifndef PyInterpreterState_New
+Py_CPYEXT_MISSING("PyInterpreterState_New is not provided by cpyext: rustpy runs one interpreter: RustPython has no sub-interpreters C can create or end (see docs/capi.md)")
+PyAPI_FUNC(PyInterpreterState *) PyInterpreterState_New(void);
+#endif
+#ifndef PyInterpreterState_Clear
+Py_CPYEXT_MISSING("PyInterpreterState_Clear is not provided by cpyext: rustpy runs one interpreter: RustPython has no sub-interpreters C can create or end (see docs/capi.md)")
+PyAPI_FUNC(void) PyInterpreterState_Clear(PyInterpreterState *interp);
+#endif
+#ifndef PyInterpreterState_Delete
+Py_CPYEXT_MISSING("PyInterpreterState_Delete is not provided by cpyext: rustpy runs one interpreter: RustPython has no sub-interpreters C can create or end (see docs/capi.md)")
+PyAPI_FUNC(void) PyInterpreterState_Delete(PyInterpreterState *interp);
+#endif
+#ifndef PyInterpreterState_ThreadHead
+Py_CPYEXT_MISSING("PyInterpreterState_ThreadHead is not provided by cpyext: cpyext keeps no list of thread states: each OS thread's state is its own, made on first use, so they cannot be walked (see docs/capi.md)")
+PyAPI_FUNC(PyThreadState *) PyInterpreterState_ThreadHead(PyInterpreterState *interp);
+#endif
+#ifndef PyThreadState_Next
+Py_CPYEXT_MISSING("PyThreadState_Next is not provided by cpyext: cpyext keeps no list of thread states: each OS thread's state is its own, made on first use, so they cannot be walked (see docs/capi.md)")
+PyAPI_FUNC(PyThreadState *) PyThreadState_Next(PyThreadState *tstate);
+#endif
+#ifndef PyUnstable_InterpreterState_GetMainModule
+Py_CPYEXT_MISSING("PyUnstable_InterpreterState_GetMainModule is not provided by cpyext: removed from CPython 3.14's public headers, whose C-API cpyext provides (use PyImport_AddModuleRef(\"__main__\")) (see docs/capi.md)")
+PyAPI_FUNC(PyObject *) PyUnstable_InterpreterState_GetMainModule(PyInterpreterState *interp);
+#endif
+#ifndef _PyInterpreterState_GetEvalFrameFunc
+Py_CPYEXT_MISSING("_PyInterpreterState_GetEvalFrameFunc is not provided by cpyext: RustPython's eval loop cannot be replaced from C (see docs/capi.md)")
+PyAPI_FUNC(void *) _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState *interp);
+#endif
+#ifndef _PyInterpreterState_SetEvalFrameFunc
+Py_CPYEXT_MISSING("_PyInterpreterState_SetEvalFrameFunc is not provided by cpyext: RustPython's eval loop cannot be replaced from C (see docs/capi.md)")
+PyAPI_FUNC(void) _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState *interp, void *eval_frame);
 #endif
 #ifndef PyThreadState_New
 Py_CPYEXT_MISSING("PyThreadState_New is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
 PyAPI_FUNC(PyThreadState *) PyThreadState_New(PyInterpreterState *interp);
+#endif
+#ifndef PyThreadState_DeleteCurrent
+Py_CPYEXT_MISSING("PyThreadState_DeleteCurrent is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
+PyAPI_FUNC(void) PyThreadState_DeleteCurrent(void);
 #endif
 #ifndef PyThreadState_Swap
 Py_CPYEXT_MISSING("PyThreadState_Swap is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
 PyAPI_FUNC(PyThreadState *) PyThreadState_Swap(PyThreadState *tstate);
 #endif
 #ifndef PyThreadState_SetAsyncExc
-Py_CPYEXT_MISSING("PyThreadState_SetAsyncExc is not provided by cpyext: not implemented yet (see docs/capi.md)")
+Py_CPYEXT_MISSING("PyThreadState_SetAsyncExc is not provided by cpyext: RustPython cannot raise an exception in another running thread: its threads check no pending asynchronous exception (see docs/capi.md)")
 PyAPI_FUNC(int) PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc);
-#endif
-#ifndef PyRun_StringFlags
-Py_CPYEXT_MISSING("PyRun_StringFlags is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyRun_StringFlags(const char *str, int start, PyObject *globals, PyObject *locals, PyCompilerFlags *flags);
-#endif
-#ifndef PyRun_SimpleStringFlags
-Py_CPYEXT_MISSING("PyRun_SimpleStringFlags is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyRun_SimpleStringFlags(const char *command, PyCompilerFlags *flags);
-#endif
-#ifndef PyErr_Display
-Py_CPYEXT_MISSING("PyErr_Display is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyErr_Display(PyObject *exc, PyObject *value, PyObject *tb);
-#endif
-#ifndef PyErr_DisplayException
-Py_CPYEXT_MISSING("PyErr_DisplayException is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyErr_DisplayException(PyObject *exc);
-#endif
-#ifndef PyThread_init_thread
-Py_CPYEXT_MISSING("PyThread_init_thread is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyThread_init_thread(void);
-#endif
-#ifndef PyThread_start_new_thread
-Py_CPYEXT_MISSING("PyThread_start_new_thread is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(unsigned long) PyThread_start_new_thread(void (*func)(void *), void *arg);
-#endif
-#ifndef PyThread_exit_thread
-Py_CPYEXT_MISSING("PyThread_exit_thread is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyThread_exit_thread(void);
-#endif
-#ifndef PyThread_get_thread_ident
-Py_CPYEXT_MISSING("PyThread_get_thread_ident is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(unsigned long) PyThread_get_thread_ident(void);
-#endif
-#ifndef PyThread_get_thread_native_id
-Py_CPYEXT_MISSING("PyThread_get_thread_native_id is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(unsigned long) PyThread_get_thread_native_id(void);
-#endif
-#ifndef PyThread_get_stacksize
-Py_CPYEXT_MISSING("PyThread_get_stacksize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(size_t) PyThread_get_stacksize(void);
-#endif
-#ifndef PyThread_set_stacksize
-Py_CPYEXT_MISSING("PyThread_set_stacksize is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyThread_set_stacksize(size_t size);
-#endif
-#ifndef PyThread_GetInfo
-Py_CPYEXT_MISSING("PyThread_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyThread_GetInfo(void);
-#endif
-#ifndef PyThread_tss_alloc
-Py_CPYEXT_MISSING("PyThread_tss_alloc is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_tss_t *) PyThread_tss_alloc(void);
-#endif
-#ifndef PyThread_tss_free
-Py_CPYEXT_MISSING("PyThread_tss_free is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyThread_tss_free(Py_tss_t *key);
-#endif
-#ifndef PyThread_tss_is_created
-Py_CPYEXT_MISSING("PyThread_tss_is_created is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyThread_tss_is_created(Py_tss_t *key);
-#endif
-#ifndef PyThread_tss_create
-Py_CPYEXT_MISSING("PyThread_tss_create is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyThread_tss_create(Py_tss_t *key);
-#endif
-#ifndef PyThread_tss_delete
-Py_CPYEXT_MISSING("PyThread_tss_delete is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyThread_tss_delete(Py_tss_t *key);
-#endif
-#ifndef PyThread_tss_set
-Py_CPYEXT_MISSING("PyThread_tss_set is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyThread_tss_set(Py_tss_t *key, void *value);
-#endif
-#ifndef PyThread_tss_get
-Py_CPYEXT_MISSING("PyThread_tss_get is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void *) PyThread_tss_get(Py_tss_t *key);
 #endif
 Py_CPYEXT_MISSING("PyRangeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyRangeIter_Type;
@@ -634,9 +610,29 @@ PyAPI_DATA(PyTypeObject) PySetIter_Type;
 Py_CPYEXT_MISSING("PySlice_GetIndices is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PySlice_GetIndices(PyObject *slice, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
 #endif
-#ifndef PySys_GetXOptions
-Py_CPYEXT_MISSING("PySys_GetXOptions is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PySys_GetXOptions(void);
+#ifndef PyUnstable_PerfMapState_Init
+Py_CPYEXT_MISSING("PyUnstable_PerfMapState_Init is not provided by cpyext: RustPython has no perf trampoline and writes no perf map: its frames are not native code perf can attribute (see docs/capi.md)")
+PyAPI_FUNC(int) PyUnstable_PerfMapState_Init(void);
+#endif
+#ifndef PyUnstable_WritePerfMapEntry
+Py_CPYEXT_MISSING("PyUnstable_WritePerfMapEntry is not provided by cpyext: RustPython has no perf trampoline and writes no perf map: its frames are not native code perf can attribute (see docs/capi.md)")
+PyAPI_FUNC(int) PyUnstable_WritePerfMapEntry(const void *code_addr, unsigned int code_size, const char *entry_name);
+#endif
+#ifndef PyUnstable_PerfMapState_Fini
+Py_CPYEXT_MISSING("PyUnstable_PerfMapState_Fini is not provided by cpyext: RustPython has no perf trampoline and writes no perf map: its frames are not native code perf can attribute (see docs/capi.md)")
+PyAPI_FUNC(void) PyUnstable_PerfMapState_Fini(void);
+#endif
+#ifndef PyUnstable_CopyPerfMapFile
+Py_CPYEXT_MISSING("PyUnstable_CopyPerfMapFile is not provided by cpyext: RustPython has no perf trampoline and writes no perf map: its frames are not native code perf can attribute (see docs/capi.md)")
+PyAPI_FUNC(int) PyUnstable_CopyPerfMapFile(const char *parent_filename);
+#endif
+#ifndef PyUnstable_PerfTrampoline_CompileCode
+Py_CPYEXT_MISSING("PyUnstable_PerfTrampoline_CompileCode is not provided by cpyext: RustPython has no perf trampoline and writes no perf map: its frames are not native code perf can attribute (see docs/capi.md)")
+PyAPI_FUNC(int) PyUnstable_PerfTrampoline_CompileCode(PyCodeObject *code);
+#endif
+#ifndef PyUnstable_PerfTrampoline_SetPersistAfterFork
+Py_CPYEXT_MISSING("PyUnstable_PerfTrampoline_SetPersistAfterFork is not provided by cpyext: RustPython has no perf trampoline and writes no perf map: its frames are not native code perf can attribute (see docs/capi.md)")
+PyAPI_FUNC(int) PyUnstable_PerfTrampoline_SetPersistAfterFork(int enable);
 #endif
 Py_CPYEXT_MISSING("PyTupleIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyTupleIter_Type;
