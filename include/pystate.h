@@ -134,21 +134,6 @@ PyAPI_FUNC(void) PyGILState_Release(PyGILState_STATE state);
 PyAPI_FUNC(PyThreadState *) PyGILState_GetThisThreadState(void);
 PyAPI_FUNC(int) PyGILState_Check(void);
 
-/* A C trace or profile function (PyEval_SetTrace/SetProfile, in ceval.h):
- * called with its object, the frame, what happened and that event's
- * argument, as sys.settrace's functions are; nonzero is an error. */
-typedef int (*Py_tracefunc)(PyObject *obj, PyFrameObject *frame, int what,
-                            PyObject *arg);
-
-#define PyTrace_CALL 0
-#define PyTrace_EXCEPTION 1
-#define PyTrace_LINE 2
-#define PyTrace_RETURN 3
-#define PyTrace_C_CALL 4
-#define PyTrace_C_EXCEPTION 5
-#define PyTrace_C_RETURN 6
-#define PyTrace_OPCODE 7
-
 #ifdef __cplusplus
 }
 #endif
