@@ -71,6 +71,7 @@
 #include "genericaliasobject.h"
 #include "iterobject.h"
 #include "weakrefobject.h"
+#include "structseq.h"
 #include "context.h"
 
 /* Runtime services */

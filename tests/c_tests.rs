@@ -67,6 +67,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_funcs", &["capi_funcs"]),
     ("capi_census3", &["capi_census3"]),
     ("capi_unicode3", &["capi_unicode3"]),
+    ("capi_structseq", &["capi_structseq"]),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -80,7 +81,7 @@ enum Interp {
 }
 
 /// Families whose checks use 3.12+ APIs: also run under CPython 3.13.
-const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object2", "capi_runtime2", "capi_eval", "capi_census3", "capi_unicode3"];
+const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object2", "capi_runtime2", "capi_eval", "capi_census3", "capi_unicode3", "capi_structseq"];
 
 /// Families of 3.14 APIs, which 3.11 and 3.13 lack: checked under CPython
 /// 3.14 (the oracle) and rustpy only.
@@ -437,6 +438,7 @@ family_tests! {
     "capi_funcs" => capi_funcs_cpython, capi_funcs_rustpy;
     "capi_census3" => capi_census3_cpython, capi_census3_rustpy;
     "capi_unicode3" => capi_unicode3_cpython, capi_unicode3_rustpy;
+    "capi_structseq" => capi_structseq_cpython, capi_structseq_rustpy;
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
     "capi_api314" => capi_api314_cpython314, capi_api314_rustpy;
