@@ -53,6 +53,8 @@ pub mod methodobject;
 pub mod moduleobject;
 pub mod object;
 pub mod objimpl;
+pub mod picklebufobject;
+pub mod odictobject;
 pub mod overrides;
 pub mod pybuffer;
 pub mod pycapsule;
@@ -103,6 +105,8 @@ pub fn init(vm: &VirtualMachine) -> PyResult<()> {
         pystate::init_threads(vm);
         datetime::complete(vm)?;
         context::init_types(vm)?;
+        odictobject::init_types(vm)?;
+        picklebufobject::init_types(vm)?;
         READY.store(true, Ordering::Release);
         Ok(())
     })

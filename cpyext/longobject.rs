@@ -348,10 +348,33 @@ pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
     create: |obj, tp, _vm| {
         obj.downcast_ref::<rustpython_vm::builtins::PyInt>().map(|i| unsafe { new_long_memory(i.as_bigint(), tp) })
     },
-    // C makes ints only through the API, which makes them in the VM.
-    realize: None,
+    // Only `_PyLong_New` gives C an int to fill.
+    realize: Some(realize),
     release: None,
 };
+
+/// The value of `digits` (base 2**30, least significant first).
+fn from_digits(negative: bool, digits: &[u32]) -> BigInt {
+    let mut v = BigInt::zero();
+    for d in digits.iter().rev() {
+        v = (v << 30u32) + BigInt::from(*d);
+    }
+    if negative { -v } else { v }
+}
+
+/// The VM int of memory from `_PyLong_New` that C filled: its `lv_tag`
+/// (digit count and sign) and digits.
+unsafe fn realize(op: *mut crate::ffi::PyObject, vm: &VirtualMachine) -> PyResult<rustpython_vm::PyObjectRef> {
+    unsafe {
+        let l = op as *mut crate::ffi::PyLongObject;
+        let tag = (*l).long_value.lv_tag;
+        let digits = std::slice::from_raw_parts((*l).long_value.ob_digit.as_ptr(), tag >> 3);
+        let v = if tag & 3 == 1 { BigInt::zero() } else { from_digits(tag & 3 == 2, digits) };
+        // A new object, never a cached small int, which may have a proxy
+        // of its own already.
+        Ok(rustpython_vm::PyPayload::into_ref(rustpython_vm::builtins::PyInt::from(v), &vm.ctx).into())
+    }
+}
 
 /// An int's memory in CPython 3.12+'s layout, which inline code such as
 /// `PyUnstable_Long_IsCompact` reads: `lv_tag` is the digit count << 3 | sign
@@ -403,6 +426,41 @@ unsafe fn new_long_memory(v: &BigInt, tp: *mut crate::ffi::PyTypeObject) -> *mut
 /// (it only asserts; here anything else is `PyErr_BadInternalCall`).
 fn long_arg<'a>(v: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a BigInt> {
     v.downcast_ref::<PyInt>().map(|i| i.as_bigint()).ok_or_else(|| crate::boundary::bad_internal_call(vm))
+}
+
+capi! {
+    /// Memory for an int of `size` digits, for C to fill (`lv_tag` says
+    /// positive, or zero for no digits, until C changes it).
+    fn _PyLong_New(vm, size: isize) -> crate::boundary::NewPtr {
+        if size < 0 {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let n = size as usize;
+        let bytes = std::mem::offset_of!(crate::ffi::PyLongObject, long_value)
+            + std::mem::offset_of!(crate::ffi::PyLongValue, ob_digit)
+            + n.max(1) * std::mem::size_of::<u32>();
+        unsafe {
+            let p = crate::proxy::alloc(bytes, &raw mut crate::typeobject::PyLong_Type);
+            if p.is_null() {
+                return Err(vm.new_memory_error(""));
+            }
+            (*(p as *mut crate::ffi::PyLongObject)).long_value.lv_tag = if n == 0 { 1 } else { n << 3 };
+            Ok(crate::boundary::NewPtr(p))
+        }
+    }
+
+    unsafe fn _PyLong_FromDigits(vm, negative: c_int, digit_count: isize, digits: *mut u32) -> PyObjectRef {
+        if digit_count < 0 || (digit_count > 0 && digits.is_null()) {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let digits = if digit_count == 0 { &[][..] } else { std::slice::from_raw_parts(digits, digit_count as usize) };
+        Ok(vm.ctx.new_int(from_digits(negative != 0, digits)).into())
+    }
+
+    /// `math.gcd` of two ints: never negative.
+    fn _PyLong_GCD(vm, a: PyObjectRef, b: PyObjectRef) -> PyObjectRef {
+        vm.import("math", 0)?.get_attr("gcd", vm)?.call((a, b), vm)
+    }
 }
 
 capi! {

@@ -117,6 +117,57 @@ capi! {
         Ok(adjust(length, &mut *start, &mut *stop, step))
     }
 
+    /// The old API: ints only (else -1 without an exception, as CPython),
+    /// negative indices counted from `length`, and -1 (again without an
+    /// exception) for a stop past `length`, a start at or past it, or a
+    /// zero step.
+    unsafe fn PySlice_GetIndices(vm, slice: &PyObject, length: isize, start: *mut isize, stop: *mut isize, step: *mut isize) -> i32 {
+        let Some(s) = slice.downcast_ref::<PySlice>() else { return Err(bad_internal_call(vm)) };
+        if start.is_null() || stop.is_null() || step.is_null() {
+            return Err(bad_internal_call(vm));
+        }
+        // None, or an int as Py_ssize_t; Err(None) for any other object.
+        let int = |o: Option<&PyObjectRef>| -> Result<Option<isize>, Option<rustpython_vm::builtins::PyBaseExceptionRef>> {
+            match o {
+                Some(o) if !vm.is_none(o) => match o.downcast_ref::<rustpython_vm::builtins::PyInt>() {
+                    Some(i) => i.as_bigint().to_isize().map(Some).ok_or_else(|| {
+                        Some(vm.new_overflow_error("Python int too large to convert to C ssize_t"))
+                    }),
+                    None => Err(None),
+                },
+                _ => Ok(None),
+            }
+        };
+        let parts = (|| Ok((int(s.step.as_ref())?, int(s.start.as_ref())?, int(Some(&s.stop))?)))();
+        let (st, a, b) = match parts {
+            Ok(p) => p,
+            Err(Some(e)) => return Err(e),
+            Err(None) => return Ok(-1),
+        };
+        *step = st.unwrap_or(1);
+        *start = a.map_or(if *step < 0 { length - 1 } else { 0 }, |a| if a < 0 { a + length } else { a });
+        *stop = b.map_or(if *step < 0 { -1 } else { length }, |b| if b < 0 { b + length } else { b });
+        Ok(if *stop > length || *start >= length || *step == 0 { -1 } else { 0 })
+    }
+
+    fn _PySlice_FromIndices(vm, start: isize, stop: isize) -> PyObjectRef {
+        vm.ctx.types.slice_type.as_object().call((start, stop), vm)
+    }
+
+    /// `slice.indices(length)` as three new references.
+    unsafe fn _PySlice_GetLongIndices(vm, slice: &PyObject, length: PyObjectRef, start: *mut *mut crate::ffi::PyObject, stop: *mut *mut crate::ffi::PyObject, step: *mut *mut crate::ffi::PyObject) -> () {
+        if slice.downcast_ref::<PySlice>().is_none() || start.is_null() || stop.is_null() || step.is_null() {
+            return Err(bad_internal_call(vm));
+        }
+        let parts = vm.call_method(slice, "indices", (length,))?;
+        let parts: Vec<PyObjectRef> = parts.try_to_value(vm)?;
+        let [a, b, c] = <[PyObjectRef; 3]>::try_from(parts).map_err(|_| bad_internal_call(vm))?;
+        *start = crate::proxy::to_c_new(&a, vm);
+        *stop = crate::proxy::to_c_new(&b, vm);
+        *step = crate::proxy::to_c_new(&c, vm);
+        Ok(())
+    }
+
     /// The function behind the header's macro, for callers taking its address.
     unsafe fn PySlice_GetIndicesEx(vm, slice: &PyObject, length: isize, start: *mut isize, stop: *mut isize, step: *mut isize, slicelength: *mut isize) -> () {
         if start.is_null() || stop.is_null() || step.is_null() || slicelength.is_null() {

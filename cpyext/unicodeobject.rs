@@ -77,6 +77,32 @@ pub fn decode_fs(bytes: &[u8], vm: &VirtualMachine) -> PyResult {
     decode(bytes, vm.fs_encoding().as_str(), vm.fs_encode_errors().as_str(), vm)
 }
 
+#[derive(Clone, Copy)]
+enum Codec {
+    Encode,
+    Decode,
+}
+
+/// Any codec of the registry run on a str (the deprecated
+/// `PyUnicode_As{En,De}coded{Object,Unicode}`); `want_str` refuses a
+/// result that is not a str, with CPython's message.
+unsafe fn codec_on_str(o: PyObjectRef, codec: Codec, encoding: *const c_char, errors: *const c_char, want_str: bool, vm: &VirtualMachine) -> PyResult {
+    as_str(&o, vm)?;
+    let (encoding, errors) = unsafe { (c_text(encoding, "utf-8"), c_text(errors, "strict")) };
+    let verb = match codec {
+        Codec::Encode => "encode",
+        Codec::Decode => "decode",
+    };
+    let r = vm.import("_codecs", 0)?.get_attr(verb, vm)?.call((o, encoding.as_str(), errors), vm)?;
+    if want_str && r.downcast_ref::<PyStr>().is_none() {
+        return Err(vm.new_type_error(format!(
+            "'{encoding}' {verb}r returned '{}' instead of 'str'; use codecs.{verb}() to {verb} to arbitrary types",
+            r.class().name()
+        )));
+    }
+    Ok(r)
+}
+
 /// The first item of what `_codecs.<name>(arg)` returns: the builtin codec
 /// itself, whose errors carry no note of the codec machinery.
 fn builtin_codec(name: &'static str, arg: PyObjectRef, vm: &VirtualMachine) -> PyResult {
@@ -236,6 +262,22 @@ capi! {
         as_str(&o, vm)?;
         let (encoding, errors) = unsafe { (c_text(encoding, "utf-8"), c_text(errors, "strict")) };
         vm.call_method(&o, "encode", (encoding, errors))
+    }
+
+    unsafe fn PyUnicode_AsEncodedObject(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
+        codec_on_str(o, Codec::Encode, encoding, errors, false, vm)
+    }
+
+    unsafe fn PyUnicode_AsEncodedUnicode(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
+        codec_on_str(o, Codec::Encode, encoding, errors, true, vm)
+    }
+
+    unsafe fn PyUnicode_AsDecodedObject(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
+        codec_on_str(o, Codec::Decode, encoding, errors, false, vm)
+    }
+
+    unsafe fn PyUnicode_AsDecodedUnicode(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
+        codec_on_str(o, Codec::Decode, encoding, errors, true, vm)
     }
 
     fn PyUnicode_ReadChar(vm, o: PyObjectRef, index: isize) -> u32 {

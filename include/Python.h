@@ -55,6 +55,7 @@
 #include "tupleobject.h"
 #include "listobject.h"
 #include "dictobject.h"
+#include "odictobject.h"
 #include "enumobject.h"
 #include "setobject.h"
 #include "methodobject.h"
@@ -72,6 +73,7 @@
 #include "iterobject.h"
 #include "weakrefobject.h"
 #include "structseq.h"
+#include "picklebufobject.h"
 #include "context.h"
 
 /* Runtime services */
@@ -89,6 +91,7 @@
 #include "import.h"
 #include "abstract.h"
 #include "pystrtod.h"
+#include "bltinmodule.h"
 #include "tracemalloc.h"
 
 /* Code Cython generates takes Cython's Limited-API paths, which use only

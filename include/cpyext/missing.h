@@ -86,10 +86,6 @@ PyAPI_FUNC(void) PyBytes_ConcatAndDel(PyObject **bytes, PyObject *newpart);
 Py_CPYEXT_MISSING("PyBytes_DecodeEscape is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors, Py_ssize_t unused, const char *recode_encoding);
 #endif
-#ifndef PyBytes_Join
-Py_CPYEXT_MISSING("PyBytes_Join is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyBytes_Join(PyObject *sep, PyObject *iterable);
-#endif
 #ifndef PyEval_GetGlobals
 Py_CPYEXT_MISSING("PyEval_GetGlobals is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyEval_GetGlobals(void);
@@ -190,9 +186,21 @@ PyAPI_DATA(PyTypeObject) PyDictRevIterItem_Type;
 Py_CPYEXT_MISSING("PyDict_MergeFromSeq2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override);
 #endif
-#ifndef PyDict_PopString
-Py_CPYEXT_MISSING("PyDict_PopString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyDict_PopString(PyObject *dict, const char *key, PyObject **result);
+#ifndef PyDict_AddWatcher
+Py_CPYEXT_MISSING("PyDict_AddWatcher is not provided by cpyext: RustPython's dicts have no mutation hooks: a dict watcher would never be called (see docs/capi.md)")
+PyAPI_FUNC(int) PyDict_AddWatcher(PyDict_WatchCallback callback);
+#endif
+#ifndef PyDict_ClearWatcher
+Py_CPYEXT_MISSING("PyDict_ClearWatcher is not provided by cpyext: RustPython's dicts have no mutation hooks: a dict watcher would never be called (see docs/capi.md)")
+PyAPI_FUNC(int) PyDict_ClearWatcher(int watcher_id);
+#endif
+#ifndef PyDict_Watch
+Py_CPYEXT_MISSING("PyDict_Watch is not provided by cpyext: RustPython's dicts have no mutation hooks: a dict watcher would never be called (see docs/capi.md)")
+PyAPI_FUNC(int) PyDict_Watch(int watcher_id, PyObject *dict);
+#endif
+#ifndef PyDict_Unwatch
+Py_CPYEXT_MISSING("PyDict_Unwatch is not provided by cpyext: RustPython's dicts have no mutation hooks: a dict watcher would never be called (see docs/capi.md)")
+PyAPI_FUNC(int) PyDict_Unwatch(int watcher_id, PyObject *dict);
 #endif
 #ifndef PyFloat_GetInfo
 Py_CPYEXT_MISSING("PyFloat_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
@@ -568,10 +576,6 @@ Py_CPYEXT_MISSING("PyLongRangeIter_Type is not provided by cpyext: not implement
 PyAPI_DATA(PyTypeObject) PyLongRangeIter_Type;
 Py_CPYEXT_MISSING("PySetIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PySetIter_Type;
-#ifndef PySlice_GetIndices
-Py_CPYEXT_MISSING("PySlice_GetIndices is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PySlice_GetIndices(PyObject *slice, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
-#endif
 #ifndef PySys_GetXOptions
 Py_CPYEXT_MISSING("PySys_GetXOptions is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PySys_GetXOptions(void);
@@ -595,6 +599,10 @@ PyAPI_FUNC(int) PyErr_WarnExplicit(PyObject *category, const char *message, cons
 #ifndef PyErr_WarnExplicitObject
 Py_CPYEXT_MISSING("PyErr_WarnExplicitObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *filename, int lineno, PyObject *module, PyObject *registry);
+#endif
+#ifndef _PyWeakref_ClearRef
+Py_CPYEXT_MISSING("_PyWeakref_ClearRef is not provided by cpyext: RustPython clears a weak reference only when its referent dies; one cannot be cleared on its own (see docs/capi.md)")
+PyAPI_FUNC(void) _PyWeakref_ClearRef(PyWeakReference *self);
 #endif
 
 #ifdef __cplusplus
