@@ -84,10 +84,13 @@ enum Codec {
 }
 
 /// Any codec of the registry run on a str (the deprecated
-/// `PyUnicode_As{En,De}coded{Object,Unicode}`); `want_str` refuses a
-/// result that is not a str, with CPython's message.
-unsafe fn codec_on_str(o: PyObjectRef, codec: Codec, encoding: *const c_char, errors: *const c_char, want_str: bool, vm: &VirtualMachine) -> PyResult {
+/// `PyUnicode_As{En,De}coded{Object,Unicode}`, which warn with
+/// `deprecation` as CPython does); `want_str` refuses a result that is not
+/// a str, with CPython's message.
+#[allow(clippy::too_many_arguments)]
+unsafe fn codec_on_str(o: PyObjectRef, codec: Codec, encoding: *const c_char, errors: *const c_char, want_str: bool, deprecation: &str, vm: &VirtualMachine) -> PyResult {
     as_str(&o, vm)?;
+    crate::warnings::warn(vm.ctx.exceptions.deprecation_warning.to_owned().into(), vm.ctx.new_str(deprecation).into(), 1, vm)?;
     let (encoding, errors) = unsafe { (c_text(encoding, "utf-8"), c_text(errors, "strict")) };
     let verb = match codec {
         Codec::Encode => "encode",
@@ -265,19 +268,19 @@ capi! {
     }
 
     unsafe fn PyUnicode_AsEncodedObject(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
-        codec_on_str(o, Codec::Encode, encoding, errors, false, vm)
+        codec_on_str(o, Codec::Encode, encoding, errors, false, "PyUnicode_AsEncodedObject() is deprecated; use PyUnicode_AsEncodedString() to encode from str to bytes or PyCodec_Encode() for generic encoding", vm)
     }
 
     unsafe fn PyUnicode_AsEncodedUnicode(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
-        codec_on_str(o, Codec::Encode, encoding, errors, true, vm)
+        codec_on_str(o, Codec::Encode, encoding, errors, true, "PyUnicode_AsEncodedUnicode() is deprecated; use PyCodec_Encode() to encode from str to str", vm)
     }
 
     unsafe fn PyUnicode_AsDecodedObject(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
-        codec_on_str(o, Codec::Decode, encoding, errors, false, vm)
+        codec_on_str(o, Codec::Decode, encoding, errors, false, "PyUnicode_AsDecodedObject() is deprecated; use PyCodec_Decode() to decode from str", vm)
     }
 
     unsafe fn PyUnicode_AsDecodedUnicode(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
-        codec_on_str(o, Codec::Decode, encoding, errors, true, vm)
+        codec_on_str(o, Codec::Decode, encoding, errors, true, "PyUnicode_AsDecodedUnicode() is deprecated; use PyCodec_Decode() to decode from str to str", vm)
     }
 
     fn PyUnicode_ReadChar(vm, o: PyObjectRef, index: isize) -> u32 {

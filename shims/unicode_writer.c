@@ -44,7 +44,8 @@ _PyUnicodeWriter_PrepareInternal(_PyUnicodeWriter *writer, Py_ssize_t length, Py
         return -1;
     }
     if (maxchar > 0x10ffff) {
-        PyErr_Format(PyExc_SystemError, "invalid maximum character U+%x", (unsigned int)maxchar);
+        /* CPython's message: its PyUnicode_New refuses the character. */
+        PyErr_SetString(PyExc_SystemError, "invalid maximum character passed to PyUnicode_New");
         return -1;
     }
     Py_ssize_t need = writer->pos + length;
@@ -97,10 +98,7 @@ _PyUnicodeWriter_PrepareKindInternal(_PyUnicodeWriter *writer, int kind)
 int
 _PyUnicodeWriter_WriteChar(_PyUnicodeWriter *writer, Py_UCS4 ch)
 {
-    if (ch > 0x10ffff) {
-        PyErr_Format(PyExc_ValueError, "character U+%x is not in range [U+0000; U+10ffff]", (unsigned int)ch);
-        return -1;
-    }
+    /* A character beyond U+10FFFF fails in Prepare, as in CPython. */
     if (_PyUnicodeWriter_Prepare(writer, 1, ch) < 0) {
         return -1;
     }

@@ -68,6 +68,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_census3", &["capi_census3"]),
     ("capi_unicode3", &["capi_unicode3"]),
     ("capi_structseq", &["capi_structseq"]),
+    ("capi_objects4", &["capi_objects4"]),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -81,7 +82,7 @@ enum Interp {
 }
 
 /// Families whose checks use 3.12+ APIs: also run under CPython 3.13.
-const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object2", "capi_runtime2", "capi_eval", "capi_census3", "capi_unicode3", "capi_structseq"];
+const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object2", "capi_runtime2", "capi_eval", "capi_census3", "capi_unicode3", "capi_structseq", "capi_objects4"];
 
 /// Families of 3.14 APIs, which 3.11 and 3.13 lack: checked under CPython
 /// 3.14 (the oracle) and rustpy only.
@@ -439,6 +440,7 @@ family_tests! {
     "capi_census3" => capi_census3_cpython, capi_census3_rustpy;
     "capi_unicode3" => capi_unicode3_cpython, capi_unicode3_rustpy;
     "capi_structseq" => capi_structseq_cpython, capi_structseq_rustpy;
+    "capi_objects4" => capi_objects4_cpython, capi_objects4_rustpy;
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
     "capi_api314" => capi_api314_cpython314, capi_api314_rustpy;
