@@ -14,6 +14,7 @@ raises SystemError."""
 
 import pickle
 import sys
+import time
 
 import harness
 from harness import raises, raises_exact
@@ -63,6 +64,12 @@ def test_c_sees_every_field():
     assert c.fields_of(s, 5) == ([1, 2, 3, 4, 5], 3)
     h = Heap((1, 2), {"z": 9})
     assert c.fields_of(h, 3) == ([1, 2, 9], 2)
+
+
+def test_c_reads_builtin_struct_sequences():
+    # The hidden fields follow the visible ones, as C indexes them.
+    t = time.gmtime(0)
+    assert c.fields_of(t, 11)[0] == [1970, 1, 1, 0, 0, 0, 3, 1, 0, t.tm_zone, 0]
 
 
 def test_hidden_field_left_null_is_none():

@@ -156,15 +156,19 @@ unsafe fn init_type(tp: *mut PyTypeObject, desc: *const PyStructSequence_Desc, v
     }
 }
 
-/// The items and their number of `op`, whose type must be a struct
-/// sequence type C made (else SystemError).
+/// The items and their number of `op`: every field of a struct sequence
+/// type C made; for another tuple (RustPython's own struct sequences, such
+/// as `time.struct_time`, whose memory holds every field too) its items.
+/// Anything else is SystemError.
 unsafe fn items_of(op: Ptr, vm: &VirtualMachine) -> PyResult<(*mut *mut CObject, usize)> {
     unsafe {
         let o = op.0;
-        let Some((n_fields, _)) = sizes((*o).ob_type) else {
-            return Err(bad_internal_call(vm));
+        let n = match sizes((*o).ob_type) {
+            Some((n_fields, _)) => n_fields,
+            None if (*(*o).ob_type).tp_flags & ffi::Py_TPFLAGS_TUPLE_SUBCLASS != 0 => (*(o as *mut ffi::PyVarObject)).ob_size as usize,
+            None => return Err(bad_internal_call(vm)),
         };
-        Ok((tupleobject::tuple_items(o), n_fields))
+        Ok((tupleobject::tuple_items(o), n))
     }
 }
 
@@ -205,9 +209,10 @@ capi! {
     }
 
     /// Steals `value`; for filling a new instance, as `PyTuple_SetItem`.
+    /// Only a struct sequence type C made: C fills what it made.
     unsafe fn PyStructSequence_SetItem(vm, op: Ptr, index: isize, value: Stolen) -> Void {
         let (items, n) = items_of(op, vm)?;
-        if !proxy::is_prefixed(op.0) || proxy::vm_shares(op.0) {
+        if sizes((*op.0).ob_type).is_none() || !proxy::is_prefixed(op.0) || proxy::vm_shares(op.0) {
             return Err(bad_internal_call(vm));
         }
         if index < 0 || index as usize >= n {
