@@ -323,6 +323,68 @@ from_id(PyObject *m, PyObject *unused)
 #endif
 }
 
+/* A converter called directly: (result code, value or None); then its
+ * cleanup call (NULL object) leaves NULL behind. */
+static PyObject *
+fs_convert(PyObject *m, PyObject *args)
+{
+    const char *which;
+    PyObject *obj, *out = NULL;
+    if (!PyArg_ParseTuple(args, "sO", &which, &obj)) {
+        return NULL;
+    }
+    int (*conv)(PyObject *, void *) = which[0] == 'c' ? PyUnicode_FSConverter : PyUnicode_FSDecoder;
+    int r = conv(obj, &out);
+    if (r == 0) {
+        return NULL;
+    }
+    PyObject *value = Py_NewRef(out);
+    if (conv(NULL, &out) != 1 || out != NULL) {
+        Py_DECREF(value);
+        PyErr_SetString(PyExc_AssertionError, "the cleanup call did not release the result");
+        return NULL;
+    }
+    return Py_BuildValue("(iN)", r, value);
+}
+
+/* The converters through PyArg_ParseTuple's O&. */
+static PyObject *
+fs_parse(PyObject *m, PyObject *args)
+{
+    PyObject *b = NULL, *s = NULL;
+    if (!PyArg_ParseTuple(args, "O&O&", PyUnicode_FSConverter, &b, PyUnicode_FSDecoder, &s)) {
+        return NULL;
+    }
+    return Py_BuildValue("(NN)", b, s);
+}
+
+/* PyFloat_Pack2 then PyFloat_Unpack2: (little-endian bytes, big-endian
+ * bytes, unpacked). */
+static PyObject *
+float_pack2(PyObject *m, PyObject *arg)
+{
+    double x = PyFloat_AsDouble(arg);
+    if (x == -1.0 && PyErr_Occurred()) {
+        return NULL;
+    }
+    char le[2], be[2];
+    if (PyFloat_Pack2(x, le, 1) < 0 || PyFloat_Pack2(x, be, 0) < 0) {
+        return NULL;
+    }
+    double back = PyFloat_Unpack2(le, 1);
+    if (back != PyFloat_Unpack2(be, 0) && !(back != back)) {
+        PyErr_SetString(PyExc_AssertionError, "the two byte orders disagree");
+        return NULL;
+    }
+    return Py_BuildValue("(y#y#d)", le, (Py_ssize_t)2, be, (Py_ssize_t)2, back);
+}
+
+static PyObject *
+unicode_iter_type(PyObject *m, PyObject *unused)
+{
+    return Py_NewRef((PyObject *)&PyUnicodeIter_Type);
+}
+
 /* ---- slices, bytes, ints, dicts --------------------------------------- */
 
 static PyObject *
@@ -521,6 +583,10 @@ static PyMethodDef methods[] = {
     {"str_codec", str_codec, METH_VARARGS, NULL},
     {"surrogates", surrogates, METH_O, NULL},
     {"from_id", from_id, METH_NOARGS, NULL},
+    {"fs_convert", fs_convert, METH_VARARGS, NULL},
+    {"fs_parse", fs_parse, METH_VARARGS, NULL},
+    {"float_pack2", float_pack2, METH_O, NULL},
+    {"unicode_iter_type", unicode_iter_type, METH_NOARGS, NULL},
     {"slice_from_indices", slice_from_indices, METH_VARARGS, NULL},
     {"slice_long_indices", slice_long_indices, METH_VARARGS, NULL},
     {"slice_get_indices", slice_get_indices, METH_VARARGS, NULL},

@@ -183,6 +183,48 @@ def test_from_id():
     assert name == "capi_objects4_name" and same == 1
 
 
+def test_fs_converters():
+    import os
+    import pathlib
+
+    CLEANUP = 0x20000  # Py_CLEANUP_SUPPORTED
+    assert c.fs_convert("c", "abc") == (CLEANUP, b"abc")
+    assert c.fs_convert("c", b"x/y") == (CLEANUP, b"x/y")
+    assert c.fs_convert("c", pathlib.PurePosixPath("/tmp/p")) == (CLEANUP, b"/tmp/p")
+    assert c.fs_convert("c", "\xe9") == (CLEANUP, os.fsencode("\xe9"))
+    raises_exact(ValueError, c.fs_convert, "c", "a\0b", match="embedded null byte")
+    raises_exact(TypeError, c.fs_convert, "c", 5)
+    assert c.fs_convert("d", "abc") == (CLEANUP, "abc")
+    assert c.fs_convert("d", b"abc") == (CLEANUP, "abc")
+    assert c.fs_convert("d", pathlib.PurePosixPath("q")) == (CLEANUP, "q")
+    raises_exact(ValueError, c.fs_convert, "d", "a\0b", match="embedded null character")
+    raises_exact(TypeError, c.fs_convert, "d", 5)
+    if AT_LEAST_312:
+        # 3.11 still took other buffers, with a DeprecationWarning.
+        raises_exact(TypeError, c.fs_convert, "d", bytearray(b"ba"),
+                     match="expected str, bytes or os.PathLike object, not bytearray")
+    assert c.fs_parse("a", b"b") == (b"a", "b")
+    raises_exact(TypeError, c.fs_parse, "a", 5)
+
+
+def test_float_pack2():
+    import struct
+
+    for x in [0.0, -0.0, 1.0, -2.5, 65504.0, 6.1e-05, 5.96e-08, 1e-9, 0.1, 1.0009765625, 1.00048828125, float("inf")]:
+        le, be, back = c.float_pack2(x)
+        assert le == struct.pack("<e", x) and be == struct.pack(">e", x), x
+        assert back == struct.unpack("<e", le)[0]
+    le, be, back = c.float_pack2(float("nan"))
+    assert back != back and le[1] & 0x7C == 0x7C
+    raises_exact(OverflowError, c.float_pack2, 65520.0, match="float too large to pack with e format")
+    raises_exact(OverflowError, c.float_pack2, 1e300)
+
+
+def test_unicode_iter_type():
+    # CPython iterates an ASCII str with a type of its own.
+    assert c.unicode_iter_type() is type(iter("\u4e2d"))
+
+
 def test_slice_helpers():
     assert c.slice_from_indices(1, 5) == slice(1, 5)
     assert c.slice_long_indices(slice(None, None, -1), 10) == (9, -1, -1)

@@ -965,6 +965,7 @@ static_types! {
     PyFilter_Type = filter_type,
     PyMap_Type = map_type,
     PyZip_Type = zip_type,
+    PyUnicodeIter_Type = str_iterator_type,
     Py_GenericAliasType = generic_alias_type,
     PyCode_Type = code_type,
     PyFrame_Type = frame_type,

@@ -77,6 +77,73 @@ pub fn decode_fs(bytes: &[u8], vm: &VirtualMachine) -> PyResult {
     decode(bytes, vm.fs_encoding().as_str(), vm.fs_encode_errors().as_str(), vm)
 }
 
+/// `Py_CLEANUP_SUPPORTED`: a converter's success, asking for the cleanup
+/// call should the parse fail later.
+const CLEANUP_SUPPORTED: i32 = 0x20000;
+
+/// An `O&` converter storing `convert(obj)` as a new reference at
+/// `result`, or (for NULL `obj`) releasing what it stored there.
+unsafe fn converter(obj: *mut CObject, result: *mut c_void, convert: fn(&PyObject, &VirtualMachine) -> PyResult, vm: &VirtualMachine) -> PyResult<i32> {
+    if result.is_null() {
+        return Err(crate::boundary::bad_internal_call(vm));
+    }
+    let addr = result as *mut *mut CObject;
+    unsafe {
+        if obj.is_null() {
+            let old = std::mem::replace(&mut *addr, std::ptr::null_mut());
+            if !old.is_null() {
+                proxy::decref(old);
+            }
+            return Ok(1);
+        }
+        match proxy::from_c_ref(obj, vm).and_then(|o| convert(o, vm)) {
+            Ok(v) => {
+                *addr = proxy::to_c_new(&v, vm);
+                Ok(CLEANUP_SUPPORTED)
+            }
+            Err(e) => {
+                crate::pyerrors::set(e);
+                Ok(0)
+            }
+        }
+    }
+}
+
+/// `os.fspath(obj)`: a str or bytes (CPython's `PyOS_FSPath`).
+fn fspath(obj: &PyObject, vm: &VirtualMachine) -> PyResult {
+    vm.import("os", 0)?.get_attr("fspath", vm)?.call((obj.to_owned(),), vm)
+}
+
+/// A path as bytes, a str encoded with the file-system encoding; no NUL.
+fn fs_bytes(obj: &PyObject, vm: &VirtualMachine) -> PyResult {
+    let path = fspath(obj, vm)?;
+    let bytes = if path.downcast_ref::<rustpython_vm::builtins::PyBytes>().is_some() {
+        path
+    } else {
+        vm.call_method(vm.import("os", 0)?.as_object(), "fsencode", (path,))?
+    };
+    let has_nul = bytes.downcast_ref::<rustpython_vm::builtins::PyBytes>().is_some_and(|b| b.as_bytes().contains(&0));
+    if has_nul {
+        return Err(vm.new_value_error("embedded null byte"));
+    }
+    Ok(bytes)
+}
+
+/// A path as str, bytes decoded with the file-system encoding (other
+/// buffers are refused since 3.12); no NUL.
+fn fs_str(obj: &PyObject, vm: &VirtualMachine) -> PyResult {
+    let path = fspath(obj, vm)?;
+    let text = match path.downcast_ref::<rustpython_vm::builtins::PyBytes>() {
+        Some(b) => decode_fs(b.as_bytes(), vm)?,
+        None => path,
+    };
+    let has_nul = text.downcast_ref::<PyStr>().is_some_and(|s| s.as_wtf8().code_points().any(|c| c.to_u32() == 0));
+    if has_nul {
+        return Err(vm.new_value_error("embedded null character"));
+    }
+    Ok(text)
+}
+
 #[derive(Clone, Copy)]
 enum Codec {
     Encode,
@@ -1001,6 +1068,18 @@ capi! {
     }
 
     /// `os.fsencode`.
+    /// The `O&` converter to file-system bytes: `*result` gets a new
+    /// reference; `obj` NULL releases it (the cleanup call). 0 on failure,
+    /// with the error set, as every converter.
+    unsafe fn PyUnicode_FSConverter(vm, obj: *mut CObject, result: *mut c_void) -> i32 {
+        converter(obj, result, fs_bytes, vm)
+    }
+
+    /// The `O&` converter to a file-system str, as `PyUnicode_FSConverter`.
+    unsafe fn PyUnicode_FSDecoder(vm, obj: *mut CObject, result: *mut c_void) -> i32 {
+        converter(obj, result, fs_str, vm)
+    }
+
     fn PyUnicode_EncodeFSDefault(vm, unicode: PyObjectRef) -> PyObjectRef {
         let os = vm.import("os", 0)?;
         vm.call_method(os.as_object(), "fsencode", (unicode,))

@@ -206,14 +206,6 @@ PyAPI_FUNC(int) PyDict_Unwatch(int watcher_id, PyObject *dict);
 Py_CPYEXT_MISSING("PyFloat_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyFloat_GetInfo(void);
 #endif
-#ifndef PyFloat_Pack2
-Py_CPYEXT_MISSING("PyFloat_Pack2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyFloat_Pack2(double x, char *p, int le);
-#endif
-#ifndef PyFloat_Unpack2
-Py_CPYEXT_MISSING("PyFloat_Unpack2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(double) PyFloat_Unpack2(const char *p, int le);
-#endif
 #ifndef PyImport_ImportModuleNoBlock
 Py_CPYEXT_MISSING("PyImport_ImportModuleNoBlock is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyImport_ImportModuleNoBlock(const char *name);
@@ -582,16 +574,6 @@ PyAPI_FUNC(PyObject *) PySys_GetXOptions(void);
 #endif
 Py_CPYEXT_MISSING("PyTupleIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyTupleIter_Type;
-Py_CPYEXT_MISSING("PyUnicodeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyUnicodeIter_Type;
-#ifndef PyUnicode_FSConverter
-Py_CPYEXT_MISSING("PyUnicode_FSConverter is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnicode_FSConverter(PyObject *obj, void *result);
-#endif
-#ifndef PyUnicode_FSDecoder
-Py_CPYEXT_MISSING("PyUnicode_FSDecoder is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnicode_FSDecoder(PyObject *obj, void *result);
-#endif
 #ifndef PyErr_WarnExplicit
 Py_CPYEXT_MISSING("PyErr_WarnExplicit is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyErr_WarnExplicit(PyObject *category, const char *message, const char *filename, int lineno, const char *module, PyObject *registry);
