@@ -497,6 +497,48 @@ long_compact(PyObject *m, PyObject *v)
 #endif
 }
 
+/* PyLong_AsNativeBytes (3.13): (result, the n bytes written); n 0 passes
+ * a NULL buffer. */
+static PyObject *
+long_as_native(PyObject *m, PyObject *args)
+{
+#if PY_VERSION_HEX >= 0x030D0000
+    PyObject *v;
+    Py_ssize_t n;
+    int flags;
+    if (!PyArg_ParseTuple(args, "Oni", &v, &n, &flags)) {
+        return NULL;
+    }
+    unsigned char buf[64];
+    memset(buf, 0xA5, sizeof(buf));
+    Py_ssize_t r = PyLong_AsNativeBytes(v, n ? buf : NULL, n, flags);
+    if (r < 0) {
+        return NULL;
+    }
+    return Py_BuildValue("(ny#)", r, (const char *)buf, n);
+#else
+    Py_RETURN_NONE;
+#endif
+}
+
+/* PyLong_From[Unsigned]NativeBytes (3.13). */
+static PyObject *
+long_from_native(PyObject *m, PyObject *args)
+{
+#if PY_VERSION_HEX >= 0x030D0000
+    const char *data;
+    Py_ssize_t n;
+    int flags, is_unsigned;
+    if (!PyArg_ParseTuple(args, "y#ip", &data, &n, &flags, &is_unsigned)) {
+        return NULL;
+    }
+    return is_unsigned ? PyLong_FromUnsignedNativeBytes(data, (size_t)n, flags)
+                       : PyLong_FromNativeBytes(data, (size_t)n, flags);
+#else
+    Py_RETURN_NONE;
+#endif
+}
+
 static PyObject *
 long_gcd(PyObject *m, PyObject *args)
 {
@@ -595,6 +637,8 @@ static PyMethodDef methods[] = {
     {"long_from_digits", long_from_digits, METH_VARARGS, NULL},
     {"long_compact", long_compact, METH_O, NULL},
     {"long_gcd", long_gcd, METH_VARARGS, NULL},
+    {"long_as_native", long_as_native, METH_VARARGS, NULL},
+    {"long_from_native", long_from_native, METH_VARARGS, NULL},
     {"dict_pop", dict_pop, METH_VARARGS, NULL},
     {"dict_get_string", dict_get_string, METH_VARARGS, NULL},
     {"dict_pop_string", dict_pop_string, METH_VARARGS, NULL},

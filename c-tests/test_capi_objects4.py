@@ -283,6 +283,60 @@ def test_long_gcd():
     assert c.long_gcd(2**100, 3 * 2**60) == 2**60
 
 
+BIG, LITTLE, NATIVE, UNSIGNED, REJECT_NEGATIVE, ALLOW_INDEX = 0, 1, 3, 4, 8, 16
+
+
+def twos(v, n, order):
+    return (v % (1 << (8 * n))).to_bytes(n, order)
+
+
+def test_long_as_native_bytes():
+    if not AT_LEAST_313:
+        return  # 3.13 API
+    native = sys.byteorder
+    values = [0, 1, -1, 127, 128, 255, 256, -128, -129, 2**31, -2**31, 2**63 - 1, 2**63, -2**63,
+              2**64 - 1, 2**64, -2**64, 3**50, -3**50, 2**127, -2**127]
+    for v in values:
+        for n in (1, 2, 4, 8, 9, 16, 24):
+            for flags, order in ((BIG, "big"), (LITTLE, "little"), (NATIVE, native), (-1, native)):
+                r, data = c.long_as_native(v, n, flags)
+                assert data == twos(v, n, order), (v, n, flags)
+                fits = -(1 << (8 * n - 1)) <= v < (1 << (8 * n - 1))
+                fits_unsigned = 0 <= v < (1 << (8 * n))
+                if fits or (flags == -1 and fits_unsigned):
+                    assert r <= n, (v, n, flags, r)
+                else:
+                    assert r > n, (v, n, flags, r)
+            r, data = c.long_as_native(v, n, LITTLE | UNSIGNED)
+            assert (r <= n) == (-(1 << (8 * n - 1)) <= v < (1 << (8 * n))), (v, n, r)
+    # The size alone: enough for the value and its sign.
+    for v in (2**100, -2**100, 2**64):
+        r, _ = c.long_as_native(v, 0, -1)
+        assert r >= (v.bit_length() + 8) // 8 and c.long_as_native(v, r, -1)[0] <= r
+    raises_exact(ValueError, c.long_as_native, -1, 8, REJECT_NEGATIVE, match="Cannot convert negative int")
+    assert c.long_as_native(1, 8, REJECT_NEGATIVE)[0] <= 8
+
+    class Index:
+        def __index__(self):
+            return 258
+
+    e = raises_exact(TypeError, c.long_as_native, Index(), 8, -1)
+    assert str(e) == "expect int, got test_long_as_native_bytes.<locals>.Index"  # %T
+    raises_exact(TypeError, c.long_as_native, 1.0, 8, BIG, match="expect int, got float")
+    assert c.long_as_native(Index(), 2, BIG | ALLOW_INDEX) == (2, b"\x01\x02")
+
+
+def test_long_from_native_bytes():
+    if not AT_LEAST_313:
+        return  # 3.13 API
+    native = sys.byteorder
+    for data in (b"", b"\x00", b"\xff", b"\x7f", b"\x80\x00", b"\x01\x02\x03", b"\xff" * 9, bytes(range(1, 20))):
+        for flags, order in ((BIG, "big"), (LITTLE, "little"), (NATIVE, native), (-1, native)):
+            assert c.long_from_native(data, flags, False) == int.from_bytes(data, order, signed=True), (data, flags)
+            assert c.long_from_native(data, flags, True) == int.from_bytes(data, order), (data, flags)
+        assert c.long_from_native(data, BIG | UNSIGNED, False) == int.from_bytes(data, "big")
+
+
 def test_dict_helpers():
     d = {"a": 1, "b": 2}
     assert c.dict_pop(d, "a") == 1 and d == {"b": 2}

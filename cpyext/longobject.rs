@@ -8,7 +8,7 @@ use rustpython_vm::{
     AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
     builtins::PyInt,
 };
-use std::ffi::{c_char, c_int, c_long, c_ulong, CStr};
+use std::ffi::{c_char, c_int, c_long, c_ulong, c_void, CStr};
 
 /// The value of an int, through `__index__` for other objects (what
 /// `PyLong_AsLong` and friends accept since 3.10), passed to `f` without
@@ -461,6 +461,133 @@ capi! {
     fn _PyLong_GCD(vm, a: PyObjectRef, b: PyObjectRef) -> PyObjectRef {
         vm.import("math", 0)?.get_attr("gcd", vm)?.call((a, b), vm)
     }
+}
+
+// ---------------------------------------------------------------------------
+// Native bytes (3.13): two's complement of any width, CPython's result rules.
+
+const ASNATIVEBYTES_LITTLE_ENDIAN: c_int = 1;
+const ASNATIVEBYTES_NATIVE_ENDIAN: c_int = 3;
+const ASNATIVEBYTES_UNSIGNED_BUFFER: c_int = 4;
+const ASNATIVEBYTES_REJECT_NEGATIVE: c_int = 8;
+const ASNATIVEBYTES_ALLOW_INDEX: c_int = 16;
+
+/// Whether `flags` asks for little-endian bytes (-1 and NATIVE_ENDIAN:
+/// the machine's).
+fn little_endian(flags: c_int) -> bool {
+    if flags == -1 || flags & ASNATIVEBYTES_NATIVE_ENDIAN == ASNATIVEBYTES_NATIVE_ENDIAN {
+        cfg!(target_endian = "little")
+    } else {
+        flags & ASNATIVEBYTES_LITTLE_ENDIAN != 0
+    }
+}
+
+/// The low `n` bytes of `v`'s two's complement (sign-extended when `v`
+/// needs fewer), least significant first.
+fn twos_complement_le(v: &BigInt, n: usize) -> Vec<u8> {
+    let mut bytes = v.to_signed_bytes_le();
+    let fill = if v.is_negative() { 0xFF } else { 0 };
+    bytes.resize(n, fill);
+    bytes
+}
+
+/// What `PyLong_AsNativeBytes` returns for `v` in `n` bytes, given the
+/// bytes written: the size CPython reports, exact when the value fits (a
+/// value that does not fit may be reported larger than needed, as there).
+fn native_size(v: &BigInt, n: isize, written_le: &[u8], flags: c_int) -> isize {
+    let unsigned_ok = flags == -1 || flags & ASNATIVEBYTES_UNSIGNED_BUFFER != 0;
+    // Signed fit in `bits` bits: -2**(bits-1) <= v < 2**(bits-1).
+    let fits_signed = |bits: u64| {
+        if v.is_negative() {
+            (-v - 1u32).bits() < bits
+        } else {
+            v.bits() < bits
+        }
+    };
+    if v.bits() <= 30 {
+        // CPython's compact ints: the size of a Py_ssize_t unless the value
+        // fits a smaller buffer it was given.
+        let word = size_of::<isize>() as isize;
+        if n > 0 && n <= word {
+            let bits = n as u64 * 8;
+            if fits_signed(bits) {
+                return n;
+            }
+            if v.is_positive() && fits_signed(bits + 1) {
+                return if unsigned_ok { n } else { n + 1 };
+            }
+        }
+        return word;
+    }
+    let nb = v.bits();
+    let mut res = (nb / 8) as isize + 1;
+    if n > 0 && res == n + 1 && nb % 8 == 0 {
+        let top = written_le[n as usize - 1];
+        if v.is_negative() {
+            // -2**(8n-1) needs no extra sign bit.
+            if top == 0x80 && written_le[..n as usize - 1].iter().all(|&b| b == 0) {
+                res = n;
+            }
+        } else if top & 0x80 != 0 {
+            res = if unsigned_ok { n } else { n + 1 };
+        }
+    }
+    res
+}
+
+capi! {
+    /// Copies `v` into `n_bytes` bytes as a C cast would (all of them are
+    /// written); returns how many bytes the value needs.
+    unsafe fn PyLong_AsNativeBytes(vm, v: &PyObject, buffer: *mut c_void, n_bytes: isize, flags: c_int) -> isize {
+        let value = if let Some(i) = v.downcast_ref::<PyInt>() {
+            i.as_bigint().clone()
+        } else if flags != -1 && flags & ASNATIVEBYTES_ALLOW_INDEX != 0 {
+            index_value(v, vm)?
+        } else {
+            return Err(vm.new_type_error(format!("expect int, got {}", fully_qualified_name(v.class().as_object(), vm)?)));
+        };
+        if flags != -1 && flags & ASNATIVEBYTES_REJECT_NEGATIVE != 0 && value.is_negative() {
+            return Err(vm.new_value_error("Cannot convert negative int"));
+        }
+        if n_bytes < 0 || (buffer.is_null() && n_bytes > 0) {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let le = twos_complement_le(&value, n_bytes as usize);
+        if n_bytes > 0 {
+            let out = std::slice::from_raw_parts_mut(buffer as *mut u8, n_bytes as usize);
+            out.copy_from_slice(&le);
+            if !little_endian(flags) {
+                out.reverse();
+            }
+        }
+        Ok(native_size(&value, n_bytes, &le, flags))
+    }
+
+    /// The int of `n_bytes` two's-complement bytes (unsigned with
+    /// UNSIGNED_BUFFER).
+    unsafe fn PyLong_FromNativeBytes(vm, buffer: *const c_void, n_bytes: usize, flags: c_int) -> PyObjectRef {
+        let unsigned = flags != -1 && flags & ASNATIVEBYTES_UNSIGNED_BUFFER != 0;
+        from_native(buffer, n_bytes, flags, unsigned, vm)
+    }
+
+    unsafe fn PyLong_FromUnsignedNativeBytes(vm, buffer: *const c_void, n_bytes: usize, flags: c_int) -> PyObjectRef {
+        from_native(buffer, n_bytes, flags, true, vm)
+    }
+}
+
+unsafe fn from_native(buffer: *const c_void, n_bytes: usize, flags: c_int, unsigned: bool, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    if n_bytes == 0 {
+        return Ok(vm.ctx.new_int(0).into());
+    }
+    if buffer.is_null() {
+        return Err(crate::boundary::bad_internal_call(vm));
+    }
+    let mut le = unsafe { std::slice::from_raw_parts(buffer as *const u8, n_bytes) }.to_vec();
+    if !little_endian(flags) {
+        le.reverse();
+    }
+    let v = if unsigned { BigInt::from_bytes_le(malachite_bigint::Sign::Plus, &le) } else { BigInt::from_signed_bytes_le(&le) };
+    Ok(vm.ctx.new_int(v).into())
 }
 
 capi! {

@@ -298,18 +298,6 @@ PyAPI_FUNC(int) PyLong_GetSign(PyObject *v, int *sign);
 Py_CPYEXT_MISSING("PyLong_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyLong_GetInfo(void);
 #endif
-#ifndef PyLong_AsNativeBytes
-Py_CPYEXT_MISSING("PyLong_AsNativeBytes is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) PyLong_AsNativeBytes(PyObject *v, void *buffer, Py_ssize_t n_bytes, int flags);
-#endif
-#ifndef PyLong_FromNativeBytes
-Py_CPYEXT_MISSING("PyLong_FromNativeBytes is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyLong_FromNativeBytes(const void *buffer, size_t n_bytes, int flags);
-#endif
-#ifndef PyLong_FromUnsignedNativeBytes
-Py_CPYEXT_MISSING("PyLong_FromUnsignedNativeBytes is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyLong_FromUnsignedNativeBytes(const void *buffer, size_t n_bytes, int flags);
-#endif
 #ifndef PyLong_GetNativeLayout
 Py_CPYEXT_MISSING("PyLong_GetNativeLayout is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(const PyLongLayout *) PyLong_GetNativeLayout(void);
