@@ -202,6 +202,24 @@ capi! {
 
 capi! {
     /// Only an int (no `__index__`): 1 for zero, else 0.
+    fn PyLong_IsPositive(vm, o: &PyObject) -> i32 {
+        Ok(int_of(o, "expected", vm)?.is_positive() as i32)
+    }
+
+    fn PyLong_IsNegative(vm, o: &PyObject) -> i32 {
+        Ok(int_of(o, "expected", vm)?.is_negative() as i32)
+    }
+
+    /// `*sign` is -1, 0 or 1.
+    unsafe fn PyLong_GetSign(vm, o: &PyObject, sign: *mut c_int) -> i32 {
+        let v = int_of(o, "expect", vm)?;
+        if sign.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        *sign = if v.is_negative() { -1 } else if v.is_zero() { 0 } else { 1 };
+        Ok(0)
+    }
+
     fn PyLong_IsZero(vm, o: &PyObject) -> i32 {
         match o.downcast_ref::<PyInt>() {
             Some(i) => Ok(i.as_bigint().is_zero() as i32),
@@ -588,6 +606,126 @@ unsafe fn from_native(buffer: *const c_void, n_bytes: usize, flags: c_int, unsig
     }
     let v = if unsigned { BigInt::from_bytes_le(malachite_bigint::Sign::Plus, &le) } else { BigInt::from_signed_bytes_le(&le) };
     Ok(vm.ctx.new_int(v).into())
+}
+
+/// The value of the int `o`; anything else is TypeError "<verb> int, got
+/// %T" (CPython words it "expect" or "expected" by function).
+fn int_of<'a>(o: &'a PyObject, verb: &str, vm: &VirtualMachine) -> PyResult<&'a BigInt> {
+    match o.downcast_ref::<PyInt>() {
+        Some(i) => Ok(i.as_bigint()),
+        None => Err(vm.new_type_error(format!("{verb} int, got {}", fully_qualified_name(o.class().as_object(), vm)?))),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Digit import/export (3.14): the proxy's own CPython-layout digits.
+
+#[repr(C)]
+pub struct PyLongLayout {
+    bits_per_digit: u8,
+    digit_size: u8,
+    digits_order: i8,
+    digit_endianness: i8,
+}
+
+/// 30-bit digits in `u32`s, least significant first, native byte order.
+static NATIVE_LAYOUT: PyLongLayout = PyLongLayout {
+    bits_per_digit: 30,
+    digit_size: 4,
+    digits_order: -1,
+    digit_endianness: if cfg!(target_endian = "little") { -1 } else { 1 },
+};
+
+#[repr(C)]
+pub struct PyLongExport {
+    value: i64,
+    negative: u8,
+    ndigits: isize,
+    digits: *const c_void,
+    /// The int's proxy, whose digits `digits` points at, with a reference.
+    reserved: usize,
+}
+
+capi! {
+    fn PyLong_GetNativeLayout(vm) -> *const PyLongLayout {
+        let _ = vm;
+        Ok(&NATIVE_LAYOUT as *const PyLongLayout)
+    }
+
+    /// An int64 as `value`; a larger int as its digits (the proxy's, held
+    /// until `PyLong_FreeExport`).
+    unsafe fn PyLong_Export(vm, obj: &PyObject, export: *mut PyLongExport) -> () {
+        if export.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        std::ptr::write_bytes(export, 0, 1);
+        let v = int_of(obj, "expect", vm)?;
+        if let Some(small) = v.to_i64() {
+            (*export).value = small;
+            return Ok(());
+        }
+        let p = crate::proxy::to_c_new(obj, vm);
+        let l = p as *mut crate::ffi::PyLongObject;
+        (*export).negative = v.is_negative() as u8;
+        (*export).ndigits = ((*l).long_value.lv_tag >> 3).max(1) as isize;
+        (*export).digits = (*l).long_value.ob_digit.as_ptr() as *const c_void;
+        (*export).reserved = p as usize;
+        Ok(())
+    }
+
+    unsafe fn PyLong_FreeExport(vm, export: *mut PyLongExport) -> crate::boundary::Void {
+        let _ = vm;
+        if !export.is_null() && (*export).reserved != 0 {
+            let p = std::mem::replace(&mut (*export).reserved, 0) as *mut crate::ffi::PyObject;
+            crate::proxy::decref(p);
+        }
+        Ok(crate::boundary::Void)
+    }
+
+    /// An int of `ndigits` digits for C to fill (`*digits`); the writer is
+    /// the int's memory.
+    unsafe fn PyLongWriter_Create(vm, negative: c_int, ndigits: isize, digits: *mut *mut c_void) -> *mut c_void {
+        if digits.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        *digits = std::ptr::null_mut();
+        if ndigits <= 0 {
+            return Err(vm.new_value_error("ndigits must be positive"));
+        }
+        let p = _PyLong_New(ndigits);
+        if p.is_null() {
+            return Err(crate::pyerrors::take().unwrap_or_else(|| vm.new_memory_error("")));
+        }
+        let l = p as *mut crate::ffi::PyLongObject;
+        if negative != 0 {
+            (*l).long_value.lv_tag |= 2;
+        }
+        *digits = (*l).long_value.ob_digit.as_mut_ptr() as *mut c_void;
+        Ok(p as *mut c_void)
+    }
+
+    /// The int written, its top zero digits dropped.
+    unsafe fn PyLongWriter_Finish(vm, writer: *mut c_void) -> crate::boundary::NewPtr {
+        if writer.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let l = writer as *mut crate::ffi::PyLongObject;
+        let digits = (*l).long_value.ob_digit.as_ptr();
+        let mut n = (*l).long_value.lv_tag >> 3;
+        while n > 0 && *digits.add(n - 1) == 0 {
+            n -= 1;
+        }
+        (*l).long_value.lv_tag = if n == 0 { 1 } else { (n << 3) | ((*l).long_value.lv_tag & 2) };
+        Ok(crate::boundary::NewPtr(writer as *mut crate::ffi::PyObject))
+    }
+
+    unsafe fn PyLongWriter_Discard(vm, writer: *mut c_void) -> crate::boundary::Void {
+        let _ = vm;
+        if !writer.is_null() {
+            crate::proxy::decref(writer as *mut crate::ffi::PyObject);
+        }
+        Ok(crate::boundary::Void)
+    }
 }
 
 capi! {

@@ -69,6 +69,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_unicode3", &["capi_unicode3"]),
     ("capi_structseq", &["capi_structseq"]),
     ("capi_objects4", &["capi_objects4"]),
+    ("capi_long314", &["capi_long314"]),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -86,7 +87,7 @@ const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object
 
 /// Families of 3.14 APIs, which 3.11 and 3.13 lack: checked under CPython
 /// 3.14 (the oracle) and rustpy only.
-const CPYTHON314_FAMILIES: &[&str] = &["capi_unicode_writer", "capi_api314"];
+const CPYTHON314_FAMILIES: &[&str] = &["capi_unicode_writer", "capi_api314", "capi_long314"];
 
 struct CPythonInfo {
     exe: String,
@@ -444,6 +445,7 @@ family_tests! {
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
     "capi_api314" => capi_api314_cpython314, capi_api314_rustpy;
+    "capi_long314" => capi_long314_cpython314, capi_long314_rustpy;
 }
 
 #[test]

@@ -282,45 +282,9 @@ PyAPI_FUNC(int) PyLong_AsInt64(PyObject *obj, int64_t *value);
 Py_CPYEXT_MISSING("PyLong_AsUInt64 is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyLong_AsUInt64(PyObject *obj, uint64_t *value);
 #endif
-#ifndef PyLong_IsPositive
-Py_CPYEXT_MISSING("PyLong_IsPositive is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyLong_IsPositive(PyObject *obj);
-#endif
-#ifndef PyLong_IsNegative
-Py_CPYEXT_MISSING("PyLong_IsNegative is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyLong_IsNegative(PyObject *obj);
-#endif
-#ifndef PyLong_GetSign
-Py_CPYEXT_MISSING("PyLong_GetSign is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyLong_GetSign(PyObject *v, int *sign);
-#endif
 #ifndef PyLong_GetInfo
 Py_CPYEXT_MISSING("PyLong_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyLong_GetInfo(void);
-#endif
-#ifndef PyLong_GetNativeLayout
-Py_CPYEXT_MISSING("PyLong_GetNativeLayout is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const PyLongLayout *) PyLong_GetNativeLayout(void);
-#endif
-#ifndef PyLong_Export
-Py_CPYEXT_MISSING("PyLong_Export is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyLong_Export(PyObject *obj, PyLongExport *export_long);
-#endif
-#ifndef PyLong_FreeExport
-Py_CPYEXT_MISSING("PyLong_FreeExport is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyLong_FreeExport(PyLongExport *export_long);
-#endif
-#ifndef PyLongWriter_Create
-Py_CPYEXT_MISSING("PyLongWriter_Create is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyLongWriter *) PyLongWriter_Create(int negative, Py_ssize_t ndigits, void **digits);
-#endif
-#ifndef PyLongWriter_Finish
-Py_CPYEXT_MISSING("PyLongWriter_Finish is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyLongWriter_Finish(PyLongWriter *writer);
-#endif
-#ifndef PyLongWriter_Discard
-Py_CPYEXT_MISSING("PyLongWriter_Discard is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyLongWriter_Discard(PyLongWriter *writer);
 #endif
 #ifndef PyModule_GetFilename
 Py_CPYEXT_MISSING("PyModule_GetFilename is not provided by cpyext: not implemented yet (see docs/capi.md)")
