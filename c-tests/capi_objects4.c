@@ -6,6 +6,10 @@
 #include <Python.h>
 #include <errno.h>
 
+/* Some of these are deprecated (the str codec functions; the private
+ * writer in 3.14): using them is the point. */
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+
 /* The raised exception, taken (PyErr_GetRaisedException is 3.12+). */
 static PyObject *
 take_exception(void)
@@ -272,8 +276,6 @@ writer_dealloc(PyObject *m, PyObject *s)
 
 /* ---- str helpers ------------------------------------------------------ */
 
-/* The functions are deprecated: their use here is the point. */
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 static PyObject *
 str_codec(PyObject *m, PyObject *args)
 {

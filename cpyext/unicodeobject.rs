@@ -335,19 +335,19 @@ capi! {
     }
 
     unsafe fn PyUnicode_AsEncodedObject(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
-        codec_on_str(o, Codec::Encode, encoding, errors, false, "PyUnicode_AsEncodedObject() is deprecated; use PyUnicode_AsEncodedString() to encode from str to bytes or PyCodec_Encode() for generic encoding", vm)
+        codec_on_str(o, Codec::Encode, encoding, errors, false, "PyUnicode_AsEncodedObject() is deprecated and will be removed in 3.15; use PyUnicode_AsEncodedString() to encode from str to bytes or PyCodec_Encode() for generic encoding", vm)
     }
 
     unsafe fn PyUnicode_AsEncodedUnicode(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
-        codec_on_str(o, Codec::Encode, encoding, errors, true, "PyUnicode_AsEncodedUnicode() is deprecated; use PyCodec_Encode() to encode from str to str", vm)
+        codec_on_str(o, Codec::Encode, encoding, errors, true, "PyUnicode_AsEncodedUnicode() is deprecated and will be removed in 3.15; use PyCodec_Encode() to encode from str to str", vm)
     }
 
     unsafe fn PyUnicode_AsDecodedObject(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
-        codec_on_str(o, Codec::Decode, encoding, errors, false, "PyUnicode_AsDecodedObject() is deprecated; use PyCodec_Decode() to decode from str", vm)
+        codec_on_str(o, Codec::Decode, encoding, errors, false, "PyUnicode_AsDecodedObject() is deprecated and will be removed in 3.15; use PyCodec_Decode() to decode from str", vm)
     }
 
     unsafe fn PyUnicode_AsDecodedUnicode(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
-        codec_on_str(o, Codec::Decode, encoding, errors, true, "PyUnicode_AsDecodedUnicode() is deprecated; use PyCodec_Decode() to decode from str to str", vm)
+        codec_on_str(o, Codec::Decode, encoding, errors, true, "PyUnicode_AsDecodedUnicode() is deprecated and will be removed in 3.15; use PyCodec_Decode() to decode from str to str", vm)
     }
 
     fn PyUnicode_ReadChar(vm, o: PyObjectRef, index: isize) -> u32 {

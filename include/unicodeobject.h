@@ -447,7 +447,8 @@ PyAPI_FUNC(int) PyUnicodeWriter_DecodeUTF8Stateful(PyUnicodeWriter *writer,
                                                    Py_ssize_t *consumed);
 
 /* ------------------------------------------------------------------ */
-/* _PyUnicodeWriter: the private writer of CPython 3.13 and earlier,
+/* _PyUnicodeWriter: the private writer of CPython 3.13 and earlier
+ * (deprecated in 3.14 for PyUnicodeWriter),
  * whose buffer C may fill directly (PyUnicode_WRITE into data after
  * _PyUnicodeWriter_Prepare). The buffer is a str from PyUnicode_New that
  * only the writer holds; Finish makes the result from it. */
@@ -465,9 +466,9 @@ typedef struct {
     unsigned char readonly;     /* never set here: the buffer is always ours */
 } _PyUnicodeWriter;
 
-PyAPI_FUNC(void) _PyUnicodeWriter_Init(_PyUnicodeWriter *writer);
+Py_DEPRECATED(3.14) PyAPI_FUNC(void) _PyUnicodeWriter_Init(_PyUnicodeWriter *writer);
 /* Room for length more characters up to maxchar: 0, or -1 with an error. */
-PyAPI_FUNC(int) _PyUnicodeWriter_PrepareInternal(_PyUnicodeWriter *writer,
+Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyUnicodeWriter_PrepareInternal(_PyUnicodeWriter *writer,
                                                  Py_ssize_t length,
                                                  Py_UCS4 maxchar);
 #define _PyUnicodeWriter_Prepare(WRITER, LENGTH, MAXCHAR)                  \
@@ -478,29 +479,29 @@ PyAPI_FUNC(int) _PyUnicodeWriter_PrepareInternal(_PyUnicodeWriter *writer,
                 ? 0                                                      \
                 : _PyUnicodeWriter_PrepareInternal((WRITER), (LENGTH),   \
                                                    (MAXCHAR))))
-PyAPI_FUNC(int) _PyUnicodeWriter_PrepareKindInternal(_PyUnicodeWriter *writer,
+Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyUnicodeWriter_PrepareKindInternal(_PyUnicodeWriter *writer,
                                                      int kind);
 #define _PyUnicodeWriter_PrepareKind(WRITER, KIND)                         \
     ((KIND) <= (WRITER)->kind                                            \
          ? 0                                                             \
          : _PyUnicodeWriter_PrepareKindInternal((WRITER), (KIND)))
-PyAPI_FUNC(int) _PyUnicodeWriter_WriteChar(_PyUnicodeWriter *writer,
+Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyUnicodeWriter_WriteChar(_PyUnicodeWriter *writer,
                                            Py_UCS4 ch);
-PyAPI_FUNC(int) _PyUnicodeWriter_WriteStr(_PyUnicodeWriter *writer,
+Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyUnicodeWriter_WriteStr(_PyUnicodeWriter *writer,
                                           PyObject *str);
-PyAPI_FUNC(int) _PyUnicodeWriter_WriteSubstring(_PyUnicodeWriter *writer,
+Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyUnicodeWriter_WriteSubstring(_PyUnicodeWriter *writer,
                                                 PyObject *str,
                                                 Py_ssize_t start,
                                                 Py_ssize_t end);
-PyAPI_FUNC(int) _PyUnicodeWriter_WriteASCIIString(_PyUnicodeWriter *writer,
+Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyUnicodeWriter_WriteASCIIString(_PyUnicodeWriter *writer,
                                                   const char *str,
                                                   Py_ssize_t len);
-PyAPI_FUNC(int) _PyUnicodeWriter_WriteLatin1String(_PyUnicodeWriter *writer,
+Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyUnicodeWriter_WriteLatin1String(_PyUnicodeWriter *writer,
                                                    const char *str,
                                                    Py_ssize_t len);
 /* The str written; the writer is then empty. */
-PyAPI_FUNC(PyObject *) _PyUnicodeWriter_Finish(_PyUnicodeWriter *writer);
-PyAPI_FUNC(void) _PyUnicodeWriter_Dealloc(_PyUnicodeWriter *writer);
+Py_DEPRECATED(3.14) PyAPI_FUNC(PyObject *) _PyUnicodeWriter_Finish(_PyUnicodeWriter *writer);
+Py_DEPRECATED(3.14) PyAPI_FUNC(void) _PyUnicodeWriter_Dealloc(_PyUnicodeWriter *writer);
 
 /* The interned str of a static _Py_Identifier (object.h), cached for the
  * life of the interpreter: a borrowed reference. */

@@ -1,6 +1,7 @@
-/* Complex arithmetic on Py_complex values (_Py_c_*): pure C, with the
- * results and errno CPython documents (EDOM for division by zero and for
- * zero to a negative or complex power, ERANGE when abs() overflows). */
+/* Complex arithmetic on Py_complex values (_Py_c_*): pure C, with CPython
+ * 3.14's results (infinities recovered in products and quotients) and the
+ * errno it documents (EDOM for division by zero and for zero to a negative
+ * or complex power, ERANGE when abs() overflows). */
 
 #include "Python.h"
 
@@ -28,11 +29,51 @@ _Py_c_neg(Py_complex a)
     return r;
 }
 
-Py_complex
-_Py_c_prod(Py_complex a, Py_complex b)
+/* Zero for a NaN, keeping its sign bit. */
+static double
+nan_to_zero(double x)
 {
-    Py_complex r = {a.real * b.real - a.imag * b.imag,
-                    a.real * b.imag + a.imag * b.real};
+    return isnan(x) ? copysign(0.0, x) : x;
+}
+
+/* The plain product, with the infinities that came out as nan+nanj
+ * recovered (C11 Annex G.5.1, as CPython 3.14). */
+Py_complex
+_Py_c_prod(Py_complex z, Py_complex w)
+{
+    double a = z.real, b = z.imag, c = w.real, d = w.imag;
+    double ac = a * c, bd = b * d, ad = a * d, bc = b * c;
+    Py_complex r = {ac - bd, ad + bc};
+    if (isnan(r.real) && isnan(r.imag)) {
+        int recalc = 0;
+        if (isinf(a) || isinf(b)) {
+            /* z is infinite: keep only the direction of its infinity */
+            a = copysign(isinf(a) ? 1.0 : 0.0, a);
+            b = copysign(isinf(b) ? 1.0 : 0.0, b);
+            c = nan_to_zero(c);
+            d = nan_to_zero(d);
+            recalc = 1;
+        }
+        if (isinf(c) || isinf(d)) {
+            c = copysign(isinf(c) ? 1.0 : 0.0, c);
+            d = copysign(isinf(d) ? 1.0 : 0.0, d);
+            a = nan_to_zero(a);
+            b = nan_to_zero(b);
+            recalc = 1;
+        }
+        if (!recalc && (isinf(ac) || isinf(bd) || isinf(ad) || isinf(bc))) {
+            /* an overflow: the NaNs came from inf - inf */
+            a = nan_to_zero(a);
+            b = nan_to_zero(b);
+            c = nan_to_zero(c);
+            d = nan_to_zero(d);
+            recalc = 1;
+        }
+        if (recalc) {
+            r.real = Py_INFINITY * (a * c - b * d);
+            r.imag = Py_INFINITY * (a * d + b * c);
+        }
+    }
     return r;
 }
 
@@ -104,7 +145,7 @@ _Py_c_pow(Py_complex a, Py_complex b)
         double len = pow(modulus, b.real);
         double phase = angle * b.real;
         if (b.imag != 0.0) {
-            len /= exp(angle * b.imag);
+            len *= exp(-angle * b.imag);
             phase += b.imag * log(modulus);
         }
         r.real = len * cos(phase);
