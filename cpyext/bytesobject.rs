@@ -147,6 +147,24 @@ unsafe fn realize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef
     }
 }
 
+/// `sep.join(iterable)` for a bytes `sep` (3.14's check and message).
+fn join(sep: PyObjectRef, iterable: PyObjectRef, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    if !sep.fast_isinstance(vm.ctx.types.bytes_type) {
+        return Err(vm.new_type_error(format!("sep: expected bytes, got {}", sep.class().name())));
+    }
+    vm.call_method(&sep, "join", (iterable,))
+}
+
+capi! {
+    fn PyBytes_Join(vm, sep: PyObjectRef, iterable: PyObjectRef) -> PyObjectRef {
+        join(sep, iterable, vm)
+    }
+
+    fn _PyBytes_Join(vm, sep: PyObjectRef, iterable: PyObjectRef) -> PyObjectRef {
+        join(sep, iterable, vm)
+    }
+}
+
 capi! {
     /// Resizes the bytes `*pv`, which C is building. Memory C built that
     /// neither Python nor another C reference has seen (CPython's "only the

@@ -288,19 +288,52 @@ capi! {
     /// 1 and the value (a new reference in `*result`) if `key` was there
     /// and is now removed, 0 if it was missing.
     fn PyDict_Pop(vm, d: PyObjectRef, key: PyObjectRef, result: *mut *mut CObject) -> i32 {
+        pop_into(d, key, result, vm)
+    }
+
+    fn PyDict_PopString(vm, d: PyObjectRef, key: &CStr, result: *mut *mut CObject) -> i32 {
         if !result.is_null() {
             unsafe { *result = null_mut() };
         }
-        let d = as_dict(d, vm)?;
-        match d.get_item_opt(&*key, vm)? {
-            Some(v) => {
-                d.del_item(&*key, vm)?;
-                if !result.is_null() {
-                    unsafe { *result = proxy::to_c_new(&v, vm) };
-                }
-                Ok(1)
-            }
-            None => Ok(0),
+        pop_into(d, str_key(key, vm)?, result, vm)
+    }
+
+    /// The value removed, else `default` (KeyError without one).
+    fn _PyDict_Pop(vm, d: PyObjectRef, key: PyObjectRef, default: Option<PyObjectRef>) -> PyObjectRef {
+        match pop(d, &key, vm)? {
+            Some(v) => Ok(v),
+            None => default.ok_or_else(|| vm.new_key_error(key)),
         }
     }
+
+    /// NULL without an error when the key is absent.
+    fn _PyDict_GetItemStringWithError<'py>(vm, d: &'py PyObject, key: &CStr) -> Option<Borrowed<'py>> {
+        let key = str_key(key, vm)?;
+        let found = dict_ref(d, vm)?.get_item_opt(&*key, vm)?;
+        Ok(held(d, found, vm))
+    }
+}
+
+/// Removes `key` from the dict `d`: its value, None if it was missing.
+fn pop(d: PyObjectRef, key: &PyObject, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
+    let d = as_dict(d, vm)?;
+    match d.get_item_opt(key, vm)? {
+        Some(v) => {
+            d.del_item(key, vm)?;
+            Ok(Some(v))
+        }
+        None => Ok(None),
+    }
+}
+
+/// `PyDict_Pop`: `*result` gets the value (or NULL); 1 if found, 0 if not.
+fn pop_into(d: PyObjectRef, key: PyObjectRef, result: *mut *mut CObject, vm: &VirtualMachine) -> PyResult<i32> {
+    if !result.is_null() {
+        unsafe { *result = null_mut() };
+    }
+    let v = pop(d, &key, vm)?;
+    if let (Some(v), false) = (&v, result.is_null()) {
+        unsafe { *result = proxy::to_c_new(v, vm) };
+    }
+    Ok(v.is_some() as i32)
 }

@@ -56,6 +56,8 @@ pub mod moduleobject;
 pub mod monitoring;
 pub mod object;
 pub mod objimpl;
+pub mod picklebufobject;
+pub mod odictobject;
 pub mod overrides;
 pub mod pybuffer;
 pub mod pydebug;
@@ -71,6 +73,7 @@ pub mod pythonrun;
 pub mod pythread;
 pub mod setobject;
 pub mod sliceobject;
+pub mod structseq;
 pub mod sysconfig;
 pub mod sysmodule;
 pub mod traceback;
@@ -108,6 +111,8 @@ pub fn init(vm: &VirtualMachine) -> PyResult<()> {
         pydebug::init(vm);
         datetime::complete(vm)?;
         context::init_types(vm)?;
+        odictobject::init_types(vm)?;
+        picklebufobject::init_types(vm)?;
         READY.store(true, Ordering::Release);
         Ok(())
     })
@@ -121,7 +126,11 @@ pub fn is_ready() -> bool {
 /// The Python modules `pylib/` adds to RustPython's standard library,
 /// named here so that cargo rebuilds when they change (`py_freeze!` reads
 /// them without telling it).
-const _PYLIB: &[&[u8]] = &[include_bytes!("../pylib/cProfile.py"), include_bytes!("../pylib/_cpyext_ctypes.py")];
+const _PYLIB: &[&[u8]] = &[
+    include_bytes!("../pylib/cProfile.py"),
+    include_bytes!("../pylib/_cpyext_ctypes.py"),
+    include_bytes!("../pylib/_cpyext_structseq.py"),
+];
 
 /// An interpreter with the standard library and C extension support.
 pub fn interpreter_builder() -> InterpreterBuilder {
@@ -129,6 +138,7 @@ pub fn interpreter_builder() -> InterpreterBuilder {
         .init_stdlib()
         .add_frozen_modules(rustpython_vm::py_freeze!(file = "../pylib/cProfile.py", module_name = "cProfile"))
         .add_frozen_modules(rustpython_vm::py_freeze!(file = "../pylib/_cpyext_ctypes.py", module_name = "_cpyext_ctypes"))
+        .add_frozen_modules(rustpython_vm::py_freeze!(file = "../pylib/_cpyext_structseq.py", module_name = "_cpyext_structseq"))
         .init_hook(|vm| {
             let state = rustpython_vm::common::rc::PyRc::get_mut(&mut vm.state).expect("no other handle before initialization");
             sysconfig::configure_paths(&state.config.settings, &mut state.config.paths);

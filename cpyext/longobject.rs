@@ -8,7 +8,7 @@ use rustpython_vm::{
     AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
     builtins::PyInt,
 };
-use std::ffi::{c_char, c_int, c_long, c_ulong, CStr};
+use std::ffi::{c_char, c_int, c_long, c_ulong, c_void, CStr};
 
 /// The value of an int, through `__index__` for other objects (what
 /// `PyLong_AsLong` and friends accept since 3.10), passed to `f` without
@@ -202,6 +202,24 @@ capi! {
 
 capi! {
     /// Only an int (no `__index__`): 1 for zero, else 0.
+    fn PyLong_IsPositive(vm, o: &PyObject) -> i32 {
+        Ok(int_of(o, "expected", vm)?.is_positive() as i32)
+    }
+
+    fn PyLong_IsNegative(vm, o: &PyObject) -> i32 {
+        Ok(int_of(o, "expected", vm)?.is_negative() as i32)
+    }
+
+    /// `*sign` is -1, 0 or 1.
+    unsafe fn PyLong_GetSign(vm, o: &PyObject, sign: *mut c_int) -> i32 {
+        let v = int_of(o, "expect", vm)?;
+        if sign.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        *sign = if v.is_negative() { -1 } else if v.is_zero() { 0 } else { 1 };
+        Ok(0)
+    }
+
     fn PyLong_IsZero(vm, o: &PyObject) -> i32 {
         match o.downcast_ref::<PyInt>() {
             Some(i) => Ok(i.as_bigint().is_zero() as i32),
@@ -348,10 +366,33 @@ pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
     create: |obj, tp, _vm| {
         obj.downcast_ref::<rustpython_vm::builtins::PyInt>().map(|i| unsafe { new_long_memory(i.as_bigint(), tp) })
     },
-    // C makes ints only through the API, which makes them in the VM.
-    realize: None,
+    // Only `_PyLong_New` gives C an int to fill.
+    realize: Some(realize),
     release: None,
 };
+
+/// The value of `digits` (base 2**30, least significant first).
+fn from_digits(negative: bool, digits: &[u32]) -> BigInt {
+    let mut v = BigInt::zero();
+    for d in digits.iter().rev() {
+        v = (v << 30u32) + BigInt::from(*d);
+    }
+    if negative { -v } else { v }
+}
+
+/// The VM int of memory from `_PyLong_New` that C filled: its `lv_tag`
+/// (digit count and sign) and digits.
+unsafe fn realize(op: *mut crate::ffi::PyObject, vm: &VirtualMachine) -> PyResult<rustpython_vm::PyObjectRef> {
+    unsafe {
+        let l = op as *mut crate::ffi::PyLongObject;
+        let tag = (*l).long_value.lv_tag;
+        let digits = std::slice::from_raw_parts((*l).long_value.ob_digit.as_ptr(), tag >> 3);
+        let v = if tag & 3 == 1 { BigInt::zero() } else { from_digits(tag & 3 == 2, digits) };
+        // A new object, never a cached small int, which may have a proxy
+        // of its own already.
+        Ok(rustpython_vm::PyPayload::into_ref(rustpython_vm::builtins::PyInt::from(v), &vm.ctx).into())
+    }
+}
 
 /// An int's memory in CPython 3.12+'s layout, which inline code such as
 /// `PyUnstable_Long_IsCompact` reads: `lv_tag` is the digit count << 3 | sign
@@ -403,6 +444,288 @@ unsafe fn new_long_memory(v: &BigInt, tp: *mut crate::ffi::PyTypeObject) -> *mut
 /// (it only asserts; here anything else is `PyErr_BadInternalCall`).
 fn long_arg<'a>(v: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a BigInt> {
     v.downcast_ref::<PyInt>().map(|i| i.as_bigint()).ok_or_else(|| crate::boundary::bad_internal_call(vm))
+}
+
+capi! {
+    /// Memory for an int of `size` digits, for C to fill (`lv_tag` says
+    /// positive, or zero for no digits, until C changes it).
+    fn _PyLong_New(vm, size: isize) -> crate::boundary::NewPtr {
+        if size < 0 {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let n = size as usize;
+        let bytes = std::mem::offset_of!(crate::ffi::PyLongObject, long_value)
+            + std::mem::offset_of!(crate::ffi::PyLongValue, ob_digit)
+            + n.max(1) * std::mem::size_of::<u32>();
+        unsafe {
+            let p = crate::proxy::alloc(bytes, &raw mut crate::typeobject::PyLong_Type);
+            if p.is_null() {
+                return Err(vm.new_memory_error(""));
+            }
+            (*(p as *mut crate::ffi::PyLongObject)).long_value.lv_tag = if n == 0 { 1 } else { n << 3 };
+            Ok(crate::boundary::NewPtr(p))
+        }
+    }
+
+    unsafe fn _PyLong_FromDigits(vm, negative: c_int, digit_count: isize, digits: *mut u32) -> PyObjectRef {
+        if digit_count < 0 || (digit_count > 0 && digits.is_null()) {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let digits = if digit_count == 0 { &[][..] } else { std::slice::from_raw_parts(digits, digit_count as usize) };
+        Ok(vm.ctx.new_int(from_digits(negative != 0, digits)).into())
+    }
+
+    /// `math.gcd` of two ints: never negative.
+    fn _PyLong_GCD(vm, a: PyObjectRef, b: PyObjectRef) -> PyObjectRef {
+        vm.import("math", 0)?.get_attr("gcd", vm)?.call((a, b), vm)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Native bytes (3.13): two's complement of any width, CPython's result rules.
+
+const ASNATIVEBYTES_LITTLE_ENDIAN: c_int = 1;
+const ASNATIVEBYTES_NATIVE_ENDIAN: c_int = 3;
+const ASNATIVEBYTES_UNSIGNED_BUFFER: c_int = 4;
+const ASNATIVEBYTES_REJECT_NEGATIVE: c_int = 8;
+const ASNATIVEBYTES_ALLOW_INDEX: c_int = 16;
+
+/// Whether `flags` asks for little-endian bytes (-1 and NATIVE_ENDIAN:
+/// the machine's).
+fn little_endian(flags: c_int) -> bool {
+    if flags == -1 || flags & ASNATIVEBYTES_NATIVE_ENDIAN == ASNATIVEBYTES_NATIVE_ENDIAN {
+        cfg!(target_endian = "little")
+    } else {
+        flags & ASNATIVEBYTES_LITTLE_ENDIAN != 0
+    }
+}
+
+/// The low `n` bytes of `v`'s two's complement (sign-extended when `v`
+/// needs fewer), least significant first.
+fn twos_complement_le(v: &BigInt, n: usize) -> Vec<u8> {
+    let mut bytes = v.to_signed_bytes_le();
+    let fill = if v.is_negative() { 0xFF } else { 0 };
+    bytes.resize(n, fill);
+    bytes
+}
+
+/// What `PyLong_AsNativeBytes` returns for `v` in `n` bytes, given the
+/// bytes written: the size CPython reports, exact when the value fits (a
+/// value that does not fit may be reported larger than needed, as there).
+fn native_size(v: &BigInt, n: isize, written_le: &[u8], flags: c_int) -> isize {
+    let unsigned_ok = flags == -1 || flags & ASNATIVEBYTES_UNSIGNED_BUFFER != 0;
+    // Signed fit in `bits` bits: -2**(bits-1) <= v < 2**(bits-1).
+    let fits_signed = |bits: u64| {
+        if v.is_negative() {
+            (-v - 1u32).bits() < bits
+        } else {
+            v.bits() < bits
+        }
+    };
+    if v.bits() <= 30 {
+        // CPython's compact ints: the size of a Py_ssize_t unless the value
+        // fits a smaller buffer it was given.
+        let word = size_of::<isize>() as isize;
+        if n > 0 && n <= word {
+            let bits = n as u64 * 8;
+            if fits_signed(bits) {
+                return n;
+            }
+            if v.is_positive() && fits_signed(bits + 1) {
+                return if unsigned_ok { n } else { n + 1 };
+            }
+        }
+        return word;
+    }
+    let nb = v.bits();
+    let mut res = (nb / 8) as isize + 1;
+    if n > 0 && res == n + 1 && nb % 8 == 0 {
+        let top = written_le[n as usize - 1];
+        if v.is_negative() {
+            // -2**(8n-1) needs no extra sign bit.
+            if top == 0x80 && written_le[..n as usize - 1].iter().all(|&b| b == 0) {
+                res = n;
+            }
+        } else if top & 0x80 != 0 {
+            res = if unsigned_ok { n } else { n + 1 };
+        }
+    }
+    res
+}
+
+capi! {
+    /// Copies `v` into `n_bytes` bytes as a C cast would (all of them are
+    /// written); returns how many bytes the value needs.
+    unsafe fn PyLong_AsNativeBytes(vm, v: &PyObject, buffer: *mut c_void, n_bytes: isize, flags: c_int) -> isize {
+        let value = if let Some(i) = v.downcast_ref::<PyInt>() {
+            i.as_bigint().clone()
+        } else if flags != -1 && flags & ASNATIVEBYTES_ALLOW_INDEX != 0 {
+            index_value(v, vm)?
+        } else {
+            return Err(vm.new_type_error(format!("expect int, got {}", fully_qualified_name(v.class().as_object(), vm)?)));
+        };
+        if flags != -1 && flags & ASNATIVEBYTES_REJECT_NEGATIVE != 0 && value.is_negative() {
+            return Err(vm.new_value_error("Cannot convert negative int"));
+        }
+        if n_bytes < 0 || (buffer.is_null() && n_bytes > 0) {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let le = twos_complement_le(&value, n_bytes as usize);
+        if n_bytes > 0 {
+            let out = std::slice::from_raw_parts_mut(buffer as *mut u8, n_bytes as usize);
+            out.copy_from_slice(&le);
+            if !little_endian(flags) {
+                out.reverse();
+            }
+        }
+        Ok(native_size(&value, n_bytes, &le, flags))
+    }
+
+    /// The int of `n_bytes` two's-complement bytes (unsigned with
+    /// UNSIGNED_BUFFER).
+    unsafe fn PyLong_FromNativeBytes(vm, buffer: *const c_void, n_bytes: usize, flags: c_int) -> PyObjectRef {
+        let unsigned = flags != -1 && flags & ASNATIVEBYTES_UNSIGNED_BUFFER != 0;
+        from_native(buffer, n_bytes, flags, unsigned, vm)
+    }
+
+    unsafe fn PyLong_FromUnsignedNativeBytes(vm, buffer: *const c_void, n_bytes: usize, flags: c_int) -> PyObjectRef {
+        from_native(buffer, n_bytes, flags, true, vm)
+    }
+}
+
+unsafe fn from_native(buffer: *const c_void, n_bytes: usize, flags: c_int, unsigned: bool, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    if n_bytes == 0 {
+        return Ok(vm.ctx.new_int(0).into());
+    }
+    if buffer.is_null() {
+        return Err(crate::boundary::bad_internal_call(vm));
+    }
+    let mut le = unsafe { std::slice::from_raw_parts(buffer as *const u8, n_bytes) }.to_vec();
+    if !little_endian(flags) {
+        le.reverse();
+    }
+    let v = if unsigned { BigInt::from_bytes_le(malachite_bigint::Sign::Plus, &le) } else { BigInt::from_signed_bytes_le(&le) };
+    Ok(vm.ctx.new_int(v).into())
+}
+
+/// The value of the int `o`; anything else is TypeError "<verb> int, got
+/// %T" (CPython words it "expect" or "expected" by function).
+fn int_of<'a>(o: &'a PyObject, verb: &str, vm: &VirtualMachine) -> PyResult<&'a BigInt> {
+    match o.downcast_ref::<PyInt>() {
+        Some(i) => Ok(i.as_bigint()),
+        None => Err(vm.new_type_error(format!("{verb} int, got {}", fully_qualified_name(o.class().as_object(), vm)?))),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Digit import/export (3.14): the proxy's own CPython-layout digits.
+
+#[repr(C)]
+pub struct PyLongLayout {
+    bits_per_digit: u8,
+    digit_size: u8,
+    digits_order: i8,
+    digit_endianness: i8,
+}
+
+/// 30-bit digits in `u32`s, least significant first, native byte order.
+static NATIVE_LAYOUT: PyLongLayout = PyLongLayout {
+    bits_per_digit: 30,
+    digit_size: 4,
+    digits_order: -1,
+    digit_endianness: if cfg!(target_endian = "little") { -1 } else { 1 },
+};
+
+#[repr(C)]
+pub struct PyLongExport {
+    value: i64,
+    negative: u8,
+    ndigits: isize,
+    digits: *const c_void,
+    /// The int's proxy, whose digits `digits` points at, with a reference.
+    reserved: usize,
+}
+
+capi! {
+    fn PyLong_GetNativeLayout(vm) -> *const PyLongLayout {
+        let _ = vm;
+        Ok(&NATIVE_LAYOUT as *const PyLongLayout)
+    }
+
+    /// An int64 as `value`; a larger int as its digits (the proxy's, held
+    /// until `PyLong_FreeExport`).
+    unsafe fn PyLong_Export(vm, obj: &PyObject, export: *mut PyLongExport) -> () {
+        if export.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        std::ptr::write_bytes(export, 0, 1);
+        let v = int_of(obj, "expect", vm)?;
+        if let Some(small) = v.to_i64() {
+            (*export).value = small;
+            return Ok(());
+        }
+        let p = crate::proxy::to_c_new(obj, vm);
+        let l = p as *mut crate::ffi::PyLongObject;
+        (*export).negative = v.is_negative() as u8;
+        (*export).ndigits = ((*l).long_value.lv_tag >> 3).max(1) as isize;
+        (*export).digits = (*l).long_value.ob_digit.as_ptr() as *const c_void;
+        (*export).reserved = p as usize;
+        Ok(())
+    }
+
+    unsafe fn PyLong_FreeExport(vm, export: *mut PyLongExport) -> crate::boundary::Void {
+        let _ = vm;
+        if !export.is_null() && (*export).reserved != 0 {
+            let p = std::mem::replace(&mut (*export).reserved, 0) as *mut crate::ffi::PyObject;
+            crate::proxy::decref(p);
+        }
+        Ok(crate::boundary::Void)
+    }
+
+    /// An int of `ndigits` digits for C to fill (`*digits`); the writer is
+    /// the int's memory.
+    unsafe fn PyLongWriter_Create(vm, negative: c_int, ndigits: isize, digits: *mut *mut c_void) -> *mut c_void {
+        if digits.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        *digits = std::ptr::null_mut();
+        if ndigits <= 0 {
+            return Err(vm.new_value_error("ndigits must be positive"));
+        }
+        let p = _PyLong_New(ndigits);
+        if p.is_null() {
+            return Err(crate::pyerrors::take().unwrap_or_else(|| vm.new_memory_error("")));
+        }
+        let l = p as *mut crate::ffi::PyLongObject;
+        if negative != 0 {
+            (*l).long_value.lv_tag |= 2;
+        }
+        *digits = (*l).long_value.ob_digit.as_mut_ptr() as *mut c_void;
+        Ok(p as *mut c_void)
+    }
+
+    /// The int written, its top zero digits dropped.
+    unsafe fn PyLongWriter_Finish(vm, writer: *mut c_void) -> crate::boundary::NewPtr {
+        if writer.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let l = writer as *mut crate::ffi::PyLongObject;
+        let digits = (*l).long_value.ob_digit.as_ptr();
+        let mut n = (*l).long_value.lv_tag >> 3;
+        while n > 0 && *digits.add(n - 1) == 0 {
+            n -= 1;
+        }
+        (*l).long_value.lv_tag = if n == 0 { 1 } else { (n << 3) | ((*l).long_value.lv_tag & 2) };
+        Ok(crate::boundary::NewPtr(writer as *mut crate::ffi::PyObject))
+    }
+
+    unsafe fn PyLongWriter_Discard(vm, writer: *mut c_void) -> crate::boundary::Void {
+        let _ = vm;
+        if !writer.is_null() {
+            crate::proxy::decref(writer as *mut crate::ffi::PyObject);
+        }
+        Ok(crate::boundary::Void)
+    }
 }
 
 capi! {

@@ -5,7 +5,8 @@
 
 use crate::boundary::bad_internal_call;
 use crate::capi;
-use num_traits::{Signed, ToPrimitive};
+use malachite_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
 use rustpython_vm::{AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine, builtins::PySlice};
 
 // Layout: `PySliceObject`, holding its three parts (None where absent);
@@ -45,6 +46,14 @@ fn slice_index(o: &PyObject, vm: &VirtualMachine) -> PyResult<isize> {
             let v = i.as_bigint();
             Ok(v.to_isize().unwrap_or(if v.is_negative() { isize::MIN } else { isize::MAX }))
         }
+        None => Err(vm.new_type_error("slice indices must be integers or None or have an __index__ method")),
+    }
+}
+
+/// `o.__index__()` as a big int, with the slice message.
+fn big_index(o: &PyObject, vm: &VirtualMachine) -> PyResult<BigInt> {
+    match o.try_index_opt(vm) {
+        Some(i) => Ok(i?.as_bigint().clone()),
         None => Err(vm.new_type_error("slice indices must be integers or None or have an __index__ method")),
     }
 }
@@ -115,6 +124,75 @@ capi! {
     unsafe fn PySlice_AdjustIndices(vm, length: isize, start: *mut isize, stop: *mut isize, step: isize) -> isize {
         let _ = vm;
         Ok(adjust(length, &mut *start, &mut *stop, step))
+    }
+
+    /// The old API: ints only (else -1 without an exception, as CPython),
+    /// negative indices counted from `length`, and -1 (again without an
+    /// exception) for a stop past `length`, a start at or past it, or a
+    /// zero step. The parts are stored as they are read: step, start, stop.
+    unsafe fn PySlice_GetIndices(vm, slice: &PyObject, length: isize, start: *mut isize, stop: *mut isize, step: *mut isize) -> i32 {
+        let Some(s) = slice.downcast_ref::<PySlice>() else { return Err(bad_internal_call(vm)) };
+        if start.is_null() || stop.is_null() || step.is_null() {
+            return Err(bad_internal_call(vm));
+        }
+        // Some(None) for None, Some(value) for an int, None for another object.
+        let int = |o: Option<&PyObjectRef>| -> PyResult<Option<Option<isize>>> {
+            match o {
+                Some(o) if !vm.is_none(o) => match o.downcast_ref::<rustpython_vm::builtins::PyInt>() {
+                    Some(i) => i.as_bigint().to_isize().map(|v| Some(Some(v))).ok_or_else(|| {
+                        vm.new_overflow_error("Python int too large to convert to C ssize_t")
+                    }),
+                    None => Ok(None),
+                },
+                _ => Ok(Some(None)),
+            }
+        };
+        let Some(st) = int(s.step.as_ref())? else { return Ok(-1) };
+        *step = st.unwrap_or(1);
+        let Some(a) = int(s.start.as_ref())? else { return Ok(-1) };
+        *start = a.map_or(if *step < 0 { length - 1 } else { 0 }, |a| if a < 0 { a + length } else { a });
+        let Some(b) = int(Some(&s.stop))? else { return Ok(-1) };
+        *stop = b.map_or(if *step < 0 { -1 } else { length }, |b| if b < 0 { b + length } else { b });
+        Ok(if *stop > length || *start >= length || *step == 0 { -1 } else { 0 })
+    }
+
+    fn _PySlice_FromIndices(vm, start: isize, stop: isize) -> PyObjectRef {
+        vm.ctx.types.slice_type.as_object().call((start, stop), vm)
+    }
+
+    /// `slice.indices(length)` in Python ints, as three new references
+    /// (without that method's check that `length` is not negative, as
+    /// CPython).
+    unsafe fn _PySlice_GetLongIndices(vm, slice: &PyObject, length: PyObjectRef, start: *mut *mut crate::ffi::PyObject, stop: *mut *mut crate::ffi::PyObject, step: *mut *mut crate::ffi::PyObject) -> () {
+        let Some(s) = slice.downcast_ref::<PySlice>() else { return Err(bad_internal_call(vm)) };
+        if start.is_null() || stop.is_null() || step.is_null() {
+            return Err(bad_internal_call(vm));
+        }
+        let length = big_index(&length, vm)?;
+        let part = |o: Option<&PyObjectRef>| -> PyResult<Option<BigInt>> {
+            match o {
+                Some(o) if !vm.is_none(o) => big_index(o, vm).map(Some),
+                _ => Ok(None),
+            }
+        };
+        let st = part(s.step.as_ref())?.unwrap_or_else(|| BigInt::from(1));
+        if st.is_zero() {
+            return Err(vm.new_value_error("slice step cannot be zero"));
+        }
+        let (lower, upper) = if st.is_negative() { (BigInt::from(-1), &length - 1) } else { (BigInt::zero(), length.clone()) };
+        let clamp = |v: Option<BigInt>, default: &BigInt| match v {
+            None => default.clone(),
+            Some(v) => {
+                let v = if v.is_negative() { v + &length } else { v };
+                if v < lower { lower.clone() } else if v > upper { upper.clone() } else { v }
+            }
+        };
+        let a = clamp(part(s.start.as_ref())?, if st.is_negative() { &upper } else { &lower });
+        let b = clamp(part(Some(&s.stop))?, if st.is_negative() { &lower } else { &upper });
+        *start = crate::proxy::to_c_new(vm.ctx.new_int(a).as_object(), vm);
+        *stop = crate::proxy::to_c_new(vm.ctx.new_int(b).as_object(), vm);
+        *step = crate::proxy::to_c_new(vm.ctx.new_int(st).as_object(), vm);
+        Ok(())
     }
 
     /// The function behind the header's macro, for callers taking its address.

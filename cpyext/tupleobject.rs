@@ -91,6 +91,63 @@ capi! {
     }
 }
 
+capi! {
+    /// Resizes a tuple only C holds (refcount 1, Python never saw it, or
+    /// no longer holds it), in place or at a new address; any other
+    /// argument releases `*pv`, sets it NULL and is SystemError, as in
+    /// CPython. New items are NULL, for C to fill.
+    unsafe fn _PyTuple_Resize(vm, pv: *mut *mut CObject, newsize: isize) -> () {
+        if pv.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let v = *pv;
+        let fail = |vm: &VirtualMachine| {
+            *pv = std::ptr::null_mut();
+            if !v.is_null() {
+                proxy::decref(v);
+            }
+            Err(crate::boundary::bad_internal_call(vm))
+        };
+        if v.is_null() || (*v).ob_type != &raw mut PyTuple_Type {
+            return fail(vm);
+        }
+        let oldsize = (*(v as *mut ffi::PyVarObject)).ob_size;
+        if oldsize != 0 && ((*v).ob_refcnt != 1 || !proxy::is_prefixed(v) || proxy::vm_shares(v)) || newsize < 0 {
+            return fail(vm);
+        }
+        if oldsize == newsize {
+            return Ok(());
+        }
+        if oldsize == 0 || newsize == 0 {
+            proxy::decref(v);
+            *pv = std::ptr::null_mut();
+            *pv = new_tuple(newsize as usize, vm)?;
+            return Ok(());
+        }
+        proxy::unlink_for_mutation(v);
+        let items = tuple_items(v);
+        for i in newsize..oldsize {
+            let item = std::mem::replace(&mut *items.add(i as usize), std::ptr::null_mut());
+            if !item.is_null() {
+                proxy::decref(item);
+            }
+        }
+        (*(v as *mut ffi::PyVarObject)).ob_size = newsize.min(oldsize);
+        let size = std::mem::offset_of!(ffi::PyTupleObject, ob_item) + newsize as usize * size_of::<*mut CObject>();
+        let q = proxy::realloc_block(v as *mut u8, size) as *mut CObject;
+        if q.is_null() {
+            *pv = std::ptr::null_mut();
+            proxy::decref(v);
+            return Err(vm.new_memory_error(""));
+        }
+        let t = q as *mut ffi::PyTupleObject;
+        (*t).ob_base.ob_size = newsize;
+        (*t).ob_hash = -1;
+        *pv = q;
+        Ok(())
+    }
+}
+
 /// Fills a new tuple with new references to `items`.
 pub fn tuple_from(items: &[rustpython_vm::PyObjectRef], vm: &VirtualMachine) -> PyResult<*mut CObject> {
     let t = new_tuple(items.len(), vm)?;
@@ -127,7 +184,27 @@ unsafe fn new_tuple_proxy(
         for (i, item) in items.iter().enumerate() {
             *slots.add(i) = proxy::to_c_new(item, vm);
         }
+        if let Some((_, n_visible)) = structseq_sizes(tp) {
+            (*(p as *mut ffi::PyVarObject)).ob_size = n_visible as isize;
+        }
         p
+    }
+}
+
+/// A struct sequence's sizes (`structseq.rs`): its memory holds more
+/// items than its `ob_size` says.
+#[inline]
+unsafe fn structseq_sizes(tp: *mut PyTypeObject) -> Option<(usize, usize)> {
+    if tp == &raw mut PyTuple_Type { None } else { crate::structseq::sizes(tp) }
+}
+
+/// How many items the memory of `op` holds.
+unsafe fn stored_items(op: *mut CObject) -> usize {
+    unsafe {
+        match structseq_sizes((*op).ob_type) {
+            Some((n_fields, _)) => n_fields,
+            None => (*(op as *mut ffi::PyVarObject)).ob_size as usize,
+        }
     }
 }
 
@@ -153,6 +230,9 @@ pub unsafe fn tuple_items(p: *mut CObject) -> *mut *mut CObject {
 /// The VM tuple of a tuple C filled.
 unsafe fn realize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     unsafe {
+        if let Some((n_fields, n_visible)) = structseq_sizes((*op).ob_type) {
+            return crate::structseq::realize(op, n_fields, n_visible, vm);
+        }
         let n = (*(op as *mut ffi::PyVarObject)).ob_size as usize;
         let slots = tuple_items(op);
         let mut items = Vec::with_capacity(n);
@@ -170,7 +250,7 @@ unsafe fn realize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef
 /// The items' references, released when the tuple's memory goes.
 unsafe fn release(op: *mut CObject) {
     unsafe {
-        let n = (*(op as *mut ffi::PyVarObject)).ob_size as usize;
+        let n = stored_items(op);
         let slots = tuple_items(op);
         for i in 0..n {
             let item = *slots.add(i);

@@ -77,6 +77,102 @@ pub fn decode_fs(bytes: &[u8], vm: &VirtualMachine) -> PyResult {
     decode(bytes, vm.fs_encoding().as_str(), vm.fs_encode_errors().as_str(), vm)
 }
 
+/// `Py_CLEANUP_SUPPORTED`: a converter's success, asking for the cleanup
+/// call should the parse fail later.
+const CLEANUP_SUPPORTED: i32 = 0x20000;
+
+/// An `O&` converter storing `convert(obj)` as a new reference at
+/// `result`, or (for NULL `obj`) releasing what it stored there.
+unsafe fn converter(obj: *mut CObject, result: *mut c_void, convert: fn(&PyObject, &VirtualMachine) -> PyResult, vm: &VirtualMachine) -> PyResult<i32> {
+    if result.is_null() {
+        return Err(crate::boundary::bad_internal_call(vm));
+    }
+    let addr = result as *mut *mut CObject;
+    unsafe {
+        if obj.is_null() {
+            let old = std::mem::replace(&mut *addr, std::ptr::null_mut());
+            if !old.is_null() {
+                proxy::decref(old);
+            }
+            return Ok(1);
+        }
+        match proxy::from_c_ref(obj, vm).and_then(|o| convert(o, vm)) {
+            Ok(v) => {
+                *addr = proxy::to_c_new(&v, vm);
+                Ok(CLEANUP_SUPPORTED)
+            }
+            Err(e) => {
+                crate::pyerrors::set(e);
+                Ok(0)
+            }
+        }
+    }
+}
+
+/// `os.fspath(obj)`: a str or bytes (CPython's `PyOS_FSPath`).
+fn fspath(obj: &PyObject, vm: &VirtualMachine) -> PyResult {
+    vm.import("os", 0)?.get_attr("fspath", vm)?.call((obj.to_owned(),), vm)
+}
+
+/// A path as bytes, a str encoded with the file-system encoding; no NUL.
+fn fs_bytes(obj: &PyObject, vm: &VirtualMachine) -> PyResult {
+    let path = fspath(obj, vm)?;
+    let bytes = if path.downcast_ref::<rustpython_vm::builtins::PyBytes>().is_some() {
+        path
+    } else {
+        vm.call_method(vm.import("os", 0)?.as_object(), "fsencode", (path,))?
+    };
+    let has_nul = bytes.downcast_ref::<rustpython_vm::builtins::PyBytes>().is_some_and(|b| b.as_bytes().contains(&0));
+    if has_nul {
+        return Err(vm.new_value_error("embedded null byte"));
+    }
+    Ok(bytes)
+}
+
+/// A path as str, bytes decoded with the file-system encoding (other
+/// buffers are refused since 3.12); no NUL.
+fn fs_str(obj: &PyObject, vm: &VirtualMachine) -> PyResult {
+    let path = fspath(obj, vm)?;
+    let text = match path.downcast_ref::<rustpython_vm::builtins::PyBytes>() {
+        Some(b) => decode_fs(b.as_bytes(), vm)?,
+        None => path,
+    };
+    let has_nul = text.downcast_ref::<PyStr>().is_some_and(|s| s.as_wtf8().code_points().any(|c| c.to_u32() == 0));
+    if has_nul {
+        return Err(vm.new_value_error("embedded null character"));
+    }
+    Ok(text)
+}
+
+#[derive(Clone, Copy)]
+enum Codec {
+    Encode,
+    Decode,
+}
+
+/// Any codec of the registry run on a str (the deprecated
+/// `PyUnicode_As{En,De}coded{Object,Unicode}`, which warn with
+/// `deprecation` as CPython does); `want_str` refuses a result that is not
+/// a str, with CPython's message.
+#[allow(clippy::too_many_arguments)]
+unsafe fn codec_on_str(o: PyObjectRef, codec: Codec, encoding: *const c_char, errors: *const c_char, want_str: bool, deprecation: &str, vm: &VirtualMachine) -> PyResult {
+    as_str(&o, vm)?;
+    crate::warnings::warn(vm.ctx.exceptions.deprecation_warning.to_owned().into(), vm.ctx.new_str(deprecation).into(), 1, vm)?;
+    let (encoding, errors) = unsafe { (c_text(encoding, "utf-8"), c_text(errors, "strict")) };
+    let verb = match codec {
+        Codec::Encode => "encode",
+        Codec::Decode => "decode",
+    };
+    let r = vm.import("_codecs", 0)?.get_attr(verb, vm)?.call((o, encoding.as_str(), errors), vm)?;
+    if want_str && r.downcast_ref::<PyStr>().is_none() {
+        return Err(vm.new_type_error(format!(
+            "'{encoding}' {verb}r returned '{}' instead of 'str'; use codecs.{verb}() to {verb} to arbitrary types",
+            r.class().name()
+        )));
+    }
+    Ok(r)
+}
+
 /// The first item of what `_codecs.<name>(arg)` returns: the builtin codec
 /// itself, whose errors carry no note of the codec machinery.
 fn builtin_codec(name: &'static str, arg: PyObjectRef, vm: &VirtualMachine) -> PyResult {
@@ -236,6 +332,22 @@ capi! {
         as_str(&o, vm)?;
         let (encoding, errors) = unsafe { (c_text(encoding, "utf-8"), c_text(errors, "strict")) };
         vm.call_method(&o, "encode", (encoding, errors))
+    }
+
+    unsafe fn PyUnicode_AsEncodedObject(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
+        codec_on_str(o, Codec::Encode, encoding, errors, false, "PyUnicode_AsEncodedObject() is deprecated and will be removed in 3.15; use PyUnicode_AsEncodedString() to encode from str to bytes or PyCodec_Encode() for generic encoding", vm)
+    }
+
+    unsafe fn PyUnicode_AsEncodedUnicode(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
+        codec_on_str(o, Codec::Encode, encoding, errors, true, "PyUnicode_AsEncodedUnicode() is deprecated and will be removed in 3.15; use PyCodec_Encode() to encode from str to str", vm)
+    }
+
+    unsafe fn PyUnicode_AsDecodedObject(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
+        codec_on_str(o, Codec::Decode, encoding, errors, false, "PyUnicode_AsDecodedObject() is deprecated and will be removed in 3.15; use PyCodec_Decode() to decode from str", vm)
+    }
+
+    unsafe fn PyUnicode_AsDecodedUnicode(vm, o: PyObjectRef, encoding: *const c_char, errors: *const c_char) -> PyObjectRef {
+        codec_on_str(o, Codec::Decode, encoding, errors, true, "PyUnicode_AsDecodedUnicode() is deprecated and will be removed in 3.15; use PyCodec_Decode() to decode from str to str", vm)
     }
 
     fn PyUnicode_ReadChar(vm, o: PyObjectRef, index: isize) -> u32 {
@@ -956,6 +1068,18 @@ capi! {
     }
 
     /// `os.fsencode`.
+    /// The `O&` converter to file-system bytes: `*result` gets a new
+    /// reference; `obj` NULL releases it (the cleanup call). 0 on failure,
+    /// with the error set, as every converter.
+    unsafe fn PyUnicode_FSConverter(vm, obj: *mut CObject, result: *mut c_void) -> i32 {
+        converter(obj, result, fs_bytes, vm)
+    }
+
+    /// The `O&` converter to a file-system str, as `PyUnicode_FSConverter`.
+    unsafe fn PyUnicode_FSDecoder(vm, obj: *mut CObject, result: *mut c_void) -> i32 {
+        converter(obj, result, fs_str, vm)
+    }
+
     fn PyUnicode_EncodeFSDefault(vm, unicode: PyObjectRef) -> PyObjectRef {
         let os = vm.import("os", 0)?;
         vm.call_method(os.as_object(), "fsencode", (unicode,))

@@ -59,6 +59,7 @@
 #include "tupleobject.h"
 #include "listobject.h"
 #include "dictobject.h"
+#include "odictobject.h"
 #include "enumobject.h"
 #include "setobject.h"
 #include "methodobject.h"
@@ -76,6 +77,8 @@
 #include "genericaliasobject.h"
 #include "iterobject.h"
 #include "weakrefobject.h"
+#include "structseq.h"
+#include "picklebufobject.h"
 #include "context.h"
 #include "initconfig.h"
 #include "pytime.h"
@@ -100,6 +103,7 @@
 #include "pystrcmp.h"
 #include "pyfpe.h"
 #include "fileutils.h"
+#include "bltinmodule.h"
 #include "tracemalloc.h"
 
 /* Code Cython generates takes Cython's Limited-API paths, which use only

@@ -15,6 +15,8 @@ typedef struct {
     Py_ssize_t ob_exports;
 } PyByteArrayObject;
 
+#define _PyByteArray_CAST(op) _Py_CAST(PyByteArrayObject *, (op))
+
 PyAPI_DATA(char) _PyByteArray_empty_string[];
 
 PyAPI_DATA(PyTypeObject) PyByteArray_Type;

@@ -15,6 +15,8 @@ typedef struct {
     char ob_sval[1];            /* ob_size + 1 bytes, NUL-terminated */
 } PyBytesObject;
 
+#define _PyBytes_CAST(op) _Py_CAST(PyBytesObject *, (op))
+
 PyAPI_DATA(PyTypeObject) PyBytes_Type;
 PyAPI_DATA(PyTypeObject) PyBytesIter_Type;
 
@@ -48,6 +50,8 @@ PyAPI_FUNC(PyObject *) PyBytes_DecodeEscape(const char *s, Py_ssize_t len,
 PyAPI_FUNC(int) PyBytes_AsStringAndSize(PyObject *obj, char **buffer,
                                         Py_ssize_t *length);
 PyAPI_FUNC(PyObject *) PyBytes_Join(PyObject *sep, PyObject *iterable);
+/* The name of PyBytes_Join before 3.14. */
+PyAPI_FUNC(PyObject *) _PyBytes_Join(PyObject *sep, PyObject *iterable);
 /* Private, but used by real code: resizes bytes the caller is building. */
 PyAPI_FUNC(int) _PyBytes_Resize(PyObject **bytes, Py_ssize_t newsize);
 

@@ -25,6 +25,10 @@ PyAPI_DATA(PyTypeObject) PyDictRevIterItem_Type;
 #define PyDictViewSet_Check(op) \
     (PyDictKeys_Check(op) || PyDictItems_Check(op))
 
+/* Opaque, as in CPython: a dict's hash table. */
+typedef struct _dictkeysobject PyDictKeysObject;
+typedef struct _dictvalues PyDictValues;
+
 /* CPython 3.14's layout. The items are the VM's (ma_keys and ma_values are
  * NULL); ma_used is the dict's length whenever C has the dict (updated as
  * it crosses into C and after each dict API call). */
@@ -32,9 +36,35 @@ typedef struct _dictobject {
     PyObject_HEAD
     Py_ssize_t ma_used;
     uint64_t _ma_watcher_tag;
-    void *ma_keys;
-    void *ma_values;
+    PyDictKeysObject *ma_keys;
+    PyDictValues *ma_values;
 } PyDictObject;
+
+/* Dict watchers' events (PyDict_AddWatcher cannot be provided: see
+ * cpyext/missing.h). */
+#define PY_FOREACH_DICT_EVENT(V) \
+    V(ADDED)                     \
+    V(MODIFIED)                  \
+    V(DELETED)                   \
+    V(CLONED)                    \
+    V(CLEARED)                   \
+    V(DEALLOCATED)
+
+typedef enum {
+    PyDict_EVENT_ADDED,
+    PyDict_EVENT_MODIFIED,
+    PyDict_EVENT_DELETED,
+    PyDict_EVENT_CLONED,
+    PyDict_EVENT_CLEARED,
+    PyDict_EVENT_DEALLOCATED
+} PyDict_WatchEvent;
+
+typedef int (*PyDict_WatchCallback)(PyDict_WatchEvent event, PyObject *dict,
+                                    PyObject *key, PyObject *new_value);
+PyAPI_FUNC(int) PyDict_AddWatcher(PyDict_WatchCallback callback);
+PyAPI_FUNC(int) PyDict_ClearWatcher(int watcher_id);
+PyAPI_FUNC(int) PyDict_Watch(int watcher_id, PyObject *dict);
+PyAPI_FUNC(int) PyDict_Unwatch(int watcher_id, PyObject *dict);
 
 PyAPI_FUNC(PyObject *) PyDict_New(void);
 /* Private, but used by real code: the hash is the key's own. */
@@ -50,6 +80,9 @@ PyAPI_FUNC(int) _PyDict_SetItem_KnownHash_LockHeld(PyDictObject *mp,
 PyAPI_FUNC(PyObject *) PyDict_GetItem(PyObject *mp, PyObject *key);
 PyAPI_FUNC(PyObject *) PyDict_GetItemWithError(PyObject *mp, PyObject *key);
 PyAPI_FUNC(PyObject *) PyDict_GetItemString(PyObject *dp, const char *key);
+/* PyDict_GetItemWithError with a UTF-8 key. */
+PyAPI_FUNC(PyObject *) _PyDict_GetItemStringWithError(PyObject *dp,
+                                                      const char *key);
 PyAPI_FUNC(int) PyDict_GetItemRef(PyObject *mp, PyObject *key,
                                   PyObject **result);
 PyAPI_FUNC(int) PyDict_GetItemStringRef(PyObject *mp, const char *key,
@@ -81,6 +114,9 @@ PyAPI_FUNC(int) PyDict_SetDefaultRef(PyObject *mp, PyObject *key,
 PyAPI_FUNC(int) PyDict_Pop(PyObject *dict, PyObject *key, PyObject **result);
 PyAPI_FUNC(int) PyDict_PopString(PyObject *dict, const char *key,
                                  PyObject **result);
+/* The value removed, else default_value (KeyError if that is NULL). */
+PyAPI_FUNC(PyObject *) _PyDict_Pop(PyObject *dict, PyObject *key,
+                                   PyObject *default_value);
 
 #define PyDict_GET_SIZE(mp) PyDict_Size(_PyObject_CAST(mp))
 

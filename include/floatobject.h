@@ -10,6 +10,8 @@ typedef struct {
     double ob_fval;
 } PyFloatObject;
 
+#define _PyFloat_CAST(op) _Py_CAST(PyFloatObject *, (op))
+
 PyAPI_DATA(PyTypeObject) PyFloat_Type;
 
 #define PyFloat_Check(op) PyObject_TypeCheck((op), &PyFloat_Type)

@@ -15,6 +15,8 @@ typedef struct {
     Py_ssize_t allocated;
 } PyListObject;
 
+#define _PyList_CAST(op) _Py_CAST(PyListObject *, (op))
+
 PyAPI_DATA(PyTypeObject) PyList_Type;
 PyAPI_DATA(PyTypeObject) PyListIter_Type;
 PyAPI_DATA(PyTypeObject) PyListRevIter_Type;

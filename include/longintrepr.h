@@ -45,6 +45,24 @@ static inline Py_ssize_t PyUnstable_Long_CompactValue(const PyLongObject *op)
     return sign * (Py_ssize_t)op->long_value.ob_digit[0];
 }
 
+/* The private names of the two above. */
+static inline int _PyLong_IsCompact(const PyLongObject *op)
+{
+    return PyUnstable_Long_IsCompact(op);
+}
+static inline Py_ssize_t _PyLong_CompactValue(const PyLongObject *op)
+{
+    return PyUnstable_Long_CompactValue(op);
+}
+
+/* An int of size digits for C to fill (digits, then lv_tag's sign) before
+ * it is used; positive until then. */
+PyAPI_FUNC(PyLongObject *) _PyLong_New(Py_ssize_t size);
+/* The int of digit_count base-2**30 digits, least significant first. */
+PyAPI_FUNC(PyLongObject *) _PyLong_FromDigits(int negative,
+                                              Py_ssize_t digit_count,
+                                              digit *digits);
+
 #ifdef __cplusplus
 }
 #endif

@@ -124,6 +124,8 @@ PyAPI_FUNC(int) _PyLong_AsByteArray(PyLongObject *v, unsigned char *bytes,
                                     size_t n, int little_endian,
                                     int is_signed, int with_exceptions);
 PyAPI_FUNC(PyObject *) _PyLong_Copy(PyLongObject *src);
+/* The greatest common divisor of two ints (never negative). */
+PyAPI_FUNC(PyObject *) _PyLong_GCD(PyObject *a, PyObject *b);
 
 PyAPI_FUNC(unsigned long) PyOS_strtoul(const char *str, char **ptr, int base);
 PyAPI_FUNC(long) PyOS_strtol(const char *str, char **ptr, int base);

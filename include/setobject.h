@@ -18,6 +18,18 @@ PyAPI_FUNC(int) PySet_Discard(PyObject *set, PyObject *key);
 PyAPI_FUNC(PyObject *) PySet_Pop(PyObject *set);
 PyAPI_FUNC(Py_ssize_t) PySet_Size(PyObject *anyset);
 
+/* The size of CPython's inline table. */
+#define PySet_MINSIZE 8
+
+/* A set's memory holds no table here (its items are the VM's): these
+ * layouts cannot be read. */
+typedef struct {
+    PyObject *key;
+    Py_hash_t hash;
+} setentry Py_CPYEXT_MISSING("a set's items live in the VM, not in a setentry table; use PySet_Contains or iterate the set");
+typedef struct _setobject PySetObject Py_CPYEXT_MISSING("a set's fields live in the VM, not in PySetObject memory; use the PySet_* functions");
+#define _PySet_CAST(so) ((PySetObject *)(so))
+
 #define PySet_GET_SIZE(so) PySet_Size(_PyObject_CAST(so))
 
 #define PyFrozenSet_CheckExact(ob) Py_IS_TYPE((ob), &PyFrozenSet_Type)

@@ -21,6 +21,13 @@ PyAPI_DATA(PyTypeObject) PyEllipsis_Type;
 
 PyAPI_FUNC(PyObject *) PySlice_New(PyObject *start, PyObject *stop,
                                    PyObject *step);
+/* slice(start, stop) */
+PyAPI_FUNC(PyObject *) _PySlice_FromIndices(Py_ssize_t start, Py_ssize_t stop);
+/* slice.indices(length), as new references to ints. */
+PyAPI_FUNC(int) _PySlice_GetLongIndices(PySliceObject *self, PyObject *length,
+                                        PyObject **start_ptr,
+                                        PyObject **stop_ptr,
+                                        PyObject **step_ptr);
 PyAPI_FUNC(int) PySlice_GetIndices(PyObject *slice, Py_ssize_t length,
                                    Py_ssize_t *start, Py_ssize_t *stop,
                                    Py_ssize_t *step);

@@ -43,6 +43,10 @@ static inline void _PyTuple_SET_ITEM(PyObject *op, Py_ssize_t index,
 #define PyTuple_SET_ITEM(op, index, value) \
     _PyTuple_SET_ITEM(_PyObject_CAST(op), (index), _PyObject_CAST(value))
 
+/* Resizes *p, a tuple only the caller holds (new items are NULL); on
+ * failure *p is released and set to NULL. */
+PyAPI_FUNC(int) _PyTuple_Resize(PyObject **p, Py_ssize_t newsize);
+
 #define PyTuple_ITEMS(op) (_PyTuple_CAST(op)->ob_item)
 
 #ifdef __cplusplus

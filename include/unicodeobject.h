@@ -20,8 +20,40 @@ typedef uint32_t Py_UCS4;
 typedef uint16_t Py_UCS2;
 typedef uint8_t Py_UCS1;
 typedef wchar_t Py_UNICODE;        /* deprecated */
+typedef wchar_t PY_UNICODE_TYPE;   /* deprecated */
 
 #define Py_UNICODE_SIZE SIZEOF_WCHAR_T
+/* wchar_t holds UCS-4 on 64-bit Linux. */
+#define Py_UNICODE_WIDE
+#define Py_USING_UNICODE
+
+/* Surrogate pairs (UTF-16 code units). */
+static inline int Py_UNICODE_IS_SURROGATE(Py_UCS4 ch)
+{
+    return 0xD800 <= ch && ch <= 0xDFFF;
+}
+static inline int Py_UNICODE_IS_HIGH_SURROGATE(Py_UCS4 ch)
+{
+    return 0xD800 <= ch && ch <= 0xDBFF;
+}
+static inline int Py_UNICODE_IS_LOW_SURROGATE(Py_UCS4 ch)
+{
+    return 0xDC00 <= ch && ch <= 0xDFFF;
+}
+/* The code point of a high and a low surrogate. */
+static inline Py_UCS4 Py_UNICODE_JOIN_SURROGATES(Py_UCS4 high, Py_UCS4 low)
+{
+    return 0x10000 + (((high & 0x3FF) << 10) | (low & 0x3FF));
+}
+/* The surrogates of a code point beyond the BMP. */
+static inline Py_UCS4 Py_UNICODE_HIGH_SURROGATE(Py_UCS4 ch)
+{
+    return 0xD800 + ((ch - 0x10000) >> 10);
+}
+static inline Py_UCS4 Py_UNICODE_LOW_SURROGATE(Py_UCS4 ch)
+{
+    return 0xDC00 + (ch & 0x3FF);
+}
 #define Py_UNICODE_REPLACEMENT_CHARACTER ((Py_UCS4)0xFFFD)
 
 /* ------------------------------------------------------------------ */
@@ -91,6 +123,14 @@ static inline int _PyUnicode_IS_READY(PyObject *Py_UNUSED(op))
 
 #define _PyASCIIObject_CAST(op) ((PyASCIIObject *)(op))
 #define _PyCompactUnicodeObject_CAST(op) ((PyCompactUnicodeObject *)(op))
+#define _PyUnicodeObject_CAST(op) ((PyUnicodeObject *)(op))
+
+/* SSTATE_NOT_INTERNED or how the str is interned. */
+static inline unsigned int PyUnicode_CHECK_INTERNED(PyObject *op)
+{
+    return _PyASCIIObject_CAST(op)->state.interned;
+}
+#define PyUnicode_CHECK_INTERNED(op) PyUnicode_CHECK_INTERNED(_PyObject_CAST(op))
 
 static inline Py_ssize_t _PyUnicode_GET_LENGTH(PyObject *op)
 {
@@ -126,6 +166,17 @@ static inline void *_PyUnicode_DATA(PyObject *op)
     return (void *)(_PyCompactUnicodeObject_CAST(op) + 1);
 }
 #define PyUnicode_DATA(op) _PyUnicode_DATA(_PyObject_CAST(op))
+
+/* Every str here is compact: its data follows the header. */
+static inline void *_PyUnicode_COMPACT_DATA(PyObject *op)
+{
+    return _PyUnicode_DATA(op);
+}
+/* A legacy (non-compact) str's data pointer; no str here is one. */
+static inline void *_PyUnicode_NONCOMPACT_DATA(PyObject *op)
+{
+    return _PyUnicodeObject_CAST(op)->data.any;
+}
 
 #define PyUnicode_1BYTE_DATA(op) ((Py_UCS1 *)PyUnicode_DATA(op))
 #define PyUnicode_2BYTE_DATA(op) ((Py_UCS2 *)PyUnicode_DATA(op))
@@ -225,6 +276,8 @@ PyAPI_FUNC(wchar_t *) PyUnicode_AsWideCharString(PyObject *unicode,
 
 /* UTF-8 views (cached by the str object, valid while it lives) */
 PyAPI_FUNC(const char *) PyUnicode_AsUTF8(PyObject *unicode);
+/* The old private name of PyUnicode_AsUTF8. */
+#define _PyUnicode_AsString PyUnicode_AsUTF8
 PyAPI_FUNC(const char *) PyUnicode_AsUTF8AndSize(PyObject *unicode,
                                                  Py_ssize_t *size);
 
@@ -235,6 +288,16 @@ PyAPI_FUNC(PyObject *) PyUnicode_Decode(const char *str, Py_ssize_t size,
 PyAPI_FUNC(PyObject *) PyUnicode_AsEncodedString(PyObject *unicode,
                                                  const char *encoding,
                                                  const char *errors);
+/* Deprecated (removed in 3.15): the codec registry on a str, any result
+ * (Object) or a str result only (Unicode). */
+Py_DEPRECATED(3.6) PyAPI_FUNC(PyObject *) PyUnicode_AsEncodedObject(
+    PyObject *unicode, const char *encoding, const char *errors);
+Py_DEPRECATED(3.6) PyAPI_FUNC(PyObject *) PyUnicode_AsEncodedUnicode(
+    PyObject *unicode, const char *encoding, const char *errors);
+Py_DEPRECATED(3.6) PyAPI_FUNC(PyObject *) PyUnicode_AsDecodedObject(
+    PyObject *unicode, const char *encoding, const char *errors);
+Py_DEPRECATED(3.6) PyAPI_FUNC(PyObject *) PyUnicode_AsDecodedUnicode(
+    PyObject *unicode, const char *encoding, const char *errors);
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF8(const char *str, Py_ssize_t size,
                                             const char *errors);
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF8Stateful(const char *str,
@@ -382,6 +445,63 @@ PyAPI_FUNC(int) PyUnicodeWriter_DecodeUTF8Stateful(PyUnicodeWriter *writer,
                                                    Py_ssize_t length,
                                                    const char *errors,
                                                    Py_ssize_t *consumed);
+
+/* ------------------------------------------------------------------ */
+/* _PyUnicodeWriter: the private writer of CPython 3.13 and earlier
+ * (deprecated in 3.14 for PyUnicodeWriter),
+ * whose buffer C may fill directly (PyUnicode_WRITE into data after
+ * _PyUnicodeWriter_Prepare). The buffer is a str from PyUnicode_New that
+ * only the writer holds; Finish makes the result from it. */
+
+typedef struct {
+    PyObject *buffer;
+    void *data;
+    int kind;
+    Py_UCS4 maxchar;
+    Py_ssize_t size;
+    Py_ssize_t pos;
+    Py_ssize_t min_length;      /* allocate at least this many characters */
+    Py_UCS4 min_char;           /* and room for at least this character */
+    unsigned char overallocate; /* grow by more than asked */
+    unsigned char readonly;     /* never set here: the buffer is always ours */
+} _PyUnicodeWriter;
+
+Py_DEPRECATED(3.14) PyAPI_FUNC(void) _PyUnicodeWriter_Init(_PyUnicodeWriter *writer);
+/* Room for length more characters up to maxchar: 0, or -1 with an error. */
+Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyUnicodeWriter_PrepareInternal(_PyUnicodeWriter *writer,
+                                                 Py_ssize_t length,
+                                                 Py_UCS4 maxchar);
+#define _PyUnicodeWriter_Prepare(WRITER, LENGTH, MAXCHAR)                  \
+    (((MAXCHAR) <= (WRITER)->maxchar                                     \
+      && (LENGTH) <= (WRITER)->size - (WRITER)->pos)                     \
+         ? 0                                                             \
+         : (((LENGTH) == 0)                                              \
+                ? 0                                                      \
+                : _PyUnicodeWriter_PrepareInternal((WRITER), (LENGTH),   \
+                                                   (MAXCHAR))))
+Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyUnicodeWriter_PrepareKindInternal(_PyUnicodeWriter *writer,
+                                                     int kind);
+#define _PyUnicodeWriter_PrepareKind(WRITER, KIND)                         \
+    ((KIND) <= (WRITER)->kind                                            \
+         ? 0                                                             \
+         : _PyUnicodeWriter_PrepareKindInternal((WRITER), (KIND)))
+Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyUnicodeWriter_WriteChar(_PyUnicodeWriter *writer,
+                                           Py_UCS4 ch);
+Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyUnicodeWriter_WriteStr(_PyUnicodeWriter *writer,
+                                          PyObject *str);
+Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyUnicodeWriter_WriteSubstring(_PyUnicodeWriter *writer,
+                                                PyObject *str,
+                                                Py_ssize_t start,
+                                                Py_ssize_t end);
+Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyUnicodeWriter_WriteASCIIString(_PyUnicodeWriter *writer,
+                                                  const char *str,
+                                                  Py_ssize_t len);
+Py_DEPRECATED(3.14) PyAPI_FUNC(int) _PyUnicodeWriter_WriteLatin1String(_PyUnicodeWriter *writer,
+                                                   const char *str,
+                                                   Py_ssize_t len);
+/* The str written; the writer is then empty. */
+Py_DEPRECATED(3.14) PyAPI_FUNC(PyObject *) _PyUnicodeWriter_Finish(_PyUnicodeWriter *writer);
+Py_DEPRECATED(3.14) PyAPI_FUNC(void) _PyUnicodeWriter_Dealloc(_PyUnicodeWriter *writer);
 
 /* ------------------------------------------------------------------ */
 /* Character properties (private, but Py_UNICODE_IS* expand to them)   */

@@ -27,6 +27,9 @@ PyAPI_FUNC(int) PyWeakref_GetRef(PyObject *ref, PyObject **pobj);
 /* Deprecated: returns a borrowed reference. */
 PyAPI_FUNC(PyObject *) PyWeakref_GetObject(PyObject *ref);
 #define PyWeakref_GET_OBJECT(ref) PyWeakref_GetObject(_PyObject_CAST(ref))
+/* Clears a weak reference without calling its callback (cpyext/missing.h
+ * says why it cannot be provided). */
+PyAPI_FUNC(void) _PyWeakref_ClearRef(PyWeakReference *self);
 
 #ifdef __cplusplus
 }

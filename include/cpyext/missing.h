@@ -86,10 +86,6 @@ PyAPI_FUNC(void) PyBytes_ConcatAndDel(PyObject **bytes, PyObject *newpart);
 Py_CPYEXT_MISSING("PyBytes_DecodeEscape is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors, Py_ssize_t unused, const char *recode_encoding);
 #endif
-#ifndef PyBytes_Join
-Py_CPYEXT_MISSING("PyBytes_Join is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyBytes_Join(PyObject *sep, PyObject *iterable);
-#endif
 #ifndef PyEval_EvalFrame
 Py_CPYEXT_MISSING("PyEval_EvalFrame is not provided by cpyext: RustPython runs a frame only inside the call that created it: a frame object cannot be run (again) from C (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyEval_EvalFrame(PyFrameObject *f);
@@ -170,21 +166,25 @@ PyAPI_DATA(PyTypeObject) PyDictRevIterItem_Type;
 Py_CPYEXT_MISSING("PyDict_MergeFromSeq2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override);
 #endif
-#ifndef PyDict_PopString
-Py_CPYEXT_MISSING("PyDict_PopString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyDict_PopString(PyObject *dict, const char *key, PyObject **result);
+#ifndef PyDict_AddWatcher
+Py_CPYEXT_MISSING("PyDict_AddWatcher is not provided by cpyext: RustPython's dicts have no mutation hooks: a dict watcher would never be called (see docs/capi.md)")
+PyAPI_FUNC(int) PyDict_AddWatcher(PyDict_WatchCallback callback);
+#endif
+#ifndef PyDict_ClearWatcher
+Py_CPYEXT_MISSING("PyDict_ClearWatcher is not provided by cpyext: RustPython's dicts have no mutation hooks: a dict watcher would never be called (see docs/capi.md)")
+PyAPI_FUNC(int) PyDict_ClearWatcher(int watcher_id);
+#endif
+#ifndef PyDict_Watch
+Py_CPYEXT_MISSING("PyDict_Watch is not provided by cpyext: RustPython's dicts have no mutation hooks: a dict watcher would never be called (see docs/capi.md)")
+PyAPI_FUNC(int) PyDict_Watch(int watcher_id, PyObject *dict);
+#endif
+#ifndef PyDict_Unwatch
+Py_CPYEXT_MISSING("PyDict_Unwatch is not provided by cpyext: RustPython's dicts have no mutation hooks: a dict watcher would never be called (see docs/capi.md)")
+PyAPI_FUNC(int) PyDict_Unwatch(int watcher_id, PyObject *dict);
 #endif
 #ifndef PyFloat_GetInfo
 Py_CPYEXT_MISSING("PyFloat_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyFloat_GetInfo(void);
-#endif
-#ifndef PyFloat_Pack2
-Py_CPYEXT_MISSING("PyFloat_Pack2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyFloat_Pack2(double x, char *p, int le);
-#endif
-#ifndef PyFloat_Unpack2
-Py_CPYEXT_MISSING("PyFloat_Unpack2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(double) PyFloat_Unpack2(const char *p, int le);
 #endif
 #ifndef _PyFrame_IsEntryFrame
 Py_CPYEXT_MISSING("_PyFrame_IsEntryFrame is not provided by cpyext: RustPython's frames do not record whether C entered the evaluation loop for them (see docs/capi.md)")
@@ -290,57 +290,9 @@ PyAPI_FUNC(int) PyLong_AsInt64(PyObject *obj, int64_t *value);
 Py_CPYEXT_MISSING("PyLong_AsUInt64 is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyLong_AsUInt64(PyObject *obj, uint64_t *value);
 #endif
-#ifndef PyLong_IsPositive
-Py_CPYEXT_MISSING("PyLong_IsPositive is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyLong_IsPositive(PyObject *obj);
-#endif
-#ifndef PyLong_IsNegative
-Py_CPYEXT_MISSING("PyLong_IsNegative is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyLong_IsNegative(PyObject *obj);
-#endif
-#ifndef PyLong_GetSign
-Py_CPYEXT_MISSING("PyLong_GetSign is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyLong_GetSign(PyObject *v, int *sign);
-#endif
 #ifndef PyLong_GetInfo
 Py_CPYEXT_MISSING("PyLong_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyLong_GetInfo(void);
-#endif
-#ifndef PyLong_AsNativeBytes
-Py_CPYEXT_MISSING("PyLong_AsNativeBytes is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(Py_ssize_t) PyLong_AsNativeBytes(PyObject *v, void *buffer, Py_ssize_t n_bytes, int flags);
-#endif
-#ifndef PyLong_FromNativeBytes
-Py_CPYEXT_MISSING("PyLong_FromNativeBytes is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyLong_FromNativeBytes(const void *buffer, size_t n_bytes, int flags);
-#endif
-#ifndef PyLong_FromUnsignedNativeBytes
-Py_CPYEXT_MISSING("PyLong_FromUnsignedNativeBytes is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyLong_FromUnsignedNativeBytes(const void *buffer, size_t n_bytes, int flags);
-#endif
-#ifndef PyLong_GetNativeLayout
-Py_CPYEXT_MISSING("PyLong_GetNativeLayout is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const PyLongLayout *) PyLong_GetNativeLayout(void);
-#endif
-#ifndef PyLong_Export
-Py_CPYEXT_MISSING("PyLong_Export is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyLong_Export(PyObject *obj, PyLongExport *export_long);
-#endif
-#ifndef PyLong_FreeExport
-Py_CPYEXT_MISSING("PyLong_FreeExport is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyLong_FreeExport(PyLongExport *export_long);
-#endif
-#ifndef PyLongWriter_Create
-Py_CPYEXT_MISSING("PyLongWriter_Create is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyLongWriter *) PyLongWriter_Create(int negative, Py_ssize_t ndigits, void **digits);
-#endif
-#ifndef PyLongWriter_Finish
-Py_CPYEXT_MISSING("PyLongWriter_Finish is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyLongWriter_Finish(PyLongWriter *writer);
-#endif
-#ifndef PyLongWriter_Discard
-Py_CPYEXT_MISSING("PyLongWriter_Discard is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyLongWriter_Discard(PyLongWriter *writer);
 #endif
 Py_CPYEXT_MISSING("PyCMethod_Type is not provided by cpyext: RustPython has one type for every builtin function; PyCMethod_Check tests METH_METHOD instead (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyCMethod_Type;
@@ -606,10 +558,6 @@ Py_CPYEXT_MISSING("PyLongRangeIter_Type is not provided by cpyext: not implement
 PyAPI_DATA(PyTypeObject) PyLongRangeIter_Type;
 Py_CPYEXT_MISSING("PySetIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PySetIter_Type;
-#ifndef PySlice_GetIndices
-Py_CPYEXT_MISSING("PySlice_GetIndices is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PySlice_GetIndices(PyObject *slice, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
-#endif
 #ifndef PyUnstable_PerfMapState_Init
 Py_CPYEXT_MISSING("PyUnstable_PerfMapState_Init is not provided by cpyext: RustPython has no perf trampoline and writes no perf map: its frames are not native code perf can attribute (see docs/capi.md)")
 PyAPI_FUNC(int) PyUnstable_PerfMapState_Init(void);
@@ -636,16 +584,6 @@ PyAPI_FUNC(int) PyUnstable_PerfTrampoline_SetPersistAfterFork(int enable);
 #endif
 Py_CPYEXT_MISSING("PyTupleIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyTupleIter_Type;
-Py_CPYEXT_MISSING("PyUnicodeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyUnicodeIter_Type;
-#ifndef PyUnicode_FSConverter
-Py_CPYEXT_MISSING("PyUnicode_FSConverter is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnicode_FSConverter(PyObject *obj, void *result);
-#endif
-#ifndef PyUnicode_FSDecoder
-Py_CPYEXT_MISSING("PyUnicode_FSDecoder is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyUnicode_FSDecoder(PyObject *obj, void *result);
-#endif
 #ifndef PyErr_WarnExplicit
 Py_CPYEXT_MISSING("PyErr_WarnExplicit is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyErr_WarnExplicit(PyObject *category, const char *message, const char *filename, int lineno, const char *module, PyObject *registry);
@@ -653,6 +591,10 @@ PyAPI_FUNC(int) PyErr_WarnExplicit(PyObject *category, const char *message, cons
 #ifndef PyErr_WarnExplicitObject
 Py_CPYEXT_MISSING("PyErr_WarnExplicitObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *filename, int lineno, PyObject *module, PyObject *registry);
+#endif
+#ifndef _PyWeakref_ClearRef
+Py_CPYEXT_MISSING("_PyWeakref_ClearRef is not provided by cpyext: RustPython clears a weak reference only when its referent dies; one cannot be cleared on its own (see docs/capi.md)")
+PyAPI_FUNC(void) _PyWeakref_ClearRef(PyWeakReference *self);
 #endif
 
 #ifdef __cplusplus
