@@ -15,6 +15,7 @@ import builtins
 import io
 import marshal
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -615,4 +616,7 @@ def test_open_code_hook_last():
 
 
 if __name__ == "__main__":
-    harness.run(globals())
+    try:
+        harness.run(globals())
+    finally:
+        shutil.rmtree(TMP, ignore_errors=True)
