@@ -629,5 +629,23 @@ def test_best_base_of_a_class_with_a_python_mixin_first():
         assert isinstance(derived(), base)
 
 
+def test_object_new_makes_instances_of_a_type_without_tp_new():
+    # Roomy inherits object's tp_new, so object.__new__ is its constructor,
+    # from Python too (zope.interface builds its classes so): the instance
+    # has Roomy's C memory.
+    r = object.__new__(c.Roomy)
+    r.y = 2
+    assert type(r) is c.Roomy and r.own_dict() == {"y": 2}
+
+    class Sub(c.Roomy):
+        def __new__(cls):
+            return super().__new__(cls)
+
+    s = Sub()
+    s.x = 1
+    assert s.own_dict() == {"x": 1}
+    raises_exact(TypeError, object.__new__, c.Thing)
+
+
 if __name__ == "__main__":
     harness.run(globals())

@@ -104,6 +104,7 @@ pub fn init(vm: &VirtualMachine) -> PyResult<()> {
         typeobject::init_moduledef_type();
         typeobject::init_static_types(vm);
         typeobject::init_type_attrs(vm);
+        typeobject::init_object_new(vm);
         object::init_singletons(vm);
         pyerrors::init_exceptions(vm)?;
         pybuffer::init(vm);

@@ -152,6 +152,38 @@ pub fn init_type_attrs(vm: &VirtualMachine) {
     }
 }
 
+type VmNew = fn(PyTypeRef, FuncArgs, &VirtualMachine) -> PyResult;
+
+/// The VM's own `object.__new__`, which [`object_vm_new`] wraps.
+static OBJECT_NEW: std::sync::OnceLock<VmNew> = std::sync::OnceLock::new();
+
+/// `object.__new__` builds C types' instances too. A C type whose `tp_new`
+/// is `object`'s (inherited, as for most C types with no `tp_new`) shares
+/// this VM slot with `object`, as in CPython, where their `tp_new` is the
+/// same function: RustPython's safety check for `object.__new__(cls)`
+/// compares the slots (zope.interface's classes rely on it).
+pub fn init_object_new(vm: &VirtualMachine) {
+    let object = vm.ctx.types.object_type;
+    if let Some(new) = object.slots.new.load() {
+        if OBJECT_NEW.set(new).is_ok() {
+            object.slots.new.store(Some(object_vm_new));
+        }
+    }
+}
+
+fn object_vm_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    // A class with C memory has a size of its own (above `object`'s, see
+    // `slots.basicsize` in `ready`): only those need the walk.
+    if cls.slots.basicsize != vm.ctx.types.object_type.slots.basicsize {
+        let c_base = pystate::enter(vm, || nearest_c_type(&cls, vm));
+        if c_base.is_some_and(|tp| unsafe { (*tp).tp_new.is_some_and(|f| std::ptr::fn_addr_eq(f, object_new as NewFn)) }) {
+            return c_new(cls, args, vm);
+        }
+    }
+    let new = OBJECT_NEW.get().ok_or_else(|| vm.new_system_error("object.__new__ is not set up"))?;
+    new(cls, args, vm)
+}
+
 /// `tp_dict`: the VM type's namespace, when it is a dict (heap types), so
 /// that C reading or storing into it (then `PyType_Modified`) works on the
 /// type itself. The type holds a reference to it.
@@ -409,7 +441,12 @@ unsafe fn ready_inner(tp: *mut PyTypeObject, vm: &VirtualMachine) -> PyResult<()
         // `tp_new` inherited from a VM type's face (which calls the VM's
         // `__new__`) leaves the VM type with the `__new__` it inherited.
         if !new_from_vm(t) {
-            class.slots.new.store(Some(if t.tp_new.is_some() { c_new } else { disallowed_new }));
+            let new: VmNew = match t.tp_new {
+                Some(f) if std::ptr::fn_addr_eq(f, object_new as NewFn) => object_vm_new,
+                Some(_) => c_new,
+                None => disallowed_new,
+            };
+            class.slots.new.store(Some(new));
         }
 
         if t.tp_flags & ffi::Py_TPFLAGS_HEAPTYPE == 0 || t.tp_flags & ffi::Py_TPFLAGS_IMMUTABLETYPE != 0 {
