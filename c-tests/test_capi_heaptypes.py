@@ -647,5 +647,14 @@ def test_object_new_makes_instances_of_a_type_without_tp_new():
     raises_exact(TypeError, object.__new__, c.Thing)
 
 
+def test_classes_made_before_any_extension_loaded_still_construct():
+    # importlib's loaders exist before the first extension loads (and
+    # importlib calls Loader.__new__(Loader) to import a namespace package).
+    import importlib.machinery
+
+    for cls in (importlib.machinery.SourceFileLoader, importlib.machinery.ModuleSpec):
+        assert type(cls.__new__(cls)) is cls
+
+
 if __name__ == "__main__":
     harness.run(globals())

@@ -164,10 +164,21 @@ static OBJECT_NEW: std::sync::OnceLock<VmNew> = std::sync::OnceLock::new();
 /// compares the slots (zope.interface's classes rely on it).
 pub fn init_object_new(vm: &VirtualMachine) {
     let object = vm.ctx.types.object_type;
-    if let Some(new) = object.slots.new.load() {
-        if OBJECT_NEW.set(new).is_ok() {
-            object.slots.new.store(Some(object_vm_new));
+    let Some(new) = object.slots.new.load() else { return };
+    if OBJECT_NEW.set(new).is_err() {
+        return;
+    }
+    // Every class made so far copied object's slot when it was made; the
+    // check compares slots, so they all change with it (classes made later
+    // copy the new one).
+    let mut work: Vec<PyTypeRef> = vec![object.to_owned()];
+    while let Some(ty) = work.pop() {
+        if ty.slots.new.load().is_some_and(|f| std::ptr::fn_addr_eq(f, new)) {
+            ty.slots.new.store(Some(object_vm_new));
         }
+        let Ok(subclasses) = vm.call_method(ty.as_object(), "__subclasses__", ()) else { continue };
+        let Ok(subclasses) = subclasses.try_to_value::<Vec<PyTypeRef>>(vm) else { continue };
+        work.extend(subclasses);
     }
 }
 
