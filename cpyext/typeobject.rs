@@ -185,9 +185,14 @@ pub fn init_object_new(vm: &VirtualMachine) {
 fn object_vm_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     // A class with C memory has a size of its own (above `object`'s, see
     // `slots.basicsize` in `ready`): only those need the walk.
+    // The class's face has the tp_new its C base gave it (`inherit_layout`),
+    // so one table lookup and a walk of `tp_base` pointers decide.
     if cls.slots.basicsize != vm.ctx.types.object_type.slots.basicsize {
-        let c_base = pystate::enter(vm, || nearest_c_type(&cls, vm));
-        if c_base.is_some_and(|tp| unsafe { (*tp).tp_new.is_some_and(|f| std::ptr::fn_addr_eq(f, object_new as NewFn)) }) {
+        let c_instance = pystate::enter(vm, || unsafe {
+            let tp = proxy::type_as_c(&cls, vm);
+            (*tp).tp_new.is_some_and(|f| std::ptr::fn_addr_eq(f, object_new as NewFn)) && c_layout(tp)
+        });
+        if c_instance {
             return c_new(cls, args, vm);
         }
     }
