@@ -347,16 +347,6 @@ pub unsafe fn install(own: &PyTypeObject, class: &'static Py<PyType>, vm: &Virtu
         let method = crate::methodobject::static_def("__init__", PyMethodFlags::METHOD, None, func).build_method(&vm.ctx, class);
         crate::typeobject::put_attr(class, vm.ctx.intern_str("__init__"), method.into());
     }
-    if own.tp_itemsize != 0 {
-        // object.__sizeof__ counts a variable-size instance's items.
-        let size = wrapper("__sizeof__", 1..=1, class, Box::new(|a, vm| unsafe {
-            let o = c(&a[0], vm);
-            let t = &*(*o).ob_type;
-            let n = (*(o as *mut ffi::PyVarObject)).ob_size.unsigned_abs();
-            Ok(vm.ctx.new_int(t.tp_basicsize as usize + n * t.tp_itemsize.unsigned_abs()).into())
-        }), vm);
-        crate::typeobject::put_attr(class, vm.ctx.intern_str("__sizeof__"), size);
-    }
     unsafe { add_async_operators(own, class, vm) }
 }
 
