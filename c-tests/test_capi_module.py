@@ -327,5 +327,40 @@ def test_every_missing_symbol_is_named_in_one_import_error():
     assert m.__name__ == "capi_module"
 
 
+def test_a_module_built_for_another_abi_is_refused_with_the_reason():
+    import importlib
+    import platform
+    import shutil
+    import tempfile
+
+    machine = platform.machine()
+    other = "aarch64" if machine != "aarch64" else "x86_64"
+    # What each file name says it was built for (rustpy's words); CPython
+    # finds none of them (ModuleNotFoundError, an ImportError too).
+    builds = {
+        "cpython-315-%s-linux-gnu" % machine: "CPython 3.15 (cp315)",
+        "cpython-314t-%s-linux-gnu" % machine: "free-threaded CPython 3.14 (cp314t)",
+        "cpython-314d-%s-linux-gnu" % machine: "debug build of CPython 3.14",
+        "cpython-314-%s-linux-gnu" % other: "another platform (%s-linux-gnu" % other,
+        "pypy311-pp73-%s-linux-gnu" % machine: "PyPy",
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        sys.path.insert(0, tmp)
+        try:
+            for i, (tag, said) in enumerate(builds.items()):
+                name = "cpyext_other_abi%d" % i
+                shutil.copy(m.__file__, os.path.join(tmp, "%s.%s.so" % (name, tag)))
+                importlib.invalidate_caches()
+                e = raises(ImportError, importlib.import_module, name)
+                assert name not in sys.modules
+                if harness.ON_RUSTPY:
+                    assert said in str(e), str(e)
+                    assert e.name == name and e.path.endswith(tag + ".so"), (e.name, e.path)
+        finally:
+            sys.path.remove(tmp)
+    # A module that is nowhere stays a ModuleNotFoundError.
+    raises(ModuleNotFoundError, importlib.import_module, "cpyext_nowhere_at_all")
+
+
 if __name__ == "__main__":
     harness.run(globals())

@@ -113,9 +113,15 @@ pub fn exec_dynamic(module: PyObjectRef, vm: &VirtualMachine) -> PyResult<i32> {
     Ok(0)
 }
 
+/// Ours, then CPython's stable ABI (whose modules keep to what the limited
+/// API exposes: the refcount word, `ob_type` and functions), as CPython
+/// lists its own before `.abi3.so`.
 pub fn extension_suffixes(vm: &VirtualMachine) -> PyObjectRef {
-    vm.ctx.new_list(vec![vm.ctx.new_str(crate::sysconfig::ext_suffix()).into()]).into()
+    let suffixes = [crate::sysconfig::ext_suffix(), ABI3_SUFFIX.to_owned()];
+    vm.ctx.new_list(suffixes.into_iter().map(|s| vm.ctx.new_str(s).into()).collect()).into()
 }
+
+pub const ABI3_SUFFIX: &str = ".abi3.so";
 
 fn import_name(name: &str, vm: &VirtualMachine) -> PyResult {
     let name = vm.ctx.new_str(name);

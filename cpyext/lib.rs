@@ -131,6 +131,7 @@ const _PYLIB: &[&[u8]] = &[
     include_bytes!("../pylib/cProfile.py"),
     include_bytes!("../pylib/_cpyext_ctypes.py"),
     include_bytes!("../pylib/_cpyext_structseq.py"),
+    include_bytes!("../pylib/_cpyext_abi.py"),
 ];
 
 /// An interpreter with the standard library and C extension support.
@@ -140,6 +141,7 @@ pub fn interpreter_builder() -> InterpreterBuilder {
         .add_frozen_modules(rustpython_vm::py_freeze!(file = "../pylib/cProfile.py", module_name = "cProfile"))
         .add_frozen_modules(rustpython_vm::py_freeze!(file = "../pylib/_cpyext_ctypes.py", module_name = "_cpyext_ctypes"))
         .add_frozen_modules(rustpython_vm::py_freeze!(file = "../pylib/_cpyext_structseq.py", module_name = "_cpyext_structseq"))
+        .add_frozen_modules(rustpython_vm::py_freeze!(file = "../pylib/_cpyext_abi.py", module_name = "_cpyext_abi"))
         .init_hook(|vm| {
             let state = rustpython_vm::common::rc::PyRc::get_mut(&mut vm.state).expect("no other handle before initialization");
             sysconfig::configure_paths(&state.config.settings, &mut state.config.paths);

@@ -2,7 +2,9 @@
 //! replaced by a definition that keeps the original's functions, runs its
 //! exec first, then changes what it must:
 //!
-//! - `_imp` cannot load extension modules and lists no suffixes;
+//! - `_imp` cannot load extension modules and lists no suffixes; its exec
+//!   also sets up `pylib/_cpyext_abi.py` (abi3 wheel tags for pip, and an
+//!   ImportError saying why for modules built for another ABI);
 //! - `_sysconfigdata` names a stale extension suffix, a free-threaded ABI
 //!   and none of the build variables (`sysconfig.rs` has ours), and is
 //!   registered under a name with RustPython's `t` abiflags only;
@@ -76,6 +78,9 @@ fn imp_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
     m.set_attr("create_dynamic", vm.new_function("create_dynamic", import::create_dynamic), vm)?;
     m.set_attr("exec_dynamic", vm.new_function("exec_dynamic", import::exec_dynamic), vm)?;
     m.set_attr("extension_suffixes", vm.new_function("extension_suffixes", import::extension_suffixes), vm)?;
+    // Before the import system exists: loaded as it loads itself.
+    let abi = rustpython_vm::import::import_frozen(vm, "_cpyext_abi")?;
+    vm.call_method(&abi, "install", ())?;
     Ok(())
 }
 

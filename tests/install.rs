@@ -221,8 +221,8 @@ fn meson_python_builds_an_extension() {
     assert_eq!(checked.trim(), "ok");
 }
 
-/// A wheel built for CPython only is never installed: pip finds no
-/// distribution it may use.
+/// A wheel built for one CPython's own ABI (or the free-threaded one) is
+/// never installed: pip finds no distribution it may use.
 #[test]
 fn pip_refuses_cpython_wheels() {
     let venv = venv("refuses");
@@ -231,13 +231,53 @@ fn pip_refuses_cpython_wheels() {
     let _ = std::fs::remove_dir_all(&links);
     std::fs::create_dir_all(&links).unwrap();
     // pip decides from the file name alone: the tags are what is checked.
-    for tag in ["cp314-cp314-manylinux_2_17_x86_64", "cp311-abi3-linux_x86_64", "cp314-cp314t-linux_x86_64"] {
+    for tag in ["cp314-cp314-manylinux_2_17_x86_64", "cp315-abi3-linux_x86_64", "cp314-cp314t-linux_x86_64"] {
         std::fs::write(links.join(format!("onlycp-1.0-{tag}.whl")), b"not a zip").unwrap();
     }
     let out = run(clean(&python).args(["-m", "pip", "install", "--no-index", "--find-links"]).arg(&links).arg("onlycp"));
     assert!(!out.status.success());
     let said = text(&out);
     assert!(said.contains("No matching distribution found for onlycp"), "{said}");
+}
+
+/// A wheel CPython built for its stable ABI (a cp311-abi3 wheel, as on
+/// PyPI: compiled against CPython 3.11's own headers) is what pip picks
+/// over a pure-Python one of the same version, and its module imports.
+#[test]
+fn pip_installs_a_cpython_abi3_wheel() {
+    let venv = venv("abi3");
+    let python = venv.join("bin/python");
+    let links = work_dir().join("abi3-wheels");
+    let _ = std::fs::remove_dir_all(&links);
+    std::fs::create_dir_all(&links).unwrap();
+    let include = ok(Command::new("python3").args(["-c", "import sysconfig; print(sysconfig.get_paths()['include'])"]));
+    let src = links.join("abi3demo.c");
+    write(&src, &format!("#define Py_LIMITED_API 0x030b0000\n{}", C_SOURCE.replace("cext", "abi3demo")));
+    let so = links.join("abi3demo.abi3.so");
+    ok(Command::new("gcc").args(["-shared", "-fPIC", "-O1", "-Wall", "-Werror"]).arg(format!("-I{}", include.trim())).arg(&src).arg("-o").arg(&so));
+    // Both wheels as their build tools name and lay them out.
+    let make_wheel = r#"
+import base64, hashlib, sys, zipfile
+out, tag, so = sys.argv[1:4]
+files = {"abi3demo-1.0.dist-info/METADATA": b"Metadata-Version: 2.1\nName: abi3demo\nVersion: 1.0\n",
+         "abi3demo-1.0.dist-info/WHEEL": ("Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: %s\nTag: %s\n" % (str(so == "-").lower(), tag)).encode()}
+if so == "-":
+    files["abi3demo.py"] = b"def add(a, b):\n    raise RuntimeError('the pure wheel was picked')\n"
+else:
+    files["abi3demo.abi3.so"] = open(so, "rb").read()
+record = "".join("%s,sha256=%s,%d\n" % (n, base64.urlsafe_b64encode(hashlib.sha256(d).digest()).rstrip(b"=").decode(), len(d)) for n, d in files.items())
+files["abi3demo-1.0.dist-info/RECORD"] = (record + "abi3demo-1.0.dist-info/RECORD,,\n").encode()
+with zipfile.ZipFile("%s/abi3demo-1.0-%s.whl" % (out, tag), "w") as z:
+    for n, d in files.items():
+        z.writestr(n, d)
+"#;
+    let machine = if cfg!(target_arch = "aarch64") { "aarch64" } else { "x86_64" };
+    ok(Command::new("python3").args(["-c", make_wheel]).arg(&links).arg(format!("cp311-abi3-linux_{machine}")).arg(&so));
+    ok(Command::new("python3").args(["-c", make_wheel]).arg(&links).arg("py3-none-any").arg("-"));
+    let out = run(clean(&python).args(["-m", "pip", "install", "--no-index", "--find-links"]).arg(&links).arg("abi3demo"));
+    assert!(out.status.success(), "pip install failed:\n{}", text(&out));
+    let checked = run_code(&python, "import abi3demo\nassert abi3demo.__file__.endswith('.abi3.so'), abi3demo.__file__\nprint(abi3demo.add(40, 2))");
+    assert_eq!(checked.trim(), "42");
 }
 
 /// `scripts/install` makes a prefix; `ensurepip` there gives pip, which
@@ -278,7 +318,7 @@ assert paths["scripts"] == os.path.join(sys.prefix, "bin")
 assert os.path.isfile(os.path.join(paths["include"], "Python.h")), paths["include"]
 assert sysconfig.get_config_var("INCLUDEPY") == paths["include"]
 suffix = sysconfig.get_config_var("EXT_SUFFIX")
-assert importlib.machinery.EXTENSION_SUFFIXES == [suffix], importlib.machinery.EXTENSION_SUFFIXES
+assert importlib.machinery.EXTENSION_SUFFIXES == [suffix, ".abi3.so"], importlib.machinery.EXTENSION_SUFFIXES
 assert suffix == "." + sysconfig.get_config_var("SOABI") + ".so"
 assert sys.implementation.name == "rustpython"
 assert sys.implementation.cache_tag == "rustpython-314", sys.implementation.cache_tag
@@ -286,7 +326,15 @@ assert sys.abiflags == "" and sysconfig.get_config_var("ABIFLAGS") == ""
 assert sysconfig.get_config_var("Py_GIL_DISABLED") == 0
 first = next(iter(tags.sys_tags()))
 assert (first.interpreter, first.abi) == ("rustpython314", "rustpython314_rp1"), first
-assert not [t for t in tags.sys_tags() if t.interpreter.startswith("cp") or t.abi.startswith("cp") or t.abi == "abi3"]
+from pip._internal.utils.compatibility_tags import get_supported
+# Ours first, then CPython's stable ABI (cp314-abi3 .. cp32-abi3, as CPython
+# orders them), then the ABI-less tags; never a version-specific cp ABI.
+for listed in (list(tags.sys_tags()), get_supported()):
+    kinds = [{"rustpython314_rp1": "own", "abi3": "abi3", "none": "none"}[t.abi] for t in listed]
+    assert kinds == sorted(kinds, key=["own", "abi3", "none"].index), kinds
+    abi3 = [t.interpreter for t in listed if t.abi == "abi3"]
+    assert list(dict.fromkeys(abi3)) == ["cp3%d" % m for m in range(14, 1, -1)], abi3
+    assert not [t for t in listed if t.interpreter.startswith("cp") and t.abi != "abi3"]
 needed = ["CC", "CXX", "LDSHARED", "LDCXXSHARED", "CFLAGS", "CCSHARED", "INCLUDEPY", "EXT_SUFFIX", "SOABI",
           "SHLIB_SUFFIX", "AR", "ARFLAGS", "Py_GIL_DISABLED", "Py_DEBUG", "Py_ENABLE_SHARED", "VERSION", "LIBDIR",
           "BINDIR", "LDVERSION", "MULTIARCH", "SIZEOF_VOID_P", "SIZEOF_LONG", "SIZEOF_SIZE_T", "WHEEL_PKG_DIR"]
