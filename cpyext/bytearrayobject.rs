@@ -49,7 +49,7 @@ pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
         obj.downcast_ref::<PyByteArray>().map(|_| unsafe {
             let p = crate::proxy::alloc(std::mem::size_of::<ffi::PyByteArrayObject>(), tp);
             if !p.is_null() {
-                (*p).ob_flags |= crate::proxy::FLAG_SYNCED;
+                crate::proxy::set_flag(p, crate::proxy::FLAG_SYNCED, true);
                 sync(p, obj);
             }
             p

@@ -46,7 +46,7 @@ pub static LAYOUT: proxy::Layout = proxy::Layout {
         obj.downcast_ref::<PyDict>().map(|_| unsafe {
             let p = proxy::alloc(std::mem::size_of::<crate::ffi::PyDictObject>(), tp);
             if !p.is_null() {
-                (*p).ob_flags |= crate::proxy::FLAG_SYNCED;
+                crate::proxy::set_flag(p, crate::proxy::FLAG_SYNCED, true);
                 sync(p, obj);
             }
             p

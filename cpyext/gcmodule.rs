@@ -61,10 +61,9 @@ pub unsafe fn referents(op: *mut CObject) -> Vec<*mut CObject> {
 /// Whether `op` is a C object the collector should look into.
 unsafe fn traversable(op: *mut CObject) -> bool {
     unsafe {
-        let flags = (*op).ob_flags;
         let tp = &*(*op).ob_type;
         proxy::is_c_instance(op)
-            && flags & proxy::FLAG_GC_UNTRACKED == 0
+            && !proxy::has_flag(op, proxy::FLAG_GC_UNTRACKED)
             && tp.tp_flags & ffi::Py_TPFLAGS_HAVE_GC != 0
             && tp.tp_traverse.is_some()
     }
@@ -163,6 +162,6 @@ pub fn c_tracked(obj: &PyObject) -> Option<bool> {
     let op = proxy::instance_of(obj)?;
     unsafe {
         let gc_type = (*(*op).ob_type).tp_flags & ffi::Py_TPFLAGS_HAVE_GC != 0;
-        Some(gc_type && (*op).ob_flags & proxy::FLAG_GC_UNTRACKED == 0)
+        Some(gc_type && !proxy::has_flag(op, proxy::FLAG_GC_UNTRACKED))
     }
 }

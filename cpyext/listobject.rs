@@ -30,7 +30,7 @@ pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
         obj.downcast_ref::<PyList>().map(|l| unsafe {
             let p = crate::proxy::alloc(std::mem::size_of::<ffi::PyListObject>(), tp);
             if !p.is_null() {
-                (*p).ob_flags |= crate::proxy::FLAG_SYNCED;
+                crate::proxy::set_flag(p, crate::proxy::FLAG_SYNCED, true);
                 (*(p as *mut ffi::PyVarObject)).ob_size = l.borrow_vec().len() as isize;
             }
             p

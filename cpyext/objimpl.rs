@@ -69,7 +69,7 @@ capi! {
         let tp = tp.0 as *mut PyTypeObject;
         unsafe {
             let op = new_object(tp, (*tp).tp_basicsize as usize, vm)?;
-            (*op).ob_flags |= proxy::FLAG_GC_UNTRACKED;
+            proxy::set_flag(op, proxy::FLAG_GC_UNTRACKED, true);
             Ok(NewPtr(op))
         }
     }
@@ -79,7 +79,7 @@ capi! {
         unsafe {
             let op = new_object(tp, var_size(tp, n), vm)?;
             (*(op as *mut ffi::PyVarObject)).ob_size = n;
-            (*op).ob_flags |= proxy::FLAG_GC_UNTRACKED;
+            proxy::set_flag(op, proxy::FLAG_GC_UNTRACKED, true);
             Ok(NewPtr(op))
         }
     }
@@ -91,14 +91,14 @@ capi! {
     unsafe fn PyObject_GC_IsTracked(vm, op: Ptr) -> i32 {
         if proxy::is_c_instance(op.0) {
             let gc_type = (*(*op.0).ob_type).tp_flags & ffi::Py_TPFLAGS_HAVE_GC != 0;
-            return Ok((gc_type && (*op.0).ob_flags & proxy::FLAG_GC_UNTRACKED == 0) as i32);
+            return Ok((gc_type && !proxy::has_flag(op.0, proxy::FLAG_GC_UNTRACKED)) as i32);
         }
         let obj = proxy::from_c_ref(op.0, vm)?;
         Ok(obj.is_gc_tracked() as i32)
     }
 
     unsafe fn PyObject_GC_IsFinalized(vm, op: Ptr) -> i32 {
-        let c_finalized = proxy::is_prefixed(op.0) && (*op.0).ob_flags & proxy::FLAG_FINALIZED != 0;
+        let c_finalized = proxy::has_flag(op.0, proxy::FLAG_FINALIZED);
         let obj = proxy::from_c_ref(op.0, vm)?;
         Ok((c_finalized || obj.gc_finalized()) as i32)
     }
@@ -132,7 +132,7 @@ capi! {
         let tp = tp.0 as *mut PyTypeObject;
         let size = ((*tp).tp_basicsize as usize).checked_add(extra_size).ok_or_else(|| vm.new_memory_error(""))?;
         let op = new_object(tp, size, vm)?;
-        (*op).ob_flags |= proxy::FLAG_GC_UNTRACKED;
+        proxy::set_flag(op, proxy::FLAG_GC_UNTRACKED, true);
         Ok(NewPtr(op))
     }
 
@@ -252,7 +252,7 @@ pub unsafe extern "C" fn PyObject_GC_Track(op: *mut c_void) {
     let op = op as *mut CObject;
     unsafe {
         if !op.is_null() && proxy::is_prefixed(op) {
-            (*op).ob_flags &= !proxy::FLAG_GC_UNTRACKED;
+            proxy::set_flag(op, proxy::FLAG_GC_UNTRACKED, false);
         }
     }
 }
@@ -263,7 +263,7 @@ pub unsafe extern "C" fn PyObject_GC_UnTrack(op: *mut c_void) {
     let op = op as *mut CObject;
     unsafe {
         if !op.is_null() && proxy::is_prefixed(op) {
-            (*op).ob_flags |= proxy::FLAG_GC_UNTRACKED;
+            proxy::set_flag(op, proxy::FLAG_GC_UNTRACKED, true);
         }
     }
 }

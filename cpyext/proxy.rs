@@ -7,9 +7,13 @@
 //!    `unicodeobject`, `listobject`, `dictobject`, `bytesobject`, `floatobject`, `methodobject`,
 //!    `sliceobject`, `bytearrayobject`, `datetime`). Objects the layer
 //!    allocates carry a hidden [`Prefix`] just before the `PyObject` header
-//!    (marked by [`FLAG_PREFIXED`] in `ob_flags`); statically allocated objects
-//!    (our singletons and builtin type objects, extensions' static types) are
-//!    found in a side table instead.
+//!    (told apart by the [`BLOCK_MAGIC`] that ends it); statically allocated
+//!    objects (our singletons and builtin type objects, extensions' static
+//!    types) are found in a side table instead. Nothing of ours is kept in
+//!    the refcount word: code built for CPython 3.11's limited API (most
+//!    abi3 wheels) and for 3.12/3.13 increments and decrements all 64 bits
+//!    of it inline, so on heap objects `ob_flags` and `ob_overflow` stay
+//!    zero, as CPython keeps them; our flags are in the prefix.
 //! 2. Identity: a VM object has at most one proxy, found through `by_vm`; a
 //!    proxy links back to exactly one VM object.
 //! 3. The link holds a strong VM reference (but see 4), so a proxy's VM
@@ -75,61 +79,57 @@ pub struct Prefix {
     /// The linked object's address: its key in the table, kept because a
     /// weak link cannot give it back once the object is gone.
     key: usize,
-    /// Bytes allocated for prefix and object together, in the low 40 bits;
-    /// [`BLOCK_MAGIC`] in the high 16 tells our blocks from memory C got
-    /// elsewhere (`PyObject_Init` on a `malloc` block); the 8 between say
-    /// which layout made the memory ([`LAYOUT_BITS`]).
-    size: usize,
+    /// Bytes allocated for prefix and object together, in 16-byte units (0
+    /// for a prefix kept in the table's `foreign` map).
+    units: u32,
+    /// `FLAG_*` bits.
+    flags: u8,
+    /// 1 + the index in [`LAYOUTS`] of the layout that made a proxy of a VM
+    /// object (0: none): its `release` must run when the proxy is freed, and
+    /// not every family has a type flag that finds it again.
+    layout: u8,
+    /// [`BLOCK_MAGIC`] in every block [`alloc_block`] made: the two bytes
+    /// just before the object.
+    magic: u16,
 }
 
-/// The high bits of [`Prefix::size`] in every block [`alloc_block`] made.
-/// What lies before memory from another allocator (glibc's chunk header, a
-/// size below 2^40) never has them.
-const BLOCK_MAGIC: usize = 0xC9E7 << 48;
-const SIZE_MASK: usize = (1 << 40) - 1;
-/// 1 + the index in [`LAYOUTS`] of the layout that made a proxy of a VM
-/// object (0: none): its `release` must run when the proxy is freed, and
-/// not every family has a type flag that finds it again.
-const LAYOUT_SHIFT: u32 = 40;
-const LAYOUT_BITS: usize = 0xFF << LAYOUT_SHIFT;
+/// Tells our blocks from memory C got elsewhere (`PyObject_Init` on a
+/// `malloc` block) and from static objects: what lies before those is
+/// glibc's chunk size (whose top bytes are zero), or a static's neighbour,
+/// whose last two bytes are this only by a coincidence that no pointer,
+/// small integer or -1 makes.
+const BLOCK_MAGIC: u16 = 0xC9E7;
+const UNIT: usize = 16;
 
 pub const PREFIX_SIZE: usize = size_of::<Prefix>();
 const _: () = assert!(PREFIX_SIZE % 16 == 0, "objects must stay 16-byte aligned");
+const _: () = assert!(std::mem::offset_of!(Prefix, magic) == PREFIX_SIZE - 2, "the magic must end the prefix");
 
-/// Bit in `ob_flags` (the top 16 bits of CPython 3.14's refcount word, never
-/// touched by reference counting) marking an object that has a [`Prefix`].
-pub const FLAG_PREFIXED: u16 = 1 << 13;
+/// Prefix flag: the link is weak (rule 4), or for a C-type instance not
+/// owning (rule 8). Read and written only through [`Link`].
+const FLAG_WEAK_LINK: u8 = 1 << 0;
 
-/// Bit in `ob_flags`: the prefix's link is weak (rule 4), or for a C-type
-/// instance not owning (rule 8). Read and written only through [`Link`].
-const FLAG_WEAK_LINK: u16 = 1 << 12;
+/// Prefix flag: an instance of a C type (rule 8).
+const FLAG_C_OBJECT: u8 = 1 << 1;
 
-/// Bit in `ob_flags`: an instance of a C type (rule 8).
-const FLAG_C_OBJECT: u16 = 1 << 11;
+/// Prefix flag: the instance's `tp_finalize` has run (it runs once).
+pub const FLAG_FINALIZED: u8 = 1 << 2;
 
-/// Bit in `ob_flags`: the instance's `tp_finalize` has run (it runs once).
-pub const FLAG_FINALIZED: u16 = 1 << 10;
+/// Prefix flag: C has not tracked the instance for the collector
+/// (`PyObject_GC_New` without `PyObject_GC_Track`, or `PyObject_GC_UnTrack`).
+pub const FLAG_GC_UNTRACKED: u8 = 1 << 3;
 
-/// Bit in `ob_flags`: the proxy carries fields of a C type whose instances
-/// the VM makes (an extension's exception type adding C fields to
+/// Prefix flag: the proxy carries fields of a C type whose instances the VM
+/// makes (an extension's exception type adding C fields to
 /// `BaseException`): it keeps them while its object lives, so it is never
 /// freed early.
-pub const FLAG_C_FIELDS: u16 = 1 << 8;
+pub const FLAG_C_FIELDS: u8 = 1 << 4;
 
-/// Bit in `ob_flags`: the object's memory is not ours (C allocated it with
-/// `malloc` and called `PyObject_Init`, as cffi does): its prefix lives in
-/// the table's `foreign` map instead of before it.
-const FLAG_FOREIGN: u16 = 1 << 7;
-
-/// Bit in `ob_flags`: fields of the memory follow the VM object (a list's
+/// Prefix flag: fields of the memory follow the VM object (a list's
 /// `ob_size`, a dict's `ma_used`, a bytearray's buffer), brought up to date
 /// each time the object crosses into C ([`sync_fields`]). Only these pay
 /// for it on the crossing path.
-pub const FLAG_SYNCED: u16 = 1 << 6;
-
-/// Bit in `ob_flags`: C has not tracked the instance for the collector
-/// (`PyObject_GC_New` without `PyObject_GC_Track`, or `PyObject_GC_UnTrack`).
-pub const FLAG_GC_UNTRACKED: u16 = 1 << 9;
+pub const FLAG_SYNCED: u8 = 1 << 5;
 
 /// Blocks of these sizes (prefix included) are recycled through free lists:
 /// most proxies (ints, floats, short strs, generic objects) fit one, and
@@ -198,7 +198,8 @@ struct Table {
     /// Statically allocated `PyObject*` -> its VM object.
     statics: FxHashMap<usize, PyObjectRef>,
     sweep_at: usize,
-    /// The prefixes of objects in memory C allocated ([`FLAG_FOREIGN`]).
+    /// The prefixes of objects in memory C allocated (`PyObject_Init` on a
+    /// `malloc` block, as cffi does).
     foreign: FxHashMap<usize, Box<Prefix>>,
 }
 
@@ -226,37 +227,107 @@ fn key(obj: &PyObject) -> usize {
     obj as *const PyObject as usize
 }
 
+/// The prefix of `op`, which has one ([`is_prefixed`]).
 #[inline(always)]
 pub unsafe fn prefix(op: *mut CObject) -> *mut Prefix {
     unsafe {
-        if (*op).ob_flags & FLAG_FOREIGN != 0 {
-            return foreign_prefix(op);
+        if in_our_block(op) {
+            return (op as *mut u8).sub(PREFIX_SIZE) as *mut Prefix;
         }
-        (op as *mut u8).sub(PREFIX_SIZE) as *mut Prefix
+        foreign_prefix(op)
     }
 }
 
+/// The prefix the table keeps for memory C allocated; for an object with
+/// no prefix at all (a static), an empty one that reads as unlinked.
 #[cold]
 fn foreign_prefix(op: *mut CObject) -> *mut Prefix {
-    let pre = table().foreign.entry(op as usize).or_insert_with(|| Box::new(Prefix { vm: null(), aux: null_mut(), key: 0, size: 0 }));
-    &mut **pre as *mut Prefix
+    match table().foreign.get_mut(&(op as usize)) {
+        Some(pre) => &mut **pre as *mut Prefix,
+        None => {
+            let none = &raw mut NO_PREFIX;
+            // SAFETY: with the GIL; whatever a caller wrote is undone.
+            unsafe { *none = Prefix { vm: null(), aux: null_mut(), key: 0, units: 0, flags: 0, layout: 0, magic: 0 } };
+            none
+        }
+    }
+}
+
+static mut NO_PREFIX: Prefix = Prefix { vm: null(), aux: null_mut(), key: 0, units: 0, flags: 0, layout: 0, magic: 0 };
+
+fn empty_prefix() -> Box<Prefix> {
+    Box::new(Prefix { vm: null(), aux: null_mut(), key: 0, units: 0, flags: 0, layout: 0, magic: 0 })
 }
 
 /// Whether `op` is in a block [`alloc_block`] made.
+#[inline(always)]
 unsafe fn in_our_block(op: *mut CObject) -> bool {
-    // Reads the word before `op`: in our blocks the prefix's size, in
-    // another allocator's its bookkeeping (readable heap memory).
-    unsafe { (*((op as *mut u8).sub(size_of::<usize>()) as *const usize)) & !(SIZE_MASK | LAYOUT_BITS) == BLOCK_MAGIC }
+    // The two bytes before `op`: in our blocks the prefix's magic; before
+    // another allocator's memory its bookkeeping, before a static object
+    // its neighbour (both readable memory).
+    unsafe { *(op as *const u16).sub(1) == BLOCK_MAGIC && !magic_collision(op) }
+}
+
+/// Static objects whose neighbour happens to end with [`BLOCK_MAGIC`]
+/// (found when they are registered; none in practice).
+static COLLISIONS: std::sync::RwLock<Vec<usize>> = std::sync::RwLock::new(Vec::new());
+static ANY_COLLISION: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[inline(always)]
+fn magic_collision(op: *mut CObject) -> bool {
+    ANY_COLLISION.load(std::sync::atomic::Ordering::Relaxed)
+        && COLLISIONS.read().is_ok_and(|c| c.contains(&(op as usize)))
+}
+
+/// Whether `op` has a [`Prefix`]: it is in one of our blocks, or C
+/// allocated it and the table keeps its prefix.
+#[inline(always)]
+pub unsafe fn is_prefixed(op: *mut CObject) -> bool {
+    unsafe { in_our_block(op) || is_foreign(op) }
 }
 
 #[inline(always)]
-pub unsafe fn is_prefixed(op: *mut CObject) -> bool {
-    unsafe { (*op).ob_flags & FLAG_PREFIXED != 0 }
+fn is_foreign(op: *mut CObject) -> bool {
+    let foreign = &table().foreign;
+    !foreign.is_empty() && foreign.contains_key(&(op as usize))
+}
+
+/// The `FLAG_*` bits of `op`; none for an object without a prefix.
+#[inline(always)]
+unsafe fn flags(op: *mut CObject) -> u8 {
+    unsafe {
+        if in_our_block(op) {
+            return (*((op as *mut u8).sub(PREFIX_SIZE) as *mut Prefix)).flags;
+        }
+        if is_foreign(op) { (*foreign_prefix(op)).flags } else { 0 }
+    }
+}
+
+/// Whether `op` has every bit of `flag`.
+#[inline(always)]
+pub unsafe fn has_flag(op: *mut CObject, flag: u8) -> bool {
+    unsafe { flags(op) & flag == flag }
+}
+
+/// Sets or clears `flag` of `op`; nothing for an object without a prefix.
+#[inline(always)]
+pub unsafe fn set_flag(op: *mut CObject, flag: u8, on: bool) {
+    unsafe {
+        if !is_prefixed(op) {
+            return;
+        }
+        let pre = prefix(op);
+        if on {
+            (*pre).flags |= flag;
+        } else {
+            (*pre).flags &= !flag;
+        }
+    }
 }
 
 /// What the link of a prefixed object is (rules 3, 4, 5 and 8). Read by
 /// [`link_state`] and written by [`set_link_state`], the only places that
-/// know how it is kept (two `ob_flags` bits and the prefix's pointer).
+/// know how it is kept (two prefix flags and the prefix's pointer).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Link {
     /// Memory C built that has not crossed to the VM yet (rule 5), or
@@ -277,13 +348,12 @@ pub enum Link {
 #[inline(always)]
 pub unsafe fn link_state(op: *mut CObject) -> Link {
     unsafe {
-        let flags = (*op).ob_flags;
-        // The weak bit first: the hot paths ask only whether a link is weak,
-        // and then the prefix need not be read.
+        let pre = prefix(op);
+        let flags = (*pre).flags;
         match (flags & FLAG_WEAK_LINK != 0, flags & FLAG_C_OBJECT != 0) {
             (true, true) => Link::PointsAtWrapper,
             (true, false) => Link::Weak,
-            (false, instance) => match (instance, !(*prefix(op)).vm.is_null()) {
+            (false, instance) => match (instance, !(*pre).vm.is_null()) {
                 (true, false) => Link::NoWrapper,
                 (true, true) => Link::OwnsWrapper,
                 (false, false) => Link::Unlinked,
@@ -297,17 +367,15 @@ pub unsafe fn link_state(op: *mut CObject) -> Link {
 #[inline(always)]
 unsafe fn set_link_state(op: *mut CObject, state: Link) {
     unsafe {
-        match state {
-            Link::Weak | Link::PointsAtWrapper => (*op).ob_flags |= FLAG_WEAK_LINK,
-            Link::Unlinked | Link::Strong | Link::NoWrapper | Link::OwnsWrapper => (*op).ob_flags &= !FLAG_WEAK_LINK,
-        }
+        let weak = matches!(state, Link::Weak | Link::PointsAtWrapper);
+        set_flag(op, FLAG_WEAK_LINK, weak);
     }
 }
 
-/// Whether `op` (prefixed) is an instance of a C type (rule 8).
+/// Whether `op` is an instance of a C type (rule 8).
 #[inline(always)]
 pub unsafe fn is_c_instance(op: *mut CObject) -> bool {
-    unsafe { (*op).ob_flags & FLAG_C_OBJECT != 0 }
+    unsafe { has_flag(op, FLAG_C_OBJECT) }
 }
 
 /// Recycled blocks, one list per size in `BLOCK_SIZES`, per thread: C
@@ -347,9 +415,10 @@ thread_local! {
 /// and `PyObject_New` objects have a prefix too). Null when out of memory.
 pub unsafe fn alloc_block(size: usize) -> *mut u8 {
     unsafe {
-        let total = PREFIX_SIZE + size;
+        let Some(total) = size.checked_add(PREFIX_SIZE + UNIT - 1).map(|t| t & !(UNIT - 1)) else { return null_mut() };
         let class = BLOCK_SIZES.iter().position(|&b| total <= b);
         let size = class.map_or(total, |c| BLOCK_SIZES[c]);
+        let Ok(units) = u32::try_from(size / UNIT) else { return null_mut() };
         let recycled = class.and_then(|c| FREE_BLOCKS.with(|f| f.borrow_mut()[c].pop()));
         let base = match recycled {
             Some(block) => {
@@ -361,7 +430,9 @@ pub unsafe fn alloc_block(size: usize) -> *mut u8 {
         if base.is_null() {
             return null_mut();
         }
-        (*(base as *mut Prefix)).size = size | BLOCK_MAGIC;
+        let pre = base as *mut Prefix;
+        (*pre).units = units;
+        (*pre).magic = BLOCK_MAGIC;
         base.add(PREFIX_SIZE)
     }
 }
@@ -381,7 +452,7 @@ pub unsafe fn free_block(p: *mut u8) {
 /// Whether [`resize_unlinked`] may move `op`: it is in one of our blocks
 /// and has no VM object (which would know it by its address).
 pub unsafe fn is_resizable(op: *mut CObject) -> bool {
-    unsafe { (*op).ob_flags & FLAG_FOREIGN == 0 && in_our_block(op) && (*prefix(op)).vm.is_null() }
+    unsafe { in_our_block(op) && (*prefix(op)).vm.is_null() }
 }
 
 /// Moves an object nothing links to yet into a block of `size` bytes (the
@@ -390,13 +461,16 @@ pub unsafe fn is_resizable(op: *mut CObject) -> bool {
 pub unsafe fn resize_unlinked(op: *mut CObject, size: usize) -> *mut CObject {
     unsafe {
         let old_pre = prefix(op);
-        let old = ((*old_pre).size & SIZE_MASK) - PREFIX_SIZE;
+        let old = block_size(old_pre) - PREFIX_SIZE;
         let q = alloc_block(size.max(size_of::<CObject>())) as *mut CObject;
         if q.is_null() {
             return q;
         }
         std::ptr::copy_nonoverlapping(op as *const u8, q as *mut u8, old.min(size));
-        (*prefix(q)).aux = std::mem::replace(&mut (*old_pre).aux, null_mut());
+        let new_pre = prefix(q);
+        (*new_pre).aux = std::mem::replace(&mut (*old_pre).aux, null_mut());
+        (*new_pre).flags = (*old_pre).flags;
+        (*new_pre).layout = (*old_pre).layout;
         free_block(op as *mut u8);
         q
     }
@@ -405,13 +479,16 @@ pub unsafe fn resize_unlinked(op: *mut CObject, size: usize) -> *mut CObject {
 /// `realloc` for blocks from [`alloc_block`]; the added bytes are zero.
 pub unsafe fn realloc_block(p: *mut u8, size: usize) -> *mut u8 {
     unsafe {
-        let old = ((*(p.sub(PREFIX_SIZE) as *mut Prefix)).size & SIZE_MASK) - PREFIX_SIZE;
+        let old = block_size(p.sub(PREFIX_SIZE) as *mut Prefix) - PREFIX_SIZE;
         if size <= old {
             return p;
         }
         let q = alloc_block(size);
         if !q.is_null() {
             std::ptr::copy_nonoverlapping(p, q, old);
+            // An object C resizes keeps its flags (its memory may be an
+            // instance that is being built).
+            (*(q.sub(PREFIX_SIZE) as *mut Prefix)).flags = (*(p.sub(PREFIX_SIZE) as *mut Prefix)).flags;
             free_block(p);
         }
         q
@@ -427,21 +504,29 @@ pub unsafe fn alloc(size: usize, tp: *mut PyTypeObject) -> *mut CObject {
             return op;
         }
         (*op).ob_refcnt = 1;
-        (*op).ob_flags = FLAG_PREFIXED;
         (*op).ob_type = tp;
         op
     }
 }
 
+/// Bytes of the block (prefix included) whose prefix `pre` is.
+unsafe fn block_size(pre: *mut Prefix) -> usize {
+    unsafe { (*pre).units as usize * UNIT }
+}
+
 /// Gives back the memory of a freed object (its prefix's address).
 unsafe fn release_memory(pre: *mut Prefix) {
     unsafe {
-        let class = BLOCK_SIZES.iter().position(|&b| b == (*pre).size & SIZE_MASK);
+        let class = BLOCK_SIZES.iter().position(|&b| b == block_size(pre));
         match class {
             Some(c) if FREE_BLOCKS.with(|f| f.borrow()[c].len()) < MAX_FREE_BLOCKS => {
                 FREE_BLOCKS.with(|f| f.borrow_mut()[c].push(pre as *mut u8));
             }
-            _ => libc::free(pre as *mut libc::c_void),
+            _ => {
+                // Memory C gets from malloc next must not look like ours.
+                (*pre).magic = 0;
+                libc::free(pre as *mut libc::c_void)
+            }
         }
     }
 }
@@ -533,7 +618,7 @@ pub fn as_c(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
                     _ => release_stale(p),
                 },
                 _ => {
-                    if (*p).ob_flags & FLAG_SYNCED != 0 {
+                    if has_flag(p, FLAG_SYNCED) {
                         sync_fields(p, obj);
                     }
                     return p;
@@ -587,7 +672,7 @@ fn create_proxy(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
             let p = match family.find_map(|(i, l)| (l.create)(obj, tp, vm).map(|p| (i, p))) {
                 Some((i, p)) => {
                     if !p.is_null() {
-                        (*prefix(p)).size |= (i + 1) << LAYOUT_SHIFT;
+                        (*prefix(p)).layout = (i + 1) as u8;
                     }
                     p
                 }
@@ -596,7 +681,7 @@ fn create_proxy(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
                     let size = ((*tp).tp_basicsize.max(0) as usize).max(size_of::<CObject>());
                     let p = alloc(size, tp);
                     if !p.is_null() && size > size_of::<CObject>() {
-                        (*p).ob_flags |= FLAG_C_FIELDS;
+                        set_flag(p, FLAG_C_FIELDS, true);
                     }
                     p
                 }
@@ -785,7 +870,7 @@ pub unsafe fn from_c_steal(op: *mut CObject, vm: &VirtualMachine) -> PyResult<Py
             // C gave away its last reference and the VM holds the object only
             // through the link and `obj`: no borrowed pointer to this proxy can
             // still be valid, so the proxy goes now rather than at a sweep.
-            let plain = is_prefixed(op) && link_state(op) == Link::Strong && (*op).ob_flags & FLAG_C_FIELDS == 0;
+            let plain = is_prefixed(op) && link_state(op) == Link::Strong && !has_flag(op, FLAG_C_FIELDS);
             if c == 1 && plain && obj.strong_count() == 2 && !has_state(op) {
                 (*op).ob_refcnt = 0;
                 free_proxy(op);
@@ -804,7 +889,7 @@ pub unsafe fn from_c_steal(op: *mut CObject, vm: &VirtualMachine) -> PyResult<Py
 /// for a sweep would only grow the table.
 pub unsafe fn release_argument(op: *mut CObject) {
     unsafe {
-        if !is_prefixed(op) || (*op).ob_refcnt != 0 || (*op).ob_flags & FLAG_C_FIELDS != 0 {
+        if !is_prefixed(op) || (*op).ob_refcnt != 0 || has_flag(op, FLAG_C_FIELDS) {
             return;
         }
         match link_state(op) {
@@ -885,8 +970,14 @@ pub unsafe fn unlink_for_mutation(op: *mut CObject) {
 /// Registers a statically allocated object as the C face of `obj`.
 pub unsafe fn register_static(op: *mut CObject, obj: &PyObject) {
     unsafe {
+        // Statics are never in our blocks, whatever precedes them.
+        if in_our_block(op) {
+            if let Ok(mut c) = COLLISIONS.write() {
+                c.push(op as usize);
+                ANY_COLLISION.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
         (*op).ob_refcnt = ffi::IMMORTAL_REFCNT;
-        (*op).ob_flags = 0;
     }
     let t = table();
     t.statics.insert(op as usize, obj.to_owned());
@@ -979,8 +1070,7 @@ unsafe fn free_proxy(op: *mut CObject) {
         }
         let aux = std::mem::replace(&mut (*pre).aux, null_mut());
         let tp = (*op).ob_type;
-        let made_by = ((*pre).size & LAYOUT_BITS) >> LAYOUT_SHIFT;
-        let layout = match made_by {
+        let layout = match (*pre).layout as usize {
             0 if tp.is_null() => None,
             0 => layout_of((*tp).tp_flags),
             i => Some(LAYOUTS[i - 1]),
@@ -1264,7 +1354,7 @@ pub fn trash_destroy_chain() {
 unsafe fn run_dealloc(op: *mut CObject) {
     unsafe {
         let tp = (*op).ob_type;
-        let foreign = (*op).ob_flags & FLAG_FOREIGN != 0;
+        let foreign = !in_our_block(op);
         match (*tp).tp_dealloc {
             Some(d) => d(op),
             None if foreign => {}
@@ -1306,15 +1396,14 @@ pub fn instance_of(obj: &PyObject) -> Option<*mut CObject> {
 /// table until the instance is deallocated).
 pub unsafe fn init_instance(op: *mut CObject, tp: *mut PyTypeObject) {
     unsafe {
-        let foreign = if in_our_block(op) {
-            0
-        } else {
-            table().foreign.insert(op as usize, Box::new(Prefix { vm: null(), aux: null_mut(), key: 0, size: 0 }));
-            FLAG_FOREIGN
-        };
+        if !in_our_block(op) {
+            table().foreign.insert(op as usize, empty_prefix());
+        }
         (*op).ob_refcnt = 1;
-        (*op).ob_flags = FLAG_PREFIXED | FLAG_C_OBJECT | foreign;
+        (*op).ob_flags = 0;
+        (*op).ob_overflow = 0;
         (*op).ob_type = tp;
+        (*prefix(op)).flags = FLAG_C_OBJECT;
     }
 }
 
@@ -1324,8 +1413,8 @@ pub unsafe fn finalizer_due(op: *mut CObject) -> bool {
         if !is_prefixed(op) {
             return true;
         }
-        let due = (*op).ob_flags & FLAG_FINALIZED == 0;
-        (*op).ob_flags |= FLAG_FINALIZED;
+        let due = !has_flag(op, FLAG_FINALIZED);
+        set_flag(op, FLAG_FINALIZED, true);
         due
     }
 }

@@ -444,7 +444,8 @@ unsafe fn ready_inner(tp: *mut PyTypeObject, vm: &VirtualMachine) -> PyResult<()
         let metatype = vm_type(t.ob_base.ob_base.ob_type, vm)?;
         let class = make_vm_type(tp, bases, metatype, vm)?;
         let class: &'static Py<PyType> = rustpython_vm::PyRef::leak(class);
-        if proxy::is_prefixed(tp as *mut CObject) {
+        // A static type is never one of our blocks, whatever precedes it.
+        if (*tp).tp_flags & ffi::Py_TPFLAGS_HEAPTYPE != 0 && proxy::is_prefixed(tp as *mut CObject) {
             (*tp).ob_base.ob_base.ob_refcnt = ffi::IMMORTAL_REFCNT;
             proxy::link(tp as *mut CObject, class.as_object());
         } else {

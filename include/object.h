@@ -9,7 +9,9 @@
  *     _Py_IMMORTAL_INITIAL_REFCNT.
  *   - Py_DECREF calls _Py_Dealloc() when the count drops to zero; the layer
  *     implements _Py_Dealloc.
- *   - ob_flags/ob_overflow belong to the runtime; nothing here writes them. */
+ *   - ob_flags/ob_overflow stay zero on heap objects, as CPython keeps them:
+ *     code built for 3.11's limited API and for 3.12/3.13 counts the whole
+ *     64-bit word inline. */
 #ifndef Py_OBJECT_H
 #define Py_OBJECT_H
 

@@ -10,7 +10,11 @@
 //! Families using 3.12+ APIs (`NEWER_API_FAMILIES`) are also checked under
 //! CPython 3.13 (`CTESTS_CPYTHON313`, else pyenv's 3.13.0).
 //!
-//! Build products go to `target/c-tests/{cpython,cpython313,rustpy}/`.  Environment:
+//! abi3 families (`ABI3_FAMILIES`) are built once, as a wheel on PyPI is:
+//! against CPython 3.11's own headers with the limited API the source asks
+//! for, named `<stem>.abi3.so`; CPython 3.11 and rustpy load the same build.
+//!
+//! Build products go to `target/c-tests/{cpython,cpython313,rustpy,abi3-*}/`.  Environment:
 //! `CC` picks the C compiler (default `gcc`), `CTESTS_CPYTHON` the oracle
 //! interpreter (default `python3`).
 
@@ -74,7 +78,12 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_structseq", &["capi_structseq"]),
     ("capi_objects4", &["capi_objects4"]),
     ("capi_long314", &["capi_long314"]),
+    ("abi3_refcount", &["abi3_refcount"]),
 ];
+
+/// Families built with CPython's headers for its stable ABI (see the module
+/// doc): rustpy loads CPython's build.
+const ABI3_FAMILIES: &[&str] = &["abi3_refcount"];
 
 #[derive(Clone, Copy, Debug)]
 enum Interp {
@@ -350,6 +359,12 @@ fn run_family(family: &str, interp: Interp) {
         Interp::CPython314 => "cpython314",
         Interp::RustPy => "rustpy",
     };
+    let abi3 = ABI3_FAMILIES.contains(&family);
+    let (include, suffix, sub) = if abi3 {
+        (cpython().include.clone(), ".abi3.so".to_string(), format!("abi3-{sub}"))
+    } else {
+        (include, suffix, sub.to_string())
+    };
     let out_dir = target_dir().join("c-tests").join(sub);
     std::fs::create_dir_all(&out_dir)
         .unwrap_or_else(|e| panic!("could not create {}: {e}", out_dir.display()));
@@ -450,6 +465,7 @@ family_tests! {
     "capi_lifecycle" => capi_lifecycle_cpython, capi_lifecycle_rustpy;
     "capi_structseq" => capi_structseq_cpython, capi_structseq_rustpy;
     "capi_objects4" => capi_objects4_cpython, capi_objects4_rustpy;
+    "abi3_refcount" => abi3_refcount_cpython, abi3_refcount_rustpy;
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
     "capi_api314" => capi_api314_cpython314, capi_api314_rustpy;
