@@ -223,8 +223,47 @@ make_unbound(PyObject *module, PyObject *unused)
     return PyCFunction_New(&unbound_def, NULL);
 }
 
+/* What a METH_STATIC function receives: (self is NULL, args). */
+static PyObject *
+static_probe(PyObject *self, PyObject *args)
+{
+    return Py_BuildValue("(OO)", self == NULL ? Py_True : Py_False, args);
+}
+
+static PyMethodDef static_def = {"static_probe", static_probe, METH_STATIC | METH_VARARGS, NULL};
+
+/* PyCFunction_NewEx takes METH_STATIC (PyO3 makes static methods so). */
+static PyObject *
+make_static(PyObject *module, PyObject *unused)
+{
+    return PyCFunction_NewEx(&static_def, NULL, NULL);
+}
+
+static PyMethodDef static_in_table[] = {
+    {"static_probe", static_probe, METH_STATIC | METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* A module's function table may not: PyModule_AddFunctions fails. */
+static PyObject *
+add_static_to_module(PyObject *module, PyObject *unused)
+{
+    PyObject *fresh = PyModule_New("fresh");
+    if (fresh == NULL) {
+        return NULL;
+    }
+    int r = PyModule_AddFunctions(fresh, static_in_table);
+    Py_DECREF(fresh);
+    if (r < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef capi_module_methods[] = {
     {"cfunction_info", cfunction_info, METH_O, NULL},
+    {"make_static", make_static, METH_NOARGS, NULL},
+    {"add_static_to_module", add_static_to_module, METH_NOARGS, NULL},
     {"make_unbound", make_unbound, METH_NOARGS, NULL},
     {"noargs", noargs, METH_NOARGS, "noargs doc"},
     {"meth_o", meth_o, METH_O, "meth_o doc"},

@@ -33,6 +33,12 @@ def test_cfunction_getters():
     raises_exact(SystemError, m.cfunction_info, lambda: None)
 
 
+def test_static_cfunction():
+    f = m.make_static()
+    assert f(1, 2) == (True, (1, 2))
+    raises_exact(ValueError, m.add_static_to_module, match="module functions cannot set METH_CLASS or METH_STATIC")
+
+
 def test_name_doc():
     assert m.__name__ == "capi_module"
     assert m.__doc__ == "Single-phase test module for the c-tests."

@@ -182,12 +182,12 @@ fn new_function_of(
     class: *mut ffi::PyTypeObject,
     vm: &VirtualMachine,
 ) -> PyResult<PyObjectRef> {
-    let flags = unsafe { (*def).ml_flags };
-    if flags & (ffi::METH_CLASS | ffi::METH_STATIC) != 0 {
-        return Err(vm.new_value_error("module functions cannot set METH_CLASS or METH_STATIC"));
-    }
     let null_self = zelf.is_none();
-    let binding = if class.is_null() { Binding::SelfFirst } else { Binding::Defining(class) };
+    let binding = match (class.is_null(), null_self) {
+        (true, true) => Binding::NullBound,
+        (true, false) => Binding::SelfFirst,
+        (false, _) => Binding::Defining(class),
+    };
     let f: PyObjectRef = vm_def(def, binding, vm).build_function(vm, Some(zelf.unwrap_or_else(|| vm.ctx.none()))).into();
     if let Some(m) = &module {
         f.set_attr("__module__", m.clone(), vm)?;
@@ -203,6 +203,9 @@ enum Binding {
     SelfFirst,
     /// NULL (METH_STATIC); every argument is an argument.
     Null,
+    /// NULL: a function C made with a NULL `self`, which the VM binds to
+    /// None (its first argument, dropped).
+    NullBound,
     /// The first argument, and the defining class (METH_METHOD).
     Defining(*mut ffi::PyTypeObject),
 }
@@ -286,6 +289,7 @@ unsafe fn call_entered(
     };
     let (self_c, pos) = match (binding, args.split_first()) {
         (Binding::Null, _) => (std::ptr::null_mut(), args),
+        (Binding::NullBound, Some((_, rest))) => (std::ptr::null_mut(), rest),
         (_, Some((z, rest))) => (proxy::as_c(z, vm), rest),
         (_, None) => return Err(vm.new_system_error(format!("{}() called without self", name()))),
     };

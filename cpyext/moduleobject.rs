@@ -115,6 +115,11 @@ fn add_functions(module: &PyObjectRef, defs: *mut ffi::PyMethodDef, vm: &Virtual
     unsafe {
         while !(*def).ml_name.is_null() {
             let name = CStr::from_ptr((*def).ml_name).to_string_lossy().into_owned();
+            // PyCFunction_NewEx takes these flags (PyO3 makes its static
+            // methods so); a module's function table may not.
+            if (*def).ml_flags & (ffi::METH_CLASS | ffi::METH_STATIC) != 0 {
+                return Err(vm.new_value_error("module functions cannot set METH_CLASS or METH_STATIC"));
+            }
             let f = methodobject::new_function(def, Some(module.clone()), module_name.clone(), vm)?;
             module.set_attr(vm.ctx.intern_str(name), f, vm)?;
             def = def.add(1);
