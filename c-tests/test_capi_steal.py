@@ -115,7 +115,6 @@ def test_list_setitem_releases_replaced_item():
     settled(d0, 2)
 
 
-@harness.differs_on_rustpy(LATE_FREE)
 def test_list_setitem_owned_in_c():
     # made, filled and dropped in C: the list alone decides the lifetime
     d0 = c.deallocs()

@@ -1,13 +1,25 @@
-//! Lists (`listobject.h`). List items live in the VM list; the macros that
-//! would read `ob_item` are calls in our headers. A list's memory is
-//! CPython's `PyListObject`: `ob_size` is the VM list's length each time
-//! the list crosses into C and after each change C makes through the API,
-//! and `ob_item` is filled with borrowed items on request
-//! (`PySequence_Fast_ITEMS`, through `_PyCpyext_ListItems`).
+//! Lists (`listobject.h`). A list's memory is CPython's `PyListObject`,
+//! with a real `ob_item` that code compiled against CPython's headers
+//! (cp314 wheels, pyo3-ffi, Cython's fast paths) reads inline:
+//!
+//! - A list C makes (`PyList_New`) is memory only, as a tuple C makes is
+//!   (proxy rule 5): `ob_item` holds counted references (the NULLs C is to
+//!   fill, through `PyList_SetItem` or inline `PyList_SET_ITEM`), and the
+//!   list API works on that memory until the list first crosses to the VM,
+//!   which builds the VM list from it. So `Py_REFCNT` of an item counts the
+//!   list's reference, as in CPython.
+//! - The VM's lists (and a C-made one once the VM has it) hold their items
+//!   in the VM; `ob_item` mirrors them with borrowed pointers, refreshed
+//!   each time the list crosses into C and after each change C makes
+//!   through the API. A borrowed item stays valid while the list holds it
+//!   (proxy rule 4). Inline `PyList_SET_ITEM` on such a list is not seen by
+//!   the VM (CPython documents it for filling new lists only), and a change
+//!   Python makes while C runs shows in `ob_item` at the next crossing.
 
-use crate::boundary::{Borrowed, Stolen};
+use crate::boundary::{Borrowed, NewPtr, Ptr, Stolen};
 use crate::capi;
 use crate::ffi::{self, PyObject as CObject};
+use crate::proxy::{self, FLAG_ITEMS_COUNTED, FLAG_SYNCED};
 use rustpython_vm::{
     AsObject, Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
     builtins::PyList,
@@ -24,105 +36,311 @@ fn list_ref<'a>(o: &'a PyObject, vm: &VirtualMachine) -> PyResult<&'a Py<PyList>
 // ---------------------------------------------------------------------------
 // Layout
 
-pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
+pub static LAYOUT: proxy::Layout = proxy::Layout {
     flag: ffi::Py_TPFLAGS_LIST_SUBCLASS,
     create: |obj, tp, _vm| {
-        obj.downcast_ref::<PyList>().map(|l| unsafe {
-            let p = crate::proxy::alloc(std::mem::size_of::<ffi::PyListObject>(), tp);
+        obj.downcast_ref::<PyList>().map(|_| unsafe {
+            let p = proxy::alloc(std::mem::size_of::<ffi::PyListObject>(), tp);
             if !p.is_null() {
-                crate::proxy::set_flag(p, crate::proxy::FLAG_SYNCED, true);
-                (*(p as *mut ffi::PyVarObject)).ob_size = l.borrow_vec().len() as isize;
+                // Mirrored once linked (`proxy::create_proxy`).
+                proxy::set_flag(p, FLAG_SYNCED, true);
             }
             p
         })
     },
-    realize: None,
+    realize: Some(realize),
     release: Some(|op| unsafe {
-        let l = &mut *(op as *mut ffi::PyListObject);
+        if proxy::has_flag(op, FLAG_ITEMS_COUNTED) {
+            release_items(op);
+        }
+        let l = memory(op);
         crate::pymem::PyMem_RawFree(l.ob_item.cast());
         l.ob_item = std::ptr::null_mut();
         l.allocated = 0;
     }),
 };
 
-/// Makes the memory `p` of `obj`, if it is a list, say its length.
+#[inline(always)]
+unsafe fn memory(op: *mut CObject) -> &'static mut ffi::PyListObject {
+    unsafe { &mut *(op as *mut ffi::PyListObject) }
+}
+
+/// Room for `n` items in `ob_item` (the new room NULL); false when out of
+/// memory.
+unsafe fn reserve(op: *mut CObject, n: usize) -> bool {
+    unsafe {
+        let l = memory(op);
+        let allocated = l.allocated.max(0) as usize;
+        if allocated >= n && !l.ob_item.is_null() {
+            return true;
+        }
+        // Grown as CPython grows a list, so that appends stay amortised.
+        let cap = n.max(allocated + (allocated >> 3) + 6);
+        let grown = crate::pymem::PyMem_RawRealloc(l.ob_item.cast(), cap * size_of::<*mut CObject>()) as *mut *mut CObject;
+        if grown.is_null() {
+            return false;
+        }
+        std::ptr::write_bytes(grown.add(allocated), 0, cap - allocated);
+        l.ob_item = grown;
+        l.allocated = cap as isize;
+        true
+    }
+}
+
+/// Releases the counted references `ob_item` holds (a list C made).
+unsafe fn release_items(op: *mut CObject) {
+    unsafe {
+        let l = memory(op);
+        let n = l.ob_base.ob_size.max(0) as usize;
+        let held: Vec<*mut CObject> = (0..n).map(|i| std::mem::replace(&mut *l.ob_item.add(i), std::ptr::null_mut())).collect();
+        proxy::set_flag(op, FLAG_ITEMS_COUNTED, false);
+        for item in held.into_iter().filter(|i| !i.is_null()) {
+            proxy::decref(item);
+        }
+    }
+}
+
+/// Makes the memory `p` of the VM list `l` mirror its items (borrowed).
+fn mirror(p: *mut CObject, l: &Py<PyList>, vm: &VirtualMachine) {
+    unsafe {
+        // A list C made and the VM since took: its counted references give
+        // way to the VM's items (released after, outside the list's lock:
+        // a release may run Python code).
+        let mut held = Vec::new();
+        if proxy::has_flag(p, FLAG_ITEMS_COUNTED) {
+            let m = memory(p);
+            held.extend((0..m.ob_base.ob_size.max(0) as usize).map(|i| std::mem::replace(&mut *m.ob_item.add(i), std::ptr::null_mut())));
+            proxy::set_flag(p, FLAG_ITEMS_COUNTED, false);
+        }
+        // Items the list no longer holds, whose proxies may be held by
+        // nothing else now.
+        let mut stale = Vec::new();
+        {
+            let items = l.borrow_vec();
+            let n = items.len();
+            if !reserve(p, n) {
+                // As when a proxy cannot be made: no way to report it.
+                std::process::abort();
+            }
+            let m = memory(p);
+            let old_n = m.ob_base.ob_size.max(0) as usize;
+            for (i, item) in items.iter().enumerate() {
+                let slot = &mut *m.ob_item.add(i);
+                if slot.is_null() || !proxy::links_to(*slot, item) {
+                    // Making a proxy never touches this list.
+                    let old = std::mem::replace(slot, proxy::as_c_item(item, vm));
+                    if i < old_n && !old.is_null() {
+                        stale.push(old);
+                    }
+                }
+            }
+            stale.extend((n..old_n).map(|i| std::mem::replace(&mut *m.ob_item.add(i), std::ptr::null_mut())).filter(|p| !p.is_null()));
+            m.ob_base.ob_size = n as isize;
+        }
+        for item in held.into_iter().filter(|i| !i.is_null()) {
+            proxy::decref(item);
+        }
+        for item in stale {
+            proxy::release_if_unheld(item);
+        }
+    }
+}
+
+/// Brings the memory `p` of `obj`, if it is a list, up to date (each time it
+/// crosses into C).
 #[inline]
-pub fn sync_size(p: *mut CObject, obj: &PyObject) {
+pub fn sync(p: *mut CObject, obj: &PyObject, vm: &VirtualMachine) {
     if let Some(l) = obj.downcast_ref::<PyList>() {
-        unsafe { (*(p as *mut ffi::PyVarObject)).ob_size = l.borrow_vec().len() as isize };
+        mirror(p, l, vm);
     }
 }
 
 /// After C changed the list `o` through the API.
-fn resync(o: &PyObject) {
-    if let Some(p) = crate::proxy::existing(o) {
-        sync_size(p, o);
+fn resync(o: &PyObject, vm: &VirtualMachine) {
+    if let Some(p) = proxy::existing(o) {
+        sync(p, o, vm);
+    }
+}
+
+/// The VM list of a list C made, on its first crossing: its items are what
+/// `ob_item` holds (which keeps its references until the list next crosses
+/// into C, so that inline reads stay valid).
+unsafe fn realize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    unsafe {
+        let m = memory(op);
+        let n = m.ob_base.ob_size.max(0) as usize;
+        let mut items = Vec::with_capacity(n);
+        for i in 0..n {
+            let item = *m.ob_item.add(i);
+            if item.is_null() {
+                return Err(vm.new_system_error(format!("list item {i} is NULL when the list crossed to Python")));
+            }
+            items.push(proxy::from_c(item, vm)?);
+        }
+        Ok(vm.ctx.new_list(items).into())
+    }
+}
+
+/// Whether `op` is a list C made that the VM has not seen yet, after
+/// checking it is a list.
+fn c_made(op: Ptr, vm: &VirtualMachine) -> PyResult<bool> {
+    unsafe {
+        if (*(*op.0).ob_type).tp_flags & ffi::Py_TPFLAGS_LIST_SUBCLASS == 0 {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        Ok(proxy::is_prefixed(op.0) && proxy::link_state(op.0) == proxy::Link::Unlinked)
+    }
+}
+
+fn index_in(i: isize, n: isize) -> Option<usize> {
+    (0..n).contains(&i).then_some(i as usize)
+}
+
+/// Inserts `item` (a counted reference the memory takes) at `i`, clamped
+/// as `list.insert` clamps, into a list C made.
+unsafe fn insert_in_memory(op: *mut CObject, i: isize, item: *mut CObject, vm: &VirtualMachine) -> PyResult<()> {
+    unsafe {
+        let n = memory(op).ob_base.ob_size;
+        if !reserve(op, n as usize + 1) {
+            proxy::decref(item);
+            return Err(vm.new_memory_error(""));
+        }
+        let m = memory(op);
+        let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+        std::ptr::copy(m.ob_item.add(i), m.ob_item.add(i + 1), n as usize - i);
+        *m.ob_item.add(i) = item;
+        m.ob_base.ob_size = n + 1;
+        Ok(())
     }
 }
 
 capi! {
-    /// A list of `size` items; CPython leaves them NULL for C to fill with
-    /// `PyList_SET_ITEM`, here they start as None.
-    fn PyList_New(vm, size: isize) -> PyObjectRef {
+    /// A list of `size` NULL items for C to fill, in memory only.
+    fn PyList_New(vm, size: isize) -> NewPtr {
         if size < 0 {
             return Err(crate::boundary::bad_internal_call(vm));
         }
-        Ok(vm.ctx.new_list(vec![vm.ctx.none(); size as usize]).into())
+        unsafe {
+            let p = proxy::alloc(size_of::<ffi::PyListObject>(), &raw mut crate::typeobject::PyList_Type);
+            if p.is_null() {
+                return Err(vm.new_memory_error(""));
+            }
+            proxy::set_flag(p, FLAG_SYNCED | FLAG_ITEMS_COUNTED, true);
+            if !reserve(p, size as usize) {
+                proxy::decref(p);
+                return Err(vm.new_memory_error(""));
+            }
+            memory(p).ob_base.ob_size = size;
+            Ok(NewPtr(p))
+        }
     }
 
-    fn PyList_Size(vm, o: &PyObject) -> isize {
-        Ok(list_ref(o, vm)?.borrow_vec().len() as isize)
+    fn PyList_Size(vm, o: Ptr) -> isize {
+        if c_made(o, vm)? {
+            return Ok(unsafe { memory(o.0).ob_base.ob_size });
+        }
+        let obj = unsafe { proxy::from_c_ref(o.0, vm)? };
+        Ok(list_ref(obj, vm)?.borrow_vec().len() as isize)
     }
 
-    fn PyList_GetItem<'py>(vm, o: &'py PyObject, i: isize) -> Borrowed<'py> {
-        let items = list_ref(o, vm)?.borrow_vec();
+    fn PyList_GetItem(vm, o: Ptr, i: isize) -> Borrowed<'static> {
+        if c_made(o, vm)? {
+            let m = unsafe { memory(o.0) };
+            let i = index_in(i, m.ob_base.ob_size).ok_or_else(|| vm.new_index_error("list index out of range"))?;
+            return Ok(Borrowed::c_item(o, unsafe { *m.ob_item.add(i) }));
+        }
+        let obj = unsafe { proxy::from_c_ref(o.0, vm)? };
+        let items = list_ref(obj, vm)?.borrow_vec();
         match usize::try_from(i).ok().and_then(|i| items.get(i)) {
             // Converting under the list's read lock is fine: making a proxy
             // never touches this list.
-            Some(item) => Ok(Borrowed::held_by(o, item, vm)),
+            Some(item) => Ok(Borrowed::held_by_c(o, item, vm)),
             None => Err(vm.new_index_error("list index out of range")),
         }
     }
 
     /// A new reference to item `i` (3.13): a TypeError for a non-list, where
     /// `PyList_GetItem` says SystemError.
-    fn PyList_GetItemRef(vm, o: &PyObject, i: isize) -> PyObjectRef {
-        let list = o.downcast_ref::<rustpython_vm::builtins::PyList>().ok_or_else(|| vm.new_type_error("expected a list"))?;
-        let items = list.borrow_vec();
-        usize::try_from(i).ok().and_then(|i| items.get(i)).cloned().ok_or_else(|| vm.new_index_error("list index out of range"))
+    fn PyList_GetItemRef(vm, o: Ptr, i: isize) -> NewPtr {
+        if unsafe { (*(*o.0).ob_type).tp_flags } & ffi::Py_TPFLAGS_LIST_SUBCLASS == 0 {
+            return Err(vm.new_type_error("expected a list"));
+        }
+        if c_made(o, vm)? {
+            let m = unsafe { memory(o.0) };
+            let item = index_in(i, m.ob_base.ob_size).map(|i| unsafe { *m.ob_item.add(i) }).filter(|p| !p.is_null());
+            let item = item.ok_or_else(|| vm.new_index_error("list index out of range"))?;
+            unsafe { proxy::incref(item) };
+            return Ok(NewPtr(item));
+        }
+        let obj = unsafe { proxy::from_c_ref(o.0, vm)? };
+        let items = list_ref(obj, vm)?.borrow_vec();
+        let item = usize::try_from(i).ok().and_then(|i| items.get(i)).cloned().ok_or_else(|| vm.new_index_error("list index out of range"))?;
+        drop(items);
+        Ok(NewPtr(proxy::to_c_new(&item, vm)))
     }
 
-    fn PyList_SetItem(vm, o: &PyObject, i: isize, v: Stolen) -> () {
-        let list = list_ref(o, vm)?;
+    fn PyList_SetItem(vm, o: Ptr, i: isize, v: Stolen) -> () {
+        if c_made(o, vm)? {
+            let m = unsafe { memory(o.0) };
+            let i = index_in(i, m.ob_base.ob_size).ok_or_else(|| vm.new_index_error("list assignment index out of range"))?;
+            let old = std::mem::replace(unsafe { &mut *m.ob_item.add(i) }, v.into_raw());
+            if !old.is_null() {
+                unsafe { proxy::decref(old) };
+            }
+            return Ok(());
+        }
+        let obj = unsafe { proxy::from_c_ref(o.0, vm)? };
+        let list = list_ref(obj, vm)?;
         let item = v.take(vm)?;
         let mut items = list.borrow_vec_mut();
         match usize::try_from(i).ok().and_then(|i| items.get_mut(i)) {
             Some(slot) => {
                 let old = std::mem::replace(slot, item);
                 drop(items);
+                // Before the mirror is brought up to date, which lets go
+                // of the old item's proxy if nothing else holds it.
                 drop(old);
+                resync(obj, vm);
                 Ok(())
             }
             None => Err(vm.new_index_error("list assignment index out of range")),
         }
     }
 
-    fn PyList_Insert(vm, o: PyObjectRef, i: isize, v: PyObjectRef) -> () {
-        let list = as_list(o, vm)?;
+    fn PyList_Insert(vm, o: Ptr, i: isize, v: PyObjectRef) -> () {
+        if c_made(o, vm)? {
+            return unsafe { insert_in_memory(o.0, i, proxy::to_c_new(&v, vm), vm) };
+        }
+        let obj = unsafe { proxy::from_c_ref(o.0, vm)? };
+        let list = list_ref(obj, vm)?;
         let mut items = list.borrow_vec_mut();
         let n = items.len() as isize;
         let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
         items.insert(i as usize, v);
         drop(items);
-        resync(list.as_object());
+        resync(obj, vm);
         Ok(())
     }
 
-    fn PyList_Append(vm, o: PyObjectRef, v: PyObjectRef) -> () {
-        let list = as_list(o, vm)?;
-        list.borrow_vec_mut().push(v);
-        resync(list.as_object());
+    fn PyList_Append(vm, o: Ptr, v: PyObjectRef) -> () {
+        if c_made(o, vm)? {
+            let n = unsafe { memory(o.0).ob_base.ob_size };
+            return unsafe { insert_in_memory(o.0, n, proxy::to_c_new(&v, vm), vm) };
+        }
+        let obj = unsafe { proxy::from_c_ref(o.0, vm)? };
+        list_ref(obj, vm)?.borrow_vec_mut().push(v);
+        resync(obj, vm);
         Ok(())
+    }
+
+    /// `ob_item` of the list `o`, up to date: what `PySequence_Fast_ITEMS`
+    /// reads for a list (valid until the list changes, as CPython's).
+    fn _PyCpyext_ListItems(vm, o: Ptr) -> *mut *mut CObject {
+        if !c_made(o, vm)? {
+            let obj = unsafe { proxy::from_c_ref(o.0, vm)? };
+            sync(o.0, obj, vm);
+        }
+        Ok(unsafe { memory(o.0).ob_item })
     }
 
     fn PyList_AsTuple(vm, o: PyObjectRef) -> PyObjectRef {
@@ -142,46 +360,22 @@ capi! {
     fn PyList_Sort(vm, o: PyObjectRef) -> () {
         let list = as_list(o, vm)?;
         vm.call_method(list.as_ref(), "sort", ())?;
+        resync(list.as_object(), vm);
         Ok(())
     }
 
     fn PyList_Reverse(vm, o: PyObjectRef) -> () {
-        as_list(o, vm)?.borrow_vec_mut().reverse();
+        let list = as_list(o, vm)?;
+        list.borrow_vec_mut().reverse();
+        resync(list.as_object(), vm);
         Ok(())
     }
 
     fn PyList_Extend(vm, o: PyObjectRef, iterable: PyObjectRef) -> () {
         let list = as_list(o, vm)?;
         vm.call_method(list.as_ref(), "extend", (iterable,))?;
-        resync(list.as_object());
+        resync(list.as_object(), vm);
         Ok(())
-    }
-
-    /// `ob_item` of the list `o`, filled with its items as borrowed
-    /// references: valid until the list changes (CPython's own pointer is
-    /// valid as long). What `PySequence_Fast_ITEMS` reads for a list.
-    fn _PyCpyext_ListItems(vm, o: &PyObject) -> *mut *mut CObject {
-        let list = list_ref(o, vm)?;
-        let p = crate::proxy::as_c(o, vm) as *mut ffi::PyListObject;
-        let items = list.borrow_vec();
-        let n = items.len();
-        unsafe {
-            let l = &mut *p;
-            if (l.allocated as usize) < n || l.ob_item.is_null() {
-                let bytes = n.max(1) * std::mem::size_of::<*mut CObject>();
-                let grown = crate::pymem::PyMem_RawRealloc(l.ob_item.cast(), bytes) as *mut *mut CObject;
-                if grown.is_null() {
-                    return Err(vm.new_memory_error(""));
-                }
-                l.ob_item = grown;
-                l.allocated = n as isize;
-            }
-            for (i, item) in items.iter().enumerate() {
-                *l.ob_item.add(i) = crate::proxy::as_c(item, vm);
-            }
-            l.ob_base.ob_size = n as isize;
-            Ok(l.ob_item)
-        }
     }
 }
 
@@ -198,7 +392,7 @@ capi! {
             Some(items) => list.set_item(&*slice, items, vm),
             None => list.del_item(&*slice, vm),
         };
-        resync(&list);
+        resync(&list, vm);
         r
     }
 }

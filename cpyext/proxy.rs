@@ -37,9 +37,14 @@
 //!    The memory of a VM object borrows the references it mirrors (a bound
 //!    method's `im_self`, a builtin's `m_self`) from the object, which holds
 //!    them; tuples still count theirs, so a cycle through a tuple that
-//!    crossed is not collected yet.
+//!    crossed is not collected yet. A list's `ob_item` mirrors the VM
+//!    list's items with borrowed pointers ([`as_c_item`], each an `as_c`:
+//!    its link strong), refreshed at every crossing; an item the list let
+//!    go of is freed at the next refresh if nothing else holds it
+//!    ([`release_if_unheld`]).
 //! 5. An object C builds before the VM has seen it (a tuple from
-//!    `PyTuple_New`, bytes from `PyBytes_FromStringAndSize(NULL, n)`) has no
+//!    `PyTuple_New`, a list from `PyList_New`, bytes from
+//!    `PyBytes_FromStringAndSize(NULL, n)`) has no
 //!    link yet: it is made into a VM object the first time it crosses
 //!    ([`materialize`]), and freed directly if it never does.
 //! 6. Type objects are immortal.
@@ -130,6 +135,10 @@ pub const FLAG_C_FIELDS: u8 = 1 << 4;
 /// each time the object crosses into C ([`sync_fields`]). Only these pay
 /// for it on the crossing path.
 pub const FLAG_SYNCED: u8 = 1 << 5;
+
+/// Prefix flag: the memory holds counted references to the items it
+/// mirrors (a list C made, until the VM's items replace them).
+pub const FLAG_ITEMS_COUNTED: u8 = 1 << 6;
 
 /// Blocks of these sizes (prefix included) are recycled through free lists:
 /// most proxies (ints, floats, short strs, generic objects) fit one, and
@@ -599,6 +608,19 @@ fn layout_of(tp_flags: std::ffi::c_ulong) -> Option<&'static Layout> {
 /// borrowed reference, valid while the VM keeps `obj` alive).
 #[inline]
 pub fn as_c(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
+    as_c_synced(obj, true, vm)
+}
+
+/// [`as_c`] for an item a container's memory mirrors: an existing proxy's
+/// own fields are not brought up to date (a list holding itself, or lists
+/// nested deep, would otherwise be walked again at every crossing).
+#[inline]
+pub fn as_c_item(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
+    as_c_synced(obj, false, vm)
+}
+
+#[inline]
+fn as_c_synced(obj: &PyObject, sync: bool, vm: &VirtualMachine) -> *mut CObject {
     if let Some(&p) = table().by_vm.get(&key(obj)) {
         unsafe {
             match link_state(p) {
@@ -618,8 +640,8 @@ pub fn as_c(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
                     _ => release_stale(p),
                 },
                 _ => {
-                    if has_flag(p, FLAG_SYNCED) {
-                        sync_fields(p, obj);
+                    if sync && has_flag(p, FLAG_SYNCED) {
+                        sync_fields(p, obj, vm);
                     }
                     return p;
                 }
@@ -631,10 +653,22 @@ pub fn as_c(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
 
 /// Brings the fields of a [`FLAG_SYNCED`] proxy up to date with `obj`.
 #[cold]
-fn sync_fields(p: *mut CObject, obj: &PyObject) {
-    crate::listobject::sync_size(p, obj);
+fn sync_fields(p: *mut CObject, obj: &PyObject, vm: &VirtualMachine) {
+    crate::listobject::sync(p, obj, vm);
     crate::dictobject::sync(p, obj);
     crate::bytearrayobject::sync(p, obj);
+}
+
+/// Whether `p` is the proxy of `obj` (cheaply, from its prefix, when its
+/// link is strong: what a mirror of items checks for each item).
+#[inline]
+pub fn links_to(p: *mut CObject, obj: &PyObject) -> bool {
+    unsafe {
+        if in_our_block(p) && !has_flag(p, FLAG_WEAK_LINK) {
+            return (*prefix(p)).vm == obj as *const PyObject;
+        }
+    }
+    existing(obj) == Some(p)
 }
 
 /// The proxy `obj` has, if any.
@@ -695,6 +729,11 @@ fn create_proxy(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
         }
     };
     link(p, obj);
+    // Once linked, so that a mirror of items finds this proxy for an item
+    // that is the object itself.
+    if unsafe { has_flag(p, FLAG_SYNCED) } {
+        sync_fields(p, obj, vm);
+    }
     p
 }
 
@@ -1157,6 +1196,27 @@ pub fn weaken_uncounted() {
             if (*p).ob_refcnt == 0 && link_state(p) == Link::Strong && (*(*prefix(p)).vm).strong_count() > 1 {
                 make_weak(p);
             }
+        }
+    }
+}
+
+/// Frees `p` now if neither C nor the VM holds it any more (what a sweep
+/// would do later): for the proxy of an item a container's memory no longer
+/// mirrors. `p` may be a stale pointer to a proxy already freed and reused;
+/// only the table's own proxies are looked at.
+pub unsafe fn release_if_unheld(p: *mut CObject) {
+    unsafe {
+        if !is_prefixed(p) {
+            return;
+        }
+        let pre = prefix(p);
+        if (*pre).key == 0 || table().by_vm.get(&(*pre).key) != Some(&p) {
+            return;
+        }
+        if is_dead(p) {
+            free_proxy(p);
+        } else if held_only_by_link(p) {
+            unhold_instance(p);
         }
     }
 }

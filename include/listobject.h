@@ -1,14 +1,16 @@
-/* list objects.  A list's items live in the VM; every accessor, including
- * the GET/SET macros, is a call into the layer. */
+/* list objects.  Every accessor here, including the GET/SET macros, is a
+ * call into the layer, which is always right; the memory is CPython's too,
+ * for code compiled against CPython's headers (cpyext/listobject.rs). */
 #ifndef Py_LISTOBJECT_H
 #define Py_LISTOBJECT_H
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* CPython's layout. ob_size (Py_SIZE) is the list's length whenever C has
- * the list; ob_item is filled only by PySequence_Fast_ITEMS (through
- * _PyCpyext_ListItems), since the items live in the VM. */
+/* CPython's layout.  A list C made (PyList_New) is this memory alone until
+ * Python has it; a list Python has keeps ob_size and ob_item (borrowed
+ * items) equal to its items each time it crosses into C and after each
+ * change C makes through these functions. */
 typedef struct {
     PyObject_VAR_HEAD
     PyObject **ob_item;

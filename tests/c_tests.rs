@@ -79,6 +79,7 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_objects4", &["capi_objects4"]),
     ("capi_long314", &["capi_long314"]),
     ("abi3_refcount", &["abi3_refcount"]),
+    ("capi_listmem", &["capi_listmem"]),
 ];
 
 /// Families built with CPython's headers for its stable ABI (see the module
@@ -466,6 +467,7 @@ family_tests! {
     "capi_structseq" => capi_structseq_cpython, capi_structseq_rustpy;
     "capi_objects4" => capi_objects4_cpython, capi_objects4_rustpy;
     "abi3_refcount" => abi3_refcount_cpython, abi3_refcount_rustpy;
+    "capi_listmem" => capi_listmem_cpython, capi_listmem_rustpy;
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
     "capi_api314" => capi_api314_cpython314, capi_api314_rustpy;

@@ -1,0 +1,91 @@
+"""Check for capi_listmem: a list's ob_item and ob_size, read and written
+inline by C, and what Python does to the list, each seen by the other."""
+
+import harness
+from harness import differs_on_rustpy
+
+import capi_listmem as c
+
+
+def test_inline_reads_see_the_list():
+    l = [1, "two", 3.0, None]
+    assert c.inline_items(l) == (1, "two", 3.0, None)
+    assert c.inline_items([]) == ()
+
+
+def test_python_changes_are_seen_at_the_next_call():
+    l = [3, 1, 2]
+    assert c.inline_items(l) == (3, 1, 2)
+    l.append(4)
+    assert c.inline_items(l) == (3, 1, 2, 4)
+    l.sort()
+    assert c.inline_items(l) == (1, 2, 3, 4)
+    del l[1:3]
+    assert c.inline_items(l) == (1, 4)
+    l.insert(0, "x")
+    l.pop()
+    assert c.inline_items(l) == ("x", 1)
+    l.clear()
+    assert c.inline_items(l) == ()
+    l.extend(range(100))
+    assert c.inline_items(l) == tuple(range(100))
+
+
+def test_items_keep_their_identity():
+    o = object()
+    l = [o, o]
+    t = c.inline_items(l)
+    assert t[0] is o and t[1] is o
+
+
+def test_a_list_filled_inline_is_what_python_gets():
+    assert c.build_inline(5) == [0, 1, 4, 9, 16]
+    assert c.build_inline(0) == []
+    big = c.build_inline(1000)
+    assert big[999] == 999 * 999 and len(big) == 1000
+
+
+def test_api_changes_are_seen_inline():
+    l = [1, 2]
+    x = object()
+    assert c.append_then_read(l, x) == (3, True)
+    assert l == [1, 2, x]
+    y = object()
+    assert c.setitem_then_read(l, 0, y) is True
+    assert l[0] is y
+
+
+def test_a_list_c_filled_then_python_changed():
+    def change(l):
+        assert l == [10, 20]
+        l.append(30)
+
+    assert c.fill_pass_read(change) == (3, [10, 20, 30])
+
+
+def test_a_list_holding_itself():
+    l = [1]
+    l.append(l)
+    t = c.inline_items(l)
+    assert t[0] == 1 and t[1] is l
+
+
+def test_nested_lists_read_inline():
+    assert c.first_of_first([[7, 8], [9]]) == 7
+
+
+@differs_on_rustpy("a change Python makes to a list while C runs (in a callback C made) shows in ob_size/ob_item at the list's next crossing into C, not at once")
+def test_a_callback_change_is_seen_inline_at_once():
+    l = [1]
+    assert c.callback_then_size(l, lambda l: l.extend([2, 3])) == 3
+
+
+@differs_on_rustpy("inline writes to ob_item of a list Python has are not seen by Python (CPython documents PyList_SET_ITEM for filling new lists)")
+def test_an_inline_write_to_a_python_list_is_seen():
+    l = [1, 2, 3]
+    c.set_inline(l, 1, "b")
+    assert l == [1, "b", 3]
+
+
+if __name__ == "__main__":
+    harness.run(globals())
