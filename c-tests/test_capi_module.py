@@ -349,6 +349,7 @@ def test_a_module_built_for_another_abi_is_refused_with_the_reason():
         "cpython-314d-%s-linux-gnu" % machine: "debug build of CPython 3.14",
         "cpython-314-%s-linux-gnu" % other: "another platform (%s-linux-gnu" % other,
         "pypy311-pp73-%s-linux-gnu" % machine: "PyPy",
+        "cpython-314-%s-linux-gnu" % machine: "version-specific ABI (cp314)",
     }
     with tempfile.TemporaryDirectory() as tmp:
         sys.path.insert(0, tmp)
@@ -366,6 +367,27 @@ def test_a_module_built_for_another_abi_is_refused_with_the_reason():
             sys.path.remove(tmp)
     # A module that is nowhere stays a ModuleNotFoundError.
     raises(ModuleNotFoundError, importlib.import_module, "cpyext_nowhere_at_all")
+
+
+def test_cp314_modules_load_when_asked_for():
+    # rustpy's own opt-in (RUSTPY_CP314=1): CPython 3.11 never loads them.
+    if not harness.ON_RUSTPY:
+        return
+    import platform
+    import shutil
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        name = "capi_module.cpython-314-%s-linux-gnu.so" % platform.machine()
+        shutil.copy(m.__file__, os.path.join(tmp, name))
+        code = "import capi_module, importlib.machinery as im; print(capi_module.__file__); print(im.EXTENSION_SUFFIXES)"
+        env = dict(os.environ, PYTHONPATH=tmp, RUSTPY_CP314="1")
+        out = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp, capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        path, suffixes = out.stdout.splitlines()
+        assert path == os.path.join(tmp, name), path
+        assert suffixes.index(".cpython-314-%s-linux-gnu.so" % platform.machine()) < suffixes.index(".abi3.so"), suffixes
 
 
 if __name__ == "__main__":

@@ -113,15 +113,27 @@ pub fn exec_dynamic(module: PyObjectRef, vm: &VirtualMachine) -> PyResult<i32> {
     Ok(0)
 }
 
-/// Ours, then CPython's stable ABI (whose modules keep to what the limited
-/// API exposes: the refcount word, `ob_type` and functions), as CPython
-/// lists its own before `.abi3.so`.
+/// Ours, CPython 3.14's own when asked for (`RUSTPY_CP314=1`), then
+/// CPython's stable ABI (whose modules keep to what the limited API
+/// exposes: the refcount word, `ob_type` and functions), in CPython's order:
+/// version-specific before `.abi3.so`.
 pub fn extension_suffixes(vm: &VirtualMachine) -> PyObjectRef {
-    let suffixes = [crate::sysconfig::ext_suffix(), ABI3_SUFFIX.to_owned()];
+    let mut suffixes = vec![crate::sysconfig::ext_suffix()];
+    if cp314_enabled() {
+        suffixes.push(format!(".cpython-314-{}.so", crate::sysconfig::MULTIARCH));
+    }
+    suffixes.push(ABI3_SUFFIX.to_owned());
     vm.ctx.new_list(suffixes.into_iter().map(|s| vm.ctx.new_str(s).into()).collect()).into()
 }
 
-pub const ABI3_SUFFIX: &str = ".abi3.so";
+const ABI3_SUFFIX: &str = ".abi3.so";
+
+/// Whether modules built for CPython 3.14's version-specific ABI load:
+/// only when the user asks, since their inline code reads memory this
+/// layer mirrors only in part (docs/cp314.md says which).
+fn cp314_enabled() -> bool {
+    std::env::var_os("RUSTPY_CP314").is_some_and(|v| v == "1")
+}
 
 fn import_name(name: &str, vm: &VirtualMachine) -> PyResult {
     let name = vm.ctx.new_str(name);

@@ -1,25 +1,27 @@
 //! Lists (`listobject.h`). A list's memory is CPython's `PyListObject`,
-//! with a real `ob_item` that code compiled against CPython's headers
-//! (cp314 wheels, pyo3-ffi, Cython's fast paths) reads inline:
+//! with a real `ob_item` holding counted references, as CPython's does, so
+//! that code compiled against CPython's headers (cp314 wheels, pyo3-ffi,
+//! Cython's fast paths) reads and writes it inline, and `Py_REFCNT` of an
+//! item counts the list's reference:
 //!
 //! - A list C makes (`PyList_New`) is memory only, as a tuple C makes is
-//!   (proxy rule 5): `ob_item` holds counted references (the NULLs C is to
-//!   fill, through `PyList_SetItem` or inline `PyList_SET_ITEM`), and the
-//!   list API works on that memory until the list first crosses to the VM,
-//!   which builds the VM list from it. So `Py_REFCNT` of an item counts the
-//!   list's reference, as in CPython.
+//!   (proxy rule 5): the list API works on that memory (the NULLs C is to
+//!   fill through `PyList_SetItem` or inline `PyList_SET_ITEM`) until the
+//!   list first crosses to the VM, which builds the VM list from it.
 //! - The VM's lists (and a C-made one once the VM has it) hold their items
-//!   in the VM; `ob_item` mirrors them with borrowed pointers, refreshed
-//!   each time the list crosses into C and after each change C makes
-//!   through the API. A borrowed item stays valid while the list holds it
-//!   (proxy rule 4). Inline `PyList_SET_ITEM` on such a list is not seen by
-//!   the VM (CPython documents it for filling new lists only), and a change
-//!   Python makes while C runs shows in `ob_item` at the next crossing.
+//!   in the VM; `ob_item` mirrors them, brought up to date each time the
+//!   list crosses into C and after each change C makes through the API.
+//!   An item the list let go of meanwhile stays alive until that refresh
+//!   or the next `gc.collect()` (`proxy::refresh_mirrors`), so a pointer C
+//!   read inline stays valid. Inline `PyList_SET_ITEM` on
+//!   such a list is not seen by the VM (CPython documents it for filling
+//!   new lists only), and a change Python makes while C runs shows in
+//!   `ob_item` at the next crossing.
 
 use crate::boundary::{Borrowed, NewPtr, Ptr, Stolen};
 use crate::capi;
 use crate::ffi::{self, PyObject as CObject};
-use crate::proxy::{self, FLAG_ITEMS_COUNTED, FLAG_SYNCED};
+use crate::proxy::{self, FLAG_SYNCED};
 use rustpython_vm::{
     AsObject, Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
     builtins::PyList,
@@ -50,9 +52,7 @@ pub static LAYOUT: proxy::Layout = proxy::Layout {
     },
     realize: Some(realize),
     release: Some(|op| unsafe {
-        if proxy::has_flag(op, FLAG_ITEMS_COUNTED) {
-            release_items(op);
-        }
+        release_items(op);
         let l = memory(op);
         crate::pymem::PyMem_RawFree(l.ob_item.cast());
         l.ob_item = std::ptr::null_mut();
@@ -87,33 +87,27 @@ unsafe fn reserve(op: *mut CObject, n: usize) -> bool {
     }
 }
 
-/// Releases the counted references `ob_item` holds (a list C made).
+/// Releases the references `ob_item` holds.
 unsafe fn release_items(op: *mut CObject) {
     unsafe {
         let l = memory(op);
+        if l.ob_item.is_null() {
+            return;
+        }
         let n = l.ob_base.ob_size.max(0) as usize;
         let held: Vec<*mut CObject> = (0..n).map(|i| std::mem::replace(&mut *l.ob_item.add(i), std::ptr::null_mut())).collect();
-        proxy::set_flag(op, FLAG_ITEMS_COUNTED, false);
+        l.ob_base.ob_size = 0;
         for item in held.into_iter().filter(|i| !i.is_null()) {
             proxy::decref(item);
         }
     }
 }
 
-/// Makes the memory `p` of the VM list `l` mirror its items (borrowed).
+/// Makes the memory `p` of the VM list `l` hold its items.
 fn mirror(p: *mut CObject, l: &Py<PyList>, vm: &VirtualMachine) {
     unsafe {
-        // A list C made and the VM since took: its counted references give
-        // way to the VM's items (released after, outside the list's lock:
-        // a release may run Python code).
-        let mut held = Vec::new();
-        if proxy::has_flag(p, FLAG_ITEMS_COUNTED) {
-            let m = memory(p);
-            held.extend((0..m.ob_base.ob_size.max(0) as usize).map(|i| std::mem::replace(&mut *m.ob_item.add(i), std::ptr::null_mut())));
-            proxy::set_flag(p, FLAG_ITEMS_COUNTED, false);
-        }
-        // Items the list no longer holds, whose proxies may be held by
-        // nothing else now.
+        // References to items the list no longer holds, released after the
+        // list's lock (a release may run Python code).
         let mut stale = Vec::new();
         {
             let items = l.borrow_vec();
@@ -126,9 +120,12 @@ fn mirror(p: *mut CObject, l: &Py<PyList>, vm: &VirtualMachine) {
             let old_n = m.ob_base.ob_size.max(0) as usize;
             for (i, item) in items.iter().enumerate() {
                 let slot = &mut *m.ob_item.add(i);
-                if slot.is_null() || !proxy::links_to(*slot, item) {
-                    // Making a proxy never touches this list.
-                    let old = std::mem::replace(slot, proxy::as_c_item(item, vm));
+                if i >= old_n || slot.is_null() || !proxy::links_to(*slot, item) {
+                    // Making a proxy never touches this list (nor moves
+                    // its `ob_item`).
+                    let new = proxy::as_c_item(item, vm);
+                    proxy::incref(new);
+                    let old = std::mem::replace(&mut *m.ob_item.add(i), new);
                     if i < old_n && !old.is_null() {
                         stale.push(old);
                     }
@@ -137,11 +134,8 @@ fn mirror(p: *mut CObject, l: &Py<PyList>, vm: &VirtualMachine) {
             stale.extend((n..old_n).map(|i| std::mem::replace(&mut *m.ob_item.add(i), std::ptr::null_mut())).filter(|p| !p.is_null()));
             m.ob_base.ob_size = n as isize;
         }
-        for item in held.into_iter().filter(|i| !i.is_null()) {
-            proxy::decref(item);
-        }
         for item in stale {
-            proxy::release_if_unheld(item);
+            proxy::decref(item);
         }
     }
 }
@@ -163,8 +157,7 @@ fn resync(o: &PyObject, vm: &VirtualMachine) {
 }
 
 /// The VM list of a list C made, on its first crossing: its items are what
-/// `ob_item` holds (which keeps its references until the list next crosses
-/// into C, so that inline reads stay valid).
+/// `ob_item` holds (which keeps its references).
 unsafe fn realize(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     unsafe {
         let m = memory(op);
@@ -225,7 +218,7 @@ capi! {
             if p.is_null() {
                 return Err(vm.new_memory_error(""));
             }
-            proxy::set_flag(p, FLAG_SYNCED | FLAG_ITEMS_COUNTED, true);
+            proxy::set_flag(p, FLAG_SYNCED, true);
             if !reserve(p, size as usize) {
                 proxy::decref(p);
                 return Err(vm.new_memory_error(""));
@@ -297,8 +290,6 @@ capi! {
             Some(slot) => {
                 let old = std::mem::replace(slot, item);
                 drop(items);
-                // Before the mirror is brought up to date, which lets go
-                // of the old item's proxy if nothing else holds it.
                 drop(old);
                 resync(obj, vm);
                 Ok(())

@@ -167,6 +167,7 @@ fn sysconfigdata_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()
 /// frees releases its proxies too.
 fn gc_collect(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     let sweep = || crate::pystate::enter(vm, crate::proxy::sweep);
+    crate::pystate::enter(vm, || crate::proxy::refresh_mirrors(vm));
     sweep();
     crate::pystate::enter(vm, crate::proxy::weaken_uncounted);
     let collect = original(&GC_COLLECT, vm)?;

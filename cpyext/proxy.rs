@@ -36,12 +36,10 @@
 //!    ([`weaken_uncounted`]), so that no link holds a cycle.
 //!    The memory of a VM object borrows the references it mirrors (a bound
 //!    method's `im_self`, a builtin's `m_self`) from the object, which holds
-//!    them; tuples still count theirs, so a cycle through a tuple that
-//!    crossed is not collected yet. A list's `ob_item` mirrors the VM
-//!    list's items with borrowed pointers ([`as_c_item`], each an `as_c`:
-//!    its link strong), refreshed at every crossing; an item the list let
-//!    go of is freed at the next refresh if nothing else holds it
-//!    ([`release_if_unheld`]).
+//!    them; tuples and lists still count theirs (a list's `ob_item` is
+//!    refreshed at each crossing, [`as_c_item`], and at `gc.collect()`,
+//!    [`refresh_mirrors`]), so a cycle through a tuple or list that
+//!    crossed is not collected yet.
 //! 5. An object C builds before the VM has seen it (a tuple from
 //!    `PyTuple_New`, a list from `PyList_New`, bytes from
 //!    `PyBytes_FromStringAndSize(NULL, n)`) has no
@@ -135,10 +133,6 @@ pub const FLAG_C_FIELDS: u8 = 1 << 4;
 /// each time the object crosses into C ([`sync_fields`]). Only these pay
 /// for it on the crossing path.
 pub const FLAG_SYNCED: u8 = 1 << 5;
-
-/// Prefix flag: the memory holds counted references to the items it
-/// mirrors (a list C made, until the VM's items replace them).
-pub const FLAG_ITEMS_COUNTED: u8 = 1 << 6;
 
 /// Blocks of these sizes (prefix included) are recycled through free lists:
 /// most proxies (ints, floats, short strs, generic objects) fit one, and
@@ -1177,6 +1171,31 @@ unsafe fn is_dead(p: *mut CObject) -> bool {
     }
 }
 
+/// Brings every list's `ob_item` up to date with its VM list, so that the
+/// references it still holds to items the VM let go of since the list last
+/// crossed are released (`gc.collect()`'s first step: CPython would have
+/// freed those items when the list dropped them).
+pub fn refresh_mirrors(vm: &VirtualMachine) {
+    let lists: Vec<*mut CObject> = table().by_vm.values().copied().filter(|&p| unsafe { in_our_block(p) && has_flag(p, FLAG_SYNCED) }).collect();
+    for p in lists {
+        unsafe {
+            // An earlier refresh may have freed this one.
+            if !is_prefixed(p) || !has_flag(p, FLAG_SYNCED) {
+                continue;
+            }
+            let obj = match link_state(p) {
+                Link::Strong => (*(*prefix(p)).vm).to_owned(),
+                Link::Weak => match upgrade(p) {
+                    Some(obj) => obj,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            crate::listobject::sync(p, &obj, vm);
+        }
+    }
+}
+
 /// Rule 4 for the proxies C was only lent (their count never left zero, so
 /// no decref made them weak): their links become weak, as they would have
 /// on C's last decref. `gc.collect()` runs this first, so that a cycle
@@ -1196,27 +1215,6 @@ pub fn weaken_uncounted() {
             if (*p).ob_refcnt == 0 && link_state(p) == Link::Strong && (*(*prefix(p)).vm).strong_count() > 1 {
                 make_weak(p);
             }
-        }
-    }
-}
-
-/// Frees `p` now if neither C nor the VM holds it any more (what a sweep
-/// would do later): for the proxy of an item a container's memory no longer
-/// mirrors. `p` may be a stale pointer to a proxy already freed and reused;
-/// only the table's own proxies are looked at.
-pub unsafe fn release_if_unheld(p: *mut CObject) {
-    unsafe {
-        if !is_prefixed(p) {
-            return;
-        }
-        let pre = prefix(p);
-        if (*pre).key == 0 || table().by_vm.get(&(*pre).key) != Some(&p) {
-            return;
-        }
-        if is_dead(p) {
-            free_proxy(p);
-        } else if held_only_by_link(p) {
-            unhold_instance(p);
         }
     }
 }

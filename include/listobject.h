@@ -7,10 +7,10 @@
 extern "C" {
 #endif
 
-/* CPython's layout.  A list C made (PyList_New) is this memory alone until
- * Python has it; a list Python has keeps ob_size and ob_item (borrowed
- * items) equal to its items each time it crosses into C and after each
- * change C makes through these functions. */
+/* CPython's layout, ob_item holding counted references.  A list C made
+ * (PyList_New) is this memory alone until Python has it; a list Python has
+ * keeps ob_size and ob_item equal to its items each time it crosses into C
+ * and after each change C makes through these functions. */
 typedef struct {
     PyObject_VAR_HEAD
     PyObject **ob_item;

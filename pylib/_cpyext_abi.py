@@ -7,6 +7,10 @@
   (packaging's own and pip's vendored copy), to add `cp314-abi3` ..
   `cp32-abi3` after rustpy's own tags and before the ABI-less ones, in
   CPython's order, so that pip picks an abi3 wheel over a pure one.
+- CPython 3.14's version-specific ABI (cp314) only when `RUSTPY_CP314=1`
+  is set: its inline code reads object memory this layer mirrors only in
+  part (docs/cp314.md). Then `.cpython-314-<multiarch>.so` loads and
+  `cp314-cp314` tags come after rustpy's own, before abi3.
 - A module built for an ABI rustpy cannot honour (another CPython version,
   CPython's version-specific ABI, free-threaded, debug, another platform,
   PyPy) is never loaded: when nothing else finds a module and such a file
@@ -24,7 +28,16 @@ _TAGS_MODULES = ("packaging.tags", "pip._vendor.packaging.tags")
 _ABI3_NEWEST_MINOR = 14
 
 
-def _abi3_tags(module, platforms):
+def _cp314_enabled():
+    import os
+
+    return os.environ.get("RUSTPY_CP314") == "1"
+
+
+def _cpython_tags(module, platforms):
+    if _cp314_enabled():
+        for platform in platforms:
+            yield module.Tag("cp314", "cp314", platform)
     for minor in range(_ABI3_NEWEST_MINOR, 1, -1):
         for platform in platforms:
             yield module.Tag(f"cp3{minor}", "abi3", platform)
@@ -43,7 +56,7 @@ def _wrap_generic_tags(module):
         own = [t for t in tags if t.abi != "none"]
         abiless = [t for t in tags if t.abi == "none"]
         platforms = list(dict.fromkeys(t.platform for t in tags))
-        return iter(own + list(_abi3_tags(module, platforms)) + abiless)
+        return iter(own + list(_cpython_tags(module, platforms)) + abiless)
 
     generic_tags.__doc__ = original.__doc__
     generic_tags.__wrapped__ = original
@@ -107,6 +120,8 @@ def _why_not(filename, stem):
     multiarch, suffix = _suffix_parts()
     if "." + tag + ".so" == suffix or tag == "abi3":
         return None
+    if tag == "cpython-314-" + multiarch and _cp314_enabled():
+        return None
     here = f"rustpy loads modules built for it ({suffix}) and for CPython's stable ABI (.abi3.so)"
     if tag == "":
         return f"it has no ABI tag in its name, so what it was built for is unknown; {here}"
@@ -132,7 +147,8 @@ def _why_not(filename, stem):
         return f"it was built for {cpython} (cp{digits}), whose ABI is not this one's (3.14); {here}"
     return (
         f"it was built for {cpython}'s version-specific ABI (cp314), whose inline code reads"
-        f" object memory this layer does not lay out as CPython does yet; {here}"
+        f" object memory this layer mirrors only in part; {here}, and cp314 ones when"
+        f" RUSTPY_CP314=1 is set (docs/cp314.md)"
     )
 
 
