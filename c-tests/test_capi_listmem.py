@@ -72,12 +72,33 @@ def test_a_list_holding_itself():
 
 def test_nested_lists_read_inline():
     assert c.first_of_first([[7, 8], [9]]) == 7
+    # The same lists again, after a call that used them ended.
+    l = [[1, 2], [3]]
+    assert c.inline_items(l)[0] == [1, 2]
+    assert c.first_of_first(l) == 1
+    l[0].insert(0, 0)
+    assert c.first_of_first(l) == 0
 
 
-@differs_on_rustpy("a change Python makes to a list while C runs (in a callback C made) shows in ob_size/ob_item at the list's next crossing into C, not at once")
 def test_a_callback_change_is_seen_inline_at_once():
     l = [1]
     assert c.callback_then_size(l, lambda l: l.extend([2, 3])) == 3
+    assert c.callback_then_size(l, lambda l: l.clear()) == 0
+
+
+def test_an_item_python_drops_after_c_returned_dies_then():
+    import weakref
+
+    class Item:
+        pass
+
+    o = Item()
+    r = weakref.ref(o)
+    l = [o]
+    del o
+    assert c.inline_items(l)[0] is r()
+    l.clear()
+    assert r() is None
 
 
 @differs_on_rustpy("inline writes to ob_item of a list Python has are not seen by Python (CPython documents PyList_SET_ITEM for filling new lists)")

@@ -228,7 +228,9 @@ pub fn into_c<'a, R>(
     body: impl FnOnce() -> PyResult<R>,
 ) -> PyResult<R> {
     pystate::enter(vm, || {
+        let scope = crate::listobject::lent_scope();
         let r = body();
+        drop(scope);
         proxy::release_borrowed(lent);
         r
     })

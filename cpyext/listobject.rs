@@ -105,7 +105,10 @@ unsafe fn release_items(op: *mut CObject) {
 
 /// Makes the memory `p` of the VM list `l` hold its items.
 fn mirror(p: *mut CObject, l: &Py<PyList>, vm: &VirtualMachine) {
+    note_lent(p, l);
     unsafe {
+        // Cleared first: a list that holds itself is not walked again.
+        proxy::set_flag(p, proxy::FLAG_ITEMS_RELEASED, false);
         // References to items the list no longer holds, released after the
         // list's lock (a release may run Python code).
         let mut stale = Vec::new();
@@ -136,6 +139,78 @@ fn mirror(p: *mut CObject, l: &Py<PyList>, vm: &VirtualMachine) {
         }
         for item in stale {
             proxy::decref(item);
+        }
+    }
+}
+
+thread_local! {
+    /// Lists mirrored while C runs (proxy and key, innermost call last):
+    /// Python code C calls may change them, and C reads their size inline
+    /// when the call returns.
+    static LENT: std::cell::RefCell<Vec<(usize, usize)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static IN_C: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// At most this many lists per thread are looked at again after a call.
+const MAX_LENT: usize = 64;
+
+/// While it lives, C is running (`boundary::into_c`): the lists mirrored
+/// meanwhile are brought up to date after each call C makes into Python,
+/// and when it ends, those C does not count give their items back (C can
+/// reach such a list again only through a crossing, which mirrors it anew),
+/// so that an item Python drops later dies then, as in CPython.
+pub struct LentScope(usize);
+
+pub fn lent_scope() -> LentScope {
+    IN_C.set(IN_C.get() + 1);
+    LentScope(LENT.with(|l| l.borrow().len()))
+}
+
+impl Drop for LentScope {
+    fn drop(&mut self) {
+        IN_C.set(IN_C.get() - 1);
+        let ours: Vec<(usize, usize)> = LENT.with(|l| l.borrow_mut().drain(self.0..).collect());
+        for (p, key) in ours {
+            let p = p as *mut CObject;
+            if proxy::linked_at(key, p).is_some() && unsafe { (*p).ob_refcnt } == 0 {
+                unsafe {
+                    release_items(p);
+                    proxy::set_flag(p, proxy::FLAG_ITEMS_RELEASED, true);
+                }
+            }
+        }
+    }
+}
+
+fn note_lent(p: *mut CObject, l: &Py<PyList>) {
+    if IN_C.get() == 0 {
+        return;
+    }
+    LENT.with(|lent| {
+        let mut lent = lent.borrow_mut();
+        if lent.len() < MAX_LENT && !lent.iter().any(|&(q, _)| q == p as usize) {
+            lent.push((p as usize, l.as_object() as *const PyObject as usize));
+        }
+    });
+}
+
+/// After C's call into Python returned: a list C is using whose length
+/// Python changed is mirrored again, so that C's inline `PyList_GET_SIZE`
+/// and `PyList_GET_ITEM` see it (a list whose items were only replaced
+/// keeps the old ones, still valid, until its next crossing).
+pub fn after_python_ran() {
+    let lent: Vec<(usize, usize)> = LENT.with(|l| l.borrow().clone());
+    if lent.is_empty() {
+        return;
+    }
+    let Some(vm) = crate::pystate::current_vm() else { return };
+    for (p, key) in lent {
+        let p = p as *mut CObject;
+        let Some(obj) = proxy::linked_at(key, p) else { continue };
+        if let Some(l) = obj.downcast_ref::<PyList>() {
+            if l.borrow_vec().len() as isize != unsafe { memory(p).ob_base.ob_size } {
+                mirror(p, l, vm);
+            }
         }
     }
 }

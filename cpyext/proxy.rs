@@ -134,6 +134,11 @@ pub const FLAG_C_FIELDS: u8 = 1 << 4;
 /// for it on the crossing path.
 pub const FLAG_SYNCED: u8 = 1 << 5;
 
+/// Prefix flag: a list's `ob_item` gave its items back when the C call
+/// that used it ended (`listobject::LentScope`); it is mirrored again even
+/// where an item's own fields are not (`as_c_item`).
+pub const FLAG_ITEMS_RELEASED: u8 = 1 << 6;
+
 /// Blocks of these sizes (prefix included) are recycled through free lists:
 /// most proxies (ints, floats, short strs, generic objects) fit one, and
 /// reusing them costs far less than malloc and free on every crossing.
@@ -634,7 +639,7 @@ fn as_c_synced(obj: &PyObject, sync: bool, vm: &VirtualMachine) -> *mut CObject 
                     _ => release_stale(p),
                 },
                 _ => {
-                    if sync && has_flag(p, FLAG_SYNCED) {
+                    if (sync || has_flag(p, FLAG_ITEMS_RELEASED)) && has_flag(p, FLAG_SYNCED) {
                         sync_fields(p, obj, vm);
                     }
                     return p;
@@ -663,6 +668,15 @@ pub fn links_to(p: *mut CObject, obj: &PyObject) -> bool {
         }
     }
     existing(obj) == Some(p)
+}
+
+/// The VM object of `p`, if `p` is still the proxy the table knows for the
+/// object at `key` and its link is strong.
+pub fn linked_at(key: usize, p: *mut CObject) -> Option<PyObjectRef> {
+    if table().by_vm.get(&key) != Some(&p) {
+        return None;
+    }
+    unsafe { (link_state(p) == Link::Strong).then(|| (*(*prefix(p)).vm).to_owned()) }
 }
 
 /// The proxy `obj` has, if any.

@@ -246,8 +246,14 @@ pub fn without_gil<R>(f: impl FnOnce() -> R) -> R {
         // SAFETY: depth > 0 means this thread holds the GIL.
         unsafe { GIL.unlock() };
     }
-    let _reacquire = Reacquire(depth);
-    f()
+    let reacquire = Reacquire(depth);
+    let r = f();
+    drop(reacquire);
+    if depth > 0 {
+        // Python ran while C waited: lists C reads inline may have changed.
+        crate::listobject::after_python_ran();
+    }
+    r
 }
 
 /// The VM of the innermost [`enter`] on this thread, if any.
