@@ -207,6 +207,14 @@ capi! {
         }
     }
 
+    fn PyObject_HasAttrStringWithError(vm, o: PyObjectRef, name: &CStr) -> i32 {
+        match crate::unicodeobject::from_utf8(name.to_bytes(), vm).and_then(|name| o.get_attr(&name, vm)) {
+            Ok(_) => Ok(1),
+            Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => Ok(0),
+            Err(e) => Err(e),
+        }
+    }
+
     fn PyObject_GetOptionalAttr(vm, o: PyObjectRef, name: PyObjectRef, result: *mut *mut CObject) -> i32 {
         let value = attr_name(name, vm).and_then(|name| o.get_attr(&name, vm));
         optional_result(value, vm.ctx.exceptions.attribute_error, result, vm)
@@ -311,6 +319,14 @@ capi! {
 
     fn Py_IsNone(vm, o: *mut CObject) -> i32 {
         Ok((o == &raw mut _Py_NoneStruct) as i32)
+    }
+
+    fn Py_IsTrue(vm, o: *mut CObject) -> i32 {
+        Ok((o == &raw mut _Py_TrueStruct as *mut CObject) as i32)
+    }
+
+    fn Py_IsFalse(vm, o: *mut CObject) -> i32 {
+        Ok((o == &raw mut _Py_FalseStruct as *mut CObject) as i32)
     }
 
     fn Py_NewRef(vm, o: Ptr) -> NewPtr {
