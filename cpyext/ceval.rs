@@ -380,4 +380,28 @@ capi! {
         DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
         Ok(crate::boundary::Void)
     }
+
+    /// What the recursion macros of CPython before 3.9 called once their
+    /// count passed the limit: RecursionError when C's nesting is past it,
+    /// else 0. The thread state is this thread's.
+    fn _Py_CheckRecursiveCall(vm, tstate: *mut std::ffi::c_void, place: *const c_char) -> i32 {
+        if DEPTH.with(|d| d.get()) > vm.recursion_limit.get() {
+            let place = unsafe { crate::boundary::c_text(place, "") };
+            return Err(vm.new_recursion_error(format!("maximum recursion depth exceeded{place}")));
+        }
+        Ok(0)
+    }
+
+    /// The old `PyObject_Call`: NULL `args` is no arguments, and `args` must
+    /// be a tuple and `kwargs` a dict.
+    fn PyEval_CallObjectWithKeywords(vm, callable: PyObjectRef, args: Option<PyObjectRef>, kwargs: Option<PyObjectRef>) -> PyObjectRef {
+        if args.as_ref().is_some_and(|a| a.downcast_ref::<rustpython_vm::builtins::PyTuple>().is_none()) {
+            return Err(vm.new_type_error("argument list must be a tuple"));
+        }
+        if kwargs.as_ref().is_some_and(|k| k.downcast_ref::<PyDict>().is_none()) {
+            return Err(vm.new_type_error("keyword list must be a dictionary"));
+        }
+        let args = args.unwrap_or_else(|| vm.ctx.empty_tuple.clone().into());
+        crate::abstract_::call::call(callable, args, kwargs, vm)
+    }
 }

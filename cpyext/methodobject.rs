@@ -419,6 +419,11 @@ unsafe fn call_fastcall_keywords(
 }
 
 crate::capi! {
+    /// Kept for old binaries: `PyObject_Call`, as in CPython 3.9+.
+    fn PyCFunction_Call(vm, callable: PyObjectRef, args: PyObjectRef, kwargs: Option<PyObjectRef>) -> PyObjectRef {
+        crate::abstract_::call::call(callable, args, kwargs, vm)
+    }
+
     /// A function for `def` bound to `zelf` (None when NULL).
     fn PyCFunction_New(vm, def: *mut ffi::PyMethodDef, zelf: Option<PyObjectRef>) -> PyObjectRef {
         if def.is_null() {

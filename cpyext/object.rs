@@ -57,6 +57,11 @@ pub fn init_singletons(vm: &VirtualMachine) {
 
 crate::declared_here!(_Py_Dealloc, Py_IncRef, Py_DecRef);
 
+/// CPython's table of the comparison each one becomes with its operands
+/// swapped (`Py_LT` -> `Py_GT`, ...), indexed by the `Py_LT`..`Py_GE` ids.
+#[unsafe(no_mangle)]
+pub static _Py_SwappedOp: [i32; 6] = [ffi::Py_GT, ffi::Py_GE, ffi::Py_EQ, ffi::Py_NE, ffi::Py_LT, ffi::Py_LE];
+
 /// Called by `Py_DECREF` when C's count reaches zero.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn _Py_Dealloc(op: *mut CObject) {

@@ -278,6 +278,10 @@ PyAPI_FUNC(void) Py_SetProgramName(const wchar_t *name);
 Py_CPYEXT_MISSING("Py_SetPythonHome is not provided by cpyext: must be called before Py_Initialize(), and rustpy cannot be embedded: RustPython owns interpreter start-up and sets the path configuration itself (see docs/capi.md)")
 PyAPI_FUNC(void) Py_SetPythonHome(const wchar_t *home);
 #endif
+#ifndef Py_SetPath
+Py_CPYEXT_MISSING("Py_SetPath is not provided by cpyext: must be called before Py_Initialize(), and rustpy cannot be embedded: RustPython owns interpreter start-up and sets the path configuration itself (see docs/capi.md)")
+PyAPI_FUNC(void) Py_SetPath(const wchar_t *path);
+#endif
 #ifndef PyMem_SetAllocator
 Py_CPYEXT_MISSING("PyMem_SetAllocator is not provided by cpyext: cpyext's allocators are fixed: PyMem_* and PyObject_Malloc call malloc and the layer's object-block allocator directly, not through a replaceable table (see docs/capi.md)")
 PyAPI_FUNC(void) PyMem_SetAllocator(PyMemAllocatorDomain domain, PyMemAllocatorEx *allocator);
@@ -317,6 +321,14 @@ PyAPI_FUNC(void *) _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState *inte
 #ifndef _PyInterpreterState_SetEvalFrameFunc
 Py_CPYEXT_MISSING("_PyInterpreterState_SetEvalFrameFunc is not provided by cpyext: RustPython's eval loop cannot be replaced from C (see docs/capi.md)")
 PyAPI_FUNC(void) _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState *interp, void *eval_frame);
+#endif
+#ifndef _PyThreadState_Prealloc
+Py_CPYEXT_MISSING("_PyThreadState_Prealloc is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
+PyAPI_FUNC(PyThreadState *) _PyThreadState_Prealloc(PyInterpreterState *interp);
+#endif
+#ifndef _PyThreadState_Init
+Py_CPYEXT_MISSING("_PyThreadState_Init is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
+PyAPI_FUNC(void) _PyThreadState_Init(PyThreadState *tstate);
 #endif
 #ifndef PyThreadState_New
 Py_CPYEXT_MISSING("PyThreadState_New is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
