@@ -56,6 +56,26 @@ fn frame_locals(frame: &PyObject, vm: &VirtualMachine) -> PyResult<(PyObjectRef,
     }
 }
 
+/// `PY_VERSION_HEX`'s packing, as the header's macros compute it.
+const fn pack_version(x: i32, y: i32, z: i32, level: i32, serial: i32) -> u32 {
+    ((x as u32 & 0xff) << 24) | ((y as u32 & 0xff) << 16) | ((z as u32 & 0xff) << 8) | ((level as u32 & 0xf) << 4) | (serial as u32 & 0xf)
+}
+
+crate::declared_here!(Py_PACK_FULL_VERSION, Py_PACK_VERSION);
+
+/// The stable ABI's form of the `Py_PACK_FULL_VERSION()` macro.
+#[unsafe(no_mangle)]
+pub extern "C" fn Py_PACK_FULL_VERSION(x: i32, y: i32, z: i32, level: i32, serial: i32) -> u32 {
+    pack_version(x, y, z, level, serial)
+}
+
+/// The stable ABI's form of the `Py_PACK_VERSION()` macro: `x.y.0`, level
+/// and serial 0.
+#[unsafe(no_mangle)]
+pub extern "C" fn Py_PACK_VERSION(x: i32, y: i32) -> u32 {
+    pack_version(x, y, 0, 0, 0)
+}
+
 /// `PY_VERSION_HEX` of the API we implement.
 #[unsafe(no_mangle)]
 pub static Py_Version: std::ffi::c_ulong = 0x030E_00F0;

@@ -55,7 +55,27 @@ pub fn init_singletons(vm: &VirtualMachine) {
     }
 }
 
-crate::declared_here!(_Py_Dealloc, Py_IncRef, Py_DecRef);
+crate::declared_here!(_Py_Dealloc, Py_IncRef, Py_DecRef, Py_TYPE, Py_REFCNT);
+
+/// The stable ABI's `Py_TYPE()` (3.14's limited API calls it; the header's
+/// inline is the same read). NULL gives NULL rather than a crash.
+///
+/// # Safety
+/// `ob` is NULL or an object.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn Py_TYPE(ob: *mut CObject) -> *mut ffi::PyTypeObject {
+    if ob.is_null() { null_mut() } else { unsafe { (*ob).ob_type } }
+}
+
+/// The stable ABI's `Py_REFCNT()`: C's count, as the header's inline reads
+/// it. NULL gives 0 rather than a crash.
+///
+/// # Safety
+/// `ob` is NULL or an object.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn Py_REFCNT(ob: *mut CObject) -> isize {
+    if ob.is_null() { 0 } else { unsafe { (*ob).ob_refcnt as isize } }
+}
 
 /// CPython's table of the comparison each one becomes with its operands
 /// swapped (`Py_LT` -> `Py_GT`, ...), indexed by the `Py_LT`..`Py_GE` ids.

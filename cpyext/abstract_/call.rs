@@ -26,6 +26,15 @@ pub(crate) fn kwargs_of(kwargs: Option<PyObjectRef>, vm: &VirtualMachine) -> PyR
         .collect()
 }
 
+crate::declared_here!(PyVectorcall_NARGS);
+
+/// The stable ABI's `PyVectorcall_NARGS()`: the argument count of a
+/// vectorcall's `nargsf`, without `PY_VECTORCALL_ARGUMENTS_OFFSET`.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyVectorcall_NARGS(nargsf: usize) -> isize {
+    (nargsf & !(1usize << (usize::BITS - 1))) as isize
+}
+
 /// `callable(*args, **kwargs)`, as `PyObject_Call` makes it.
 pub(crate) fn call(callable: PyObjectRef, args: PyObjectRef, kwargs: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult {
     let args = FuncArgs::new(positional(args, vm)?, kwargs_of(kwargs, vm)?);
