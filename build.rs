@@ -12,7 +12,8 @@
 //! - `missing.h` and `capi.md`: the committed `include/cpyext/missing.h`
 //!   and `docs/capi.md` as they must be (`tests/capi_table.rs` compares;
 //!   `CPYEXT_BLESS=1 cargo build` writes them);
-//! - `rows.tsv`: the rows, for `tests/capi_table.rs`'s header check.
+//! - `rows.tsv`: the rows (a missing one with its reason), for
+//!   `tests/capi_table.rs`'s checks.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -457,13 +458,13 @@ fn capi_md(rows: &[Row]) -> String {
 fn rows_tsv(rows: &[Row]) -> String {
     let mut out = String::new();
     for r in rows {
-        let status = match &r.status {
-            Status::Rust(m) => format!("rust:{m}"),
-            Status::C(f) => format!("c:{f}"),
-            Status::Missing(_) => "missing".to_owned(),
+        let (status, reason) = match &r.status {
+            Status::Rust(m) => (format!("rust:{m}"), ""),
+            Status::C(f) => (format!("c:{f}"), ""),
+            Status::Missing(reason) => ("missing".to_owned(), reason.as_str()),
         };
         let kind = if r.abi_only { "abi_only" } else if r.data { "data" } else { "function" };
-        writeln!(out, "{}\t{}\t{}\t{}\t{}", r.name, r.header, kind, status, r.c_signature()).unwrap();
+        writeln!(out, "{}\t{}\t{}\t{}\t{}\t{reason}", r.name, r.header, kind, status, r.c_signature()).unwrap();
     }
     out
 }

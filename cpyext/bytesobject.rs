@@ -2,7 +2,7 @@
 //! data inline (`PyBytes_AS_STRING` is a field access); bytes built by C are
 //! filled in place and become a VM object on their first crossing.
 
-use crate::boundary::Ptr;
+use crate::boundary::{Ptr, Stolen};
 use crate::capi;
 use crate::boundary::NewPtr;
 use crate::ffi::{self, PyObject as CObject};
@@ -215,5 +215,179 @@ capi! {
         }
         *pv = q;
         Ok(())
+    }
+}
+
+/// CPython's `bytes.__repr__`: `smartquotes` picks double quotes for bytes
+/// holding a single quote and no double one.
+fn repr(data: &[u8], smartquotes: bool) -> String {
+    let quote = if smartquotes && data.contains(&b'\'') && !data.contains(&b'"') { b'"' } else { b'\'' };
+    let mut out = String::with_capacity(data.len() + 3);
+    out.push('b');
+    out.push(quote as char);
+    for &c in data {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            _ if c == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..0x7f => out.push(c as char),
+            _ => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote as char);
+    out
+}
+
+/// `a + b` over the buffers of both, as CPython's `bytes_concat` (which
+/// `PyBytes_Concat` uses) makes it: always a bytes.
+fn concat(a: &PyObjectRef, b: &PyObjectRef, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    let cannot = || vm.new_type_error(format!("can't concat {} to {}", b.class().name(), a.class().name()));
+    let va = PyBuffer::try_from_borrowed_object(vm, a).map_err(|_| cannot())?;
+    let vb = PyBuffer::try_from_borrowed_object(vm, b).map_err(|_| cannot())?;
+    let mut data = va.contiguous_or_collect(|x| x.to_vec());
+    vb.contiguous_or_collect(|x| data.extend_from_slice(x));
+    Ok(vm.ctx.new_bytes(data).into())
+}
+
+/// Replaces `*pv` with `*pv + w`; on failure `*pv` is released and NULL.
+/// A NULL `*pv` is left alone; a NULL `w` (a failed call making it) just
+/// clears `*pv`.
+unsafe fn concat_in_place(pv: *mut *mut CObject, w: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<()> {
+    unsafe {
+        if pv.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let old = std::mem::replace(&mut *pv, std::ptr::null_mut());
+        if old.is_null() {
+            return Ok(());
+        }
+        let joined = match w {
+            Some(w) => Some(proxy::from_c(old, vm).and_then(|v| concat(&v, &w, vm))),
+            None => None,
+        };
+        proxy::decref(old);
+        if let Some(joined) = joined {
+            let joined: PyObjectRef = joined?;
+            *pv = proxy::to_c_new(&joined, vm);
+        }
+        Ok(())
+    }
+}
+
+/// What `PyBytes_DecodeEscape` decodes: a bytes literal's escapes, with
+/// the first escape CPython warns about (an unknown one, or an octal one
+/// above 0o377).
+fn decode_escape(s: &[u8], errors: &str, vm: &VirtualMachine) -> PyResult<(Vec<u8>, Option<u32>)> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut first_invalid = None;
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] != b'\\' {
+            out.push(s[i]);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let Some(&c) = s.get(i) else {
+            return Err(vm.new_value_error("Trailing \\ in string"));
+        };
+        i += 1;
+        match c {
+            b'\n' => {}
+            b'\\' | b'\'' | b'"' => out.push(c),
+            b'b' => out.push(0x08),
+            b'f' => out.push(0x0c),
+            b't' => out.push(b'\t'),
+            b'n' => out.push(b'\n'),
+            b'r' => out.push(b'\r'),
+            b'v' => out.push(0x0b),
+            b'a' => out.push(0x07),
+            b'0'..=b'7' => {
+                let mut v = (c - b'0') as u32;
+                for _ in 0..2 {
+                    match s.get(i) {
+                        Some(&d @ b'0'..=b'7') => {
+                            v = v * 8 + (d - b'0') as u32;
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                if v > 0o377 {
+                    first_invalid.get_or_insert(v);
+                }
+                out.push(v as u8);
+            }
+            b'x' => {
+                let hex = |k: usize| s.get(k).and_then(|&d| (d as char).to_digit(16));
+                if let (Some(hi), Some(lo)) = (hex(i), hex(i + 1)) {
+                    out.push((hi * 16 + lo) as u8);
+                    i += 2;
+                    continue;
+                }
+                match errors {
+                    "strict" => return Err(vm.new_value_error(format!("invalid \\x escape at position {}", i - 2))),
+                    "replace" => out.push(b'?'),
+                    "ignore" => {}
+                    _ => return Err(vm.new_value_error(format!("decoding error; unknown error handling code: {errors}"))),
+                }
+                // The escape and a hex digit after it are skipped.
+                if hex(i).is_some() {
+                    i += 1;
+                }
+            }
+            _ => {
+                first_invalid.get_or_insert(c as u32);
+                out.push(b'\\');
+                i -= 1;
+            }
+        }
+    }
+    Ok((out, first_invalid))
+}
+
+capi! {
+    /// The `bytes` repr of `o` (`smartquotes`: as `repr()` quotes).
+    fn PyBytes_Repr(vm, o: Ptr, smartquotes: i32) -> PyObjectRef {
+        let b = check_bytes(o, vm)?;
+        let data = unsafe { std::slice::from_raw_parts((*b).ob_sval.as_ptr() as *const u8, (*b).ob_base.ob_size as usize) };
+        Ok(vm.ctx.new_str(repr(data, smartquotes != 0)).into())
+    }
+
+    unsafe fn PyBytes_Concat(vm, pv: *mut *mut CObject, w: Option<PyObjectRef>) -> crate::boundary::Void {
+        concat_in_place(pv, w, vm)?;
+        Ok(crate::boundary::Void)
+    }
+
+    /// As `PyBytes_Concat`, and releases `w`.
+    unsafe fn PyBytes_ConcatAndDel(vm, pv: *mut *mut CObject, w: Stolen) -> crate::boundary::Void {
+        concat_in_place(pv, w.take_opt(vm)?, vm)?;
+        Ok(crate::boundary::Void)
+    }
+
+    /// Unescapes a bytes literal's body; `unicode` and `recode_encoding`
+    /// are unused since 3.9. An invalid escape is kept, with CPython 3.12+'s
+    /// DeprecationWarning.
+    unsafe fn PyBytes_DecodeEscape(vm, s: *const c_char, len: isize, errors: *const c_char, unicode: isize, recode_encoding: *const c_char) -> PyObjectRef {
+        if s.is_null() || len < 0 {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let data = std::slice::from_raw_parts(s as *const u8, len as usize);
+        let errors = crate::boundary::c_text(errors, "strict");
+        let (out, first_invalid) = decode_escape(data, &errors, vm)?;
+        if let Some(c) = first_invalid {
+            let msg = if c > 0xff {
+                format!("b\"\\{c:o}\" is an invalid octal escape sequence. Such sequences will not work in the future. ")
+            } else {
+                format!("b\"\\{}\" is an invalid escape sequence. Such sequences will not work in the future. ", c as u8 as char)
+            };
+            crate::warnings::warn(vm.ctx.exceptions.deprecation_warning.to_owned().into(), vm.ctx.new_str(msg).into(), 1, vm)?;
+        }
+        Ok(vm.ctx.new_bytes(out).into())
     }
 }

@@ -56,6 +56,26 @@ fn frame_locals(frame: &PyObject, vm: &VirtualMachine) -> PyResult<(PyObjectRef,
     }
 }
 
+/// `PY_VERSION_HEX`'s packing, as the header's macros compute it.
+const fn pack_version(x: i32, y: i32, z: i32, level: i32, serial: i32) -> u32 {
+    ((x as u32 & 0xff) << 24) | ((y as u32 & 0xff) << 16) | ((z as u32 & 0xff) << 8) | ((level as u32 & 0xf) << 4) | (serial as u32 & 0xf)
+}
+
+crate::declared_here!(Py_PACK_FULL_VERSION, Py_PACK_VERSION);
+
+/// The stable ABI's form of the `Py_PACK_FULL_VERSION()` macro.
+#[unsafe(no_mangle)]
+pub extern "C" fn Py_PACK_FULL_VERSION(x: i32, y: i32, z: i32, level: i32, serial: i32) -> u32 {
+    pack_version(x, y, z, level, serial)
+}
+
+/// The stable ABI's form of the `Py_PACK_VERSION()` macro: `x.y.0`, level
+/// and serial 0.
+#[unsafe(no_mangle)]
+pub extern "C" fn Py_PACK_VERSION(x: i32, y: i32) -> u32 {
+    pack_version(x, y, 0, 0, 0)
+}
+
 /// `PY_VERSION_HEX` of the API we implement.
 #[unsafe(no_mangle)]
 pub static Py_Version: std::ffi::c_ulong = 0x030E_00F0;
@@ -379,5 +399,29 @@ capi! {
     fn Py_LeaveRecursiveCall(vm) -> crate::boundary::Void {
         DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
         Ok(crate::boundary::Void)
+    }
+
+    /// What the recursion macros of CPython before 3.9 called once their
+    /// count passed the limit: RecursionError when C's nesting is past it,
+    /// else 0. The thread state is this thread's.
+    fn _Py_CheckRecursiveCall(vm, tstate: *mut std::ffi::c_void, place: *const c_char) -> i32 {
+        if DEPTH.with(|d| d.get()) > vm.recursion_limit.get() {
+            let place = unsafe { crate::boundary::c_text(place, "") };
+            return Err(vm.new_recursion_error(format!("maximum recursion depth exceeded{place}")));
+        }
+        Ok(0)
+    }
+
+    /// The old `PyObject_Call`: NULL `args` is no arguments, and `args` must
+    /// be a tuple and `kwargs` a dict.
+    fn PyEval_CallObjectWithKeywords(vm, callable: PyObjectRef, args: Option<PyObjectRef>, kwargs: Option<PyObjectRef>) -> PyObjectRef {
+        if args.as_ref().is_some_and(|a| a.downcast_ref::<rustpython_vm::builtins::PyTuple>().is_none()) {
+            return Err(vm.new_type_error("argument list must be a tuple"));
+        }
+        if kwargs.as_ref().is_some_and(|k| k.downcast_ref::<PyDict>().is_none()) {
+            return Err(vm.new_type_error("keyword list must be a dictionary"));
+        }
+        let args = args.unwrap_or_else(|| vm.ctx.empty_tuple.clone().into());
+        crate::abstract_::call::call(callable, args, kwargs, vm)
     }
 }

@@ -9,7 +9,7 @@ use rustpython_vm::{
     AsObject, Py, PyObjectRef, PyRef, PyResult, VirtualMachine,
     builtins::{PyGetSet, PyType},
     convert::ToPyObject,
-    function::{ItemDoc, PySetterValue},
+    function::{ItemDoc, PyMethodFlags, PySetterValue},
 };
 use std::ffi::{CStr, c_char};
 
@@ -434,5 +434,42 @@ capi! {
             call_wrapper(w, name, owner, args, vm)
         });
         Ok(def.to_proper_method(class, &vm.ctx))
+    }
+}
+
+/// `type`'s VM class, held for good: descriptors hold their class `'static`,
+/// and the type objects C passes are immortal.
+fn static_class(tp: Ptr, vm: &VirtualMachine) -> PyResult<&'static Py<PyType>> {
+    let class = crate::typeobject::vm_type(tp.0 as *mut ffi::PyTypeObject, vm)?;
+    Ok(Box::leak(Box::new(class)))
+}
+
+capi! {
+    /// A method descriptor of `tp` for `def`, whatever its METH_CLASS or
+    /// METH_STATIC flags say.
+    fn PyDescr_NewMethod(vm, tp: Ptr, def: *mut ffi::PyMethodDef) -> PyObjectRef {
+        if def.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let class = static_class(tp, vm)?;
+        crate::methodobject::descriptor_of_kind(def, class, tp.0 as *mut ffi::PyTypeObject, PyMethodFlags::METHOD, vm)
+    }
+
+    /// A class method descriptor of `tp` for `def`.
+    fn PyDescr_NewClassMethod(vm, tp: Ptr, def: *mut ffi::PyMethodDef) -> PyObjectRef {
+        if def.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        let class = static_class(tp, vm)?;
+        crate::methodobject::descriptor_of_kind(def, class, tp.0 as *mut ffi::PyTypeObject, PyMethodFlags::CLASS, vm)
+    }
+
+    /// The slot wrapper `d` bound to `self` (a method-wrapper), which must be
+    /// an instance of the wrapper's class.
+    fn PyWrapper_New(vm, d: PyObjectRef, zelf: PyObjectRef) -> PyObjectRef {
+        if !d.class().is(vm.ctx.types.wrapper_descriptor_type) {
+            return Err(vm.new_type_error(format!("PyWrapper_New: expected a wrapper_descriptor, not {}", d.class().name())));
+        }
+        vm.call_get_descriptor(&d, &zelf).unwrap_or_else(|| Err(crate::boundary::bad_internal_call(vm)))
     }
 }

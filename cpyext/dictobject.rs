@@ -337,3 +337,30 @@ fn pop_into(d: PyObjectRef, key: PyObjectRef, result: *mut *mut CObject, vm: &Vi
     }
     Ok(v.is_some() as i32)
 }
+
+capi! {
+    /// Adds the (key, value) pairs `seq2` yields, each a sequence of two;
+    /// an existing key keeps its value unless `overwrite`.
+    fn PyDict_MergeFromSeq2(vm, d: PyObjectRef, seq2: PyObjectRef, overwrite: i32) -> () {
+        let d = as_dict(d, vm)?;
+        let iter = seq2.get_iter(vm)?;
+        let mut i = 0usize;
+        while let rustpython_vm::protocol::PyIterReturn::Return(item) = iter.next(vm)? {
+            let pair: Vec<PyObjectRef> = match vm.extract_elements_with(&item, Ok) {
+                Ok(items) => items,
+                Err(e) if e.fast_isinstance(vm.ctx.exceptions.type_error) => {
+                    return Err(vm.new_type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")));
+                }
+                Err(e) => return Err(e),
+            };
+            let [key, value] = <[PyObjectRef; 2]>::try_from(pair).map_err(|pair| {
+                vm.new_value_error(format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len()))
+            })?;
+            if overwrite != 0 || d.get_item_opt(&*key, vm)?.is_none() {
+                d.set_item(&*key, value, vm)?;
+            }
+            i += 1;
+        }
+        Ok(())
+    }
+}

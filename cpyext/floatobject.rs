@@ -24,6 +24,11 @@ capi! {
         Ok(f64::MAX)
     }
 
+    /// `sys.float_info`, the struct sequence describing C doubles.
+    fn PyFloat_GetInfo(vm) -> PyObjectRef {
+        vm.sys_module.get_attr("float_info", vm)
+    }
+
     fn PyFloat_GetMin(vm) -> f64 {
         Ok(f64::MIN_POSITIVE)
     }

@@ -1,7 +1,11 @@
 //! Sequence and callable iterators (`iterobject.h`).
 
 use crate::capi;
-use rustpython_vm::{PyObjectRef, PyPayload, builtins::{PyDict, PySequenceIterator}};
+use rustpython_vm::{
+    PyObjectRef, PyPayload, TryFromObject,
+    builtins::{PyCallableIterator, PyDict, PySequenceIterator},
+    function::ArgCallable,
+};
 
 capi! {
     /// The VM's sequence iterator (`iter`'s for objects without
@@ -13,5 +17,14 @@ capi! {
             return Err(crate::boundary::bad_internal_call(vm));
         }
         Ok(PySequenceIterator::new(seq, vm)?.into_ref(&vm.ctx).into())
+    }
+}
+
+capi! {
+    /// The VM's callable iterator (`iter(callable, sentinel)`): calls
+    /// `callable()` until it returns `sentinel`.
+    fn PyCallIter_New(vm, callable: PyObjectRef, sentinel: PyObjectRef) -> PyObjectRef {
+        let callable = ArgCallable::try_from_object(vm, callable)?;
+        Ok(PyCallableIterator::new(callable, sentinel).into_ref(&vm.ctx).into())
     }
 }

@@ -55,6 +55,7 @@ pub mod methodobject;
 pub mod moduleobject;
 pub mod monitoring;
 pub mod object;
+pub mod osmodule;
 pub mod objimpl;
 pub mod picklebufobject;
 pub mod odictobject;

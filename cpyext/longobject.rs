@@ -200,6 +200,48 @@ capi! {
     }
 }
 
+/// `PyLong_AsInt32` and friends: the value (through `__index__`) in
+/// `*value`; OverflowError "Python int too large to convert to C <type>",
+/// and for the unsigned ones ValueError for a negative value.
+unsafe fn as_fixed<T: TryFrom<i128>>(o: &PyObject, value: *mut T, type_name: &str, unsigned: bool, vm: &VirtualMachine) -> PyResult<i32> {
+    if value.is_null() {
+        return Err(crate::boundary::bad_internal_call(vm));
+    }
+    let v = with_index_value(o, vm, |v| {
+        if unsigned && v.is_negative() {
+            return Err(vm.new_value_error("Cannot convert negative int"));
+        }
+        v.to_i128()
+            .and_then(|v| T::try_from(v).ok())
+            .ok_or_else(|| vm.new_overflow_error(format!("Python int too large to convert to {type_name}")))
+    })?;
+    unsafe { *value = v };
+    Ok(0)
+}
+
+capi! {
+    unsafe fn PyLong_AsInt32(vm, o: &PyObject, value: *mut i32) -> i32 {
+        as_fixed(o, value, "C int32_t", false, vm)
+    }
+
+    unsafe fn PyLong_AsUInt32(vm, o: &PyObject, value: *mut u32) -> i32 {
+        as_fixed(o, value, "C uint32_t", true, vm)
+    }
+
+    unsafe fn PyLong_AsInt64(vm, o: &PyObject, value: *mut i64) -> i32 {
+        as_fixed(o, value, "C int64_t", false, vm)
+    }
+
+    unsafe fn PyLong_AsUInt64(vm, o: &PyObject, value: *mut u64) -> i32 {
+        as_fixed(o, value, "C uint64_t", true, vm)
+    }
+
+    /// `sys.int_info`, the struct sequence describing ints' digits.
+    fn PyLong_GetInfo(vm) -> PyObjectRef {
+        vm.sys_module.get_attr("int_info", vm)
+    }
+}
+
 capi! {
     /// Only an int (no `__index__`): 1 for zero, else 0.
     fn PyLong_IsPositive(vm, o: &PyObject) -> i32 {

@@ -222,21 +222,38 @@ pub fn new_descriptor(
     tp: *mut ffi::PyTypeObject,
     vm: &VirtualMachine,
 ) -> PyResult<PyObjectRef> {
+    let kind = match unsafe { (*def).ml_flags } & (ffi::METH_CLASS | ffi::METH_STATIC | ffi::METH_METHOD) {
+        0 | ffi::METH_METHOD => PyMethodFlags::METHOD,
+        ffi::METH_CLASS => PyMethodFlags::CLASS,
+        f if f == ffi::METH_METHOD | ffi::METH_CLASS => PyMethodFlags::CLASS,
+        ffi::METH_STATIC => PyMethodFlags::STATIC,
+        _ => {
+            return Err(vm.new_value_error(format!(
+                "method {}: METH_CLASS and METH_STATIC cannot be combined",
+                cstr(unsafe { (*def).ml_name })
+            )));
+        }
+    };
+    descriptor_of_kind(def, class, tp, kind, vm)
+}
+
+/// A descriptor of `kind` for `def` (`PyDescr_NewMethod` and
+/// `PyDescr_NewClassMethod` choose it whatever `ml_flags` say).
+pub fn descriptor_of_kind(
+    def: *const ffi::PyMethodDef,
+    class: &'static Py<PyType>,
+    tp: *mut ffi::PyTypeObject,
+    kind: PyMethodFlags,
+    vm: &VirtualMachine,
+) -> PyResult<PyObjectRef> {
     let d = unsafe { &*def };
     let name: &'static str = Box::leak(cstr(d.ml_name).into_boxed_str());
     let doc: Option<&'static str> =
         (!d.ml_doc.is_null()).then(|| &*Box::leak(cstr(d.ml_doc).into_boxed_str()));
-    let (kind, binding) = match d.ml_flags & (ffi::METH_CLASS | ffi::METH_STATIC | ffi::METH_METHOD) {
-        0 => (PyMethodFlags::METHOD, Binding::SelfFirst),
-        ffi::METH_CLASS => (PyMethodFlags::CLASS, Binding::SelfFirst),
-        ffi::METH_STATIC => (PyMethodFlags::STATIC, Binding::Null),
-        ffi::METH_METHOD => (PyMethodFlags::METHOD, Binding::Defining(tp)),
-        f if f == ffi::METH_METHOD | ffi::METH_CLASS => (PyMethodFlags::CLASS, Binding::Defining(tp)),
-        _ => {
-            return Err(vm.new_value_error(format!(
-                "method {name}: METH_CLASS and METH_STATIC cannot be combined"
-            )));
-        }
+    let binding = match (kind, d.ml_flags & ffi::METH_METHOD != 0) {
+        (PyMethodFlags::STATIC, _) => Binding::Null,
+        (_, true) => Binding::Defining(tp),
+        (_, false) => Binding::SelfFirst,
     };
     let c = CDef(def);
     // Errors name a method as CPython does: by its qualified name.
@@ -406,6 +423,11 @@ unsafe fn call_fastcall_keywords(
 }
 
 crate::capi! {
+    /// Kept for old binaries: `PyObject_Call`, as in CPython 3.9+.
+    fn PyCFunction_Call(vm, callable: PyObjectRef, args: PyObjectRef, kwargs: Option<PyObjectRef>) -> PyObjectRef {
+        crate::abstract_::call::call(callable, args, kwargs, vm)
+    }
+
     /// A function for `def` bound to `zelf` (None when NULL).
     fn PyCFunction_New(vm, def: *mut ffi::PyMethodDef, zelf: Option<PyObjectRef>) -> PyObjectRef {
         if def.is_null() {

@@ -66,6 +66,15 @@ fn cstr(p: *const c_char) -> Option<String> {
     (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
 }
 
+/// The module's `__file__`, which must be a str.
+fn filename(m: &PyObject, vm: &VirtualMachine) -> PyResult {
+    as_module(m, vm)?;
+    match m.get_attr("__file__", vm) {
+        Ok(f) if f.downcast_ref::<PyStr>().is_some() => Ok(f),
+        _ => Err(vm.new_system_error("module filename missing")),
+    }
+}
+
 fn as_module(m: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
     if m.downcast_ref::<PyModule>().is_some() {
         Ok(())
@@ -317,11 +326,14 @@ capi! {
     }
 
     fn PyModule_GetFilenameObject(vm, m: PyObjectRef) -> PyObjectRef {
-        as_module(&m, vm)?;
-        match m.get_attr("__file__", vm) {
-            Ok(f) if f.downcast_ref::<PyStr>().is_some() => Ok(f),
-            _ => Err(vm.new_system_error("module filename missing")),
-        }
+        filename(&m, vm)
+    }
+
+    /// `__file__` as UTF-8, kept by the str the module holds.
+    fn PyModule_GetFilename(vm, m: PyObjectRef) -> *const c_char {
+        let file = filename(&m, vm)?;
+        let s = unsafe { crate::unicodeobject::PyUnicode_AsUTF8(proxy::as_c(&file, vm)) };
+        if s.is_null() { Err(pyerrors::take().unwrap_or_else(|| vm.new_system_error("module filename missing"))) } else { Ok(s) }
     }
 
     fn PyModule_AddObjectRef(vm, m: &PyObject, name: &CStr, value: Option<PyObjectRef>) -> () {

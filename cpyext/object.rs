@@ -55,7 +55,32 @@ pub fn init_singletons(vm: &VirtualMachine) {
     }
 }
 
-crate::declared_here!(_Py_Dealloc, Py_IncRef, Py_DecRef);
+crate::declared_here!(_Py_Dealloc, Py_IncRef, Py_DecRef, Py_TYPE, Py_REFCNT);
+
+/// The stable ABI's `Py_TYPE()` (3.14's limited API calls it; the header's
+/// inline is the same read). NULL gives NULL rather than a crash.
+///
+/// # Safety
+/// `ob` is NULL or an object.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn Py_TYPE(ob: *mut CObject) -> *mut ffi::PyTypeObject {
+    if ob.is_null() { null_mut() } else { unsafe { (*ob).ob_type } }
+}
+
+/// The stable ABI's `Py_REFCNT()`: C's count, as the header's inline reads
+/// it. NULL gives 0 rather than a crash.
+///
+/// # Safety
+/// `ob` is NULL or an object.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn Py_REFCNT(ob: *mut CObject) -> isize {
+    if ob.is_null() { 0 } else { unsafe { (*ob).ob_refcnt as isize } }
+}
+
+/// CPython's table of the comparison each one becomes with its operands
+/// swapped (`Py_LT` -> `Py_GT`, ...), indexed by the `Py_LT`..`Py_GE` ids.
+#[unsafe(no_mangle)]
+pub static _Py_SwappedOp: [i32; 6] = [ffi::Py_GT, ffi::Py_GE, ffi::Py_EQ, ffi::Py_NE, ffi::Py_LT, ffi::Py_LE];
 
 /// Called by `Py_DECREF` when C's count reaches zero.
 #[unsafe(no_mangle)]
@@ -207,6 +232,14 @@ capi! {
         }
     }
 
+    fn PyObject_HasAttrStringWithError(vm, o: PyObjectRef, name: &CStr) -> i32 {
+        match crate::unicodeobject::from_utf8(name.to_bytes(), vm).and_then(|name| o.get_attr(&name, vm)) {
+            Ok(_) => Ok(1),
+            Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => Ok(0),
+            Err(e) => Err(e),
+        }
+    }
+
     fn PyObject_GetOptionalAttr(vm, o: PyObjectRef, name: PyObjectRef, result: *mut *mut CObject) -> i32 {
         let value = attr_name(name, vm).and_then(|name| o.get_attr(&name, vm));
         optional_result(value, vm.ctx.exceptions.attribute_error, result, vm)
@@ -311,6 +344,14 @@ capi! {
 
     fn Py_IsNone(vm, o: *mut CObject) -> i32 {
         Ok((o == &raw mut _Py_NoneStruct) as i32)
+    }
+
+    fn Py_IsTrue(vm, o: *mut CObject) -> i32 {
+        Ok((o == &raw mut _Py_TrueStruct as *mut CObject) as i32)
+    }
+
+    fn Py_IsFalse(vm, o: *mut CObject) -> i32 {
+        Ok((o == &raw mut _Py_FalseStruct as *mut CObject) as i32)
     }
 
     fn Py_NewRef(vm, o: Ptr) -> NewPtr {

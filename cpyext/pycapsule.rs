@@ -145,3 +145,37 @@ capi! {
             .map_err(|_| vm.new_attribute_error(format!("PyCapsule_Import \"{path}\" is not valid")))
     }
 }
+
+/// CPython's `is_legal_capsule`: a capsule with a pointer, else ValueError
+/// "<function> called with invalid PyCapsule object".
+fn legal_capsule(o: *mut CObject, function: &str, vm: &VirtualMachine) -> PyResult<()> {
+    let invalid = || vm.new_value_error(format!("{function} called with invalid PyCapsule object"));
+    if o.is_null() {
+        return Err(invalid());
+    }
+    let obj = unsafe { proxy::from_c_ref(o, vm)? };
+    match obj.downcast_ref::<PyCapsule>() {
+        Some(c) if !c.pointer().is_null() => Ok(()),
+        _ => Err(invalid()),
+    }
+}
+
+capi! {
+    /// The destructor C gave (NULL for none: then without an exception).
+    fn PyCapsule_GetDestructor(vm, o: *mut CObject) -> *mut c_void {
+        legal_capsule(o, "PyCapsule_GetDestructor", vm)?;
+        let destructor = match unsafe { proxy::aux(o) } {
+            Some(Aux::Capsule(s)) => s.destructor,
+            _ => None,
+        };
+        Ok(destructor.map_or(std::ptr::null_mut(), |f| f as *mut c_void))
+    }
+
+    /// Replaces the destructor run when the capsule dies (NULL: none).
+    fn PyCapsule_SetDestructor(vm, o: *mut CObject, destructor: *mut c_void) -> () {
+        legal_capsule(o, "PyCapsule_SetDestructor", vm)?;
+        let destructor: Destructor = unsafe { std::mem::transmute(destructor) };
+        unsafe { state(o).destructor = destructor };
+        Ok(())
+    }
+}

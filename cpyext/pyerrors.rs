@@ -421,10 +421,10 @@ fn errno() -> i32 {
 }
 
 /// CPython's `PyErr_SetFromErrnoWithFilenameObjects`: `ty(code, message[,
-/// filename])` set as the error (its constructor picks the OSError
-/// subclass); errno 0 is "Error", and EINTR runs the signal handlers first,
-/// whose exception wins. Always NULL.
-fn set_from_errno(code: i32, ty: PyObjectRef, filename: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
+/// filename[, None, filename2]])` set as the error (its constructor picks
+/// the OSError subclass); errno 0 is "Error", and EINTR runs the signal
+/// handlers first, whose exception wins. Always NULL.
+fn set_from_errno(code: i32, ty: PyObjectRef, filename: Option<PyObjectRef>, filename2: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
     if code == libc::EINTR {
         vm.check_signals()?;
     }
@@ -435,8 +435,29 @@ fn set_from_errno(code: i32, ty: PyObjectRef, filename: Option<PyObjectRef>, vm:
         text.split(" (os error").next().unwrap_or(&text).to_owned()
     };
     let mut args = vec![vm.ctx.new_int(code).into(), vm.ctx.new_str(msg).into()];
-    args.extend(filename);
+    if let Some(filename) = filename {
+        args.push(filename);
+        if let Some(filename2) = filename2 {
+            args.extend([vm.ctx.none(), filename2]);
+        }
+    }
     set(make_exception(ty, Some(vm.ctx.new_tuple(args).into()), vm)?);
+    Ok(None)
+}
+
+/// CPython's `PyErr_SetImportError*`: `exception(msg, name=name, path=path,
+/// name_from=None)` set as the error (NULLs are None). Always NULL.
+fn set_import_error(exception: PyObjectRef, msg: Option<PyObjectRef>, name: Option<PyObjectRef>, path: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
+    if !exception.is_subclass(vm.ctx.exceptions.import_error.as_object(), vm)? {
+        return Err(vm.new_type_error("expected a subclass of ImportError"));
+    }
+    let msg = msg.ok_or_else(|| vm.new_type_error("expected a message argument"))?;
+    let none_or = |o: Option<PyObjectRef>| o.unwrap_or_else(|| vm.ctx.none());
+    let kwargs: rustpython_vm::function::KwArgs =
+        [("name", none_or(name)), ("path", none_or(path)), ("name_from", vm.ctx.none())].into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    let e = exception.call_with_args(rustpython_vm::function::FuncArgs::new(vec![msg], kwargs), vm)?;
+    let e = e.downcast::<PyBaseException>().map_err(|o| vm.new_type_error(format!("exceptions must derive from BaseException, not {}", o.class().name())))?;
+    raise(e, vm);
     Ok(None)
 }
 
@@ -591,7 +612,7 @@ capi! {
 
     /// An OSError (or `ty`) from `errno`, with its message; always NULL.
     fn PyErr_SetFromErrno(vm, ty: PyObjectRef) -> Option<PyObjectRef> {
-        set_from_errno(errno(), ty, None, vm)
+        set_from_errno(errno(), ty, None, None, vm)
     }
 
     /// As `PyErr_SetFromErrno`, with the filename (decoded as the file
@@ -601,7 +622,58 @@ capi! {
         let filename = (!filename.is_null())
             .then(|| crate::unicodeobject::decode_fs(unsafe { std::ffi::CStr::from_ptr(filename) }.to_bytes(), vm))
             .transpose()?;
-        set_from_errno(code, ty, filename, vm)
+        set_from_errno(code, ty, filename, None, vm)
+    }
+
+    fn PyErr_SetFromErrnoWithFilenameObject(vm, ty: PyObjectRef, filename: Option<PyObjectRef>) -> Option<PyObjectRef> {
+        set_from_errno(errno(), ty, filename, None, vm)
+    }
+
+    /// `filename2` counts only with a `filename`.
+    fn PyErr_SetFromErrnoWithFilenameObjects(vm, ty: PyObjectRef, filename: Option<PyObjectRef>, filename2: Option<PyObjectRef>) -> Option<PyObjectRef> {
+        set_from_errno(errno(), ty, filename, filename2, vm)
+    }
+
+    fn PyErr_SetImportError(vm, msg: Option<PyObjectRef>, name: Option<PyObjectRef>, path: Option<PyObjectRef>) -> Option<PyObjectRef> {
+        set_import_error(vm.ctx.exceptions.import_error.to_owned().into(), msg, name, path, vm)
+    }
+
+    /// As `PyErr_SetImportError`, with `exception` (a subclass of
+    /// ImportError) for the class.
+    fn PyErr_SetImportErrorSubclass(vm, exception: PyObjectRef, msg: Option<PyObjectRef>, name: Option<PyObjectRef>, path: Option<PyObjectRef>) -> Option<PyObjectRef> {
+        set_import_error(exception, msg, name, path, vm)
+    }
+
+    /// Simulates the arrival of signal `signum`: its Python handler runs at
+    /// the next check (none for one ignored or left to the default).
+    /// -1, without an exception, for a number that is no signal.
+    fn PyErr_SetInterruptEx(vm, signum: i32) -> i32 {
+        let Ok(signum) = rustpython_vm::signal::SignalNum::try_from(signum) else { return Ok(-1) };
+        rustpython_vm::signal::set_interrupt_ex(signum)?;
+        Ok(0)
+    }
+
+    /// A simulated SIGINT (KeyboardInterrupt under the default handler).
+    fn PyErr_SetInterrupt(vm) -> crate::boundary::Void {
+        unsafe { PyErr_SetInterruptEx(libc::SIGINT) };
+        Ok(crate::boundary::Void)
+    }
+
+    /// The class's `tp_name` (a Python class's `__name__`).
+    fn PyExceptionClass_Name(vm, exc: &PyObject) -> *const c_char {
+        let class = exc.downcast_ref::<PyType>().ok_or_else(|| crate::boundary::bad_internal_call(vm))?;
+        Ok(unsafe { (*proxy::type_as_c(class, vm)).tp_name })
+    }
+
+    fn PyException_GetArgs(vm, exc: &PyObject) -> PyObjectRef {
+        Ok(exception(exc, vm)?.args().into())
+    }
+
+    /// Sets `args` as `exc.args = args` does (any iterable, as a tuple).
+    fn PyException_SetArgs(vm, exc: &PyObject, args: PyObjectRef) -> crate::boundary::Void {
+        exception(exc, vm)?;
+        exc.set_attr("args", args, vm)?;
+        Ok(crate::boundary::Void)
     }
 
     fn PyException_GetCause(vm, exc: &PyObject) -> Option<PyObjectRef> {
@@ -867,35 +939,74 @@ capi! {
         Ok(filename.and_then(|f| program_text(&f, lineno, vm)))
     }
 
-    /// Sets the location attributes of the exception being raised, as
-    /// CPython does: failures to set one are ignored; an exception that is
-    /// not exactly SyntaxError also gets `msg` and `print_file_and_line`
-    /// when it lacks them (so it prints like one).
     fn PyErr_RangedSyntaxLocationObject(vm, filename: Option<PyObjectRef>, lineno: i32, col_offset: i32, end_lineno: i32, end_col_offset: i32) -> crate::boundary::Void {
-        let Some(exc) = take() else { return Ok(crate::boundary::Void) };
-        let obj: &PyObject = exc.as_object();
-        let int_or_none = |v: i32| -> PyObjectRef { if v >= 0 { vm.ctx.new_int(v).into() } else { vm.ctx.none() } };
-        let _ = obj.set_attr("lineno", vm.ctx.new_int(lineno), vm);
-        let _ = obj.set_attr("offset", int_or_none(col_offset), vm);
-        let _ = obj.set_attr("end_lineno", int_or_none(end_lineno), vm);
-        let _ = obj.set_attr("end_offset", int_or_none(end_col_offset), vm);
-        if let Some(filename) = filename {
-            let _ = obj.set_attr("filename", filename.clone(), vm);
-            if let Some(text) = program_text(&filename, lineno, vm) {
-                let _ = obj.set_attr("text", text, vm);
-            }
-        }
-        if !obj.class().is(vm.ctx.exceptions.syntax_error) {
-            if let Ok(None) = vm.get_attribute_opt(obj, "msg") {
-                if let Ok(s) = obj.str(vm) {
-                    let _ = obj.set_attr("msg", s, vm);
-                }
-            }
-            if let Ok(None) = vm.get_attribute_opt(obj, "print_file_and_line") {
-                let _ = obj.set_attr("print_file_and_line", vm.ctx.none(), vm);
-            }
-        }
-        set(exc);
-        Ok(crate::boundary::Void)
+        locate(filename, lineno, col_offset, end_lineno, end_col_offset, vm)
     }
+
+    /// The end is the line itself, with no end column.
+    fn PyErr_SyntaxLocationObject(vm, filename: Option<PyObjectRef>, lineno: i32, col_offset: i32) -> crate::boundary::Void {
+        locate(filename, lineno, col_offset, lineno, -1, vm)
+    }
+
+    fn PyErr_SyntaxLocationEx(vm, filename: *const c_char, lineno: i32, col_offset: i32) -> crate::boundary::Void {
+        locate(c_filename(filename, vm), lineno, col_offset, lineno, -1, vm)
+    }
+
+    /// Without a column (`offset` None).
+    fn PyErr_SyntaxLocation(vm, filename: *const c_char, lineno: i32) -> crate::boundary::Void {
+        locate(c_filename(filename, vm), lineno, -1, lineno, -1, vm)
+    }
+
+    /// Line `lineno` of the file; NULL without an exception when there is
+    /// none.
+    fn PyErr_ProgramText(vm, filename: *const c_char, lineno: i32) -> Option<PyObjectRef> {
+        Ok(c_filename(filename, vm).and_then(|f| program_text(&f, lineno, vm)))
+    }
+}
+
+/// Sets the location attributes of `exc`, as CPython does: failures to set
+/// one are ignored; an exception that is not exactly SyntaxError also gets
+/// `msg` and `print_file_and_line` when it lacks them (so it prints like
+/// one).
+fn syntax_location(exc: &PyBaseExceptionRef, filename: Option<PyObjectRef>, lineno: i32, col_offset: i32, end_lineno: i32, end_col_offset: i32, vm: &VirtualMachine) {
+    let obj: &PyObject = exc.as_object();
+    let int_or_none = |v: i32| -> PyObjectRef { if v >= 0 { vm.ctx.new_int(v).into() } else { vm.ctx.none() } };
+    let _ = obj.set_attr("lineno", vm.ctx.new_int(lineno), vm);
+    let _ = obj.set_attr("offset", int_or_none(col_offset), vm);
+    let _ = obj.set_attr("end_lineno", int_or_none(end_lineno), vm);
+    let _ = obj.set_attr("end_offset", int_or_none(end_col_offset), vm);
+    if let Some(filename) = filename {
+        let _ = obj.set_attr("filename", filename.clone(), vm);
+        if let Some(text) = program_text(&filename, lineno, vm) {
+            let _ = obj.set_attr("text", text, vm);
+        }
+    }
+    if !obj.class().is(vm.ctx.exceptions.syntax_error) {
+        if let Ok(None) = vm.get_attribute_opt(obj, "msg") {
+            if let Ok(s) = obj.str(vm) {
+                let _ = obj.set_attr("msg", s, vm);
+            }
+        }
+        if let Ok(None) = vm.get_attribute_opt(obj, "print_file_and_line") {
+            let _ = obj.set_attr("print_file_and_line", vm.ctx.none(), vm);
+        }
+    }
+}
+
+/// A C file name, decoded as the file system encodes names; None for NULL
+/// or what does not decode (the location is then set without one).
+fn c_filename(filename: *const c_char, vm: &VirtualMachine) -> Option<PyObjectRef> {
+    if filename.is_null() {
+        return None;
+    }
+    crate::unicodeobject::decode_fs(unsafe { std::ffi::CStr::from_ptr(filename) }.to_bytes(), vm).ok()
+}
+
+/// Sets the location of the exception being raised (none raised is
+/// SystemError, where CPython would crash).
+fn locate(filename: Option<PyObjectRef>, lineno: i32, col_offset: i32, end_lineno: i32, end_col_offset: i32, vm: &VirtualMachine) -> PyResult<crate::boundary::Void> {
+    let exc = take().ok_or_else(|| crate::boundary::bad_internal_call(vm))?;
+    syntax_location(&exc, filename, lineno, col_offset, end_lineno, end_col_offset, vm);
+    set(exc);
+    Ok(crate::boundary::Void)
 }

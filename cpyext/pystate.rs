@@ -327,6 +327,21 @@ pub extern "C" fn PyEval_RestoreThread(_tstate: *mut ThreadState) {
     });
 }
 
+crate::declared_here!(PyEval_ReleaseLock, PyEval_AcquireLock);
+
+/// The old (pre-3.13) way to give up the GIL while keeping the thread
+/// state: what `PyEval_SaveThread` does, for `PyEval_AcquireLock` to undo.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyEval_ReleaseLock() {
+    PyEval_SaveThread();
+}
+
+/// Takes back the GIL `PyEval_ReleaseLock` gave up.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyEval_AcquireLock() {
+    PyEval_RestoreThread(tstate_ptr());
+}
+
 /// `PyGILState_Ensure`: holds the GIL on this thread. A thread outside any
 /// call from the VM gets the VM it runs Python on (ctypes' `pythonapi`
 /// calls), and a thread C created gets a VM of its own, attached until the
@@ -581,6 +596,12 @@ pub fn add_module_by_def(module: rustpython_vm::PyObjectRef, def: *mut crate::ff
 
 crate::capi! {
     fn PyState_AddModule(vm, module: rustpython_vm::PyObjectRef, def: *mut crate::ffi::PyModuleDef) -> () {
+        add_module_by_def(module, def, vm)
+    }
+
+    /// What CPython's own module loading called, kept for old binaries;
+    /// the thread state is this thread's.
+    fn _PyState_AddModule(vm, tstate: *mut ThreadState, module: rustpython_vm::PyObjectRef, def: *mut crate::ffi::PyModuleDef) -> () {
         add_module_by_def(module, def, vm)
     }
 

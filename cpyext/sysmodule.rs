@@ -2,7 +2,7 @@
 
 use crate::boundary::{Borrowed, Void};
 use crate::{capi, proxy, pyerrors};
-use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine, builtins::PyTuple, function::FuncArgs};
+use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine, builtins::{PyDict, PyTuple}, function::FuncArgs};
 use std::ffi::{CStr, CString, c_char, c_int, c_void};
 
 /// A C `Py_AuditHookFunction` with its data.
@@ -47,24 +47,50 @@ fn script_dir(argv0: &str, vm: &VirtualMachine) -> PyResult<String> {
     })
 }
 
+/// `units` (C `wchar_t`s) as a str.
+fn wide_str(units: &[libc::wchar_t], vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    let mut s = rustpython_vm::common::wtf8::Wtf8Buf::new();
+    for &u in units {
+        let c = rustpython_vm::common::wtf8::CodePoint::from_u32(u as u32).ok_or_else(|| vm.new_value_error("character out of range"))?;
+        s.push(c);
+    }
+    Ok(vm.ctx.new_str(s).into())
+}
+
+/// A NUL-terminated C `wchar_t` string's units; NULL is SystemError.
+///
+/// # Safety
+/// `p` is NULL or NUL-terminated.
+unsafe fn wide_units<'a>(p: *const libc::wchar_t, vm: &VirtualMachine) -> PyResult<&'a [libc::wchar_t]> {
+    if p.is_null() {
+        return Err(crate::boundary::bad_internal_call(vm));
+    }
+    Ok(unsafe { std::slice::from_raw_parts(p, libc::wcslen(p)) })
+}
+
 /// The C `wchar_t` strings of `argv`, as str.
 unsafe fn wide_args(argc: c_int, argv: *mut *mut libc::wchar_t, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRef>> {
-    let mut out = Vec::new();
-    for i in 0..argc.max(0) as usize {
-        let p = unsafe { *argv.add(i) };
-        if p.is_null() {
-            return Err(crate::boundary::bad_internal_call(vm));
+    (0..argc.max(0) as usize).map(|i| wide_str(unsafe { wide_units(*argv.add(i), vm)? }, vm)).collect()
+}
+
+/// `sys.<name>`, made `make()` (and set) when missing or not a `T`.
+fn sys_container<T: rustpython_vm::PyPayload>(name: &'static str, make: impl FnOnce() -> PyObjectRef, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    match vm.sys_module.get_attr(name, vm) {
+        Ok(o) if o.downcast_ref::<T>().is_some() => Ok(o),
+        _ => {
+            let o = make();
+            vm.sys_module.set_attr(name, o.clone(), vm)?;
+            Ok(o)
         }
-        let len = unsafe { libc::wcslen(p) };
-        let units = unsafe { std::slice::from_raw_parts(p, len) };
-        let mut s = rustpython_vm::common::wtf8::Wtf8Buf::new();
-        for &u in units {
-            let c = rustpython_vm::common::wtf8::CodePoint::from_u32(u as u32).ok_or_else(|| vm.new_value_error("character out of range"))?;
-            s.push(c);
-        }
-        out.push(vm.ctx.new_str(s).into());
     }
-    Ok(out)
+}
+
+/// Appends `option` to `sys.warnoptions` (made if missing). Read when the
+/// warnings module starts, so it does not change filters already set.
+fn add_warn_option(option: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    let options = sys_container::<rustpython_vm::builtins::PyList>("warnoptions", || vm.ctx.new_list(vec![]).into(), vm)?;
+    vm.call_method(&options, "append", (option,))?;
+    Ok(())
 }
 
 capi! {
@@ -136,15 +162,50 @@ capi! {
 
     /// `sys._xoptions` (made if missing), borrowed from `sys`.
     fn PySys_GetXOptions(vm) -> Borrowed<'static> {
-        let options = match vm.sys_module.get_attr("_xoptions", vm) {
-            Ok(o) if o.class().fast_issubclass(vm.ctx.types.dict_type) => o,
-            _ => {
-                let d: PyObjectRef = vm.ctx.new_dict().into();
-                vm.sys_module.set_attr("_xoptions", d.clone(), vm)?;
-                d
-            }
-        };
+        let options = sys_container::<PyDict>("_xoptions", || vm.ctx.new_dict().into(), vm)?;
         Ok(Borrowed::held_by_interpreter(&options, vm))
+    }
+
+    /// Adds `-X name[=value]` to `sys._xoptions` (True without a value).
+    /// Errors are cleared: the function cannot report them.
+    fn PySys_AddXOption(vm, s: *const libc::wchar_t) -> Void {
+        let _ = (|| {
+            let units = unsafe { wide_units(s, vm)? };
+            let (name, value) = match units.iter().position(|&u| u == '=' as libc::wchar_t) {
+                Some(i) => (wide_str(&units[..i], vm)?, wide_str(&units[i + 1..], vm)?),
+                None => (wide_str(units, vm)?, vm.ctx.new_bool(true).into()),
+            };
+            let options = sys_container::<PyDict>("_xoptions", || vm.ctx.new_dict().into(), vm)?;
+            options.set_item(&*name, value, vm)
+        })();
+        Ok(Void)
+    }
+
+    /// Appends `-W` option `s`; errors are cleared.
+    fn PySys_AddWarnOption(vm, s: *const libc::wchar_t) -> Void {
+        let _ = unsafe { wide_units(s, vm) }.and_then(|u| wide_str(u, vm)).and_then(|o| add_warn_option(o, vm));
+        Ok(Void)
+    }
+
+    /// Appends `option` (a str) to `sys.warnoptions`; errors are cleared.
+    fn PySys_AddWarnOptionUnicode(vm, option: PyObjectRef) -> Void {
+        let _ = add_warn_option(option, vm);
+        Ok(Void)
+    }
+
+    /// Whether `sys.warnoptions` is a non-empty list.
+    fn PySys_HasWarnOptions(vm) -> i32 {
+        let options = vm.sys_module.get_attr("warnoptions", vm).ok();
+        let list = options.as_ref().and_then(|o| o.downcast_ref::<rustpython_vm::builtins::PyList>());
+        Ok(list.is_some_and(|l| !l.borrow_vec().is_empty()) as i32)
+    }
+
+    /// Sets `sys.path` to the entries of `path`, split at ':'.
+    fn PySys_SetPath(vm, path: *const libc::wchar_t) -> Void {
+        let units = unsafe { wide_units(path, vm)? };
+        let entries = units.split(|&u| u == ':' as libc::wchar_t).map(|e| wide_str(e, vm)).collect::<PyResult<Vec<_>>>()?;
+        vm.sys_module.set_attr("path", vm.ctx.new_list(entries), vm)?;
+        Ok(Void)
     }
 
     fn PySys_ResetWarnOptions(vm) -> Void {

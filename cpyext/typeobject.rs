@@ -1051,6 +1051,23 @@ static_types! {
     _PyWeakref_RefType = weakref_type,
     _PyWeakref_ProxyType = weakproxy_type,
     _PyWeakref_CallableProxyType = weakcallableproxy_type,
+    PyByteArrayIter_Type = bytearray_iterator_type,
+    PyBytesIter_Type = bytes_iterator_type,
+    PyDictKeys_Type = dict_keys_type,
+    PyDictValues_Type = dict_values_type,
+    PyDictItems_Type = dict_items_type,
+    PyDictIterKey_Type = dict_keyiterator_type,
+    PyDictIterValue_Type = dict_valueiterator_type,
+    PyDictIterItem_Type = dict_itemiterator_type,
+    PyDictRevIterKey_Type = dict_reversekeyiterator_type,
+    PyDictRevIterValue_Type = dict_reversevalueiterator_type,
+    PyDictRevIterItem_Type = dict_reverseitemiterator_type,
+    PyListIter_Type = list_iterator_type,
+    PyListRevIter_Type = list_reverseiterator_type,
+    PyTupleIter_Type = tuple_iterator_type,
+    PySetIter_Type = set_iterator_type,
+    PyRangeIter_Type = range_iterator_type,
+    PyLongRangeIter_Type = long_range_iterator_type,
 }
 
 /// The type of `PyModuleDef` objects: C-side only, with no VM counterpart.
@@ -1277,6 +1294,41 @@ capi! {
 
     fn PyType_ClearCache(vm) -> u32 {
         Ok(0)
+    }
+
+    /// The first type in `tp`'s MRO whose `Py_tp_token` is `token`: 1 and a
+    /// new reference in `*result` (when not NULL), or 0 and NULL. Only heap
+    /// types have tokens, and a static type has no heap-type base.
+    unsafe fn PyType_GetBaseByToken(vm, tp: Ptr, token: *mut c_void, result: *mut *mut PyTypeObject) -> i32 {
+        if !result.is_null() {
+            *result = null_mut();
+        }
+        if token.is_null() {
+            return Err(vm.new_system_error("PyType_GetBaseByToken called with token=NULL"));
+        }
+        let obj = proxy::from_c_ref(tp.0, vm)?;
+        let Some(class) = obj.downcast_ref::<PyType>() else {
+            let name = fully_qualified_name(obj.class().as_object(), vm)?;
+            return Err(vm.new_type_error(format!("expected a type, got a '{name}' object")));
+        };
+        let heap_token = |t: &Py<PyType>| {
+            let face = proxy::type_as_c(t, vm);
+            // Every heap type's face is a `PyHeapTypeObject` (a VM class's
+            // too, with no token).
+            ((*face).tp_flags & ffi::Py_TPFLAGS_HEAPTYPE != 0).then(|| (face, (*(face as *mut ffi::PyHeapTypeObject)).ht_token))
+        };
+        let Some((face, own)) = heap_token(class) else { return Ok(0) };
+        let found = if own == token {
+            Some(face)
+        } else {
+            class.mro_collect().iter().find_map(|b| heap_token(b).filter(|(_, t)| *t == token).map(|(f, _)| f))
+        };
+        let Some(found) = found else { return Ok(0) };
+        if !result.is_null() {
+            proxy::incref(found as *mut CObject);
+            *result = found;
+        }
+        Ok(1)
     }
 }
 

@@ -398,23 +398,42 @@ capi! {
 
     /// Replaces `*p` with the interned string equal to it.
     fn PyUnicode_InternInPlace(vm, p: *mut *mut CObject) -> crate::boundary::Void {
-        unsafe {
-            if p.is_null() || (*p).is_null() {
-                return Ok(crate::boundary::Void);
-            }
-            let o = proxy::from_c(*p, vm)?;
-            let Ok(s) = o.downcast::<PyStr>() else { return Ok(crate::boundary::Void) };
-            let interned: PyObjectRef = vm.ctx.intern_str(s.as_wtf8().to_owned()).to_owned().into();
-            let new = proxy::to_c_new(&interned, vm);
-            proxy::decref(*p);
-            *p = new;
-        }
+        intern_in_place(p, vm)?;
         Ok(crate::boundary::Void)
+    }
+
+    /// Kept for old binaries: interned strings live as long as the
+    /// interpreter here, so this is `PyUnicode_InternInPlace`.
+    fn PyUnicode_InternImmortal(vm, p: *mut *mut CObject) -> crate::boundary::Void {
+        intern_in_place(p, vm)?;
+        Ok(crate::boundary::Void)
+    }
+
+    /// Kept for old binaries; gone with `Py_UNICODE` (CPython 3.12+).
+    fn PyUnicode_GetSize(vm, o: *mut CObject) -> isize {
+        Err(vm.new_runtime_error("PyUnicode_GetSize has been removed."))
     }
 
     fn PyUnicode_EqualToUTF8(vm, a: PyObjectRef, b: &CStr) -> i32 {
         Ok(a.downcast_ref::<PyStr>().is_some_and(|a| a.as_wtf8().as_bytes() == b.to_bytes()) as i32)
     }
+}
+
+/// Replaces the str `*p` with the interned one equal to it; anything else
+/// (NULL, a non-str) is left alone.
+fn intern_in_place(p: *mut *mut CObject, vm: &VirtualMachine) -> PyResult<()> {
+    unsafe {
+        if p.is_null() || (*p).is_null() {
+            return Ok(());
+        }
+        let o = proxy::from_c(*p, vm)?;
+        let Ok(s) = o.downcast::<PyStr>() else { return Ok(()) };
+        let interned: PyObjectRef = vm.ctx.intern_str(s.as_wtf8().to_owned()).to_owned().into();
+        let new = proxy::to_c_new(&interned, vm);
+        proxy::decref(*p);
+        *p = new;
+    }
+    Ok(())
 }
 
 capi! {

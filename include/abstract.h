@@ -28,10 +28,13 @@ PyAPI_FUNC(PyObject *) PyObject_CallMethodObjArgs(PyObject *obj,
 #define PY_VECTORCALL_ARGUMENTS_OFFSET \
     (_Py_CAST(size_t, 1) << (8 * sizeof(size_t) - 1))
 
-static inline Py_ssize_t PyVectorcall_NARGS(size_t n)
+/* A function in the stable ABI; to C, the macro below (the inline). */
+PyAPI_FUNC(Py_ssize_t) PyVectorcall_NARGS(size_t nargsf);
+static inline Py_ssize_t _PyVectorcall_NARGS(size_t n)
 {
     return (Py_ssize_t)(n & ~PY_VECTORCALL_ARGUMENTS_OFFSET);
 }
+#define PyVectorcall_NARGS(n) _PyVectorcall_NARGS(n)
 
 PyAPI_FUNC(vectorcallfunc) PyVectorcall_Function(PyObject *callable);
 PyAPI_FUNC(PyObject *) PyVectorcall_Call(PyObject *callable,
@@ -75,7 +78,6 @@ static inline PyObject *PyObject_CallMethodOneArg(PyObject *self,
 #define _PyObject_CallOneArg PyObject_CallOneArg
 #define _PyObject_CallMethodNoArgs PyObject_CallMethodNoArgs
 #define _PyObject_CallMethodOneArg PyObject_CallMethodOneArg
-#define _PyVectorcall_NARGS PyVectorcall_NARGS
 
 /* A dict of the keyword arguments of a vectorcall: kwnames[i] maps to
  * values[i]. */

@@ -83,6 +83,11 @@ static inline int _Py_IsImmortal(PyObject *op)
 }
 #define _Py_IsImmortal(op) _Py_IsImmortal(_PyObject_CAST(op))
 
+/* The stable ABI has Py_REFCNT() and Py_TYPE() as functions too (3.14's
+ * limited API calls them); the macros below shadow them. */
+PyAPI_FUNC(Py_ssize_t) Py_REFCNT(PyObject *ob);
+PyAPI_FUNC(PyTypeObject *) Py_TYPE(PyObject *ob);
+
 static inline Py_ssize_t _Py_REFCNT(PyObject *ob)
 {
     return (Py_ssize_t)ob->ob_refcnt;

@@ -26,9 +26,7 @@ extern "C" {
 #define _Py_PACK_FULL_VERSION(X, Y, Z, LEVEL, SERIAL) \
     ((((X) & 0xff) << 24) | (((Y) & 0xff) << 16) | (((Z) & 0xff) << 8) | \
      (((LEVEL) & 0xf) << 4) | (((SERIAL) & 0xf) << 0))
-#define Py_PACK_FULL_VERSION(X, Y, Z, LEVEL, SERIAL) \
-    _Py_PACK_FULL_VERSION(X, Y, Z, LEVEL, SERIAL)
-#define Py_PACK_VERSION(X, Y) Py_PACK_FULL_VERSION(X, Y, 0, 0, 0)
+/* Py_PACK_FULL_VERSION and Py_PACK_VERSION: in pymacro.h. */
 
 #ifdef __cplusplus
 }

@@ -57,4 +57,19 @@
  * that an unsigned comparison is always false). */
 #define _Py_IS_TYPE_SIGNED(type) ((type)(-1) <= 0)
 
+/* Version packing (PY_VERSION_HEX's form). The macros are what API users
+ * get; the functions are the stable ABI's, for other languages: declared
+ * first, so the macros shadow them. */
+#include "exports.h"
+#ifdef __cplusplus
+extern "C" {
+#endif
+PyAPI_FUNC(uint32_t) Py_PACK_FULL_VERSION(int x, int y, int z, int level, int serial);
+PyAPI_FUNC(uint32_t) Py_PACK_VERSION(int x, int y);
+#ifdef __cplusplus
+}
+#endif
+#define Py_PACK_FULL_VERSION _Py_PACK_FULL_VERSION
+#define Py_PACK_VERSION(X, Y) Py_PACK_FULL_VERSION(X, Y, 0, 0, 0)
+
 #endif /* !Py_PYMACRO_H */

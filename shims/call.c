@@ -1,4 +1,5 @@
-/* PyObject_CallFunction / CallMethod / Call*ObjArgs and PyTuple_Pack:
+/* PyObject_CallFunction / CallMethod / Call*ObjArgs, their PyEval_* forms
+ * and PyTuple_Pack:
  * variadic, so written in C on PyObject_Call. */
 
 #include "Python.h"
@@ -86,6 +87,36 @@ PyObject_CallFunction(PyObject *callable, const char *format, ...)
 
 PyObject *
 PyObject_CallMethod(PyObject *obj, const char *name, const char *format, ...)
+{
+    va_list va;
+    PyObject *r;
+    va_start(va, format);
+    r = call_method_va(obj, name, format, va);
+    va_end(va);
+    return r;
+}
+
+/* The old names, kept for binaries built against CPython before 3.9:
+   since 3.9 exactly PyObject_CallFunction and PyObject_CallMethod.
+   include/ does not declare them. */
+PyObject *PyEval_CallFunction(PyObject *callable, const char *format, ...);
+PyObject *PyEval_CallMethod(PyObject *obj, const char *name, const char *format, ...);
+
+PyObject *
+PyEval_CallFunction(PyObject *callable, const char *format, ...)
+{
+    va_list va;
+    PyObject *r;
+    if (callable == NULL)
+        return null_error();
+    va_start(va, format);
+    r = call_va(callable, format, va);
+    va_end(va);
+    return r;
+}
+
+PyObject *
+PyEval_CallMethod(PyObject *obj, const char *name, const char *format, ...)
 {
     va_list va;
     PyObject *r;

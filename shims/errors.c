@@ -71,14 +71,15 @@ PyErr_WarnFormat(PyObject *category, Py_ssize_t stack_level,
     return r;
 }
 
-/* warnings.warn_explicit, as PyErr_WarnExplicitObject calls it. */
+/* The formatted message handed to PyErr_WarnExplicitObject. */
 int
 PyErr_WarnExplicitFormat(PyObject *category, const char *filename,
                          int lineno, const char *module, PyObject *registry,
                          const char *format, ...)
 {
     va_list va;
-    PyObject *msg, *warnings, *modobj, *r;
+    PyObject *msg, *fileobj, *modobj = NULL;
+    int r = -1;
 
     if (format == NULL || filename == NULL) {
         PyErr_BadInternalCall();
@@ -89,41 +90,16 @@ PyErr_WarnExplicitFormat(PyObject *category, const char *filename,
     va_end(va);
     if (msg == NULL)
         return -1;
-    warnings = PyImport_ImportModule("warnings");
-    if (warnings == NULL) {
-        Py_DECREF(msg);
-        return -1;
-    }
-    if (category == NULL)
-        category = PyExc_RuntimeWarning;
-    /* CPython's module for a NULL one: the file name without ".py". */
-    if (module != NULL) {
+    fileobj = PyUnicode_DecodeFSDefault(filename);
+    if (module != NULL)
         modobj = PyUnicode_FromString(module);
-    }
-    else if (*filename == '\0') {
-        modobj = PyUnicode_FromString("<unknown>");
-    }
-    else {
-        size_t n = strlen(filename);
-        if (n >= 3 && strcmp(filename + n - 3, ".py") == 0)
-            n -= 3;
-        modobj = PyUnicode_FromStringAndSize(filename, (Py_ssize_t)n);
-    }
-    if (modobj == NULL) {
-        Py_DECREF(warnings);
-        Py_DECREF(msg);
-        return -1;
-    }
-    r = PyObject_CallMethod(warnings, "warn_explicit", "OOsiOO", msg,
-                            category, filename, lineno, modobj,
-                            registry != NULL ? registry : Py_None);
-    Py_DECREF(modobj);
-    Py_DECREF(warnings);
+    if (fileobj != NULL && (module == NULL || modobj != NULL))
+        r = PyErr_WarnExplicitObject(category, msg, fileobj, lineno, modobj,
+                                     registry);
+    Py_XDECREF(modobj);
+    Py_XDECREF(fileobj);
     Py_DECREF(msg);
-    if (r == NULL)
-        return -1;
-    Py_DECREF(r);
-    return 0;
+    return r;
 }
 
 /* `source` only feeds tracemalloc's "object allocated at" note, which

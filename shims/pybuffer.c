@@ -329,3 +329,80 @@ PyObject_CopyData(PyObject *dest, PyObject *src)
     PyBuffer_Release(&view_src);
     return r;
 }
+
+/* The pre-3.0 buffer functions, kept for binaries built against CPython
+ * before 3.10 (include/ does not declare them). As in CPython, the view is
+ * released before they return: the pointer is valid only while the object
+ * lives and does not resize. */
+int PyObject_CheckReadBuffer(PyObject *obj);
+int PyObject_AsReadBuffer(PyObject *obj, const void **buffer, Py_ssize_t *buffer_len);
+int PyObject_AsCharBuffer(PyObject *obj, const char **buffer, Py_ssize_t *buffer_len);
+int PyObject_AsWriteBuffer(PyObject *obj, void **buffer, Py_ssize_t *buffer_len);
+
+int
+PyObject_CheckReadBuffer(PyObject *obj)
+{
+    Py_buffer view;
+    if (!PyObject_CheckBuffer(obj)) {
+        return 0;
+    }
+    if (Py_TYPE(obj)->tp_as_buffer->bf_getbuffer(obj, &view, PyBUF_SIMPLE) == -1) {
+        PyErr_Clear();
+        return 0;
+    }
+    PyBuffer_Release(&view);
+    return 1;
+}
+
+static int
+as_read_buffer(PyObject *obj, const void **buffer, Py_ssize_t *buffer_len)
+{
+    Py_buffer view;
+    if (obj == NULL || buffer == NULL || buffer_len == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_SystemError, "null argument to internal routine");
+        }
+        return -1;
+    }
+    if (PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE) != 0) {
+        return -1;
+    }
+    *buffer = view.buf;
+    *buffer_len = view.len;
+    PyBuffer_Release(&view);
+    return 0;
+}
+
+int
+PyObject_AsReadBuffer(PyObject *obj, const void **buffer, Py_ssize_t *buffer_len)
+{
+    return as_read_buffer(obj, buffer, buffer_len);
+}
+
+int
+PyObject_AsCharBuffer(PyObject *obj, const char **buffer, Py_ssize_t *buffer_len)
+{
+    return as_read_buffer(obj, (const void **)buffer, buffer_len);
+}
+
+int
+PyObject_AsWriteBuffer(PyObject *obj, void **buffer, Py_ssize_t *buffer_len)
+{
+    Py_buffer view;
+    if (obj == NULL || buffer == NULL || buffer_len == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_SystemError, "null argument to internal routine");
+        }
+        return -1;
+    }
+    if (!PyObject_CheckBuffer(obj)
+        || Py_TYPE(obj)->tp_as_buffer->bf_getbuffer(obj, &view, PyBUF_WRITABLE) != 0) {
+        PyErr_Clear();
+        PyErr_SetString(PyExc_TypeError, "expected a writable bytes-like object");
+        return -1;
+    }
+    *buffer = view.buf;
+    *buffer_len = view.len;
+    PyBuffer_Release(&view);
+    return 0;
+}

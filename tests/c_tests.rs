@@ -78,6 +78,8 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("capi_structseq", &["capi_structseq"]),
     ("capi_objects4", &["capi_objects4"]),
     ("capi_long314", &["capi_long314"]),
+    ("capi_stable_abi", &["capi_stable_abi"]),
+    ("capi_stable_abi314", &["capi_stable_abi314"]),
     ("abi3_refcount", &["abi3_refcount"]),
     ("capi_listmem", &["capi_listmem"]),
 ];
@@ -97,11 +99,11 @@ enum Interp {
 }
 
 /// Families whose checks use 3.12+ APIs: also run under CPython 3.13.
-const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object2", "capi_runtime2", "capi_eval", "capi_census3", "capi_unicode3", "capi_atomic", "capi_descr", "capi_code", "capi_lifecycle", "capi_structseq", "capi_objects4"];
+const NEWER_API_FAMILIES: &[&str] = &["capi_steal", "capi_numbers", "capi_object2", "capi_runtime2", "capi_eval", "capi_census3", "capi_unicode3", "capi_atomic", "capi_descr", "capi_code", "capi_lifecycle", "capi_structseq", "capi_objects4", "capi_stable_abi"];
 
 /// Families of 3.14 APIs, which 3.11 and 3.13 lack: checked under CPython
 /// 3.14 (the oracle) and rustpy only.
-const CPYTHON314_FAMILIES: &[&str] = &["capi_unicode_writer", "capi_api314", "capi_long314"];
+const CPYTHON314_FAMILIES: &[&str] = &["capi_unicode_writer", "capi_api314", "capi_long314", "capi_stable_abi314"];
 
 struct CPythonInfo {
     exe: String,
@@ -466,12 +468,14 @@ family_tests! {
     "capi_lifecycle" => capi_lifecycle_cpython, capi_lifecycle_rustpy;
     "capi_structseq" => capi_structseq_cpython, capi_structseq_rustpy;
     "capi_objects4" => capi_objects4_cpython, capi_objects4_rustpy;
+    "capi_stable_abi" => capi_stable_abi_cpython, capi_stable_abi_rustpy;
     "abi3_refcount" => abi3_refcount_cpython, abi3_refcount_rustpy;
     "capi_listmem" => capi_listmem_cpython, capi_listmem_rustpy;
     cpython314_only:
     "capi_unicode_writer" => capi_unicode_writer_cpython314, capi_unicode_writer_rustpy;
     "capi_api314" => capi_api314_cpython314, capi_api314_rustpy;
     "capi_long314" => capi_long314_cpython314, capi_long314_rustpy;
+    "capi_stable_abi314" => capi_stable_abi314_cpython314, capi_stable_abi314_rustpy;
 }
 
 #[test]

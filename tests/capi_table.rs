@@ -12,6 +12,9 @@ use std::path::PathBuf;
 use std::process::Command;
 
 const ROWS: &str = include_str!(concat!(env!("OUT_DIR"), "/rows.tsv"));
+const EXPORTS: &str = include_str!(concat!(env!("OUT_DIR"), "/exports.rs"));
+/// CPython 3.14's stable ABI (Misc/stable_abi.toml), one item a line.
+const STABLE_ABI: &str = include_str!("stable_abi/stable_abi-3.14.txt");
 const MISSING_H: &str = include_str!(concat!(env!("OUT_DIR"), "/missing.h"));
 const CAPI_MD: &str = include_str!(concat!(env!("OUT_DIR"), "/capi.md"));
 
@@ -96,13 +99,15 @@ struct Row<'a> {
     kind: &'a str,
     status: &'a str,
     signature: &'a str,
+    /// Why a missing symbol is missing (empty otherwise).
+    reason: &'a str,
 }
 
 fn rows() -> BTreeMap<&'static str, Row<'static>> {
     ROWS.lines()
         .map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            (f[0], Row { header: f[1], kind: f[2], status: f[3], signature: f[4] })
+            (f[0], Row { header: f[1], kind: f[2], status: f[3], signature: f[4], reason: f[5] })
         })
         .collect()
 }
@@ -164,6 +169,47 @@ fn every_missing_prototype_is_a_compile_time_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "using {function} compiled");
     assert!(stderr.contains(&format!("{function} is not provided by cpyext")), "{stderr}");
+}
+
+/// The names of the generated export list: the `("name", ...)` entries of
+/// its functions and data, before the list of missing symbols.
+fn exported() -> std::collections::BTreeSet<&'static str> {
+    let exports = EXPORTS.split("pub static MISSING").next().unwrap_or("");
+    exports.lines().filter_map(|l| l.trim().strip_prefix("(\"")?.split('"').next()).collect()
+}
+
+/// Every function and data symbol of CPython 3.14's stable ABI is exported,
+/// or marked missing for a reason that says why it cannot be (not that it
+/// was not done). Items of the Windows-only, stack-check and reference
+/// debug builds are not this build's ABI.
+#[test]
+fn every_stable_abi_symbol_is_exported_or_missing_with_a_reason() {
+    let rows = rows();
+    let exported = exported();
+    let mut items = 0;
+    let mut problems = Vec::new();
+    for line in STABLE_ABI.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (name, flags) = (f[0], f[3]);
+        if ["ifdef=MS_WINDOWS", "ifdef=USE_STACKCHECK", "ifdef=Py_REF_DEBUG"].iter().any(|x| flags.split(',').any(|g| g == *x)) {
+            continue;
+        }
+        items += 1;
+        if exported.contains(name) {
+            continue;
+        }
+        match rows.get(name) {
+            None => problems.push(format!("{name}: not exported and has no row in cpyext/capi.decl")),
+            Some(r) if r.status != "missing" => problems.push(format!("{name}: its row says {}, but it is not in the export list", r.status)),
+            Some(r) if r.reason.is_empty() || r.reason == "not implemented yet" => {
+                problems.push(format!("{name}: missing without a reason it cannot be provided (`{}`)", r.reason))
+            }
+            Some(_) => {}
+        }
+    }
+    assert!(problems.is_empty(), "{} stable ABI items:\n{}", problems.len(), problems.join("\n"));
+    assert!(items > 800, "only {items} stable ABI items read: is the manifest there?");
+    assert!(exported.len() > 1000, "only {} exports read: did exports.rs change form?", exported.len());
 }
 
 fn check_committed(committed: &str, generated: &str) {

@@ -26,6 +26,21 @@ pub(crate) fn kwargs_of(kwargs: Option<PyObjectRef>, vm: &VirtualMachine) -> PyR
         .collect()
 }
 
+crate::declared_here!(PyVectorcall_NARGS);
+
+/// The stable ABI's `PyVectorcall_NARGS()`: the argument count of a
+/// vectorcall's `nargsf`, without `PY_VECTORCALL_ARGUMENTS_OFFSET`.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyVectorcall_NARGS(nargsf: usize) -> isize {
+    (nargsf & !(1usize << (usize::BITS - 1))) as isize
+}
+
+/// `callable(*args, **kwargs)`, as `PyObject_Call` makes it.
+pub(crate) fn call(callable: PyObjectRef, args: PyObjectRef, kwargs: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult {
+    let args = FuncArgs::new(positional(args, vm)?, kwargs_of(kwargs, vm)?);
+    pystate::without_gil(|| callable.call_with_args(args, vm))
+}
+
 pub(crate) fn positional(args: PyObjectRef, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRef>> {
     match args.downcast_ref::<PyTuple>() {
         Some(t) => Ok(t.as_slice().to_vec()),
@@ -66,8 +81,7 @@ fn vector_args(args: *const *mut CObject, nargsf: usize, kwnames: Option<PyObjec
 
 capi! {
     fn PyObject_Call(vm, callable: PyObjectRef, args: PyObjectRef, kwargs: Option<PyObjectRef>) -> PyObjectRef {
-        let args = FuncArgs::new(positional(args, vm)?, kwargs_of(kwargs, vm)?);
-        pystate::without_gil(|| callable.call_with_args(args, vm))
+        call(callable, args, kwargs, vm)
     }
 
     fn PyObject_CallObject(vm, callable: PyObjectRef, args: Option<PyObjectRef>) -> PyObjectRef {

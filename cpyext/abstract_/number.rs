@@ -111,3 +111,21 @@ capi! {
         }
     }
 }
+
+capi! {
+    /// `n.__index__()` as `bin`/`oct`/`hex` write it (base 10: as `str`).
+    fn PyNumber_ToBase(vm, n: PyObjectRef, base: i32) -> PyObjectRef {
+        use num_traits::Signed;
+        let prefix = match base {
+            2 => "0b",
+            8 => "0o",
+            10 => "",
+            16 => "0x",
+            _ => return Err(vm.new_system_error("PyNumber_ToBase: base must be 2, 8, 10 or 16")),
+        };
+        let i = n.try_index(vm)?;
+        let v = i.as_bigint();
+        let sign = if v.is_negative() { "-" } else { "" };
+        Ok(vm.ctx.new_str(format!("{sign}{prefix}{}", v.abs().to_str_radix(base as u32))).into())
+    }
+}

@@ -1,17 +1,18 @@
 //! The object protocol of `abstract.h`: items, length, type tests, iteration.
 
+use crate::boundary::FromC;
 use crate::capi;
 use crate::ffi::PyObject as CObject;
 use crate::object::{lookup_special, optional_result};
 use crate::proxy;
 use num_traits::ToPrimitive;
 use rustpython_vm::{
-    AsObject,
-    PyObject, PyObjectRef, VirtualMachine,
+    AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
     builtins::PyInt,
     protocol::{PyIter, PyIterReturn},
     types::PyTypeFlags,
 };
+use std::ffi::{CStr, c_char};
 use std::ptr::null_mut;
 
 fn item_key(key: &str, vm: &VirtualMachine) -> PyObjectRef {
@@ -158,5 +159,125 @@ capi! {
     fn PyMapping_Items(vm, o: PyObjectRef) -> PyObjectRef {
         let items = vm.call_method(&o, "items", ())?;
         vm.ctx.types.list_type.as_object().call((items,), vm)
+    }
+}
+
+/// CPython's `PyAIter_Check`: the type defines `__anext__`.
+fn is_async_iterator(o: &PyObject, vm: &VirtualMachine) -> bool {
+    o.class().get_attr(vm.ctx.intern_str("__anext__")).is_some()
+}
+
+/// `PySendResult`: what `PyIter_Send` returns besides -1.
+const PYGEN_RETURN: i32 = 0;
+const PYGEN_NEXT: i32 = 1;
+
+capi! {
+    fn PyAIter_Check(vm, o: &PyObject) -> i32 {
+        Ok(is_async_iterator(o, vm) as i32)
+    }
+
+    /// `type(o).__aiter__(o)`, which must give an async iterator.
+    fn PyObject_GetAIter(vm, o: &PyObject) -> PyObjectRef {
+        let Some(aiter) = lookup_special(o, "__aiter__", vm) else {
+            return Err(vm.new_type_error(format!("'{}' object is not an async iterable", o.class().name())));
+        };
+        let it = aiter?.call((), vm)?;
+        if !is_async_iterator(&it, vm) {
+            return Err(vm.new_type_error(format!("aiter() returned not an async iterator of type '{}'", it.class().name())));
+        }
+        Ok(it)
+    }
+
+    /// Sends `arg` into `iter` (`next()` for None to an iterator, else its
+    /// `send`): PYGEN_NEXT with the value yielded, PYGEN_RETURN with the
+    /// value it returned (StopIteration's, None without one), or -1 with
+    /// the error and NULL; `*presult` is a new reference either way.
+    fn PyIter_Send(vm, iter: PyObjectRef, arg: PyObjectRef, presult: *mut *mut CObject) -> i32 {
+        if presult.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        unsafe { *presult = null_mut() };
+        let outcome = if vm.is_none(&arg) && PyIter::check(&iter) {
+            PyIter::new(iter).next(vm)?
+        } else {
+            match vm.call_method(&iter, "send", (arg,)) {
+                Ok(v) => PyIterReturn::Return(v),
+                Err(e) if e.fast_isinstance(vm.ctx.exceptions.stop_iteration) => {
+                    PyIterReturn::StopIteration(e.get_arg(0))
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        let (status, value) = match outcome {
+            PyIterReturn::Return(v) => (PYGEN_NEXT, v),
+            PyIterReturn::StopIteration(v) => (PYGEN_RETURN, v.unwrap_or_else(|| vm.ctx.none())),
+        };
+        unsafe { *presult = proxy::to_c_new(&value, vm) };
+        Ok(status)
+    }
+}
+
+/// `PyMapping_HasKey*`'s report of an error they cannot return (3.13+).
+fn unraisable_in(function: &str, instead: &str, e: rustpython_vm::builtins::PyBaseExceptionRef, vm: &VirtualMachine) {
+    let msg = format!("Exception ignored in {function}(); consider using {instead}");
+    vm.run_unraisable(e, Some(msg), vm.ctx.none());
+}
+
+/// `o[key]` for a C string key (decoded from UTF-8).
+fn optional_item_string(o: &PyObject, key: &CStr, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
+    let key = crate::unicodeobject::from_utf8(key.to_bytes(), vm)?;
+    match o.get_item(&*key, vm) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.fast_isinstance(vm.ctx.exceptions.key_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn optional_item(o: &PyObject, key: &PyObject, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
+    match o.get_item(key, vm) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.fast_isinstance(vm.ctx.exceptions.key_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+capi! {
+    /// `o[key]` in `*result` (1), or 0 and NULL for a KeyError.
+    fn PyMapping_GetOptionalItemString(vm, o: PyObjectRef, key: &CStr, result: *mut *mut CObject) -> i32 {
+        let key = crate::unicodeobject::from_utf8(key.to_bytes(), vm);
+        optional_result(key.and_then(|k| o.get_item(&*k, vm)), vm.ctx.exceptions.key_error, result, vm)
+    }
+
+    /// 1 if `o[key]` succeeds, 0 for a KeyError, -1 for any other error.
+    fn PyMapping_HasKeyWithError(vm, o: &PyObject, key: &PyObject) -> i32 {
+        Ok(optional_item(o, key, vm)?.is_some() as i32)
+    }
+
+    fn PyMapping_HasKeyStringWithError(vm, o: &PyObject, key: &CStr) -> i32 {
+        Ok(optional_item_string(o, key, vm)?.is_some() as i32)
+    }
+
+    /// Never fails: an error (a NULL argument too) is reported as
+    /// unraisable and is 0.
+    fn PyMapping_HasKey(vm, o: *mut CObject, key: *mut CObject) -> i32 {
+        let found = (|| {
+            let (o, key) = (PyObjectRef::from_c(o, vm)?, PyObjectRef::from_c(key, vm)?);
+            optional_item(&o, &key, vm)
+        })();
+        Ok(found.unwrap_or_else(|e| {
+            unraisable_in("PyMapping_HasKey", "PyMapping_HasKeyWithError(), PyMapping_GetOptionalItem() or PyObject_GetItem()", e, vm);
+            None
+        }).is_some() as i32)
+    }
+
+    fn PyMapping_HasKeyString(vm, o: *mut CObject, key: *const c_char) -> i32 {
+        let found = (|| {
+            let o: PyObjectRef = PyObjectRef::from_c(o, vm)?;
+            optional_item_string(&o, <&CStr>::from_c(key, vm)?, vm)
+        })();
+        Ok(found.unwrap_or_else(|e| {
+            unraisable_in("PyMapping_HasKeyString", "PyMapping_HasKeyStringWithError(), PyMapping_GetOptionalItemString() or PyMapping_GetItemString()", e, vm);
+            None
+        }).is_some() as i32)
     }
 }

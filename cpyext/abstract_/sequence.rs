@@ -2,8 +2,8 @@
 
 use crate::capi;
 use rustpython_vm::{
-    AsObject, PyObject, PyObjectRef,
-    builtins::{PyByteArray, PyBytes, PyDict, PyList, PyTuple},
+    AsObject, PyObject, PyObjectRef, PyPayload, PyResult, VirtualMachine,
+    builtins::{PyByteArray, PyBytes, PyDict, PyList, PySlice, PyTuple},
 };
 
 capi! {
@@ -109,5 +109,37 @@ capi! {
             }
             Err(e) => Err(e),
         }
+    }
+}
+
+/// `o[i1:i2] = v` (`del o[i1:i2]` for None) through the type's mapping
+/// assignment, which is what CPython's slice functions require.
+fn assign_slice(o: &PyObject, i1: isize, i2: isize, v: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<()> {
+    if o.mapping_unchecked().slots().ass_subscript.load().is_none() {
+        let what = if v.is_some() { "assignment" } else { "deletion" };
+        return Err(vm.new_type_error(format!("'{}' object doesn't support slice {what}", o.class().name())));
+    }
+    let slice: PyObjectRef = PySlice { start: Some(vm.ctx.new_int(i1).into()), stop: vm.ctx.new_int(i2).into(), step: None }
+        .into_ref(&vm.ctx)
+        .into();
+    match v {
+        Some(v) => o.set_item(&*slice, v, vm),
+        None => o.del_item(&*slice, vm),
+    }
+}
+
+capi! {
+    /// NULL `v` deletes, as `PySequence_DelSlice`.
+    fn PySequence_SetSlice(vm, o: &PyObject, i1: isize, i2: isize, v: Option<PyObjectRef>) -> () {
+        assign_slice(o, i1, i2, v, vm)
+    }
+
+    fn PySequence_DelSlice(vm, o: &PyObject, i1: isize, i2: isize) -> () {
+        assign_slice(o, i1, i2, None, vm)
+    }
+
+    /// The old name of `PySequence_Contains`.
+    fn PySequence_In(vm, o: PyObjectRef, v: PyObjectRef) -> bool {
+        vm._contains(&o, &v)
     }
 }

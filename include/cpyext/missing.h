@@ -10,82 +10,6 @@
 extern "C" {
 #endif
 
-#ifndef PyObject_GetAIter
-Py_CPYEXT_MISSING("PyObject_GetAIter is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyObject_GetAIter(PyObject *o);
-#endif
-#ifndef PyAIter_Check
-Py_CPYEXT_MISSING("PyAIter_Check is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyAIter_Check(PyObject *o);
-#endif
-#ifndef PyIter_Send
-Py_CPYEXT_MISSING("PyIter_Send is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PySendResult) PyIter_Send(PyObject *iter, PyObject *arg, PyObject **presult);
-#endif
-#ifndef PyNumber_ToBase
-Py_CPYEXT_MISSING("PyNumber_ToBase is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyNumber_ToBase(PyObject *n, int base);
-#endif
-#ifndef PySequence_SetSlice
-Py_CPYEXT_MISSING("PySequence_SetSlice is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PySequence_SetSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2, PyObject *v);
-#endif
-#ifndef PySequence_DelSlice
-Py_CPYEXT_MISSING("PySequence_DelSlice is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PySequence_DelSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2);
-#endif
-#ifndef PySequence_In
-Py_CPYEXT_MISSING("PySequence_In is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PySequence_In(PyObject *o, PyObject *value);
-#endif
-#ifndef PyMapping_HasKeyString
-Py_CPYEXT_MISSING("PyMapping_HasKeyString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyMapping_HasKeyString(PyObject *o, const char *key);
-#endif
-#ifndef PyMapping_HasKey
-Py_CPYEXT_MISSING("PyMapping_HasKey is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyMapping_HasKey(PyObject *o, PyObject *key);
-#endif
-#ifndef PyMapping_HasKeyWithError
-Py_CPYEXT_MISSING("PyMapping_HasKeyWithError is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyMapping_HasKeyWithError(PyObject *o, PyObject *key);
-#endif
-#ifndef PyMapping_HasKeyStringWithError
-Py_CPYEXT_MISSING("PyMapping_HasKeyStringWithError is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyMapping_HasKeyStringWithError(PyObject *o, const char *key);
-#endif
-#ifndef PyMapping_GetOptionalItemString
-Py_CPYEXT_MISSING("PyMapping_GetOptionalItemString is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyMapping_GetOptionalItemString(PyObject *obj, const char *key, PyObject **result);
-#endif
-#ifndef Py_IsTrue
-Py_CPYEXT_MISSING("Py_IsTrue is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) Py_IsTrue(PyObject *x);
-#endif
-#ifndef Py_IsFalse
-Py_CPYEXT_MISSING("Py_IsFalse is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) Py_IsFalse(PyObject *x);
-#endif
-Py_CPYEXT_MISSING("PyByteArrayIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyByteArrayIter_Type;
-Py_CPYEXT_MISSING("PyBytesIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyBytesIter_Type;
-#ifndef PyBytes_Repr
-Py_CPYEXT_MISSING("PyBytes_Repr is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyBytes_Repr(PyObject *o, int smartquotes);
-#endif
-#ifndef PyBytes_Concat
-Py_CPYEXT_MISSING("PyBytes_Concat is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyBytes_Concat(PyObject **bytes, PyObject *newpart);
-#endif
-#ifndef PyBytes_ConcatAndDel
-Py_CPYEXT_MISSING("PyBytes_ConcatAndDel is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyBytes_ConcatAndDel(PyObject **bytes, PyObject *newpart);
-#endif
-#ifndef PyBytes_DecodeEscape
-Py_CPYEXT_MISSING("PyBytes_DecodeEscape is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors, Py_ssize_t unused, const char *recode_encoding);
-#endif
 #ifndef PyEval_EvalFrame
 Py_CPYEXT_MISSING("PyEval_EvalFrame is not provided by cpyext: RustPython runs a frame only inside the call that created it: a frame object cannot be run (again) from C (see docs/capi.md)")
 PyAPI_FUNC(PyObject *) PyEval_EvalFrame(PyFrameObject *f);
@@ -132,40 +56,6 @@ PyAPI_FUNC(int) PyCompile_OpcodeStackEffect(int opcode, int oparg);
 Py_CPYEXT_MISSING("PyCompile_OpcodeStackEffectWithJump is not provided by cpyext: RustPython's bytecode is its own: CPython's opcode numbers mean nothing to it (see docs/capi.md)")
 PyAPI_FUNC(int) PyCompile_OpcodeStackEffectWithJump(int opcode, int oparg, int jump);
 #endif
-#ifndef PyDescr_NewMethod
-Py_CPYEXT_MISSING("PyDescr_NewMethod is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyDescr_NewMethod(PyTypeObject *type, PyMethodDef *meth);
-#endif
-#ifndef PyDescr_NewClassMethod
-Py_CPYEXT_MISSING("PyDescr_NewClassMethod is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyDescr_NewClassMethod(PyTypeObject *type, PyMethodDef *meth);
-#endif
-#ifndef PyWrapper_New
-Py_CPYEXT_MISSING("PyWrapper_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyWrapper_New(PyObject *d, PyObject *self);
-#endif
-Py_CPYEXT_MISSING("PyDictKeys_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyDictKeys_Type;
-Py_CPYEXT_MISSING("PyDictValues_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyDictValues_Type;
-Py_CPYEXT_MISSING("PyDictItems_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyDictItems_Type;
-Py_CPYEXT_MISSING("PyDictIterKey_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyDictIterKey_Type;
-Py_CPYEXT_MISSING("PyDictIterValue_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyDictIterValue_Type;
-Py_CPYEXT_MISSING("PyDictIterItem_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyDictIterItem_Type;
-Py_CPYEXT_MISSING("PyDictRevIterKey_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyDictRevIterKey_Type;
-Py_CPYEXT_MISSING("PyDictRevIterValue_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyDictRevIterValue_Type;
-Py_CPYEXT_MISSING("PyDictRevIterItem_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyDictRevIterItem_Type;
-#ifndef PyDict_MergeFromSeq2
-Py_CPYEXT_MISSING("PyDict_MergeFromSeq2 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override);
-#endif
 #ifndef PyDict_AddWatcher
 Py_CPYEXT_MISSING("PyDict_AddWatcher is not provided by cpyext: RustPython's dicts have no mutation hooks: a dict watcher would never be called (see docs/capi.md)")
 PyAPI_FUNC(int) PyDict_AddWatcher(PyDict_WatchCallback callback);
@@ -181,10 +71,6 @@ PyAPI_FUNC(int) PyDict_Watch(int watcher_id, PyObject *dict);
 #ifndef PyDict_Unwatch
 Py_CPYEXT_MISSING("PyDict_Unwatch is not provided by cpyext: RustPython's dicts have no mutation hooks: a dict watcher would never be called (see docs/capi.md)")
 PyAPI_FUNC(int) PyDict_Unwatch(int watcher_id, PyObject *dict);
-#endif
-#ifndef PyFloat_GetInfo
-Py_CPYEXT_MISSING("PyFloat_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyFloat_GetInfo(void);
 #endif
 #ifndef _PyFrame_IsEntryFrame
 Py_CPYEXT_MISSING("_PyFrame_IsEntryFrame is not provided by cpyext: RustPython's frames do not record whether C entered the evaluation loop for them (see docs/capi.md)")
@@ -262,52 +148,12 @@ PyAPI_FUNC(void) PyOS_AfterFork_Child(void);
 Py_CPYEXT_MISSING("PyOS_AfterFork is not provided by cpyext: RustPython prepares for fork() and repairs its own state after it (import lock, stopping other threads, locks, signal state) inside its os.fork, with no entry point C can call (see docs/capi.md)")
 PyAPI_FUNC(void) PyOS_AfterFork(void);
 #endif
-#ifndef PyCallIter_New
-Py_CPYEXT_MISSING("PyCallIter_New is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyCallIter_New(PyObject *callable, PyObject *sentinel);
-#endif
-Py_CPYEXT_MISSING("PyListIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyListIter_Type;
-Py_CPYEXT_MISSING("PyListRevIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyListRevIter_Type;
 #ifndef PyList_Clear
 Py_CPYEXT_MISSING("PyList_Clear is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyList_Clear(PyObject *list);
 #endif
-#ifndef PyLong_AsInt32
-Py_CPYEXT_MISSING("PyLong_AsInt32 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyLong_AsInt32(PyObject *obj, int32_t *value);
-#endif
-#ifndef PyLong_AsUInt32
-Py_CPYEXT_MISSING("PyLong_AsUInt32 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyLong_AsUInt32(PyObject *obj, uint32_t *value);
-#endif
-#ifndef PyLong_AsInt64
-Py_CPYEXT_MISSING("PyLong_AsInt64 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyLong_AsInt64(PyObject *obj, int64_t *value);
-#endif
-#ifndef PyLong_AsUInt64
-Py_CPYEXT_MISSING("PyLong_AsUInt64 is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyLong_AsUInt64(PyObject *obj, uint64_t *value);
-#endif
-#ifndef PyLong_GetInfo
-Py_CPYEXT_MISSING("PyLong_GetInfo is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyLong_GetInfo(void);
-#endif
 Py_CPYEXT_MISSING("PyCMethod_Type is not provided by cpyext: RustPython has one type for every builtin function; PyCMethod_Check tests METH_METHOD instead (see docs/capi.md)")
 PyAPI_DATA(PyTypeObject) PyCMethod_Type;
-#ifndef PyModule_GetFilename
-Py_CPYEXT_MISSING("PyModule_GetFilename is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) PyModule_GetFilename(PyObject *module);
-#endif
-#ifndef PyType_GetBaseByToken
-Py_CPYEXT_MISSING("PyType_GetBaseByToken is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyType_GetBaseByToken(PyTypeObject *type, void *token, PyTypeObject **result);
-#endif
-#ifndef PyObject_HasAttrStringWithError
-Py_CPYEXT_MISSING("PyObject_HasAttrStringWithError is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyObject_HasAttrStringWithError(PyObject *o, const char *attr_name);
-#endif
 #ifndef PyUnstable_IsImmortal
 Py_CPYEXT_MISSING("PyUnstable_IsImmortal is not provided by cpyext: not implemented yet (see docs/capi.md)")
 PyAPI_FUNC(int) PyUnstable_IsImmortal(PyObject *op);
@@ -351,70 +197,6 @@ PyAPI_FUNC(void) PyObject_GetArenaAllocator(PyObjectArenaAllocator *allocator);
 #ifndef PyObject_SetArenaAllocator
 Py_CPYEXT_MISSING("PyObject_SetArenaAllocator is not provided by cpyext: rustpy's object allocator has no pymalloc arenas (see docs/capi.md)")
 PyAPI_FUNC(void) PyObject_SetArenaAllocator(PyObjectArenaAllocator *allocator);
-#endif
-#ifndef PyOS_FSPath
-Py_CPYEXT_MISSING("PyOS_FSPath is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyOS_FSPath(PyObject *path);
-#endif
-#ifndef PyCapsule_GetDestructor
-Py_CPYEXT_MISSING("PyCapsule_GetDestructor is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyCapsule_Destructor) PyCapsule_GetDestructor(PyObject *capsule);
-#endif
-#ifndef PyCapsule_SetDestructor
-Py_CPYEXT_MISSING("PyCapsule_SetDestructor is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyCapsule_SetDestructor(PyObject *capsule, PyCapsule_Destructor destructor);
-#endif
-#ifndef PyException_GetArgs
-Py_CPYEXT_MISSING("PyException_GetArgs is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyException_GetArgs(PyObject *ex);
-#endif
-#ifndef PyException_SetArgs
-Py_CPYEXT_MISSING("PyException_SetArgs is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyException_SetArgs(PyObject *ex, PyObject *args);
-#endif
-#ifndef PyExceptionClass_Name
-Py_CPYEXT_MISSING("PyExceptionClass_Name is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(const char *) PyExceptionClass_Name(PyObject *exc);
-#endif
-#ifndef PyErr_SetFromErrnoWithFilenameObject
-Py_CPYEXT_MISSING("PyErr_SetFromErrnoWithFilenameObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyErr_SetFromErrnoWithFilenameObject(PyObject *type, PyObject *filenameObject);
-#endif
-#ifndef PyErr_SetFromErrnoWithFilenameObjects
-Py_CPYEXT_MISSING("PyErr_SetFromErrnoWithFilenameObjects is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyErr_SetFromErrnoWithFilenameObjects(PyObject *type, PyObject *filenameObject, PyObject *filenameObject2);
-#endif
-#ifndef PyErr_SetImportError
-Py_CPYEXT_MISSING("PyErr_SetImportError is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyErr_SetImportError(PyObject *msg, PyObject *name, PyObject *path);
-#endif
-#ifndef PyErr_SetImportErrorSubclass
-Py_CPYEXT_MISSING("PyErr_SetImportErrorSubclass is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyErr_SetImportErrorSubclass(PyObject *exception, PyObject *msg, PyObject *name, PyObject *path);
-#endif
-#ifndef PyErr_SetInterrupt
-Py_CPYEXT_MISSING("PyErr_SetInterrupt is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyErr_SetInterrupt(void);
-#endif
-#ifndef PyErr_SetInterruptEx
-Py_CPYEXT_MISSING("PyErr_SetInterruptEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyErr_SetInterruptEx(int signum);
-#endif
-#ifndef PyErr_SyntaxLocation
-Py_CPYEXT_MISSING("PyErr_SyntaxLocation is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyErr_SyntaxLocation(const char *filename, int lineno);
-#endif
-#ifndef PyErr_SyntaxLocationEx
-Py_CPYEXT_MISSING("PyErr_SyntaxLocationEx is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyErr_SyntaxLocationEx(const char *filename, int lineno, int col_offset);
-#endif
-#ifndef PyErr_SyntaxLocationObject
-Py_CPYEXT_MISSING("PyErr_SyntaxLocationObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(void) PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int col_offset);
-#endif
-#ifndef PyErr_ProgramText
-Py_CPYEXT_MISSING("PyErr_ProgramText is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(PyObject *) PyErr_ProgramText(const char *filename, int lineno);
 #endif
 #ifndef PyFrame_GetGenerator
 Py_CPYEXT_MISSING("PyFrame_GetGenerator is not provided by cpyext: RustPython's frames do not know the generator they run (their f_generator is None) (see docs/capi.md)")
@@ -496,6 +278,10 @@ PyAPI_FUNC(void) Py_SetProgramName(const wchar_t *name);
 Py_CPYEXT_MISSING("Py_SetPythonHome is not provided by cpyext: must be called before Py_Initialize(), and rustpy cannot be embedded: RustPython owns interpreter start-up and sets the path configuration itself (see docs/capi.md)")
 PyAPI_FUNC(void) Py_SetPythonHome(const wchar_t *home);
 #endif
+#ifndef Py_SetPath
+Py_CPYEXT_MISSING("Py_SetPath is not provided by cpyext: must be called before Py_Initialize(), and rustpy cannot be embedded: RustPython owns interpreter start-up and sets the path configuration itself (see docs/capi.md)")
+PyAPI_FUNC(void) Py_SetPath(const wchar_t *path);
+#endif
 #ifndef PyMem_SetAllocator
 Py_CPYEXT_MISSING("PyMem_SetAllocator is not provided by cpyext: cpyext's allocators are fixed: PyMem_* and PyObject_Malloc call malloc and the layer's object-block allocator directly, not through a replaceable table (see docs/capi.md)")
 PyAPI_FUNC(void) PyMem_SetAllocator(PyMemAllocatorDomain domain, PyMemAllocatorEx *allocator);
@@ -536,6 +322,14 @@ PyAPI_FUNC(void *) _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState *inte
 Py_CPYEXT_MISSING("_PyInterpreterState_SetEvalFrameFunc is not provided by cpyext: RustPython's eval loop cannot be replaced from C (see docs/capi.md)")
 PyAPI_FUNC(void) _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState *interp, void *eval_frame);
 #endif
+#ifndef _PyThreadState_Prealloc
+Py_CPYEXT_MISSING("_PyThreadState_Prealloc is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
+PyAPI_FUNC(PyThreadState *) _PyThreadState_Prealloc(PyInterpreterState *interp);
+#endif
+#ifndef _PyThreadState_Init
+Py_CPYEXT_MISSING("_PyThreadState_Init is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
+PyAPI_FUNC(void) _PyThreadState_Init(PyThreadState *tstate);
+#endif
 #ifndef PyThreadState_New
 Py_CPYEXT_MISSING("PyThreadState_New is not provided by cpyext: thread states are per OS thread here: a thread gets its own from PyGILState_Ensure (see docs/capi.md)")
 PyAPI_FUNC(PyThreadState *) PyThreadState_New(PyInterpreterState *interp);
@@ -552,12 +346,6 @@ PyAPI_FUNC(PyThreadState *) PyThreadState_Swap(PyThreadState *tstate);
 Py_CPYEXT_MISSING("PyThreadState_SetAsyncExc is not provided by cpyext: RustPython cannot raise an exception in another running thread: its threads check no pending asynchronous exception (see docs/capi.md)")
 PyAPI_FUNC(int) PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc);
 #endif
-Py_CPYEXT_MISSING("PyRangeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyRangeIter_Type;
-Py_CPYEXT_MISSING("PyLongRangeIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyLongRangeIter_Type;
-Py_CPYEXT_MISSING("PySetIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PySetIter_Type;
 #ifndef PyUnstable_PerfMapState_Init
 Py_CPYEXT_MISSING("PyUnstable_PerfMapState_Init is not provided by cpyext: RustPython has no perf trampoline and writes no perf map: its frames are not native code perf can attribute (see docs/capi.md)")
 PyAPI_FUNC(int) PyUnstable_PerfMapState_Init(void);
@@ -581,16 +369,6 @@ PyAPI_FUNC(int) PyUnstable_PerfTrampoline_CompileCode(PyCodeObject *code);
 #ifndef PyUnstable_PerfTrampoline_SetPersistAfterFork
 Py_CPYEXT_MISSING("PyUnstable_PerfTrampoline_SetPersistAfterFork is not provided by cpyext: RustPython has no perf trampoline and writes no perf map: its frames are not native code perf can attribute (see docs/capi.md)")
 PyAPI_FUNC(int) PyUnstable_PerfTrampoline_SetPersistAfterFork(int enable);
-#endif
-Py_CPYEXT_MISSING("PyTupleIter_Type is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_DATA(PyTypeObject) PyTupleIter_Type;
-#ifndef PyErr_WarnExplicit
-Py_CPYEXT_MISSING("PyErr_WarnExplicit is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyErr_WarnExplicit(PyObject *category, const char *message, const char *filename, int lineno, const char *module, PyObject *registry);
-#endif
-#ifndef PyErr_WarnExplicitObject
-Py_CPYEXT_MISSING("PyErr_WarnExplicitObject is not provided by cpyext: not implemented yet (see docs/capi.md)")
-PyAPI_FUNC(int) PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *filename, int lineno, PyObject *module, PyObject *registry);
 #endif
 #ifndef _PyWeakref_ClearRef
 Py_CPYEXT_MISSING("_PyWeakref_ClearRef is not provided by cpyext: RustPython clears a weak reference only when its referent dies; one cannot be cleared on its own (see docs/capi.md)")
