@@ -122,8 +122,8 @@ fn mirror(p: *mut CObject, l: &Py<PyList>, vm: &VirtualMachine) {
             let m = memory(p);
             let old_n = m.ob_base.ob_size.max(0) as usize;
             for (i, item) in items.iter().enumerate() {
-                let slot = &mut *m.ob_item.add(i);
-                if i >= old_n || slot.is_null() || !proxy::links_to(*slot, item) {
+                let cur = *m.ob_item.add(i);
+                if i >= old_n || cur.is_null() || !proxy::links_to(cur, item) {
                     // Making a proxy never touches this list (nor moves
                     // its `ob_item`).
                     let new = proxy::as_c_item(item, vm);
@@ -199,12 +199,14 @@ fn note_lent(p: *mut CObject, l: &Py<PyList>) {
 /// and `PyList_GET_ITEM` see it (a list whose items were only replaced
 /// keeps the old ones, still valid, until its next crossing).
 pub fn after_python_ran() {
-    let lent: Vec<(usize, usize)> = LENT.with(|l| l.borrow().clone());
-    if lent.is_empty() {
+    if LENT.with(|l| l.borrow().is_empty()) {
         return;
     }
     let Some(vm) = crate::pystate::current_vm() else { return };
-    for (p, key) in lent {
+    // By index, the borrow released each time: a mirror notes lists too.
+    let mut i = 0;
+    while let Some((p, key)) = LENT.with(|l| l.borrow().get(i).copied()) {
+        i += 1;
         let p = p as *mut CObject;
         let Some(obj) = proxy::linked_at(key, p) else { continue };
         if let Some(l) = obj.downcast_ref::<PyList>() {

@@ -663,8 +663,11 @@ fn sync_fields(p: *mut CObject, obj: &PyObject, vm: &VirtualMachine) {
 #[inline]
 pub fn links_to(p: *mut CObject, obj: &PyObject) -> bool {
     unsafe {
-        if in_our_block(p) && !has_flag(p, FLAG_WEAK_LINK) {
-            return (*prefix(p)).vm == obj as *const PyObject;
+        if in_our_block(p) {
+            let pre = (p as *mut u8).sub(PREFIX_SIZE) as *const Prefix;
+            if (*pre).flags & FLAG_WEAK_LINK == 0 {
+                return (*pre).vm == obj as *const PyObject;
+            }
         }
     }
     existing(obj) == Some(p)

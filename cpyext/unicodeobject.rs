@@ -109,9 +109,8 @@ unsafe fn converter(obj: *mut CObject, result: *mut c_void, convert: fn(&PyObjec
     }
 }
 
-/// `os.fspath(obj)`: a str or bytes (CPython's `PyOS_FSPath`).
 fn fspath(obj: &PyObject, vm: &VirtualMachine) -> PyResult {
-    vm.import("os", 0)?.get_attr("fspath", vm)?.call((obj.to_owned(),), vm)
+    crate::osmodule::fspath(obj.to_owned(), vm)
 }
 
 /// A path as bytes, a str encoded with the file-system encoding; no NUL.
