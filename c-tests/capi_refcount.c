@@ -528,6 +528,41 @@ sum_borrowed(PyObject *self, PyObject *arg)
     return PyLong_FromLongLong(total);
 }
 
+/* refcnt(o) -> Py_REFCNT(o), which counts every holder of o */
+static PyObject *
+refcnt(PyObject *self, PyObject *o)
+{
+    return PyLong_FromSsize_t(Py_REFCNT(o));
+}
+
+/* held_by_dict(d, key) -> (count of a new float, the same once d[key]
+ * holds it, and once d lets go): (1, 2, 1) */
+static PyObject *
+held_by_dict(PyObject *self, PyObject *args)
+{
+    PyObject *d, *key;
+    if (!PyArg_ParseTuple(args, "O!O", &PyDict_Type, &d, &key)) {
+        return NULL;
+    }
+    PyObject *x = PyFloat_FromDouble(6.25);
+    if (x == NULL) {
+        return NULL;
+    }
+    Py_ssize_t fresh = Py_REFCNT(x);
+    if (PyDict_SetItem(d, key, x) < 0) {
+        Py_DECREF(x);
+        return NULL;
+    }
+    Py_ssize_t held = Py_REFCNT(x);
+    if (PyDict_DelItem(d, key) < 0) {
+        Py_DECREF(x);
+        return NULL;
+    }
+    Py_ssize_t released = Py_REFCNT(x);
+    Py_DECREF(x);
+    return int_tuple(3, fresh, held, released);
+}
+
 /* ---- identity -------------------------------------------------------- */
 
 static PyObject *
@@ -785,6 +820,8 @@ static PyMethodDef capi_refcount_methods[] = {
     {"borrowed_dict_item", borrowed_dict_item, METH_VARARGS, NULL},
     {"borrowed_from_c_tuple", borrowed_from_c_tuple, METH_NOARGS, NULL},
     {"sum_borrowed", sum_borrowed, METH_O, NULL},
+    {"refcnt", refcnt, METH_O, NULL},
+    {"held_by_dict", held_by_dict, METH_VARARGS, NULL},
     {"same", same, METH_VARARGS, NULL},
     {"ptr_of", ptr_of, METH_O, NULL},
     {"getattr_twice_same", getattr_twice_same, METH_VARARGS, NULL},

@@ -7,7 +7,6 @@ import os
 import weakref
 
 import harness
-from harness import differs_on_rustpy
 
 import capi_refcount as c
 
@@ -74,9 +73,28 @@ def test_append_does_not_steal():
     assert c.append_setitem_do_not_steal()[:2] == (2, 1)
 
 
-@differs_on_rustpy("a dict's references to its keys and values are the VM's, not counted in ob_refcnt")
 def test_dict_setitem_does_not_steal():
     assert c.append_setitem_do_not_steal()[2:] == (2, 1, 2, 1)
+
+
+def test_held_by_a_python_dict():
+    d = {}
+    assert c.held_by_dict(d, "key") == (1, 2, 1)
+    assert d == {}
+
+
+def test_count_includes_python_holders():
+    # a variable here and the call's argument: at least 2, as in CPython;
+    # each further holder adds exactly one
+    o = object()
+    alone = c.refcnt(o)
+    assert alone >= 2
+    d = {"k": o}
+    in_dict = c.refcnt(o)
+    l = [o, o]
+    assert (in_dict - alone, c.refcnt(o) - in_dict) == (1, 2)
+    del d, l
+    assert c.refcnt(o) == alone
 
 
 def test_buildvalue_O_adds_N_takes():

@@ -67,14 +67,22 @@ pub unsafe extern "C" fn Py_TYPE(ob: *mut CObject) -> *mut ffi::PyTypeObject {
     if ob.is_null() { null_mut() } else { unsafe { (*ob).ob_type } }
 }
 
-/// The stable ABI's `Py_REFCNT()`: C's count, as the header's inline reads
-/// it. NULL gives 0 rather than a crash.
+/// The stable ABI's `Py_REFCNT()`, which our header's macro calls too: C's
+/// count plus the references the VM holds ([`proxy::vm_holds`]), as
+/// CPython's count includes every holder. An immortal object's count
+/// stays its immortal value. NULL gives 0 rather than a crash.
 ///
 /// # Safety
 /// `ob` is NULL or an object.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn Py_REFCNT(ob: *mut CObject) -> isize {
-    if ob.is_null() { 0 } else { unsafe { (*ob).ob_refcnt as isize } }
+    if ob.is_null() {
+        return 0;
+    }
+    unsafe {
+        let counted = (*ob).ob_refcnt as isize;
+        if ffi::is_immortal(counted as u32) { counted } else { counted + proxy::vm_holds(ob) as isize }
+    }
 }
 
 /// CPython's table of the comparison each one becomes with its operands

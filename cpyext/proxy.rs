@@ -40,6 +40,11 @@
 //!    refreshed at each crossing, [`as_c_item`], and at `gc.collect()`,
 //!    [`refresh_mirrors`]), so a cycle through a tuple or list that
 //!    crossed is not collected yet.
+//! 4b. `ob_refcnt` counts C's references (and those of tuples' and lists'
+//!    memory); `Py_REFCNT` adds the VM's ([`vm_holds`]: a dict's, a
+//!    variable's), so an object the VM also holds reads more than 1, as in
+//!    CPython, and one C just made reads 1. Inline reads of the word (code
+//!    built with CPython's headers for 3.13 or older) see C's part only.
 //! 5. An object C builds before the VM has seen it (a tuple from
 //!    `PyTuple_New`, a list from `PyList_New`, bytes from
 //!    `PyBytes_FromStringAndSize(NULL, n)`) has no
@@ -1240,6 +1245,28 @@ pub fn weaken_uncounted() {
 unsafe fn held_only_by_link(p: *mut CObject) -> bool {
     unsafe {
         (*p).ob_refcnt == 0 && link_state(p) == Link::OwnsWrapper && (*(*prefix(p)).vm).strong_count() == 1
+    }
+}
+
+/// The references the VM holds to the object of `op` (a dict's, a
+/// variable's, a frame's), besides the link itself: what `Py_REFCNT` adds
+/// to C's count, so that an object the VM also holds never reads as C's
+/// alone. Items of a tuple or list that crossed are counted by its memory
+/// and by the VM both, which reads high by one per such container (the
+/// safe side: code that takes `Py_REFCNT(o) == 1` to mean "mine alone"
+/// then only skips a shortcut).
+pub unsafe fn vm_holds(op: *mut CObject) -> usize {
+    unsafe {
+        if !is_prefixed(op) {
+            return 0;
+        }
+        let vm_obj = (*prefix(op)).vm;
+        match link_state(op) {
+            Link::Unlinked | Link::NoWrapper => 0,
+            Link::Strong | Link::OwnsWrapper => (*vm_obj).strong_count().saturating_sub(1),
+            Link::PointsAtWrapper => (*vm_obj).strong_count(),
+            Link::Weak => upgrade(op).map_or(0, |target| target.strong_count() - 1),
+        }
     }
 }
 

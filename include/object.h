@@ -88,11 +88,10 @@ static inline int _Py_IsImmortal(PyObject *op)
 PyAPI_FUNC(Py_ssize_t) Py_REFCNT(PyObject *ob);
 PyAPI_FUNC(PyTypeObject *) Py_TYPE(PyObject *ob);
 
-static inline Py_ssize_t _Py_REFCNT(PyObject *ob)
-{
-    return (Py_ssize_t)ob->ob_refcnt;
-}
-#define Py_REFCNT(ob) _Py_REFCNT(_PyObject_CAST(ob))
+/* Not an inline read: ob_refcnt holds C's references only, and the
+ * function adds those the VM holds (a dict's, a variable's), so that code
+ * taking a count of 1 to mean "nobody else has it" is right. */
+#define Py_REFCNT(ob) (Py_REFCNT)(_PyObject_CAST(ob))
 
 static inline PyTypeObject *_Py_TYPE(PyObject *ob)
 {
