@@ -134,6 +134,29 @@ set_inline(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* set_inline_then_append(l, i, x, y): ob_item[i] = x inline, then
+ * PyList_Append(l, y): both are in the list. */
+static PyObject *
+set_inline_then_append(PyObject *self, PyObject *args)
+{
+    PyObject *l, *x, *y;
+    Py_ssize_t i;
+    if (!PyArg_ParseTuple(args, "O!nOO", &PyList_Type, &l, &i, &x, &y)) {
+        return NULL;
+    }
+    if (i < 0 || i >= SIZE(l)) {
+        PyErr_SetString(PyExc_IndexError, "out of range");
+        return NULL;
+    }
+    PyObject *old = ITEMS(l)[i];
+    ITEMS(l)[i] = Py_NewRef(x);
+    Py_DECREF(old);
+    if (PyList_Append(l, y) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 /* first_of_first(l) -> l[0][0], both read inline. */
 static PyObject *
 first_of_first(PyObject *self, PyObject *l)
@@ -154,6 +177,7 @@ static PyMethodDef methods[] = {
     {"fill_pass_read", fill_pass_read, METH_O, NULL},
     {"callback_then_size", callback_then_size, METH_VARARGS, NULL},
     {"set_inline", set_inline, METH_VARARGS, NULL},
+    {"set_inline_then_append", set_inline_then_append, METH_VARARGS, NULL},
     {"first_of_first", first_of_first, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };

@@ -1,8 +1,10 @@
 """Check for capi_listmem: a list's ob_item and ob_size, read and written
 inline by C, and what Python does to the list, each seen by the other."""
 
+import gc
+import weakref
+
 import harness
-from harness import differs_on_rustpy
 
 import capi_listmem as c
 
@@ -101,11 +103,31 @@ def test_an_item_python_drops_after_c_returned_dies_then():
     assert r() is None
 
 
-@differs_on_rustpy("inline writes to ob_item of a list Python has are not seen by Python (CPython documents PyList_SET_ITEM for filling new lists)")
 def test_an_inline_write_to_a_python_list_is_seen():
+    # what Cython's and cp314 code's fast path for l[i] = x does
     l = [1, 2, 3]
     c.set_inline(l, 1, "b")
     assert l == [1, "b", 3]
+    assert c.inline_items(l) == (1, "b", 3)
+
+
+def test_an_inline_write_survives_an_api_change():
+    l = [1, 2, 3]
+    c.set_inline_then_append(l, 0, "a", "d")
+    assert l == ["a", 2, 3, "d"]
+
+
+def test_the_old_item_of_an_inline_write_dies():
+    class Item:
+        pass
+    old = Item()
+    l = [old]
+    r = weakref.ref(old)
+    del old
+    c.set_inline(l, 0, None)
+    gc.collect()
+    assert l == [None]
+    assert r() is None
 
 
 if __name__ == "__main__":

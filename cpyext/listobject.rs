@@ -13,10 +13,11 @@
 //!   list crosses into C and after each change C makes through the API.
 //!   An item the list let go of meanwhile stays alive until that refresh
 //!   or the next `gc.collect()` (`proxy::refresh_mirrors`), so a pointer C
-//!   read inline stays valid. Inline `PyList_SET_ITEM` on
-//!   such a list is not seen by the VM (CPython documents it for filling
-//!   new lists only), and a change Python makes while C runs shows in
-//!   `ob_item` at the next crossing.
+//!   read inline stays valid. An inline `PyList_SET_ITEM` on such a list
+//!   (Cython's and cp314 code's fast paths for `l[i] = x`) is taken into
+//!   the VM list when the C call that made it returns (a slot that no
+//!   longer holds what the mirror put there); a change Python makes while
+//!   C runs shows in `ob_item` at the next crossing.
 
 use crate::boundary::{Borrowed, NewPtr, Ptr, Stolen};
 use crate::capi;
@@ -105,8 +106,8 @@ unsafe fn release_items(op: *mut CObject) {
 
 /// Makes the memory `p` of the VM list `l` hold its items.
 fn mirror(p: *mut CObject, l: &Py<PyList>, vm: &VirtualMachine) {
-    note_lent(p, l);
     unsafe {
+        begin_lent(p, l, vm);
         // Cleared first: a list that holds itself is not walked again.
         proxy::set_flag(p, proxy::FLAG_ITEMS_RELEASED, false);
         // References to items the list no longer holds, released after the
@@ -137,6 +138,7 @@ fn mirror(p: *mut CObject, l: &Py<PyList>, vm: &VirtualMachine) {
             stale.extend((n..old_n).map(|i| std::mem::replace(&mut *m.ob_item.add(i), std::ptr::null_mut())).filter(|p| !p.is_null()));
             m.ob_base.ob_size = n as isize;
         }
+        end_lent(p);
         for item in stale {
             proxy::decref(item);
         }
@@ -144,11 +146,20 @@ fn mirror(p: *mut CObject, l: &Py<PyList>, vm: &VirtualMachine) {
 }
 
 thread_local! {
-    /// Lists mirrored while C runs (proxy and key, innermost call last):
-    /// Python code C calls may change them, and C reads their size inline
-    /// when the call returns.
-    static LENT: std::cell::RefCell<Vec<(usize, usize)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Lists mirrored while C runs (innermost call last): Python code C
+    /// calls may change them, C reads their size inline when the call
+    /// returns, and C may write their items inline.
+    static LENT: std::cell::RefCell<Vec<Lent>> = const { std::cell::RefCell::new(Vec::new()) };
     static IN_C: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// A list mirrored while C runs.
+struct Lent {
+    proxy: usize,
+    key: usize,
+    /// `ob_item` as the last mirror left it: a slot that differs now was
+    /// written by C (Python's changes do not reach `ob_item` meanwhile).
+    mirrored: Box<[*mut CObject]>,
 }
 
 /// At most this many lists per thread are looked at again after a call.
@@ -169,10 +180,15 @@ pub fn lent_scope() -> LentScope {
 impl Drop for LentScope {
     fn drop(&mut self) {
         IN_C.set(IN_C.get() - 1);
-        let ours: Vec<(usize, usize)> = LENT.with(|l| l.borrow_mut().drain(self.0..).collect());
-        for (p, key) in ours {
-            let p = p as *mut CObject;
-            if proxy::linked_at(key, p).is_some() && unsafe { (*p).ob_refcnt } == 0 {
+        let ours: Vec<Lent> = LENT.with(|l| l.borrow_mut().drain(self.0..).collect());
+        let vm = crate::pystate::current_vm();
+        for lent in ours {
+            let p = lent.proxy as *mut CObject;
+            let Some(obj) = proxy::linked_at(lent.key, p) else { continue };
+            if let (Some(vm), Some(l)) = (vm, obj.downcast_ref::<PyList>()) {
+                unsafe { take_inline_writes(p, l, &lent.mirrored, vm) };
+            }
+            if unsafe { (*p).ob_refcnt } == 0 {
                 unsafe {
                     release_items(p);
                     proxy::set_flag(p, proxy::FLAG_ITEMS_RELEASED, true);
@@ -182,14 +198,72 @@ impl Drop for LentScope {
     }
 }
 
-fn note_lent(p: *mut CObject, l: &Py<PyList>) {
+/// The items C wrote inline into the `ob_item` of `l`, a list Python has,
+/// put into the VM list: each slot that no longer holds what the last
+/// mirror put there.
+unsafe fn take_inline_writes(p: *mut CObject, l: &Py<PyList>, mirrored: &[*mut CObject], vm: &VirtualMachine) {
+    unsafe {
+        let m = memory(p);
+        if m.ob_base.ob_size != mirrored.len() as isize || m.ob_item.is_null() {
+            return;
+        }
+        let now = std::slice::from_raw_parts(m.ob_item, mirrored.len());
+        if now == mirrored {
+            return;
+        }
+        let written: Vec<(usize, *mut CObject)> =
+            now.iter().zip(mirrored).enumerate().filter(|(_, (c, m))| c != m && !c.is_null()).map(|(i, (c, _))| (i, *c)).collect();
+        for (i, cur) in written {
+            // C's pointer is an object C made or holds; one we cannot take
+            // is left to the next crossing, which puts the VM's item back.
+            let Ok(obj) = proxy::from_c(cur, vm) else { continue };
+            let mut items = l.borrow_vec_mut();
+            if let Some(slot) = items.get_mut(i) {
+                let old = std::mem::replace(slot, obj);
+                drop(items);
+                drop(old);
+            }
+        }
+    }
+}
+
+/// Notes the list `l` (memory `p`) as mirrored while C runs, before its
+/// items are (a list noted first is released first at the call's end, so
+/// that the lists in it are released after it), and takes what C wrote
+/// inline since its last mirror before the VM's items overwrite it.
+unsafe fn begin_lent(p: *mut CObject, l: &Py<PyList>, vm: &VirtualMachine) {
     if IN_C.get() == 0 {
         return;
     }
-    LENT.with(|lent| {
+    let mirrored = LENT.with(|lent| {
         let mut lent = lent.borrow_mut();
-        if lent.len() < MAX_LENT && !lent.iter().any(|&(q, _)| q == p as usize) {
-            lent.push((p as usize, l.as_object() as *const PyObject as usize));
+        if let Some(e) = lent.iter_mut().find(|e| e.proxy == p as usize) {
+            return Some(std::mem::take(&mut e.mirrored));
+        }
+        if lent.len() < MAX_LENT {
+            let key = l.as_object() as *const PyObject as usize;
+            lent.push(Lent { proxy: p as usize, key, mirrored: Box::new([]) });
+        }
+        None
+    });
+    if let Some(mirrored) = mirrored {
+        unsafe { take_inline_writes(p, l, &mirrored, vm) };
+    }
+}
+
+/// Records what the mirror of `p` left in `ob_item`.
+unsafe fn end_lent(p: *mut CObject) {
+    if IN_C.get() == 0 {
+        return;
+    }
+    let m = unsafe { memory(p) };
+    let now: Box<[*mut CObject]> = match m.ob_item.is_null() {
+        true => Box::new([]),
+        false => unsafe { std::slice::from_raw_parts(m.ob_item, m.ob_base.ob_size.max(0) as usize) }.into(),
+    };
+    LENT.with(|lent| {
+        if let Some(e) = lent.borrow_mut().iter_mut().find(|e| e.proxy == p as usize) {
+            e.mirrored = now;
         }
     });
 }
@@ -205,7 +279,7 @@ pub fn after_python_ran() {
     let Some(vm) = crate::pystate::current_vm() else { return };
     // By index, the borrow released each time: a mirror notes lists too.
     let mut i = 0;
-    while let Some((p, key)) = LENT.with(|l| l.borrow().get(i).copied()) {
+    while let Some((p, key)) = LENT.with(|l| l.borrow().get(i).map(|e| (e.proxy, e.key))) {
         i += 1;
         let p = p as *mut CObject;
         let Some(obj) = proxy::linked_at(key, p) else { continue };
