@@ -6,6 +6,7 @@
 #include <Python.h>
 
 #include <stddef.h>
+#include <structmember.h>
 
 /* ---- identifiers ---------------------------------------------------- */
 
@@ -756,7 +757,112 @@ weaklist_ptr(PyObject *m, PyObject *obj)
     return PyBool_FromLong(p == &((WeakableObject *)obj)->weakreflist);
 }
 
+/* A type whose descriptors' definitions C reads back through their
+ * memory, as numpy's add_docstring does. */
+typedef struct {
+    PyObject_HEAD
+    int n;
+} DocumentedObject;
+
+static PyObject *
+documented_twice(PyObject *self, PyObject *unused)
+{
+    return PyLong_FromLong(2 * ((DocumentedObject *)self)->n);
+}
+
+static PyObject *
+documented_get(PyObject *self, void *closure)
+{
+    return PyLong_FromLong(((DocumentedObject *)self)->n);
+}
+
+static PyMethodDef documented_methods[] = {
+    {"twice", documented_twice, METH_NOARGS, NULL},
+    {NULL},
+};
+
+static PyGetSetDef documented_getset[] = {
+    {"value", documented_get, NULL, "the value", NULL},
+    {NULL},
+};
+
+static PyMemberDef documented_members[] = {
+    {"n", T_INT, offsetof(DocumentedObject, n), READONLY, "the count"},
+    {NULL},
+};
+
+static PyTypeObject DocumentedType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "capi_descr.Documented",
+    .tp_basicsize = sizeof(DocumentedObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_methods = documented_methods,
+    .tp_getset = documented_getset,
+    .tp_members = documented_members,
+};
+
+/* A statically allocated instance, as numpy's builtin dtypes are. */
+static DocumentedObject static_documented = {PyObject_HEAD_INIT(&DocumentedType) 21};
+
+static PyObject *
+static_instance(PyObject *m, PyObject *unused)
+{
+    return Py_NewRef((PyObject *)&static_documented);
+}
+
+/* definition_of(descr) -> (name, doc) read from the definition in the
+ * descriptor's memory, or None for a descriptor of another kind */
+static PyObject *
+definition_of(PyObject *m, PyObject *d)
+{
+    const char *name, *doc;
+    if (Py_TYPE(d) == &PyMethodDescr_Type) {
+        PyMethodDef *def = ((PyMethodDescrObject *)d)->d_method;
+        if (def == NULL) {
+            Py_RETURN_NONE;
+        }
+        name = def->ml_name;
+        doc = def->ml_doc;
+    }
+    else if (Py_TYPE(d) == &PyGetSetDescr_Type) {
+        PyGetSetDef *def = ((PyGetSetDescrObject *)d)->d_getset;
+        name = def->name;
+        doc = def->doc;
+    }
+    else if (Py_TYPE(d) == &PyMemberDescr_Type) {
+        PyMemberDef *def = ((PyMemberDescrObject *)d)->d_member;
+        if (def == NULL) {
+            Py_RETURN_NONE;
+        }
+        name = def->name;
+        doc = def->doc;
+    }
+    else {
+        Py_RETURN_NONE;
+    }
+    return Py_BuildValue("(sz)", name, doc);
+}
+
+/* the definitions of Documented's method and getset are its own tables */
+static PyObject *
+definitions_are_the_tables(PyObject *m, PyObject *unused)
+{
+    PyObject *dict = DocumentedType.tp_dict;
+    PyObject *meth = PyDict_GetItemString(dict, "twice");
+    PyObject *getset = PyDict_GetItemString(dict, "value");
+    if (meth == NULL || getset == NULL) {
+        PyErr_SetString(PyExc_KeyError, "twice or value");
+        return NULL;
+    }
+    return Py_BuildValue("(ii)", ((PyMethodDescrObject *)meth)->d_method == &documented_methods[0],
+                         ((PyGetSetDescrObject *)getset)->d_getset == &documented_getset[0]);
+}
+
 static PyMethodDef methods[] = {
+    {"definition_of", definition_of, METH_O, NULL},
+    {"static_instance", static_instance, METH_NOARGS, NULL},
+    {"definitions_are_the_tables", definitions_are_the_tables, METH_NOARGS, NULL},
     {"set_managed_dict", set_managed_dict, METH_VARARGS, NULL},
     {"type_lookup", type_lookup, METH_VARARGS, NULL},
     {"weaklist_ptr", weaklist_ptr, METH_O, NULL},
@@ -804,11 +910,13 @@ PyMODINIT_FUNC
 PyInit_capi_descr(void)
 {
     if (PyType_Ready(&NodeType) < 0 || PyType_Ready(&PlainType) < 0 ||
-        PyType_Ready(&VecType) < 0 || PyType_Ready(&WeakableType) < 0) {
+        PyType_Ready(&VecType) < 0 || PyType_Ready(&WeakableType) < 0 ||
+        PyType_Ready(&DocumentedType) < 0) {
         return NULL;
     }
     PyObject *m = PyModule_Create(&def);
-    if (m != NULL && PyModule_AddObjectRef(m, "Weakable", (PyObject *)&WeakableType) < 0) {
+    if (m != NULL && (PyModule_AddObjectRef(m, "Weakable", (PyObject *)&WeakableType) < 0 ||
+                      PyModule_AddObjectRef(m, "Documented", (PyObject *)&DocumentedType) < 0)) {
         Py_CLEAR(m);
     }
     return m;

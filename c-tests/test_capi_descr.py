@@ -10,11 +10,12 @@ raised (or raises its argument when none is); PyErr_ProgramTextObject is
 NULL without an exception when there is no line; the trashcan lets a chain
 of 100000 C containers be freed without the stack growing with it."""
 
+import gc
 import sys
 import tempfile
 
 import harness
-from harness import raises, raises_exact
+from harness import differs_on_rustpy, raises, raises_exact
 
 import capi_descr as c
 
@@ -371,6 +372,34 @@ def test_weakrefs_list_pointer():
     assert c.weaklist_ptr(w) is True
     del w
     assert r() is None
+
+
+def test_descriptor_definitions_in_memory():
+    # what numpy's add_docstring reads (and writes) through d_method and
+    # d_getset; a tp_members entry is a getset descriptor on rustpy, whose
+    # d_getset carries the member's name and doc
+    D = c.Documented
+    assert c.definitions_are_the_tables() == (1, 1)
+    assert c.definition_of(D.__dict__["twice"]) == ("twice", None)
+    assert c.definition_of(D.__dict__["value"]) == ("value", "the value")
+    assert c.definition_of(D.__dict__["n"]) == ("n", "the count")
+    assert c.definition_of(len) is None
+    assert D().twice() == 0
+
+
+@differs_on_rustpy("the VM's own method descriptors have no PyMethodDef: d_method is NULL")
+def test_builtin_method_descriptor_definition():
+    assert c.definition_of(list.__dict__["append"])[0] == "append"
+
+
+def test_static_instance_of_a_c_type():
+    s = c.static_instance()
+    assert type(s) is c.Documented
+    assert (s.n, s.value, s.twice()) == (21, 21, 42)
+    assert c.static_instance() is s
+    del s
+    gc.collect()
+    assert c.static_instance().twice() == 42
 
 
 if __name__ == "__main__":

@@ -97,6 +97,17 @@ def test_count_includes_python_holders():
     assert c.refcnt(o) == alone
 
 
+def test_getrefcount_counts_what_c_holds():
+    import sys
+
+    o = object()
+    before = sys.getrefcount(o)
+    c.store(o)
+    assert sys.getrefcount(o) == before + 1
+    c.release()
+    assert sys.getrefcount(o) == before
+
+
 def test_buildvalue_O_adds_N_takes():
     assert c.buildvalue_O_N() == (2, 1, 1)
 

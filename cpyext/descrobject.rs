@@ -11,7 +11,7 @@ use rustpython_vm::{
     convert::ToPyObject,
     function::{ItemDoc, PyMethodFlags, PySetterValue},
 };
-use std::ffi::{CStr, c_char};
+use std::ffi::{CStr, c_char, c_void};
 
 fn cstr(p: *const c_char) -> String {
     if p.is_null() { String::new() } else { unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned() }
@@ -53,7 +53,19 @@ pub fn new_member(def: *const ffi::PyMemberDef, class: &Py<PyType>, vm: &Virtual
         crate::boundary::into_c(vm, [&*obj], || unsafe { member_set(proxy::as_c(&obj, vm) as *mut u8, def.get(), value.into(), vm) })
     };
     let getset = PyGetSet::new(&name, class, &vm.ctx).with_doc(doc_of(d.doc)).with_get(get).with_set(set);
-    PyRef::new_ref(getset, vm.ctx.types.getset_type.to_owned(), None).into()
+    let descr: PyObjectRef = PyRef::new_ref(getset, vm.ctx.types.getset_type.to_owned(), None).into();
+    // The VM makes a member a getset descriptor, whose `d_getset` C reads
+    // as a `PyGetSetDef`: one standing for the member (kept for the life of
+    // its type, which is immortal) rather than the `PyMemberDef`.
+    let standing = Box::leak(Box::new(ffi::PyGetSetDef {
+        name: d.name,
+        get: None,
+        set: None,
+        doc: d.doc,
+        closure: std::ptr::null_mut(),
+    }));
+    record_definition(&descr, standing as *const ffi::PyGetSetDef as *const c_void, vm);
+    descr
 }
 
 /// The descriptor for a `tp_getset` entry of `class`.
@@ -83,7 +95,24 @@ pub fn new_getset(def: *const ffi::PyGetSetDef, class: &Py<PyType>, vm: &Virtual
             })
         });
     }
-    PyRef::new_ref(getset, vm.ctx.types.getset_type.to_owned(), None).into()
+    let descr: PyObjectRef = PyRef::new_ref(getset, vm.ctx.types.getset_type.to_owned(), None).into();
+    record_definition(&descr, def.0 as *const c_void, vm);
+    descr
+}
+
+/// Puts the definition C gave for a descriptor into its memory, the field
+/// after the head (`d_method`, `d_getset`), where C reads and writes it
+/// (numpy's `add_docstring` sets the `doc` of its types' definitions
+/// there). Made now, the proxy lives as long as the descriptor (rule 4),
+/// and so does the field.
+pub fn record_definition(descr: &rustpython_vm::PyObject, def: *const c_void, vm: &VirtualMachine) {
+    if !is_descriptor(descr, vm) {
+        return;
+    }
+    let p = proxy::as_c(descr, vm);
+    if !p.is_null() {
+        unsafe { *((p as *mut u8).add(size_of::<ffi::PyDescrObject>()) as *mut *const c_void) = def };
+    }
 }
 
 unsafe fn field<T: Copy>(addr: *const u8, def: &ffi::PyMemberDef) -> T {
@@ -336,7 +365,8 @@ fn is_descriptor(obj: &rustpython_vm::PyObject, vm: &VirtualMachine) -> bool {
 }
 
 /// A descriptor's memory holds its type and name (`PyDescr_TYPE`,
-/// `PyDescr_NAME`): neither changes once the descriptor exists.
+/// `PyDescr_NAME`): neither changes once the descriptor exists; the
+/// definition of one C made is put after them ([`record_definition`]).
 pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
     flag: 0,
     create: |obj, tp, vm| {

@@ -268,6 +268,7 @@ pub fn descriptor_of_kind(
     }
     let descr = method.to_proper_method(class, &vm.ctx);
     remember_descriptor(&descr, def, binding);
+    crate::descrobject::record_definition(&descr, def as *const std::ffi::c_void, vm);
     Ok(descr)
 }
 

@@ -24,7 +24,8 @@
 //!   arguments; wrapt calls the type);
 //! - `object.__sizeof__` and `sys.getsizeof` of a C type's instance must
 //!   be CPython's answers, from the C type's sizes (set up by `_imp`'s exec
-//!   with the rest of `sys`).
+//!   with the rest of `sys`); `sys.getrefcount` must count C's references
+//!   too, as `Py_REFCNT` counts the VM's (`proxy::total_count`).
 
 use crate::import;
 use rustpython_vm::{
@@ -65,6 +66,9 @@ fn imp_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
     let sys = vm.sys_module.as_object();
     let _ = SYS_GETSIZEOF.set(sys.get_attr("getsizeof", vm)?);
     sys.set_attr("getsizeof", vm.new_function("getsizeof", sys_getsizeof), vm)?;
+    sys.set_attr("getrefcount", vm.new_function("getrefcount", |o: PyObjectRef, vm: &VirtualMachine| {
+        crate::pystate::enter(vm, || crate::proxy::total_count(&o))
+    }), vm)?;
     let reversed = vm.ctx.types.reverse_iter_type;
     reversed.slots.new.store(Some(reversed_new));
     // As CPython's object_init does for a type with its own tp_new: the

@@ -870,6 +870,7 @@ pub unsafe fn from_c_ref<'a>(op: *mut CObject, vm: &VirtualMachine) -> PyResult<
         }
         match table().statics.get(&(op as usize)) {
             Some(obj) => Ok(&*(obj.as_object() as *const PyObject)),
+            None if adopt_static(op) => from_c_ref(op, vm),
             None => Err(unknown_object(op, vm)),
         }
     }
@@ -895,6 +896,7 @@ pub unsafe fn from_c(op: *mut CObject, vm: &VirtualMachine) -> PyResult<PyObject
         }
         match table().statics.get(&(op as usize)) {
             Some(obj) => Ok(obj.clone()),
+            None if adopt_static(op) => from_c(op, vm),
             None => Err(unknown_object(op, vm)),
         }
     }
@@ -905,6 +907,23 @@ fn dead_object(op: *mut CObject, vm: &VirtualMachine) -> rustpython_vm::builtins
     vm.new_system_error(format!(
         "object at {op:p} was used after it was freed (a borrowed reference outlived its object)"
     ))
+}
+
+/// A static instance of a C type (numpy's builtin dtypes, its `np.True_`),
+/// met when C first hands it over: it gets a prefix in the table, as memory
+/// C allocated does, and is an instance of its type from then on (rule 8).
+/// Its static initializer gave it C's count, which keeps it, as in CPython.
+#[cold]
+unsafe fn adopt_static(op: *mut CObject) -> bool {
+    unsafe {
+        let tp = (*op).ob_type;
+        if tp.is_null() || !typeobject::is_c_type(tp) {
+            return false;
+        }
+        table().foreign.insert(op as usize, empty_prefix());
+        (*prefix(op)).flags = FLAG_C_OBJECT;
+        true
+    }
 }
 
 #[cold]
@@ -1267,6 +1286,19 @@ pub unsafe fn vm_holds(op: *mut CObject) -> usize {
             Link::PointsAtWrapper => (*vm_obj).strong_count(),
             Link::Weak => upgrade(op).map_or(0, |target| target.strong_count() - 1),
         }
+    }
+}
+
+/// Every reference to `obj`, the VM's and C's (`sys.getrefcount`): what
+/// `Py_REFCNT` of its proxy reads, and the VM's count for an object without
+/// one (or an immortal one).
+pub fn total_count(obj: &PyObject) -> usize {
+    match existing(obj) {
+        Some(p) => unsafe {
+            let c = (*p).ob_refcnt;
+            if ffi::is_immortal(c) { obj.strong_count() } else { c as usize + vm_holds(p) }
+        },
+        None => obj.strong_count(),
     }
 }
 

@@ -104,26 +104,31 @@ typedef struct {
 #define PyDescr_TYPE(x) (((PyDescrObject *)(x))->d_type)
 #define PyDescr_NAME(x) (((PyDescrObject *)(x))->d_name)
 
-/* The fields after the head are the interpreter's own: a descriptor is a
- * VM object whose definition C cannot reach through its memory. */
+/* A descriptor is a VM object: the fields after the head that C can use
+ * are the definition C gave, which d_method and d_getset point at for the
+ * descriptors of C types (tp_methods, tp_getset, PyDescr_NewMethod/
+ * NewGetSet; a tp_members entry is a getset descriptor here, and its
+ * d_getset a PyGetSetDef with the member's name and doc). They, and
+ * d_member, are NULL in the VM's own descriptors (a Python class's
+ * __slots__ members); the rest is the interpreter's. */
 #define _Py_CPYEXT_DESCR_FIELD \
     Py_CPYEXT_MISSING("rustpy keeps a descriptor's definition in the VM; " \
                       "only PyDescr_TYPE/PyDescr_NAME are in its memory")
 
 typedef struct {
     PyDescr_COMMON;
-    PyMethodDef *d_method _Py_CPYEXT_DESCR_FIELD;
+    PyMethodDef *d_method;
     vectorcallfunc vectorcall _Py_CPYEXT_DESCR_FIELD;
 } PyMethodDescrObject;
 
 typedef struct {
     PyDescr_COMMON;
-    PyMemberDef *d_member _Py_CPYEXT_DESCR_FIELD;
+    PyMemberDef *d_member;
 } PyMemberDescrObject;
 
 typedef struct {
     PyDescr_COMMON;
-    PyGetSetDef *d_getset _Py_CPYEXT_DESCR_FIELD;
+    PyGetSetDef *d_getset;
 } PyGetSetDescrObject;
 
 typedef struct {

@@ -244,7 +244,7 @@ fn marked_declarations_are_compile_time_errors() {
     let cases = [
         ("PyObject *f(PyObject *o) { return _PyFunction_CAST(o)->func_code; }", "rustpy's functions live in the VM"),
         ("int f(void) { return (int)sizeof(PyCellObject); }", "rustpy's cells live in the VM"),
-        ("void *f(PyObject *o) { return ((PyMethodDescrObject *)o)->d_method; }", "rustpy keeps a descriptor's definition in the VM"),
+        ("void *f(PyObject *o) { return (void *)((PyMethodDescrObject *)o)->vectorcall; }", "rustpy keeps a descriptor's definition in the VM"),
         ("void *f(void) { return &PyCMethod_Type; }", "PyCMethod_Type is not provided by cpyext"),
         ("int f(void) { return PyType_AddWatcher(NULL); }", "PyType_AddWatcher is not provided by cpyext"),
     ];
