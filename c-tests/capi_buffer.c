@@ -1021,6 +1021,32 @@ copy_data(PyObject *m, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* memoryview_view(m) -> (base, len, itemsize, ndim, format, shape, strides,
+ * readonly, first byte) read from the memoryview's own Py_buffer, as numpy
+ * does */
+static PyObject *
+memoryview_view(PyObject *self, PyObject *m)
+{
+    if (!PyMemoryView_Check(m)) {
+        PyErr_SetString(PyExc_TypeError, "a memoryview");
+        return NULL;
+    }
+    Py_buffer *v = PyMemoryView_GET_BUFFER(m);
+    PyObject *shape = PyTuple_New(v->ndim), *strides = PyTuple_New(v->ndim);
+    if (shape == NULL || strides == NULL) {
+        Py_XDECREF(shape);
+        Py_XDECREF(strides);
+        return NULL;
+    }
+    for (int i = 0; i < v->ndim; i++) {
+        PyTuple_SET_ITEM(shape, i, PyLong_FromSsize_t(v->shape[i]));
+        PyTuple_SET_ITEM(strides, i, PyLong_FromSsize_t(v->strides[i]));
+    }
+    PyObject *base = PyMemoryView_GET_BASE(m);
+    return Py_BuildValue("(OnniyNNii)", base ? base : Py_None, v->len, v->itemsize, v->ndim, v->format,
+                         shape, strides, v->readonly, v->len > 0 ? ((unsigned char *)v->buf)[0] : -1);
+}
+
 /* ---- memoryview constructors --------------------------------------------- */
 
 static PyObject *
@@ -1163,6 +1189,7 @@ mv_get_contiguous(PyObject *m, PyObject *args)
 }
 
 static PyMethodDef methods[] = {
+    {"memoryview_view", memoryview_view, METH_O, NULL},
     {"getbuffer_info", getbuffer_info, METH_VARARGS, NULL},
     {"buffer_address", buffer_address, METH_VARARGS, NULL},
     {"release_twice", release_twice, METH_O, NULL},

@@ -721,5 +721,17 @@ def test_get_contiguous_errors():
     assert_settled(b)
 
 
+def test_memoryview_holds_its_view():
+    b = bytearray(b"abcdef")
+    m = memoryview(b)
+    assert c.memoryview_view(m) == (b, 6, 1, 1, b"B", (6,), (1,), 0, ord("a"))
+    import array
+    a = array.array("i", [7, 8, 9, 10])
+    v = memoryview(a).cast("B").cast("i", (2, 2))
+    assert c.memoryview_view(v) == (a, 16, 4, 2, b"i", (2, 2), (8, 4), 0, 7)
+    r = memoryview(b"xyz")[::2]
+    assert c.memoryview_view(r) == (b"xyz", 2, 1, 1, b"B", (2,), (2,), 1, ord("x"))
+
+
 if __name__ == "__main__":
     harness.run(globals())

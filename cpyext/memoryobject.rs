@@ -15,6 +15,41 @@ use std::ptr::null_mut;
 const PYBUF_READ: c_int = 0x100;
 const PYBUF_WRITE: c_int = 0x200;
 
+/// CPython 3.14's `PyMemoryViewObject`: of its fields only `view` is kept
+/// (`PyMemoryView_GET_BUFFER`, `PyMemoryView_GET_BASE`: numpy reads a
+/// memoryview's format, shape and strides there).
+#[repr(C)]
+struct Memory {
+    ob_base: crate::ffi::PyVarObject,
+    mbuf: *mut std::ffi::c_void,
+    hash: isize,
+    flags: c_int,
+    exports: isize,
+    view: Py_buffer,
+    weakreflist: *mut crate::ffi::PyObject,
+    ob_array: [isize; 1],
+}
+
+/// A memoryview's memory holds the view it looks at, filled when it first
+/// crosses.
+pub static LAYOUT: crate::proxy::Layout = crate::proxy::Layout {
+    flag: 0,
+    create: |obj, tp, vm| {
+        let m = obj.downcast_ref::<PyMemoryView>()?;
+        Some(unsafe {
+            let p = crate::proxy::alloc(size_of::<Memory>(), tp);
+            if !p.is_null() {
+                let view = &raw mut (*(p as *mut Memory)).view;
+                // A view that cannot be described keeps a zeroed view.
+                let _ = crate::pybuffer::fill_own_view(view, &m.clone_buffer(), m.viewed_object(), vm);
+            }
+            p
+        })
+    },
+    realize: None,
+    release: Some(|op| unsafe { crate::pybuffer::release_own_view(&raw mut (*(op as *mut Memory)).view) }),
+};
+
 fn memoryview(buffer: PyBuffer, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     Ok(PyMemoryView::from_buffer(buffer, vm)?.into_ref(&vm.ctx).into())
 }

@@ -5,7 +5,7 @@
 //! 1. Every object C sees has CPython's layout for its type (each family's
 //!    [`Layout`], in its own module: `tupleobject`, `longobject`,
 //!    `unicodeobject`, `listobject`, `dictobject`, `bytesobject`, `floatobject`, `methodobject`,
-//!    `sliceobject`, `bytearrayobject`, `datetime`). Objects the layer
+//!    `sliceobject`, `bytearrayobject`, `datetime`, `memoryobject`). Objects the layer
 //!    allocates carry a hidden [`Prefix`] just before the `PyObject` header
 //!    (told apart by the [`BLOCK_MAGIC`] that ends it); statically allocated
 //!    objects (our singletons and builtin type objects, extensions' static
@@ -585,7 +585,7 @@ pub struct Layout {
 }
 
 /// The families with a layout of their own, most common first.
-static LAYOUTS: [&Layout; 13] = [
+static LAYOUTS: [&Layout; 14] = [
     &crate::longobject::LAYOUT,
     &crate::unicodeobject::LAYOUT,
     &crate::tupleobject::LAYOUT,
@@ -599,6 +599,7 @@ static LAYOUTS: [&Layout; 13] = [
     &crate::datetime::LAYOUT,
     &crate::descrobject::LAYOUT,
     &crate::classobject::LAYOUT,
+    &crate::memoryobject::LAYOUT,
 ];
 
 fn layout_of(tp_flags: std::ffi::c_ulong) -> Option<&'static Layout> {

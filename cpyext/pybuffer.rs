@@ -48,7 +48,8 @@ unsafe extern "C" {
 /// What C's view on a VM export keeps alive, in `view->internal`: the
 /// acquisition, and the arrays `format`, `shape` and `strides` point into.
 struct VmView {
-    _buffer: PyBuffer,
+    /// None for a memoryview's own view, which its memoryview's share keeps.
+    _buffer: Option<PyBuffer>,
     format: CString,
     shape: Vec<isize>,
     strides: Vec<isize>,
@@ -85,8 +86,38 @@ fn check_request(desc: &BufferDescriptor, flags: BufferFlags, is_memoryview: boo
 /// Fills C's `view` from the VM's acquisition `buffer` of `o`, keeping the
 /// acquisition in `view->internal`.
 unsafe fn fill_view(view: *mut Py_buffer, buffer: PyBuffer, o: &PyObject, flags: BufferFlags, vm: &VirtualMachine) -> PyResult<()> {
+    check_request(&buffer.desc, flags, o.downcastable::<PyMemoryView>(), vm)?;
+    unsafe { fill_unchecked(view, &buffer, o, flags, vm)? };
+    unsafe { (*((*view).internal as *mut VmView))._buffer = Some(buffer) };
+    Ok(())
+}
+
+/// Fills the `Py_buffer` a memoryview's memory holds (`PyMemoryView_GET_
+/// BUFFER`) from `buffer`, as the view sees its export, with `base`
+/// (`PyMemoryView_GET_BASE`) as its object; [`release_own_view`] undoes
+/// it. No share is kept: the memoryview's own keeps `buf` valid until it is
+/// released, as in CPython, and an exporter is not held past that.
+pub unsafe fn fill_own_view(view: *mut Py_buffer, buffer: &PyBuffer, base: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
+    unsafe { fill_unchecked(view, buffer, base, BufferFlags::FULL_RO, vm) }
+}
+
+/// Gives up what [`fill_own_view`] filled.
+pub unsafe fn release_own_view(view: *mut Py_buffer) {
+    unsafe {
+        let v = &mut *view;
+        if VM_VIEWS.lock().remove(&(v.internal as usize)) {
+            drop(Box::from_raw(v.internal as *mut VmView));
+        }
+        let obj = std::mem::replace(&mut v.obj, null_mut());
+        if !obj.is_null() {
+            proxy::decref(obj);
+        }
+        *v = std::mem::zeroed();
+    }
+}
+
+unsafe fn fill_unchecked(view: *mut Py_buffer, buffer: &PyBuffer, o: &PyObject, flags: BufferFlags, vm: &VirtualMachine) -> PyResult<()> {
     let desc = &buffer.desc;
-    check_request(desc, flags, o.downcastable::<PyMemoryView>(), vm)?;
     let format = CString::new(desc.format.as_ref()).map_err(|_| vm.new_value_error("buffer format contains a NUL"))?;
     // The pointer stays valid after the guard goes: the acquisition locks
     // the exporter's memory in place until C releases the view.
@@ -97,7 +128,7 @@ unsafe fn fill_view(view: *mut Py_buffer, buffer: PyBuffer, o: &PyObject, flags:
     let (len, itemsize, readonly, ndim) = (desc.len as isize, desc.itemsize as isize, desc.readonly as c_int, desc.ndim() as c_int);
     let shape = desc.dim_desc.iter().map(|d| d.0 as isize).collect();
     let strides = desc.dim_desc.iter().map(|d| d.1).collect();
-    let held = Box::into_raw(Box::new(VmView { _buffer: buffer, format, shape, strides }));
+    let held = Box::into_raw(Box::new(VmView { _buffer: None, format, shape, strides }));
     unsafe {
         let v = &mut *view;
         v.buf = buf.cast();

@@ -19,24 +19,32 @@ PyAPI_DATA(PyTypeObject) PyMemoryView_Type;
 #define _Py_MEMORYVIEW_PIL 0x010
 #define _Py_MEMORYVIEW_RESTRICTED 0x020
 
-/* A memoryview here is the VM's object: its memory holds no Py_buffer and
- * no managed buffer, so these layouts and the macros reading them cannot
- * be provided. */
+/* A memoryview here is the VM's object: its memory holds the Py_buffer it
+ * looks at (view: its buf, obj, len, format, shape and strides), filled
+ * when it first crosses into C; the other fields of the layout are not
+ * kept, and there is no managed buffer object. */
 typedef struct _PyManagedBufferObject _PyManagedBufferObject Py_CPYEXT_MISSING("a memoryview's export lives in the VM, not in a managed buffer object; use PyObject_GetBuffer on the memoryview");
-typedef struct _PyMemoryViewObject PyMemoryViewObject Py_CPYEXT_MISSING("a memoryview's fields live in the VM, not in PyMemoryViewObject memory; use PyObject_GetBuffer and PyBuffer_Release");
+typedef struct {
+    PyObject_VAR_HEAD
+    struct _PyManagedBufferObject *mbuf;
+    Py_hash_t hash;
+    int flags;
+    Py_ssize_t exports;
+    Py_buffer view;
+    PyObject *weakreflist;
+    Py_ssize_t ob_array[1];
+} PyMemoryViewObject;
 #define _PyMemoryView_CAST(op) ((PyMemoryViewObject *)(op))
-Py_CPYEXT_MISSING("a memoryview holds no Py_buffer in its memory here; use PyObject_GetBuffer(op, &view, flags) and PyBuffer_Release")
 static inline Py_buffer *PyMemoryView_GET_BUFFER(PyObject *op)
 {
-    (void)op;
-    return NULL;
+    return &_PyMemoryView_CAST(op)->view;
 }
-Py_CPYEXT_MISSING("a memoryview holds no Py_buffer in its memory here; use PyObject_GetAttrString(op, \"obj\")")
+#define PyMemoryView_GET_BUFFER(op) PyMemoryView_GET_BUFFER(_PyObject_CAST(op))
 static inline PyObject *PyMemoryView_GET_BASE(PyObject *op)
 {
-    (void)op;
-    return NULL;
+    return _PyMemoryView_CAST(op)->view.obj;
 }
+#define PyMemoryView_GET_BASE(op) PyMemoryView_GET_BASE(_PyObject_CAST(op))
 
 PyAPI_FUNC(PyObject *) PyMemoryView_FromObject(PyObject *base);
 PyAPI_FUNC(PyObject *) PyMemoryView_FromMemory(char *mem, Py_ssize_t size,

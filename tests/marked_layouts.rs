@@ -10,10 +10,7 @@ use std::process::Command;
 const USES: &[(&str, &str)] = &[
     ("Py_ssize_t f(PyObject *o) { return _PySet_CAST(o)->used; }", "a set's fields live in the VM"),
     ("Py_hash_t f(void) { setentry e; e.hash = 0; return e.hash; }", "a set's items live in the VM"),
-    ("int f(PyObject *o) { return _PyMemoryView_CAST(o) != 0; }", "a memoryview's fields live in the VM"),
     ("void *f(_PyManagedBufferObject *m) { return m; }", "a memoryview's export lives in the VM"),
-    ("Py_buffer *f(PyObject *o) { return PyMemoryView_GET_BUFFER(o); }", "use PyObject_GetBuffer(op, &view, flags)"),
-    ("PyObject *f(PyObject *o) { return PyMemoryView_GET_BASE(o); }", "use PyObject_GetAttrString(op, \"obj\")"),
 ];
 
 fn compile(name: &str, body: &str) -> (bool, String) {
