@@ -795,7 +795,7 @@ static PyTypeObject DocumentedType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "capi_descr.Documented",
     .tp_basicsize = sizeof(DocumentedObject),
-    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_new = PyType_GenericNew,
     .tp_methods = documented_methods,
     .tp_getset = documented_getset,

@@ -1458,6 +1458,53 @@ static struct PyModuleDef capi_types_def = {
     NULL, NULL, NULL, NULL,
 };
 
+/* C types with float as their base whose tp_new calls float's, as numpy's
+ * float64 does (its instances have float's layout); BigFloat adds a field. */
+typedef struct {
+    PyFloatObject base;
+    int made_by_c;
+} BigFloatObject;
+
+static PyTypeObject BigFloatType;
+
+static PyObject *
+myfloat_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    PyObject *self = PyFloat_Type.tp_new(type, args, kwds);
+    if (self != NULL && type == &BigFloatType) {
+        ((BigFloatObject *)self)->made_by_c = 7;
+    }
+    return self;
+}
+
+static PyObject *
+myfloat_doubled(PyObject *self, void *closure)
+{
+    return PyFloat_FromDouble(2 * PyFloat_AS_DOUBLE(self));
+}
+
+static PyGetSetDef myfloat_getset[] = {
+    {"doubled", myfloat_doubled, NULL, NULL, NULL},
+    {NULL},
+};
+
+static PyTypeObject MyFloatType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "capi_types.MyFloat",
+    .tp_basicsize = sizeof(PyFloatObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_new = myfloat_new,
+    .tp_getset = myfloat_getset,
+};
+
+static PyTypeObject BigFloatType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "capi_types.BigFloat",
+    .tp_basicsize = sizeof(BigFloatObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = myfloat_new,
+};
+
 PyMODINIT_FUNC
 PyInit_capi_types(void)
 {
@@ -1465,12 +1512,14 @@ PyInit_capi_types(void)
     if (PyType_Ready(&LeafType) < 0) {
         return NULL;
     }
+    MyFloatType.tp_base = &PyFloat_Type;
+    BigFloatType.tp_base = &PyFloat_Type;
     int mid_ready = PyType_HasFeature(&MidType, Py_TPFLAGS_READY);
     int base_ready = PyType_HasFeature(&BaseType, Py_TPFLAGS_READY);
 
     PyTypeObject *types[] = {
         &BaseType, &MidType, &LeafType, &PointType, &VecType, &MembersType,
-        &GetSetType, &OpenType, &NoNewType,
+        &GetSetType, &OpenType, &NoNewType, &MyFloatType, &BigFloatType,
     };
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
         if (PyType_Ready(types[i]) < 0) {

@@ -402,5 +402,17 @@ def test_static_instance_of_a_c_type():
     assert c.static_instance().twice() == 42
 
 
+def test_flags_of_c_types():
+    # numpy tells its static types from Python classes by Py_TPFLAGS_HEAPTYPE
+    HEAPTYPE, READY = 1 << 9, 1 << 12
+    assert c.Documented.__flags__ & (HEAPTYPE | READY) == READY
+    assert c.holder_type().__flags__ & HEAPTYPE
+
+    class Sub(c.Documented):
+        pass
+
+    assert Sub.__flags__ & HEAPTYPE
+
+
 if __name__ == "__main__":
     harness.run(globals())

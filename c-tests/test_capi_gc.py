@@ -49,7 +49,6 @@ class P:
 # ---- allocation and tracking ----------------------------------------------
 
 
-@harness.differs_on_rustpy("__flags__ is the VM type's flag word, not tp_flags")
 def test_node_type_is_gc():
     assert Node.__flags__ & (1 << 14)  # Py_TPFLAGS_HAVE_GC
     assert Node.__basicsize__ == c.NODE_BASICSIZE

@@ -98,7 +98,6 @@ def test_basicsize_and_itemsize_from_spec():
     assert c.Mixin.__basicsize__ == object.__basicsize__
 
 
-@harness.differs_on_rustpy("__flags__ is the VM type's flag word, not tp_flags")
 def test_flags_from_spec():
     f = c.type_flags(Thing)
     assert f == Thing.__flags__

@@ -1193,5 +1193,23 @@ def test_getsizeof_of_a_c_object_without_gc_is_its_sizeof():
     assert sys.getsizeof(p) == p.__sizeof__()
 
 
+def test_c_type_new_calls_its_vm_base_new():
+    # numpy's float64: tp_new calls PyFloat_Type.tp_new(type, ...)
+    f = c.MyFloat(2.5)
+    assert (type(f), f, f.doubled, isinstance(f, float), f + 1) == (c.MyFloat, 2.5, 5.0, True, 3.5)
+    assert c.MyFloat("1.25").is_integer() is False
+
+    class Sub(c.MyFloat):
+        pass
+
+    s = Sub(4)
+    assert (type(s), s, s.doubled) == (Sub, 4.0, 8.0)
+
+
+@harness.differs_on_rustpy("a VM float has float's size: a C type adding fields to float cannot be made by float's tp_new")
+def test_c_type_adding_fields_to_float():
+    assert c.BigFloat(1.5) == 1.5
+
+
 if __name__ == "__main__":
     harness.run(globals())

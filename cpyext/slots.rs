@@ -864,7 +864,11 @@ crate::c_slots! {
 
     fn slot_tp_new(vm, tp: *mut PyTypeObject, args: PyObjectRef, kw: Option<PyObjectRef>) -> PyObjectRef {
         let cls = unsafe { proxy::from_c(tp as *mut CObject, vm)? }.downcast::<PyType>().map_err(|_| vm.new_type_error("tp_new: not a type"))?;
-        let new = cls.slots.new.load().ok_or_else(|| {
+        // A type with C memory has a tp_new of its own: C calling this one
+        // calls a VM base's (numpy's float64 calls `PyFloat_Type.tp_new`),
+        // whose `__new__` must run, not the type's again.
+        let own = unsafe { crate::typeobject::builtin_base_new(tp, &cls) };
+        let new = own.or_else(|| cls.slots.new.load()).ok_or_else(|| {
             vm.new_type_error(format!("cannot create '{}' instances", cls.slot_name()))
         })?;
         new(cls, call_args(args, kw, vm)?, vm)

@@ -136,7 +136,8 @@ pub unsafe fn fill(tp: *mut PyTypeObject, tables: *mut Tables, ty: &Py<PyType>, 
 /// `type.__dictoffset__` and `__weakrefoffset__`, which RustPython's
 /// `type` lacks, and `__basicsize__`/`__itemsize__`, whose values are the
 /// VM's own sizes: what the C face of the class says, as in CPython (Cython
-/// checks an imported type's `__basicsize__` against its struct).
+/// checks an imported type's `__basicsize__` against its struct); and a C
+/// type's `__flags__`.
 pub fn init_type_attrs(vm: &VirtualMachine) {
     let cls = vm.ctx.types.type_type;
     let face = |t: &PyTypeRef, vm: &VirtualMachine| unsafe { &*proxy::type_as_c(t, vm) };
@@ -150,6 +151,21 @@ pub fn init_type_attrs(vm: &VirtualMachine) {
         let get = move |t: PyTypeRef, vm: &VirtualMachine| pystate::enter(vm, || field(face(&t, vm)));
         put_attr(cls, vm.ctx.intern_str(name), vm.ctx.new_readonly_getset(name, cls, get).into());
     }
+    // A C type's `__flags__` are its `tp_flags` (numpy's add_newdoc tells
+    // its static types from Python classes by Py_TPFLAGS_HEAPTYPE); other
+    // types keep the VM's.
+    let Some(vm_flags) = cls.get_attr(vm.ctx.intern_str("__flags__")) else { return };
+    let get = move |t: PyTypeRef, vm: &VirtualMachine| -> PyResult {
+        let c_flags = pystate::enter(vm, || {
+            let tp = proxy::existing(t.as_object())? as *mut PyTypeObject;
+            is_c_type(tp).then(|| unsafe { (*tp).tp_flags })
+        });
+        match c_flags {
+            Some(flags) => Ok(vm.ctx.new_int(flags).into()),
+            None => vm.call_method(&vm_flags, "__get__", (t,)),
+        }
+    };
+    put_attr(cls, vm.ctx.intern_str("__flags__"), vm.ctx.new_readonly_getset("__flags__", cls, get).into());
 }
 
 type VmNew = fn(PyTypeRef, FuncArgs, &VirtualMachine) -> PyResult;
@@ -818,6 +834,25 @@ unsafe extern "C" fn object_new(tp: *mut PyTypeObject, args: *mut CObject, kw: *
         }
         slots::slot_tp_new(tp, args, kw)
     }
+}
+
+/// For `tp` whose instances are C memory, the `__new__` slot of the first
+/// of the VM's own types in the MRO of `cls` (its VM type) past the C
+/// types and Python classes: the VM base whose `tp_new` C called. Not
+/// `object`'s, whose `tp_new` for C is [`object_new`].
+pub unsafe fn builtin_base_new(tp: *mut PyTypeObject, cls: &Py<PyType>) -> Option<fn(PyTypeRef, FuncArgs, &VirtualMachine) -> PyResult> {
+    unsafe {
+        if !c_layout(tp) {
+            return None;
+        }
+    }
+    let vm = pystate::current_vm()?;
+    cls.mro_map_collect(|t| t.to_owned()).into_iter().find_map(|t| {
+        let heap = t.slots.flags.has_feature(rustpython_vm::types::PyTypeFlags::HEAPTYPE);
+        let c = is_c_type(proxy::type_as_c(&t, vm));
+        let object = t.is(vm.ctx.types.object_type);
+        (!heap && !c && !object).then(|| t.slots.new.load()).flatten()
+    })
 }
 
 /// Whether instances of `tp` are C memory: it or a base is a C type.
