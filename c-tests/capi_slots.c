@@ -2157,7 +2157,15 @@ type_is(PyObject *self, PyObject *args)
     return NULL;
 }
 
+/* sequence_check(o): PySequence_Check(o), CPython's test of sq_item */
+static PyObject *
+sequence_check(PyObject *self, PyObject *o)
+{
+    return PyBool_FromLong(PySequence_Check(o));
+}
+
 static PyMethodDef capi_slots_methods[] = {
+    {"sequence_check", sequence_check, METH_O, NULL},
     {"refcnt", refcnt, METH_O, NULL},
     {"slot_log", slot_log, METH_NOARGS, NULL},
     {"finalized", finalized, METH_NOARGS, NULL},

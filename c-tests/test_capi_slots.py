@@ -1459,5 +1459,18 @@ def test_static_type_attributes():
     raises(TypeError, type, "BadSub", (c.Map, c.Seq), {}, match="lay-out conflict")
 
 
+def test_sequence_check_is_sq_item():
+    # a C type with mp_subscript only is no sequence (numpy's scalars)
+    assert c.sequence_check(c.Seq("ab")) is True
+    assert c.sequence_check(c.Map()) is False
+    assert c.sequence_check([1]) is True and c.sequence_check({}) is False
+
+    class Indexable:
+        def __getitem__(self, i):
+            return i
+
+    assert c.sequence_check(Indexable()) is True
+
+
 if __name__ == "__main__":
     harness.run(globals())

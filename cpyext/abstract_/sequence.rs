@@ -8,6 +8,14 @@ use rustpython_vm::{
 
 capi! {
     fn PySequence_Check(vm, o: PyObjectRef) -> i32 {
+        // A C type is a sequence when its `sq_item` is set, as in CPython:
+        // the VM makes a sequence of anything with `__getitem__` (numpy's
+        // scalars have only `mp_subscript`, and numpy tells shapes from
+        // sizes by this check).
+        let tp = crate::proxy::type_as_c(o.class(), vm);
+        if crate::typeobject::is_c_type(tp) {
+            return Ok(unsafe { (*tp).tp_as_sequence.as_ref() }.is_some_and(|s| s.sq_item.is_some()) as i32);
+        }
         // A dict has `__getitem__` but is no sequence (CPython's check).
         Ok((o.downcast_ref::<PyDict>().is_none() && o.sequence_unchecked().check()) as i32)
     }
