@@ -1497,6 +1497,48 @@ static PyTypeObject MyFloatType = {
     .tp_getset = myfloat_getset,
 };
 
+/* A C type adding fields to str, made by str's tp_new, as numpy's str_:
+ * its C field follows CPython's PyUnicodeObject. */
+typedef struct {
+    PyUnicodeObject base;
+    Py_ssize_t tag;
+} TaggedStrObject;
+
+static PyObject *
+taggedstr_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    PyObject *self = PyUnicode_Type.tp_new(type, args, kwds);
+    if (self != NULL) {
+        ((TaggedStrObject *)self)->tag = PyUnicode_GET_LENGTH(self) * 10;
+    }
+    return self;
+}
+
+/* (tag, first and last code points read inline, compact) */
+static PyObject *
+taggedstr_fields(PyObject *self, void *closure)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(self);
+    Py_UCS4 first = n ? PyUnicode_READ_CHAR(self, 0) : 0;
+    Py_UCS4 last = n ? PyUnicode_READ(PyUnicode_KIND(self), PyUnicode_DATA(self), n - 1) : 0;
+    return Py_BuildValue("(nIIi)", ((TaggedStrObject *)self)->tag, (unsigned int)first,
+                         (unsigned int)last, (int)PyUnicode_IS_COMPACT(self));
+}
+
+static PyGetSetDef taggedstr_getset[] = {
+    {"fields", taggedstr_fields, NULL, NULL, NULL},
+    {NULL},
+};
+
+static PyTypeObject TaggedStrType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "capi_types.TaggedStr",
+    .tp_basicsize = sizeof(TaggedStrObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = taggedstr_new,
+    .tp_getset = taggedstr_getset,
+};
+
 static PyTypeObject BigFloatType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "capi_types.BigFloat",
@@ -1514,12 +1556,14 @@ PyInit_capi_types(void)
     }
     MyFloatType.tp_base = &PyFloat_Type;
     BigFloatType.tp_base = &PyFloat_Type;
+    TaggedStrType.tp_base = &PyUnicode_Type;
     int mid_ready = PyType_HasFeature(&MidType, Py_TPFLAGS_READY);
     int base_ready = PyType_HasFeature(&BaseType, Py_TPFLAGS_READY);
 
     PyTypeObject *types[] = {
         &BaseType, &MidType, &LeafType, &PointType, &VecType, &MembersType,
         &GetSetType, &OpenType, &NoNewType, &MyFloatType, &BigFloatType,
+        &TaggedStrType,
     };
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
         if (PyType_Ready(types[i]) < 0) {

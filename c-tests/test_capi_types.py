@@ -1211,5 +1211,16 @@ def test_c_type_adding_fields_to_float():
     assert c.BigFloat(1.5) == 1.5
 
 
+def test_c_type_adding_fields_to_str():
+    # numpy's str_: str's tp_new makes it, its fields follow PyUnicodeObject
+    t = c.TaggedStr("h\u00e9llo")
+    assert (type(t), t, isinstance(t, str)) == (c.TaggedStr, "h\u00e9llo", True)
+    assert t.fields == (50, ord("h"), ord("o"), 0)
+    assert t.upper() == "H\u00c9LLO" and t + "!" == "h\u00e9llo!"
+    w = c.TaggedStr("\U0001f600x")
+    assert w.fields == (20, 0x1F600, ord("x"), 0)
+    assert c.TaggedStr().fields == (0, 0, 0, 0)
+
+
 if __name__ == "__main__":
     harness.run(globals())

@@ -332,6 +332,14 @@ pub struct PyCompactUnicodeObject {
     pub utf8: *mut c_char,
 }
 
+/// A str whose code points are elsewhere (`data`): CPython makes its
+/// subclasses' instances so, and a C type's fields follow the header.
+#[repr(C)]
+pub struct PyUnicodeObject {
+    pub _base: PyCompactUnicodeObject,
+    pub data: *mut c_void,
+}
+
 pub const STATE_KIND_SHIFT: u32 = 2;
 pub const STATE_COMPACT: u32 = 1 << 5;
 pub const STATE_ASCII: u32 = 1 << 6;

@@ -724,6 +724,11 @@ fn create_proxy(obj: &PyObject, vm: &VirtualMachine) -> *mut CObject {
                 Some((i, p)) => {
                     if !p.is_null() {
                         (*prefix(p)).layout = (i + 1) as u8;
+                        // A C type adding fields to a VM type (numpy's str_
+                        // to str): they live in this memory only.
+                        if typeobject::is_c_type(tp) {
+                            set_flag(p, FLAG_C_FIELDS, true);
+                        }
                     }
                     p
                 }

@@ -851,7 +851,14 @@ pub unsafe fn builtin_base_new(tp: *mut PyTypeObject, cls: &Py<PyType>) -> Optio
         let heap = t.slots.flags.has_feature(rustpython_vm::types::PyTypeFlags::HEAPTYPE);
         let c = is_c_type(proxy::type_as_c(&t, vm));
         let object = t.is(vm.ctx.types.object_type);
-        (!heap && !c && !object).then(|| t.slots.new.load()).flatten()
+        if heap || c || object {
+            return None;
+        }
+        // RustPython's str cannot be of a class of another size.
+        if t.is(vm.ctx.types.str_type) && cls.slots.basicsize != t.slots.basicsize {
+            return Some(crate::unicodeobject::subtype_new as fn(PyTypeRef, FuncArgs, &VirtualMachine) -> PyResult);
+        }
+        t.slots.new.load()
     })
 }
 

@@ -656,14 +656,38 @@ pub static LAYOUT: proxy::Layout = proxy::Layout {
     flag: ffi::Py_TPFLAGS_UNICODE_SUBCLASS,
     create: |obj, tp, _vm| obj.downcast_ref::<PyStr>().map(|text| unsafe { new_str_proxy(text, tp) }),
     realize: Some(realize),
-    release: None,
+    release: Some(|op| unsafe {
+        if (*(op as *mut ffi::PyASCIIObject)).state & ffi::STATE_COMPACT == 0 {
+            let u = &mut *(op as *mut ffi::PyUnicodeObject);
+            crate::pymem::PyMem_RawFree(std::mem::replace(&mut u.data, std::ptr::null_mut()));
+        }
+    }),
 };
+
+/// `str.__new__` for a C type that adds fields to str (numpy's `str_`,
+/// whose `tp_new` calls `PyUnicode_Type.tp_new(type, ...)`): `str(...)`'s
+/// value as a str of class `cls`, which RustPython's own refuses for a
+/// class of another size. Its memory is CPython's for such a subclass
+/// ([`new_str_proxy`]), with room for the C fields.
+pub fn subtype_new(cls: rustpython_vm::builtins::PyTypeRef, args: rustpython_vm::function::FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let value = vm.ctx.types.str_type.as_object().call(args, vm)?;
+    let text = value.downcast::<PyStr>().map_err(|_| vm.new_type_error("str() did not return a str"))?;
+    Ok(rustpython_vm::PyRef::new_ref(PyStr::from(text.as_wtf8().to_owned()), cls, None).into())
+}
 
 /// Memory for a str of `len` code points none above `maxchar`, in CPython's
 /// compact layout: an ASCII header (`PyASCIIObject`) or a compact one
 /// (`PyCompactUnicodeObject`), then the code points, `kind` bytes each, and
-/// a NUL of that width.
+/// a NUL of that width. An instance of a C type that adds fields to str
+/// has CPython's layout for it instead: a `PyUnicodeObject` header of the
+/// type's size, its code points (and NUL) in a block of their own.
 pub unsafe fn new_str_memory(len: usize, maxchar: u32, tp: *mut PyTypeObject) -> *mut CObject {
+    unsafe {
+        let size = (*tp).tp_basicsize.max(0) as usize;
+        if size >= size_of::<ffi::PyUnicodeObject>() && crate::typeobject::is_c_type(tp) {
+            return new_noncompact_memory(len, maxchar, size, tp);
+        }
+    }
     let (kind, ascii) = match maxchar {
         0..=0x7f => (1usize, true),
         0x80..=0xff => (1, false),
@@ -686,11 +710,40 @@ pub unsafe fn new_str_memory(len: usize, maxchar: u32, tp: *mut PyTypeObject) ->
     }
 }
 
+unsafe fn new_noncompact_memory(len: usize, maxchar: u32, size: usize, tp: *mut PyTypeObject) -> *mut CObject {
+    let kind: usize = match maxchar {
+        0..=0xff => 1,
+        0x100..=0xffff => 2,
+        _ => 4,
+    };
+    unsafe {
+        let data = crate::pymem::PyMem_RawCalloc(len + 1, kind);
+        if data.is_null() {
+            return std::ptr::null_mut();
+        }
+        let p = proxy::alloc(size, tp);
+        if p.is_null() {
+            crate::pymem::PyMem_RawFree(data);
+            return p;
+        }
+        let u = &mut *(p as *mut ffi::PyUnicodeObject);
+        let a = &mut u._base._base;
+        a.length = len as isize;
+        a.hash = -1;
+        a.state = ((kind as u32) << ffi::STATE_KIND_SHIFT) | if maxchar < 0x80 { ffi::STATE_ASCII } else { 0 };
+        u.data = data;
+        p
+    }
+}
+
 /// Where a str proxy's code points start, and their width.
 pub unsafe fn str_data(p: *mut CObject) -> (*mut u8, usize) {
     unsafe {
         let state = (*(p as *mut ffi::PyASCIIObject)).state;
         let kind = ((state >> ffi::STATE_KIND_SHIFT) & 7) as usize;
+        if state & ffi::STATE_COMPACT == 0 {
+            return ((*(p as *mut ffi::PyUnicodeObject)).data as *mut u8, kind);
+        }
         let header = if state & ffi::STATE_ASCII != 0 {
             size_of::<ffi::PyASCIIObject>()
         } else {

@@ -158,25 +158,27 @@ static inline int _PyUnicode_IS_COMPACT_ASCII(PyObject *op)
 
 #define PyUnicode_KIND(op) (_PyASCIIObject_CAST(op)->state.kind)
 
-static inline void *_PyUnicode_DATA(PyObject *op)
+/* A compact str's data follows its header; an instance of a C type that
+ * adds fields to str (numpy's str_) is not compact: data.any points at it. */
+static inline void *_PyUnicode_COMPACT_DATA(PyObject *op)
 {
     if (_PyUnicode_IS_ASCII(op)) {
         return (void *)(_PyASCIIObject_CAST(op) + 1);
     }
     return (void *)(_PyCompactUnicodeObject_CAST(op) + 1);
 }
-#define PyUnicode_DATA(op) _PyUnicode_DATA(_PyObject_CAST(op))
-
-/* Every str here is compact: its data follows the header. */
-static inline void *_PyUnicode_COMPACT_DATA(PyObject *op)
-{
-    return _PyUnicode_DATA(op);
-}
-/* A legacy (non-compact) str's data pointer; no str here is one. */
 static inline void *_PyUnicode_NONCOMPACT_DATA(PyObject *op)
 {
     return _PyUnicodeObject_CAST(op)->data.any;
 }
+static inline void *_PyUnicode_DATA(PyObject *op)
+{
+    if (_PyUnicode_IS_COMPACT(op)) {
+        return _PyUnicode_COMPACT_DATA(op);
+    }
+    return _PyUnicode_NONCOMPACT_DATA(op);
+}
+#define PyUnicode_DATA(op) _PyUnicode_DATA(_PyObject_CAST(op))
 
 #define PyUnicode_1BYTE_DATA(op) ((Py_UCS1 *)PyUnicode_DATA(op))
 #define PyUnicode_2BYTE_DATA(op) ((Py_UCS2 *)PyUnicode_DATA(op))

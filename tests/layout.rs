@@ -347,6 +347,7 @@ fn ffi_layouts() -> Vec<RustLayout> {
         layout!(ffi::PyLongValue as "_PyLongValue" { lv_tag, ob_digit }),
         layout!(ffi::PyASCIIObject as "PyASCIIObject" { ob_base, length, hash, state }),
         layout!(ffi::PyCompactUnicodeObject as "PyCompactUnicodeObject" { _base, utf8_length, utf8 }),
+        layout!(ffi::PyUnicodeObject as "PyUnicodeObject" { _base, data }),
         layout!(ffi::PyLongObject as "PyLongObject" {
             ob_base, long_value,
         } nested {
