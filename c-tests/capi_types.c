@@ -1539,6 +1539,35 @@ static PyTypeObject TaggedStrType = {
     .tp_getset = taggedstr_getset,
 };
 
+/* StrInt(str, IntLike): its nb_int comes from its second base, past str,
+ * as numpy's str_ takes nb_int from its generic. */
+static PyObject *
+intlike_int(PyObject *self)
+{
+    return PyLong_FromLong(42);
+}
+
+static PyNumberMethods intlike_as_number = {.nb_int = intlike_int};
+
+static PyTypeObject IntLikeType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "capi_types.IntLike",
+    .tp_basicsize = sizeof(PyObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_as_number = &intlike_as_number,
+};
+
+static PyNumberMethods strint_as_number;
+
+static PyTypeObject StrIntType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "capi_types.StrInt",
+    .tp_basicsize = sizeof(TaggedStrObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = taggedstr_new,
+    .tp_as_number = &strint_as_number,
+};
+
 static PyTypeObject BigFloatType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "capi_types.BigFloat",
@@ -1557,13 +1586,21 @@ PyInit_capi_types(void)
     MyFloatType.tp_base = &PyFloat_Type;
     BigFloatType.tp_base = &PyFloat_Type;
     TaggedStrType.tp_base = &PyUnicode_Type;
+    if (PyType_Ready(&IntLikeType) < 0) {
+        return NULL;
+    }
+    StrIntType.tp_base = &PyUnicode_Type;
+    StrIntType.tp_bases = PyTuple_Pack(2, (PyObject *)&PyUnicode_Type, (PyObject *)&IntLikeType);
+    if (StrIntType.tp_bases == NULL) {
+        return NULL;
+    }
     int mid_ready = PyType_HasFeature(&MidType, Py_TPFLAGS_READY);
     int base_ready = PyType_HasFeature(&BaseType, Py_TPFLAGS_READY);
 
     PyTypeObject *types[] = {
         &BaseType, &MidType, &LeafType, &PointType, &VecType, &MembersType,
         &GetSetType, &OpenType, &NoNewType, &MyFloatType, &BigFloatType,
-        &TaggedStrType,
+        &TaggedStrType, &StrIntType,
     };
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
         if (PyType_Ready(types[i]) < 0) {

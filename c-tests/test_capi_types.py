@@ -1222,5 +1222,11 @@ def test_c_type_adding_fields_to_str():
     assert c.TaggedStr().fields == (0, 0, 0, 0)
 
 
+def test_number_slot_from_a_later_base():
+    s = c.StrInt("ab")
+    assert (s, isinstance(s, str), int(s)) == ("ab", True, 42)
+    assert [t.__name__ for t in type(s).__mro__] == ["StrInt", "str", "IntLike", "object"]
+
+
 if __name__ == "__main__":
     harness.run(globals())

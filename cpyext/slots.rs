@@ -600,12 +600,26 @@ mod native {
         power(|n| n.nb_inplace_power, &[a], a, b, m, vm)
     }
 
+    /// The number slot `get` picks of the nearest C type in `obj`'s MRO that
+    /// has it: a C type's table may lack a slot a later base has (numpy's
+    /// `str_` takes `nb_int` from its `generic`, past `str`), which
+    /// CPython's `inherit_slots` copies along the whole MRO.
+    fn number_slot<F: Copy>(obj: &PyObject, get: impl Fn(&ffi::PyNumberMethods) -> Option<F>, vm: &VirtualMachine) -> Option<F> {
+        let own = c_type_opt(obj, vm).and_then(|t| unsafe { t.tp_as_number.as_ref() }).and_then(&get);
+        own.or_else(|| {
+            obj.class().mro_map_collect(|t| t.to_owned()).iter().find_map(|cls| {
+                let tp = proxy::type_as_c(cls, vm);
+                crate::typeobject::is_c_type(tp).then(|| unsafe { (*tp).tp_as_number.as_ref() }.and_then(&get)).flatten()
+            })
+        })
+    }
+
     macro_rules! unary {
         ($($name:ident,)*) => {$(
             pub fn $name(n: PyNumber<'_>, vm: &VirtualMachine) -> PyResult {
                 let o = n.obj;
                 call(vm, [o], || unsafe {
-                    let f = c_type(o, vm)?.tp_as_number.as_ref().and_then(|n| n.$name).ok_or_else(|| missing(stringify!($name), vm))?;
+                    let f = number_slot(o, |n| n.$name, vm).ok_or_else(|| missing(stringify!($name), vm))?;
                     result(f(proxy::as_c(o, vm)), stringify!($name), vm)
                 })
             }
