@@ -130,5 +130,13 @@ def test_the_old_item_of_an_inline_write_dies():
     assert r() is None
 
 
+def test_a_list_holding_itself_through_a_tuple():
+    l = []
+    l.append((1, l))
+    t = c.inline_items(l)
+    assert t[0][0] == 1 and t[0][1] is l
+    assert c.inline_items(l)[0][1] is l
+
+
 if __name__ == "__main__":
     harness.run(globals())

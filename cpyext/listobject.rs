@@ -104,8 +104,27 @@ unsafe fn release_items(op: *mut CObject) {
     }
 }
 
+thread_local! {
+    /// The lists being mirrored on this thread, innermost last.
+    static MIRRORING: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Makes the memory `p` of the VM list `l` hold its items.
 fn mirror(p: *mut CObject, l: &Py<PyList>, vm: &VirtualMachine) {
+    // A list reached again through its own items (`l = [(1, l)]`: the
+    // tuple's memory takes the list while the list's mirror makes the
+    // tuple) is not mirrored again from inside its own mirror.
+    if MIRRORING.with(|m| m.borrow().contains(&(p as usize))) {
+        return;
+    }
+    MIRRORING.with(|m| m.borrow_mut().push(p as usize));
+    struct Done;
+    impl Drop for Done {
+        fn drop(&mut self) {
+            MIRRORING.with(|m| m.borrow_mut().pop());
+        }
+    }
+    let _done = Done;
     unsafe {
         begin_lent(p, l, vm);
         // Cleared first: a list that holds itself is not walked again.
