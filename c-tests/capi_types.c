@@ -1525,6 +1525,13 @@ taggedstr_fields(PyObject *self, void *closure)
                          (unsigned int)last, (int)PyUnicode_IS_COMPACT(self));
 }
 
+/* compares through str's slot, as numpy's str_ does */
+static PyObject *
+taggedstr_richcompare(PyObject *a, PyObject *b, int op)
+{
+    return PyUnicode_Type.tp_richcompare(a, b, op);
+}
+
 static PyGetSetDef taggedstr_getset[] = {
     {"fields", taggedstr_fields, NULL, NULL, NULL},
     {NULL},
@@ -1536,6 +1543,7 @@ static PyTypeObject TaggedStrType = {
     .tp_basicsize = sizeof(TaggedStrObject),
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_new = taggedstr_new,
+    .tp_richcompare = taggedstr_richcompare,
     .tp_getset = taggedstr_getset,
 };
 

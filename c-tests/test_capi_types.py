@@ -1220,6 +1220,8 @@ def test_c_type_adding_fields_to_str():
     w = c.TaggedStr("\U0001f600x")
     assert w.fields == (20, 0x1F600, ord("x"), 0)
     assert c.TaggedStr().fields == (0, 0, 0, 0)
+    # its tp_richcompare calls str's, as numpy's str_ does
+    assert (t == "h\u00e9llo", t != "x", c.TaggedStr("a") < "b", t == 3) == (True, True, True, False)
 
 
 def test_number_slot_from_a_later_base():

@@ -969,7 +969,10 @@ mod face {
         fn richcompare(vm, a: &PyObject, b: &PyObject, op: std::ffi::c_int) -> PyObjectRef {
             use rustpython_vm::{convert::ToPyObject, function::Either};
             let op = object::comparison_op(op, vm)?;
-            let Some(f) = a.class().slots.richcompare.load() else {
+            // C calling a VM base's slot with its own instance (numpy's
+            // str_ compares through `PyUnicode_Type.tp_richcompare`).
+            let own = unsafe { crate::typeobject::builtin_base(proxy::type_as_c(a.class(), vm), a.class()) };
+            let Some(f) = own.as_deref().unwrap_or(a.class()).slots.richcompare.load() else {
                 return Ok(vm.ctx.not_implemented());
             };
             Ok(match pystate::without_gil(|| f(a, b, op, vm))? {

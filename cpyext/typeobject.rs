@@ -836,30 +836,34 @@ unsafe extern "C" fn object_new(tp: *mut PyTypeObject, args: *mut CObject, kw: *
     }
 }
 
-/// For `tp` whose instances are C memory, the `__new__` slot of the first
-/// of the VM's own types in the MRO of `cls` (its VM type) past the C
-/// types and Python classes: the VM base whose `tp_new` C called. Not
-/// `object`'s, whose `tp_new` for C is [`object_new`].
-pub unsafe fn builtin_base_new(tp: *mut PyTypeObject, cls: &Py<PyType>) -> Option<fn(PyTypeRef, FuncArgs, &VirtualMachine) -> PyResult> {
+/// For `tp` whose instances are C memory, the first of the VM's own types
+/// in the MRO of `cls` (its VM type) past the C types and Python classes,
+/// `object` aside: the VM base whose slot C called (numpy's float64 calls
+/// `PyFloat_Type.tp_new`, its str_ `PyUnicode_Type.tp_richcompare`), which
+/// must run the base's own code, not dispatch on the type again.
+pub unsafe fn builtin_base(tp: *mut PyTypeObject, cls: &Py<PyType>) -> Option<PyTypeRef> {
     unsafe {
         if !c_layout(tp) {
             return None;
         }
     }
     let vm = pystate::current_vm()?;
-    cls.mro_map_collect(|t| t.to_owned()).into_iter().find_map(|t| {
+    cls.mro_map_collect(|t| t.to_owned()).into_iter().find(|t| {
         let heap = t.slots.flags.has_feature(rustpython_vm::types::PyTypeFlags::HEAPTYPE);
-        let c = is_c_type(proxy::type_as_c(&t, vm));
-        let object = t.is(vm.ctx.types.object_type);
-        if heap || c || object {
-            return None;
-        }
-        // RustPython's str cannot be of a class of another size.
-        if t.is(vm.ctx.types.str_type) && cls.slots.basicsize != t.slots.basicsize {
-            return Some(crate::unicodeobject::subtype_new as fn(PyTypeRef, FuncArgs, &VirtualMachine) -> PyResult);
-        }
-        t.slots.new.load()
+        !heap && !is_c_type(proxy::type_as_c(t, vm)) && !t.is(vm.ctx.types.object_type)
     })
+}
+
+/// The `__new__` slot of [`builtin_base`] (`object`'s `tp_new` for C is
+/// [`object_new`]).
+pub unsafe fn builtin_base_new(tp: *mut PyTypeObject, cls: &Py<PyType>) -> Option<fn(PyTypeRef, FuncArgs, &VirtualMachine) -> PyResult> {
+    let t = unsafe { builtin_base(tp, cls) }?;
+    let vm = pystate::current_vm()?;
+    // RustPython's str cannot be of a class of another size.
+    if t.is(vm.ctx.types.str_type) && cls.slots.basicsize != t.slots.basicsize {
+        return Some(crate::unicodeobject::subtype_new as fn(PyTypeRef, FuncArgs, &VirtualMachine) -> PyResult);
+    }
+    t.slots.new.load()
 }
 
 /// Whether instances of `tp` are C memory: it or a base is a C type.
