@@ -115,22 +115,30 @@ callback_then_size(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(SIZE(l));
 }
 
+/* ob_item[i] = x written inline on the list l; -1 with IndexError when i
+ * is out of range. */
+static int
+write_inline(PyObject *l, Py_ssize_t i, PyObject *x)
+{
+    if (i < 0 || i >= SIZE(l)) {
+        PyErr_SetString(PyExc_IndexError, "out of range");
+        return -1;
+    }
+    PyObject *old = ITEMS(l)[i];
+    ITEMS(l)[i] = Py_NewRef(x);
+    Py_DECREF(old);
+    return 0;
+}
+
 /* set_inline(l, i, x): ob_item[i] = x written inline on a list Python has. */
 static PyObject *
 set_inline(PyObject *self, PyObject *args)
 {
     PyObject *l, *x;
     Py_ssize_t i;
-    if (!PyArg_ParseTuple(args, "O!nO", &PyList_Type, &l, &i, &x)) {
+    if (!PyArg_ParseTuple(args, "O!nO", &PyList_Type, &l, &i, &x) || write_inline(l, i, x) < 0) {
         return NULL;
     }
-    if (i < 0 || i >= SIZE(l)) {
-        PyErr_SetString(PyExc_IndexError, "out of range");
-        return NULL;
-    }
-    PyObject *old = ITEMS(l)[i];
-    ITEMS(l)[i] = Py_NewRef(x);
-    Py_DECREF(old);
     Py_RETURN_NONE;
 }
 
@@ -141,17 +149,8 @@ set_inline_then_append(PyObject *self, PyObject *args)
 {
     PyObject *l, *x, *y;
     Py_ssize_t i;
-    if (!PyArg_ParseTuple(args, "O!nOO", &PyList_Type, &l, &i, &x, &y)) {
-        return NULL;
-    }
-    if (i < 0 || i >= SIZE(l)) {
-        PyErr_SetString(PyExc_IndexError, "out of range");
-        return NULL;
-    }
-    PyObject *old = ITEMS(l)[i];
-    ITEMS(l)[i] = Py_NewRef(x);
-    Py_DECREF(old);
-    if (PyList_Append(l, y) < 0) {
+    if (!PyArg_ParseTuple(args, "O!nOO", &PyList_Type, &l, &i, &x, &y) || write_inline(l, i, x) < 0 ||
+        PyList_Append(l, y) < 0) {
         return NULL;
     }
     Py_RETURN_NONE;

@@ -68,21 +68,14 @@ pub unsafe extern "C" fn Py_TYPE(ob: *mut CObject) -> *mut ffi::PyTypeObject {
 }
 
 /// The stable ABI's `Py_REFCNT()`, which our header's macro calls too: C's
-/// count plus the references the VM holds ([`proxy::vm_holds`]), as
-/// CPython's count includes every holder. An immortal object's count
-/// stays its immortal value. NULL gives 0 rather than a crash.
+/// count plus the references the VM holds ([`proxy::refcnt`]), as
+/// CPython's count includes every holder. NULL gives 0 rather than a crash.
 ///
 /// # Safety
 /// `ob` is NULL or an object.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn Py_REFCNT(ob: *mut CObject) -> isize {
-    if ob.is_null() {
-        return 0;
-    }
-    unsafe {
-        let counted = (*ob).ob_refcnt as isize;
-        if ffi::is_immortal(counted as u32) { counted } else { counted + proxy::vm_holds(ob) as isize }
-    }
+    if ob.is_null() { 0 } else { unsafe { proxy::refcnt(ob) } }
 }
 
 /// CPython's table of the comparison each one becomes with its operands

@@ -1295,16 +1295,22 @@ pub unsafe fn vm_holds(op: *mut CObject) -> usize {
     }
 }
 
+/// `Py_REFCNT` of `op`: C's count plus [`vm_holds`]; an immortal object's
+/// count stays its immortal value.
+pub unsafe fn refcnt(op: *mut CObject) -> isize {
+    unsafe {
+        let counted = (*op).ob_refcnt;
+        if ffi::is_immortal(counted) { counted as isize } else { counted as isize + vm_holds(op) as isize }
+    }
+}
+
 /// Every reference to `obj`, the VM's and C's (`sys.getrefcount`): what
 /// `Py_REFCNT` of its proxy reads, and the VM's count for an object without
 /// one (or an immortal one).
 pub fn total_count(obj: &PyObject) -> usize {
     match existing(obj) {
-        Some(p) => unsafe {
-            let c = (*p).ob_refcnt;
-            if ffi::is_immortal(c) { obj.strong_count() } else { c as usize + vm_holds(p) }
-        },
-        None => obj.strong_count(),
+        Some(p) if !ffi::is_immortal(unsafe { (*p).ob_refcnt }) => unsafe { refcnt(p) as usize },
+        _ => obj.strong_count(),
     }
 }
 
