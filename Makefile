@@ -4,7 +4,7 @@
 CARGO := scripts/cargo
 RUSTPY := target/release/rustpy
 
-.PHONY: build demo test bench install wheel
+.PHONY: build demo test bench install wheel numpy
 PREFIX ?= /usr/local
 
 build:
@@ -39,3 +39,8 @@ install: build
 # build backends that do not run under rustpy: make wheel PKG=name[==version].
 wheel: build
 	scripts/cross-wheel $(PKG)
+
+# numpy's pinned sdist built for rustpy (a CPython >= 3.12 drives meson),
+# installed into target/numpy/venv and checked by numpy-smoke/smoke.py.
+numpy: build
+	scripts/numpy $(RUSTPY)
