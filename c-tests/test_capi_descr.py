@@ -11,6 +11,7 @@ NULL without an exception when there is no line; the trashcan lets a chain
 of 100000 C containers be freed without the stack growing with it."""
 
 import gc
+import inspect
 import sys
 import tempfile
 
@@ -385,6 +386,26 @@ def test_descriptor_definitions_in_memory():
     assert c.definition_of(D.__dict__["n"]) == ("n", "the count")
     assert c.definition_of(len) is None
     assert D().twice() == 0
+
+
+def test_doc_written_into_definition():
+    # numpy's add_docstring writes ml_doc after the method exists; __doc__
+    # and __text_signature__ read the definition when asked
+    D = c.Documented
+    assert D.twice.__doc__ is None
+    c.set_method_doc(D.__dict__["twice"], "twice($self, /)\n--\n\nTwice the count.")
+    assert D.twice.__doc__ == "Twice the count."
+    assert D.twice.__text_signature__ == "($self, /)"
+    assert D().twice.__doc__ == "Twice the count."
+    assert c.undocumented.__doc__ is None
+    assert c.undocumented.__text_signature__ is None
+    c.set_method_doc(c.undocumented, "undocumented(x, y=1)\n--\n\nNo doc at first.")
+    assert c.undocumented.__doc__ == "No doc at first."
+    assert str(inspect.signature(c.undocumented)) == "(x, y=1)"
+    c.set_method_doc(c.undocumented, "no signature here")
+    assert c.undocumented.__doc__ == "no signature here"
+    assert c.undocumented.__text_signature__ is None
+    raises(TypeError, c.set_method_doc, 42, "x")
 
 
 @differs_on_rustpy("the VM's own method descriptors have no PyMethodDef: d_method is NULL")

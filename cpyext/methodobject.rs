@@ -557,3 +557,61 @@ unsafe extern "C" fn no_c_function(_self: *mut CObject, _args: *mut CObject) -> 
     unsafe { pyerrors::PyErr_SetString(pyerrors::PyExc_SystemError, message.as_ptr()) };
     std::ptr::null_mut()
 }
+
+// ---------------------------------------------------------------------------
+// `__doc__` and `__text_signature__` of C methods and functions are read
+// from `ml_doc` when asked, as CPython does: C may set it after the method
+// exists (numpy's `add_docstring` writes `d_method->ml_doc` and
+// `m_ml->ml_doc` at import), which a copy made at definition would miss.
+
+/// The C definition behind a method descriptor or builtin function.
+fn c_definition(obj: &rustpython_vm::PyObject) -> Option<&'static ffi::PyMethodDef> {
+    let table = C_DESCRIPTORS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((def, _)) = table.as_ref().and_then(|t| t.get(&(obj as *const _ as usize)).copied()) {
+        return Some(unsafe { &*def.0 });
+    }
+    drop(table);
+    c_function_module(obj).map(|(def, ..)| def)
+}
+
+/// CPython's split of an internal doc, `name(sig)\n--\n\nbody`, into the
+/// text signature and the doc (`_PyType_GetTextSignatureFromInternalDoc`,
+/// `_PyType_GetDocFromInternalDoc`); a doc without that head is all body.
+pub fn split_internal_doc<'a>(name: &str, doc: &'a str) -> (Option<&'a str>, &'a str) {
+    const END: &str = ")\n--\n\n";
+    let name = name.rsplit('.').next().unwrap_or(name);
+    match doc.strip_prefix(name).filter(|rest| rest.starts_with('(')).and_then(|rest| rest.find(END).map(|i| (rest, i))) {
+        Some((rest, i)) => (Some(&rest[..=i]), &rest[i + END.len()..]),
+        None => (None, doc),
+    }
+}
+
+/// Puts the getters on the VM's `method_descriptor` and
+/// `builtin_function_or_method` types; objects without a C definition keep
+/// the VM's own answer.
+pub fn install_doc_getters(vm: &VirtualMachine) -> PyResult<()> {
+    for ty in [vm.ctx.types.method_descriptor_type, vm.ctx.types.builtin_function_or_method_type] {
+        for (attr, want_sig) in [("__doc__", false), ("__text_signature__", true)] {
+            let name = vm.ctx.intern_str(attr);
+            let original = ty.get_direct_attr(name).ok_or_else(|| vm.new_attribute_error(format!("{} has no {attr}", ty.name())))?;
+            let getter = move |obj: PyObjectRef, vm: &VirtualMachine| -> PyResult {
+                // Entered: finding a bound method's definition asks the VM.
+                let Some(def) = crate::pystate::enter(vm, || c_definition(&obj)) else {
+                    return vm.call_get_descriptor_specific(&original, Some(&obj), Some(obj.class().as_object())).unwrap_or_else(|| Ok(original.clone()));
+                };
+                if def.ml_doc.is_null() {
+                    return Ok(vm.ctx.none());
+                }
+                let doc = unsafe { CStr::from_ptr(def.ml_doc) }.to_string_lossy();
+                let (sig, body) = split_internal_doc(&cstr(def.ml_name), &doc);
+                Ok(match (want_sig, sig) {
+                    (true, Some(sig)) => vm.ctx.new_str(sig).into(),
+                    (false, _) if !body.is_empty() => vm.ctx.new_str(body).into(),
+                    _ => vm.ctx.none(),
+                })
+            };
+            ty.set_attr(name, vm.ctx.new_readonly_getset(attr, ty, getter).into());
+        }
+    }
+    Ok(())
+}

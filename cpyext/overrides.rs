@@ -78,6 +78,7 @@ fn imp_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
     let _ = OBJECT_SIZEOF.set(object.as_object().get_attr("__sizeof__", vm)?);
     let sizeof = crate::methodobject::static_def("__sizeof__", PyMethodFlags::METHOD, Some("Size of object in memory, in bytes."), object_sizeof);
     object.set_attr(vm.ctx.intern_str("__sizeof__"), sizeof.build_method(&vm.ctx, object).into());
+    crate::methodobject::install_doc_getters(vm)?;
     let m = module.as_object();
     m.set_attr("create_dynamic", vm.new_function("create_dynamic", import::create_dynamic), vm)?;
     m.set_attr("exec_dynamic", vm.new_function("exec_dynamic", import::exec_dynamic), vm)?;

@@ -649,13 +649,7 @@ unsafe fn make_vm_type(
         attrs.push((vm.ctx.intern_str("__module__"), vm.ctx.new_str(module).into()));
         if !t.tp_doc.is_null() {
             let doc = cstr(t.tp_doc);
-            // "name(sig)\n--\n\n" at the start is the text signature.
-            let (sig, body) = match doc.find(")\n--\n\n") {
-                Some(i) if doc.starts_with(name) && doc[name.len()..].starts_with('(') => {
-                    (Some(doc[name.len()..=i].to_owned()), doc[i + 6..].to_owned())
-                }
-                _ => (None, doc),
-            };
+            let (sig, body) = crate::methodobject::split_internal_doc(name, &doc);
             attrs.push((vm.ctx.intern_str("__doc__"), vm.ctx.new_str(body).into()));
             if let Some(sig) = sig {
                 attrs.push((vm.ctx.intern_str("__text_signature__"), vm.ctx.new_str(sig).into()));
